@@ -1,0 +1,125 @@
+// The one adapter between Broadsheet and Eleventy: directories, the digest as global data, the
+// page templates, and the production build that publishes Eleventy's output atomically.
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import article from "./layouts/article.11ty.ts";
+import assets from "./layouts/assets.11ty.ts";
+import day from "./layouts/day.11ty.ts";
+import { listing } from "./layouts/listing.11ty.ts";
+import notFound from "./layouts/not-found.11ty.ts";
+import terms from "./layouts/terms.11ty.ts";
+import { buildDigest } from "./src/digest.ts";
+import { DigestError, formatProblems } from "./src/errors.ts";
+import { loadContent, type Content } from "./src/load.ts";
+import type { Digest } from "./src/pages.ts";
+import { publish } from "./src/publish.ts";
+import { outputPathFor } from "./src/urls.ts";
+
+/** The parts of Eleventy's configuration API this project uses. */
+interface EleventyConfig {
+  directories: { input: string; output: string };
+  addGlobalData(name: string, value: unknown): void;
+  addTemplate(path: string, template: unknown): void;
+  addWatchTarget(path: string): void;
+  on(event: string, handler: (arg: { runMode: string }) => unknown): void;
+}
+
+/** The part of Eleventy's programmatic API the production build uses. */
+interface EleventyModule {
+  Eleventy: new (input: string, output: string, options: { configPath: string; quietMode: boolean }) => {
+    toJSON(): Promise<{ url: string; content: string }[]>;
+  };
+}
+// Eleventy 3.1 ships no type declarations; EleventyModule above states what is used.
+const ELEVENTY: string = "@11ty/eleventy";
+
+export const config = {
+  dir: { input: "content", output: "dist", data: "_data" },
+  // Articles are read and validated by src/load.ts, not by Eleventy: only our templates render.
+  templateFormats: ["11ty.js"],
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: false,
+};
+
+// A build started by `build()` hands its digest over here; the dev server loads its own.
+let prepared: { content: Content; digest: Digest } | undefined;
+
+/** Content and digest for a content folder; drafts are kept outside production builds. */
+async function prepare(contentDir: string, includeDrafts: boolean) {
+  const content = await loadContent({ contentDir, includeDrafts });
+  return { content, digest: buildDigest(content.settings, content.articles, content.images) };
+}
+
+export default function (eleventyConfig: EleventyConfig) {
+  const input = eleventyConfig.directories.input;
+  // Every page reads the same digest, built once per build from the validated articles.
+  eleventyConfig.addGlobalData("digest", async () => (prepared ?? (await prepare(input, true))).digest);
+  // Articles are not templates, so the watcher is told about them.
+  eleventyConfig.addWatchTarget(`${input}/articles/`);
+  eleventyConfig.addTemplate("article.11ty.js", article);
+  eleventyConfig.addTemplate("home.11ty.js", listing("homePages"));
+  eleventyConfig.addTemplate("tag.11ty.js", listing("tagPages"));
+  eleventyConfig.addTemplate("source.11ty.js", listing("sourcePages"));
+  eleventyConfig.addTemplate("day.11ty.js", day);
+  eleventyConfig.addTemplate("terms.11ty.js", terms);
+  eleventyConfig.addTemplate("not-found.11ty.js", notFound);
+  eleventyConfig.addTemplate("assets.11ty.js", assets);
+}
+
+/** Options of a production build. */
+export interface BuildOptions {
+  /** Content folder. Default `content`. */
+  input?: string;
+  /** Output folder, replaced whole only when the build succeeds. Default `dist`. */
+  output?: string;
+  /** Keep drafts. Default false. */
+  includeDrafts?: boolean;
+}
+
+/** What a finished build did, for its summary line. */
+export interface BuildSummary {
+  articles: number;
+  pages: number;
+  tags: number;
+  sources: number;
+  seconds: number;
+}
+
+/** A production build: validate everything, render every page, then publish the output at once. */
+export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
+  const started = performance.now();
+  const input = options.input ?? config.dir.input;
+  const output = options.output ?? config.dir.output;
+  const { Eleventy } = (await import(ELEVENTY)) as EleventyModule;
+  prepared = await prepare(input, options.includeDrafts ?? false);
+  try {
+    for (const warning of prepared.content.warnings) console.warn(formatProblems([warning]));
+    const eleventy = new Eleventy(input, output, { configPath: relative(process.cwd(), fileURLToPath(import.meta.url)), quietMode: true });
+    const results = await eleventy.toJSON();
+    const files = results.map((r) => ({ path: outputPathFor(r.url), content: r.content }));
+    const copies = prepared.content.assets;
+    const pages = await publish(files, copies, output);
+    const { digest } = prepared;
+    return {
+      articles: digest.articlePages.length,
+      pages,
+      tags: digest.indexPages[0]?.entries.length ?? 0,
+      sources: digest.indexPages[1]?.entries.length ?? 0,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    prepared = undefined;
+  }
+}
+
+/** `npm run build`: one summary line, or the author's problems without a stack trace. */
+export async function cli(): Promise<void> {
+  try {
+    const s = await build();
+    console.log(`Built ${s.articles} articles into ${s.pages} files (${s.tags} tags, ${s.sources} sources) in ${s.seconds.toFixed(2)} s`);
+  } catch (error) {
+    if (!(error instanceof DigestError)) throw error;
+    console.error(`${error.message}\n\nThe build stopped; the previous output was left as it was.`);
+    process.exitCode = 1;
+  }
+}

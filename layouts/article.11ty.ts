@@ -1,0 +1,46 @@
+// Article pages: one per ArticlePage of the digest.
+import { html, raw } from "../src/html.ts";
+import type { ArticlePage, Digest } from "../src/pages.ts";
+import { shell } from "./base.ts";
+import { tagList, teaser, time } from "./parts.ts";
+
+function render({ entry: page, digest }: { entry: ArticlePage; digest: Digest }): string {
+  const t = page.teaser;
+  const source = t.source
+    ? page.sourceUrl
+      ? html`<a class="source" href="${page.sourceUrl}" rel="external noopener noreferrer">${t.source.label}</a>`
+      : html`<a class="source" href="${t.source.url}">${t.source.label}</a>`
+    : "";
+  const main = html`<article class="story">
+<header class="story-header">
+${source ? html`<p class="kicker">${source}</p>` : ""}
+<h1>${t.title}${t.draft ? html` <span class="badge">Draft</span>` : ""}</h1>
+<p class="standfirst">${t.summary}</p>
+<p class="meta">${page.author ? html`By <span class="byline">${page.author}</span> · ` : ""}Published ${time(t.published)}${
+    page.updated ? html` · Updated ${time(page.updated)}` : ""
+  }</p>
+</header>
+${page.image ? html`<figure class="lead"><img src="${page.image.url}" alt="${page.image.alt}" width="${page.image.width}" height="${page.image.height}" decoding="async"></figure>` : ""}
+<div class="body">${raw(page.bodyHtml)}</div>
+${t.source ? html`<p class="original">${page.sourceUrl ? html`Read the original report from <a href="${page.sourceUrl}" rel="external noopener noreferrer">${t.source.label}</a>. ` : ""}More from <a href="${t.source.url}">${t.source.label}</a>.</p>` : ""}
+${tagList(t.tags)}
+</article>
+${page.older || page.newer ? html`<nav class="neighbours" aria-label="Older and newer articles">
+${page.older ? html`<p class="older">Older: <a href="${page.older.url}" rel="prev">${page.older.label}</a></p>` : ""}
+${page.newer ? html`<p class="newer">Newer: <a href="${page.newer.url}" rel="next">${page.newer.label}</a></p>` : ""}
+</nav>` : ""}
+${page.related.length > 0 ? html`<section class="related" aria-labelledby="related-heading">
+<h2 id="related-heading">Related articles</h2>
+<ol class="teasers">${page.related.map((r) => html`<li>${teaser(r, 3, r.sharedTags, "Shared tags")}</li>`)}</ol>
+</section>` : ""}`;
+  return shell({ settings: digest.settings, title: t.title, description: t.summary, url: page.url, main });
+}
+
+export default {
+  data: {
+    pagination: { data: "digest.articlePages", size: 1, alias: "entry" },
+    permalink: ({ entry }: { entry: ArticlePage }) => entry.url,
+    eleventyExcludeFromCollections: true,
+  },
+  render,
+};

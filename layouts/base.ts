@@ -1,0 +1,57 @@
+// The page shell every layout shares: head, skip link, header with navigation, footer.
+import { html, type SafeHtml } from "../src/html.ts";
+import type { Settings } from "../src/settings.ts";
+import { homeUrl, sourcesUrl, tagsUrl } from "../src/urls.ts";
+
+/** What a layout tells the shell about its page. */
+export interface Shell {
+  settings: Settings;
+  /** The page's own title; the site title is appended. Absent on the home page. */
+  title?: string | undefined;
+  description?: string | undefined;
+  url: string;
+  main: SafeHtml;
+}
+
+const NAV = [
+  { url: homeUrl, label: "Latest" },
+  { url: tagsUrl, label: "Tags" },
+  { url: sourcesUrl, label: "Sources" },
+];
+
+/** A complete HTML document around a page's main content. */
+export function shell({ settings, title, description, url, main }: Shell): string {
+  const fullTitle = title ? `${title} · ${settings.title}` : settings.title;
+  return `<!doctype html>\n${html`<html lang="${settings.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+<meta name="description" content="${description ?? settings.description}">
+<meta name="color-scheme" content="light dark">
+<link rel="canonical" href="${settings.url}${url}">
+<link rel="stylesheet" href="/assets/site.css">
+<script type="module" src="/assets/relative-time.js"></script>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+<div class="wrap">
+<a class="site-title" href="${homeUrl}">${settings.title}</a>
+<nav aria-label="Sections"><ul>${NAV.map(
+    (item) => html`<li><a href="${item.url}"${item.url === url ? html` aria-current="page"` : ""}>${item.label}</a></li>`,
+  )}</ul></nav>
+</div>
+</header>
+<main id="main" tabindex="-1">
+<div class="wrap">
+${main}
+</div>
+</main>
+<footer class="site-footer">
+<div class="wrap"><p>${settings.title}: ${settings.description}</p></div>
+</footer>
+</body>
+</html>
+`}`;
+}

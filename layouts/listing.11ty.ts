@@ -1,0 +1,29 @@
+// Paginated listings grouped by day: the home page, each tag's pages and each source's pages.
+import { html } from "../src/html.ts";
+import type { Digest, ListPage } from "../src/pages.ts";
+import { shell } from "./base.ts";
+import { dayGroups, pager } from "./parts.ts";
+
+function render({ entry: page, digest }: { entry: ListPage; digest: Digest }): string {
+  const { number, count } = page.pager;
+  const suffix = number > 1 ? ` (page ${number} of ${count})` : "";
+  const heading = page.kind ? html`<span class="kind">${page.kind}:</span> ${page.heading}` : html`Latest news`;
+  const main = html`<h1>${heading}${suffix}</h1>
+${page.kind ? "" : html`<p class="lede">${digest.settings.description}</p>`}
+${dayGroups(page.groups)}
+${pager(page.pager)}`;
+  const title = page.kind ? `${page.kind}: ${page.heading}${suffix}` : number > 1 ? `Latest news${suffix}` : undefined;
+  return shell({ settings: digest.settings, title, url: page.url, main });
+}
+
+/** A listing template over one list of ListPages in the digest (`homePages`, `tagPages`, `sourcePages`). */
+export function listing(key: "homePages" | "tagPages" | "sourcePages") {
+  return {
+    data: {
+      pagination: { data: `digest.${key}`, size: 1, alias: "entry" },
+      permalink: ({ entry }: { entry: ListPage }) => entry.url,
+      eleventyExcludeFromCollections: true,
+    },
+    render,
+  };
+}

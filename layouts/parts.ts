@@ -1,0 +1,45 @@
+// Small pieces several layouts share: times, tag lists, teasers, day groups, pagers.
+import { html, type SafeHtml } from "../src/html.ts";
+import type { DayGroup, Link, Pager, Teaser, TimeStamp } from "../src/pages.ts";
+
+/** A `<time>` showing the exact time; the browser script turns it into "24 minutes ago". */
+export function time(stamp: TimeStamp): SafeHtml {
+  return html`<time datetime="${stamp.iso}" data-relative>${stamp.text}</time>`;
+}
+
+/** A list of tag links, or nothing for no tags. */
+export function tagList(tags: readonly Link[], label = "Tags"): SafeHtml {
+  if (tags.length === 0) return html``;
+  return html`<ul class="tags" aria-label="${label}">${tags.map((t) => html`<li><a href="${t.url}" rel="tag">${t.label}</a></li>`)}</ul>`;
+}
+
+/** One article in a list: headline, source, time, summary and tags (or the tags it shares). */
+export function teaser(item: Teaser, headingLevel: 2 | 3 = 3, tags: readonly Link[] = item.tags, tagsLabel = "Tags"): SafeHtml {
+  const heading = html`<a href="${item.url}">${item.title}</a>${item.draft ? html` <span class="badge">Draft</span>` : ""}`;
+  return html`<article class="teaser">
+${headingLevel === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
+<p class="meta">${item.source ? html`<a class="source" href="${item.source.url}">${item.source.label}</a> · ` : ""}${time(item.published)}</p>
+<p class="summary">${item.summary}</p>
+${tagList(tags, tagsLabel)}
+</article>`;
+}
+
+/** Articles under their day headings, each heading linking to that day's digest. */
+export function dayGroups(groups: readonly DayGroup[]): SafeHtml {
+  return html`${groups.map(
+    (g) => html`<section class="day" aria-labelledby="day-${g.iso}">
+<h2 id="day-${g.iso}"><a href="${g.url}">${g.heading}</a></h2>
+<ol class="teasers">${g.items.map((item) => html`<li>${teaser(item)}</li>`)}</ol>
+</section>`,
+  )}`;
+}
+
+/** Older/newer page links of a paginated listing; nothing when there is one page. */
+export function pager(p: Pager): SafeHtml {
+  if (p.count <= 1) return html``;
+  return html`<nav class="pager" aria-label="Pages">
+${p.previous ? html`<a rel="prev" href="${p.previous}">← Newer</a>` : ""}
+<span>Page ${p.number} of ${p.count}</span>
+${p.next ? html`<a rel="next" href="${p.next}">Older →</a>` : ""}
+</nav>`;
+}

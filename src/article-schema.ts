@@ -1,0 +1,47 @@
+// The article front matter schema: the one source of truth for what an author may write.
+import { z } from "zod";
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** Front matter as written, before dates are read in the site's time zone. */
+export const frontMatterSchema = z.object({
+  title: text(200),
+  date: z.string().trim().min(1),
+  updated: z.string().trim().min(1).optional(),
+  source: text(200).optional(),
+  sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
+  author: text(200).optional(),
+  tags: z.array(text(100)).default([]),
+  summary: text(600).optional(),
+  image: text(500).optional(),
+  imageAlt: text(1000).optional(),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .max(120)
+    .optional(),
+  draft: z.boolean().default(false),
+});
+
+/** Front matter after schema validation. */
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/** Every field an author may write, for the unknown-field warning. */
+export const knownFields: readonly string[] = Object.keys(frontMatterSchema.shape);
+
+/** What each field expects, in words an author understands; used in every error message. */
+export const fieldExpectations: Record<string, string> = {
+  title: "a headline of 1-200 characters",
+  date: "an ISO 8601 date-time with a zone, like 2025-08-15T17:05:00Z",
+  updated: "an ISO 8601 date-time with a zone, like 2025-08-15T18:30:00Z",
+  source: "the outlet's name, 1-200 characters",
+  sourceUrl: "an http(s) URL of the original report",
+  author: "the byline, 1-200 characters",
+  tags: "a list of tags, such as [Politics, Ukraine]",
+  tag: "a non-empty tag of at most 100 characters",
+  summary: "one or two sentences, at most 600 characters",
+  image: "a path to an image file, relative to the article",
+  imageAlt: "a description of the image for readers who cannot see it",
+  slug: "lowercase letters, digits and single hyphens, such as harbour-bridge-reopens",
+  draft: "true or false",
+};

@@ -1,0 +1,120 @@
+// One article file → one validated Article, or every problem with it.
+import type { DateTime } from "luxon";
+import type MarkdownIt from "markdown-it";
+import { fieldExpectations, frontMatterSchema, knownFields } from "./article-schema.ts";
+import { localDay, parseIsoDate } from "./dates.ts";
+import { describeValue, type Problem } from "./errors.ts";
+import { splitFrontMatter } from "./front-matter.ts";
+import { renderBody, truncateAtWord } from "./markdown.ts";
+import type { Settings } from "./settings.ts";
+import { slugify } from "./slug.ts";
+import { articleUrl } from "./urls.ts";
+import { issuesToProblems, unknownFieldWarnings } from "./validate.ts";
+
+/** A lead image as the author named it; resolved against the file system by the loader. */
+export interface ImageRef {
+  /** Path as written in front matter, relative to the article file. */
+  path: string;
+  alt: string;
+}
+
+/** A validated news item, ready for indexing and rendering. */
+export interface Article {
+  /** Source file, relative to the project root. */
+  file: string;
+  slug: string;
+  url: string;
+  /** Publication day in the site's zone, YYYY-MM-DD. */
+  day: string;
+  title: string;
+  date: DateTime;
+  updated?: DateTime;
+  source?: string;
+  sourceUrl?: string;
+  author?: string;
+  /** Tags as written, trimmed, without case-insensitive repeats. */
+  tags: string[];
+  summary: string;
+  bodyHtml: string;
+  image?: ImageRef;
+  draft: boolean;
+}
+
+/** The outcome of reading one file: an article (when valid), errors and warnings. */
+export interface ParsedArticle {
+  article?: Article;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** Case- and form-insensitive identity of a tag or source name: `Ukraine` and `ukraine` are one. */
+export function nameKey(name: string): string {
+  return name.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("und");
+}
+
+/** Reads a date field that passed or failed the schema; records a problem when it is a string that is no date. */
+function checkDate(file: string, field: "date" | "updated", value: unknown, timeZone: string, errors: Problem[]): DateTime | undefined {
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  const parsed = parseIsoDate(value, timeZone);
+  if (parsed === null) {
+    errors.push({ file, field, message: `expected ${fieldExpectations[field]}, on a day that exists; got ${describeValue(value)}` });
+    return undefined;
+  }
+  return parsed;
+}
+
+/** Validates one file's text. `file` is its project-relative path, used in every message. */
+export function parseArticle(file: string, text: string, settings: Settings, md: MarkdownIt, summaryLength: number): ParsedArticle {
+  const split = splitFrontMatter(text);
+  if (!split.ok) {
+    return { errors: [{ file, message: split.message, ...(split.line === undefined ? {} : { line: split.line }) }], warnings: [] };
+  }
+  const warnings = unknownFieldWarnings(file, split.data, knownFields);
+  const result = frontMatterSchema.safeParse(split.data);
+  const errors = result.success ? [] : issuesToProblems(file, result.error.issues, split.data, fieldExpectations);
+  // The checks below need the site's zone or several fields; they run even when the schema failed,
+  // so an author sees every problem of the file at once.
+  const raw = split.data;
+  const date = checkDate(file, "date", raw.date, settings.timeZone, errors);
+  const updated = checkDate(file, "updated", raw.updated, settings.timeZone, errors);
+  if (updated && date && updated < date) {
+    errors.push({ file, field: "updated", message: `must not be before date (${String(raw.date)}); got ${describeValue(raw.updated)}` });
+  }
+  if (raw.image !== undefined && raw.imageAlt === undefined) {
+    errors.push({ file, field: "imageAlt", message: `is required when image is given; expected ${fieldExpectations.imageAlt}` });
+  }
+  if (Array.isArray(raw.tags)) {
+    raw.tags.forEach((tag: unknown, i) => {
+      if (typeof tag === "string" && tag.trim() !== "" && slugify(tag) === "") {
+        errors.push({ file, field: `tags[${i}]`, message: `has no letters or digits to make a URL from; got ${describeValue(tag)}` });
+      }
+    });
+  }
+  const baseName = file.split("/").pop()?.replace(/\.md$/i, "") ?? "";
+  const slug = typeof raw.slug === "string" ? raw.slug : slugify(baseName);
+  if (slug === "") errors.push({ file, field: "slug", message: `cannot be made from the file name; expected ${fieldExpectations.slug}` });
+  if (!result.success || errors.length > 0 || !date) return { errors, warnings };
+  const fm = result.data;
+
+  const body = renderBody(md, split.body);
+  const day = localDay(date, settings.timeZone);
+  const seen = new Set<string>();
+  const article: Article = {
+    file,
+    slug,
+    url: articleUrl(day, slug),
+    day,
+    title: fm.title,
+    date,
+    tags: fm.tags.filter((tag) => !seen.has(nameKey(tag)) && seen.add(nameKey(tag))),
+    summary: fm.summary ?? truncateAtWord(body.firstParagraph, summaryLength),
+    bodyHtml: body.html,
+    draft: fm.draft,
+    ...(updated ? { updated } : {}),
+    ...(fm.source === undefined ? {} : { source: fm.source }),
+    ...(fm.sourceUrl === undefined ? {} : { sourceUrl: fm.sourceUrl }),
+    ...(fm.author === undefined ? {} : { author: fm.author }),
+    ...(fm.image === undefined || fm.imageAlt === undefined ? {} : { image: { path: fm.image, alt: fm.imageAlt } }),
+  };
+  return { article, errors, warnings };
+}

@@ -1,0 +1,44 @@
+// Reading and formatting publication times, always in the site's time zone and locale.
+import { DateTime } from "luxon";
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+
+/**
+ * Reads an ISO 8601 date or date-time. A value with a zone keeps its offset; a date-time without
+ * one is read in `timeZone`; a bare date means 00:00 there. Returns null for anything else,
+ * including impossible dates such as 2025-02-30.
+ */
+export function parseIsoDate(value: string, timeZone: string): DateTime | null {
+  const text = value.trim();
+  if (!DATE_ONLY.test(text) && !DATE_TIME.test(text)) return null;
+  const parsed = DateTime.fromISO(text.replace(" ", "T"), { zone: timeZone, setZone: true });
+  return parsed.isValid ? parsed : null;
+}
+
+/** The calendar day of an instant in the site's zone, as YYYY-MM-DD. */
+export function localDay(date: DateTime, timeZone: string): string {
+  return date.setZone(timeZone).toISODate() ?? "";
+}
+
+/** Machine-readable instant for `<time datetime>`, with its offset. */
+export function isoInstant(date: DateTime): string {
+  return date.toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/** Exact display time, such as "15 August 2025 at 18:05 BST". */
+export function formatDateTime(date: DateTime, timeZone: string, locale: string): string {
+  return date.setZone(timeZone).setLocale(locale).toLocaleString({
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
+}
+
+/** Absolute day heading, such as "Friday 15 August 2025", for a YYYY-MM-DD day. */
+export function formatDay(day: string, locale: string): string {
+  return DateTime.fromISO(day, { zone: "UTC" }).setLocale(locale).toFormat("cccc d LLLL yyyy");
+}

@@ -1,0 +1,116 @@
+// Builds every index of the site once from the validated articles: the pages layouts render.
+import { type Article, nameKey } from "./article.ts";
+import { formatDateTime, formatDay, isoInstant } from "./dates.ts";
+import { ContentError } from "./errors.ts";
+import type { LeadImage } from "./load.ts";
+import type { ArticlePage, DayGroup, DayPage, Digest, IndexPage, Link, ListPage, Teaser } from "./pages.ts";
+import { relatedArticles } from "./related.ts";
+import type { Settings } from "./settings.ts";
+import { groupTerms, type Term } from "./taxonomy.ts";
+import { dayUrl, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
+
+/** Newest first; equal times in URL order, so every listing is deterministic. */
+export function byNewest(a: Article, b: Article): number {
+  return b.date.toMillis() - a.date.toMillis() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
+/** The whole site's pages from its articles; throws ContentError when two tags or sources clash. */
+export function buildDigest(settings: Settings, input: readonly Article[], images: ReadonlyMap<Article, LeadImage> = new Map()): Digest {
+  const articles = [...input].sort(byNewest);
+  const tags = groupTerms(articles, (a) => a.tags, "tags");
+  const sources = groupTerms(articles, (a) => (a.source === undefined ? [] : [a.source]), "source");
+  const problems = [...tags.problems, ...sources.problems];
+  if (problems.length > 0) throw new ContentError(problems);
+
+  const tagLinks = linksByKey(tags.terms, tagUrl);
+  const sourceLinks = linksByKey(sources.terms, sourceUrl);
+  const tagLink = (name: string) => tagLinks.get(nameKey(name))!;
+  const stamp = (date: Article["date"]) => ({ iso: isoInstant(date), text: formatDateTime(date, settings.timeZone, settings.locale) });
+  const teasers = new Map<Article, Teaser>(
+    articles.map((a) => [
+      a,
+      {
+        url: a.url,
+        title: a.title,
+        source: a.source === undefined ? undefined : sourceLinks.get(nameKey(a.source)),
+        published: stamp(a.date),
+        summary: a.summary,
+        tags: a.tags.map(tagLink),
+        draft: a.draft,
+      },
+    ]),
+  );
+  const teaser = (a: Article) => teasers.get(a)!;
+  const related = relatedArticles(
+    articles.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags })),
+    { count: settings.relatedCount },
+  );
+  const link = (a: Article | undefined): Link | undefined => (a ? { url: a.url, label: a.title } : undefined);
+
+  const articlePages = articles.map((a, i): ArticlePage => ({
+    url: a.url,
+    teaser: teaser(a),
+    author: a.author,
+    sourceUrl: a.sourceUrl,
+    updated: a.updated ? stamp(a.updated) : undefined,
+    image: images.get(a),
+    bodyHtml: a.bodyHtml,
+    related: related[i]!.map((m) => ({ ...teaser(articles[m.index]!), sharedTags: m.sharedTags.map(tagLink) })),
+    older: link(articles[i + 1]),
+    newer: link(articles[i - 1]),
+  }));
+
+  const groupDays = (list: readonly Article[]) => dayGroups(list, settings.locale, teaser);
+  const listing = (base: string, heading: string, list: readonly Article[], kind?: string) =>
+    paginate(list, settings.pageSize, base).map(({ items, pager }): ListPage => ({ url: pageUrl(base, pager.number), heading, kind, groups: groupDays(items), pager }));
+  const days = groupDays(articles);
+  const dayPages = days.map((group, i): DayPage => ({ url: group.url, group, later: dayLink(days[i - 1]), earlier: dayLink(days[i + 1]) }));
+
+  return {
+    settings,
+    articlePages,
+    homePages: listing(homeUrl, settings.title, articles),
+    dayPages,
+    tagPages: tags.terms.flatMap((t) => listing(tagUrl(t.slug), t.label, t.articles, "Tag")),
+    sourcePages: sources.terms.flatMap((t) => listing(sourceUrl(t.slug), t.label, t.articles, "Source")),
+    indexPages: [indexPage(tagsUrl, "Tags", tags.terms, tagUrl), indexPage(sourcesUrl, "Sources", sources.terms, sourceUrl)],
+  };
+}
+
+/** Each term's link, keyed by the case-insensitive name every spelling of it shares. */
+function linksByKey(terms: readonly Term[], urlOf: (slug: string) => string): Map<string, Link> {
+  return new Map(terms.map((t) => [nameKey(t.label), { url: urlOf(t.slug), label: t.label }]));
+}
+
+/** Consecutive articles (already newest first) grouped under their publication day. */
+function dayGroups(list: readonly Article[], locale: string, teaser: (a: Article) => Teaser): DayGroup[] {
+  const groups: DayGroup[] = [];
+  for (const article of list) {
+    const last = groups[groups.length - 1];
+    if (last?.iso === article.day) last.items.push(teaser(article));
+    else groups.push({ heading: formatDay(article.day, locale), url: dayUrl(article.day), iso: article.day, items: [teaser(article)] });
+  }
+  return groups;
+}
+
+function dayLink(group: DayGroup | undefined): Link | undefined {
+  return group ? { url: group.url, label: group.heading } : undefined;
+}
+
+/** Splits a list into pages of `size`, with the URLs of the neighbouring pages. */
+export function paginate<T>(list: readonly T[], size: number, base: string): { items: T[]; pager: ListPage["pager"] }[] {
+  const count = Math.max(1, Math.ceil(list.length / size));
+  return Array.from({ length: count }, (_, i) => ({
+    items: list.slice(i * size, (i + 1) * size),
+    pager: {
+      number: i + 1,
+      count,
+      previous: i > 0 ? pageUrl(base, i) : undefined,
+      next: i + 1 < count ? pageUrl(base, i + 2) : undefined,
+    },
+  }));
+}
+
+function indexPage(url: string, heading: string, terms: readonly Term[], urlOf: (slug: string) => string): IndexPage {
+  return { url, heading, entries: terms.map((t) => ({ url: urlOf(t.slug), label: t.label, count: t.articles.length })) };
+}

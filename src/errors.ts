@@ -1,0 +1,65 @@
+// The errors an author or editor can cause, and the one format they are reported in.
+
+/** Where the front matter reference lives; every content error links to it. */
+export const FRONT_MATTER_HELP = "README.md#front-matter";
+
+/** One thing wrong with one file. */
+export interface Problem {
+  /** Path of the file, relative to the project root. */
+  file: string;
+  /** The field at fault (`title`, `tags[2]`), when the problem is about one field. */
+  field?: string;
+  /** What was found and what is expected, as a sentence. */
+  message: string;
+  /** 1-based line in the file, only when it is really known. */
+  line?: number;
+}
+
+/** Base of every error Broadsheet raises on purpose; Eleventy prints it without a stack trace. */
+export class DigestError extends Error {
+  override name = "DigestError";
+  // Read by Eleventy's error handler: an author's mistake needs no stack trace.
+  readonly skipOriginalStack = true;
+}
+
+/** One or more content files (or the site settings) are wrong; carries every problem at once. */
+export class ContentError extends DigestError {
+  override name = "ContentError";
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    super(formatProblems(problems));
+    this.problems = problems;
+  }
+}
+
+/** Formats problems grouped by file, one block per file, in the order they were found. */
+export function formatProblems(problems: readonly Problem[], help = FRONT_MATTER_HELP): string {
+  const byFile = new Map<string, Problem[]>();
+  for (const problem of problems) {
+    const list = byFile.get(problem.file) ?? [];
+    list.push(problem);
+    byFile.set(problem.file, list);
+  }
+  const blocks: string[] = [];
+  for (const [file, list] of byFile) {
+    const lines = list.map((p) => {
+      const where = p.line === undefined ? "" : `line ${p.line}: `;
+      return `  ${where}${p.field === undefined ? "" : `${p.field}: `}${p.message}`;
+    });
+    blocks.push([`${file}: ${headingFor(list)}`, ...lines, `  See ${help}`].join("\n"));
+  }
+  return blocks.join("\n\n");
+}
+
+function headingFor(list: readonly Problem[]): string {
+  return list.length === 1 ? "1 problem" : `${list.length} problems`;
+}
+
+/** Shows a found value the way an author wrote it: strings quoted, the rest as YAML-ish JSON. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return `a list (${JSON.stringify(value)})`;
+  if (value !== null && typeof value === "object") return `an object (${JSON.stringify(value)})`;
+  return String(value);
+}

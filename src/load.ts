@@ -1,0 +1,143 @@
+// Reads the content folder once: site settings, every article file, and the lead images they name.
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import sharp from "sharp";
+import { type Article, parseArticle } from "./article.ts";
+import { ContentError, type Problem } from "./errors.ts";
+import { decodeText } from "./front-matter.ts";
+import { createMarkdown, markdownDefaults } from "./markdown.ts";
+import { type Settings, settingsExpectations, settingsSchema } from "./settings.ts";
+import { issuesToProblems } from "./validate.ts";
+
+/** Where to read content from and what to keep. */
+export interface LoadOptions {
+  /** The content folder (holds `_data/site.json` and `articles/`). */
+  contentDir: string;
+  /** Paths in messages are relative to this folder. Default: the working directory. */
+  root?: string;
+  /** Keep items marked `draft: true`. Default false (production). */
+  includeDrafts?: boolean;
+}
+
+/** A file to copy into the output as it is. */
+export interface Asset {
+  /** Absolute path of the source file. */
+  from: string;
+  /** Output path relative to the site root, such as `media/bridge-3f2a9c1d.jpg`. */
+  to: string;
+}
+
+/** A lead image resolved against the file system. */
+export interface LeadImage {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+/** Everything the build needs from `content/`, validated. */
+export interface Content {
+  settings: Settings;
+  articles: Article[];
+  images: Map<Article, LeadImage>;
+  assets: Asset[];
+  warnings: Problem[];
+}
+
+const SETTINGS_FILE = join("_data", "site.json");
+
+/** Reads and validates the whole content folder; throws ContentError listing every problem at once. */
+export async function loadContent(options: LoadOptions): Promise<Content> {
+  const root = options.root ?? process.cwd();
+  const contentDir = resolve(options.contentDir);
+  const rel = (path: string) => relative(root, path).split(sep).join("/");
+  const settingsResult = await loadSettings(join(contentDir, SETTINGS_FILE), rel);
+  if ("problems" in settingsResult) throw new ContentError(settingsResult.problems);
+  const settings = settingsResult.settings;
+
+  const md = createMarkdown();
+  const files = await listMarkdown(join(contentDir, "articles"));
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const articles: Article[] = [];
+  const texts = await Promise.all(files.map((path) => readFile(path)));
+  files.forEach((path, i) => {
+    const file = rel(path);
+    const text = decodeText(texts[i] ?? new Uint8Array());
+    if (text === null) {
+      errors.push({ file, message: "is not valid UTF-8 text; save it as UTF-8" });
+      return;
+    }
+    const parsed = parseArticle(file, text, settings, md, markdownDefaults.summaryLength);
+    errors.push(...parsed.errors);
+    warnings.push(...parsed.warnings);
+    if (parsed.article && (options.includeDrafts || !parsed.article.draft)) articles.push(parsed.article);
+  });
+  errors.push(...duplicateUrls(articles));
+  const { images, assets } = await resolveImages(articles, contentDir, root, errors);
+  // Stable sort: problems grouped by file, each file's in the order they were found.
+  if (errors.length > 0) throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
+  return { settings, articles, images, assets, warnings };
+}
+
+async function loadSettings(path: string, rel: (p: string) => string): Promise<{ settings: Settings } | { problems: Problem[] }> {
+  const file = rel(path);
+  let data: unknown;
+  try {
+    data = JSON.parse((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : `is not valid JSON: ${(error as Error).message}`;
+    return { problems: [{ file, message: `${reason}; expected the site settings as a JSON object` }] };
+  }
+  const record = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
+  const result = settingsSchema.safeParse(data);
+  if (!result.success) return { problems: issuesToProblems(file, result.error.issues, record, settingsExpectations) };
+  return { settings: { ...result.data, locale: result.data.locale ?? result.data.language } };
+}
+
+/** Every `.md` file under `dir`, sorted so that builds are deterministic. */
+async function listMarkdown(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".md"))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+function duplicateUrls(articles: readonly Article[]): Problem[] {
+  const byUrl = new Map<string, Article[]>();
+  for (const article of articles) byUrl.set(article.url, [...(byUrl.get(article.url) ?? []), article]);
+  return [...byUrl.values()]
+    .filter((list) => list.length > 1)
+    .flatMap((list) =>
+      list.map((a) => ({
+        file: a.file,
+        field: "slug",
+        message: `gives the URL ${a.url}, which ${list.filter((b) => b !== a).map((b) => b.file).join(" and ")} also gives; change the slug or the file name of one of them`,
+      })),
+    );
+}
+
+async function resolveImages(articles: readonly Article[], contentDir: string, root: string, errors: Problem[]) {
+  const images = new Map<Article, LeadImage>();
+  const assets: Asset[] = [];
+  await Promise.all(
+    articles.map(async (article) => {
+      if (!article.image) return;
+      const path = resolve(root, dirname(article.file), article.image.path);
+      const problem = (message: string) => errors.push({ file: article.file, field: "image", message });
+      if (relative(contentDir, path).startsWith("..")) return problem(`must point to a file inside the content folder; got "${article.image.path}"`);
+      const bytes = await readFile(path).catch(() => null);
+      if (bytes === null) return problem(`names a file that does not exist; got "${article.image.path}"`);
+      const meta = await sharp(bytes).metadata().catch(() => null);
+      if (!meta?.width || !meta.height) return problem(`is not an image file that can be read; got "${article.image.path}"`);
+      const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 10);
+      const to = `media/${basename(path, extname(path))}-${hash}${extname(path).toLowerCase()}`;
+      assets.push({ from: path, to });
+      images.set(article, { url: `/${to}`, alt: article.image.alt, width: meta.width, height: meta.height });
+    }),
+  );
+  assets.sort((a, b) => a.to.localeCompare(b.to));
+  return { images, assets };
+}

@@ -1,0 +1,110 @@
+// The shapes of every page the site renders: layouts receive these, ready to assemble.
+import type { Settings } from "./settings.ts";
+
+/** A link with its visible text. */
+export interface Link {
+  url: string;
+  label: string;
+}
+
+/** A `<time>` element's parts: machine-readable instant and the exact display text. */
+export interface TimeStamp {
+  iso: string;
+  text: string;
+}
+
+/** An image with the attributes a correct `<img>` needs. */
+export interface Image {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+/** An article as listed on home, day, tag and source pages and under "Related articles". */
+export interface Teaser {
+  url: string;
+  title: string;
+  source?: Link | undefined;
+  published: TimeStamp;
+  summary: string;
+  tags: Link[];
+  draft: boolean;
+}
+
+/** A related article, with the tags it shares with the article it is listed under. */
+export interface RelatedTeaser extends Teaser {
+  sharedTags: Link[];
+}
+
+/** An article page. */
+export interface ArticlePage {
+  url: string;
+  teaser: Teaser;
+  author?: string | undefined;
+  /** The original report's address, when the item names one. */
+  sourceUrl?: string | undefined;
+  updated?: TimeStamp | undefined;
+  image?: Image | undefined;
+  bodyHtml: string;
+  related: RelatedTeaser[];
+  /** The article before this one in time, and the one after. */
+  older?: Link | undefined;
+  newer?: Link | undefined;
+}
+
+/** Items under one day heading. */
+export interface DayGroup {
+  heading: string;
+  /** The day's own page. */
+  url: string;
+  iso: string;
+  items: Teaser[];
+}
+
+/** Position of a page in a paginated listing. */
+export interface Pager {
+  number: number;
+  count: number;
+  previous?: string | undefined;
+  next?: string | undefined;
+}
+
+/** A page of a listing (home, one tag, one source), grouped by day. */
+export interface ListPage {
+  url: string;
+  /** The page's h1, such as the tag's label; the site title on the home page. */
+  heading: string;
+  /** What the listing is, such as "Tag" or "Source"; absent on the home page. */
+  kind?: string | undefined;
+  groups: DayGroup[];
+  pager: Pager;
+}
+
+/** A daily digest page, with the neighbouring days that have articles. */
+export interface DayPage {
+  url: string;
+  group: DayGroup;
+  /** The closest earlier and later days with articles. */
+  earlier?: Link | undefined;
+  later?: Link | undefined;
+}
+
+/** The index of all tags or all sources. */
+export interface IndexPage {
+  url: string;
+  heading: string;
+  entries: (Link & { count: number })[];
+}
+
+/** Everything one build renders, computed once. */
+export interface Digest {
+  settings: Settings;
+  articlePages: ArticlePage[];
+  homePages: ListPage[];
+  dayPages: DayPage[];
+  tagPages: ListPage[];
+  sourcePages: ListPage[];
+  /** The tag index and the source index. */
+  indexPages: IndexPage[];
+}

@@ -1,0 +1,46 @@
+// Site settings: one schema, one set of defaults, validated like articles.
+import { IANAZone } from "luxon";
+import { z } from "zod";
+
+function isLanguageTag(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** The settings file's schema; defaults are stated here and nowhere else. */
+export const settingsSchema = z.object({
+  /** Name of the digest, shown in every page header. */
+  title: z.string().trim().min(1).max(120),
+  /** One sentence about the digest, used on the home page and in metadata. */
+  description: z.string().trim().min(1).max(300),
+  /** Absolute URL the site is served from, such as https://news.example.org. */
+  url: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, "")),
+  /** BCP 47 language of the pages (`en-GB`). Default `en`. */
+  language: z.string().refine(isLanguageTag).default("en"),
+  /** IANA time zone that decides days and displayed times. Default `UTC`. */
+  timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone)).default("UTC"),
+  /** Locale for formatting dates; defaults to `language`. */
+  locale: z.string().refine(isLanguageTag).optional(),
+  /** Articles per listing page. Default 20. */
+  pageSize: z.number().int().min(1).max(500).default(20),
+  /** Related articles shown under an article. Default 5. */
+  relatedCount: z.number().int().min(0).max(50).default(5),
+});
+
+/** Validated site settings, with every default filled in. */
+export type Settings = Omit<z.output<typeof settingsSchema>, "locale"> & { locale: string };
+
+/** What each settings field expects, for error messages. */
+export const settingsExpectations: Record<string, string> = {
+  title: "the digest's name, 1-120 characters",
+  description: "one sentence of 1-300 characters",
+  url: "an absolute http(s) URL such as https://news.example.org",
+  language: "a BCP 47 language tag such as en-GB",
+  timeZone: "an IANA time zone such as Europe/London",
+  locale: "a BCP 47 locale such as en-GB",
+  pageSize: "a whole number from 1 to 500",
+  relatedCount: "a whole number from 0 to 50",
+};

@@ -1,0 +1,40 @@
+// Turns schema issues into problems that name the field, what was found and what is expected.
+import { closest, distance } from "fastest-levenshtein";
+import type { z } from "zod";
+import { describeValue, type Problem } from "./errors.ts";
+
+/** Path of a field as an author would write it: `tags[2]`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : `${i === 0 ? "" : "."}${String(key)}`)).join("");
+}
+
+/** One problem per schema issue, worded from `expectations` (keyed by top-level field, or `tag` for list items). */
+export function issuesToProblems(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  data: Record<string, unknown>,
+  expectations: Record<string, string>,
+): Problem[] {
+  return issues.map((issue) => {
+    const top = String(issue.path[0] ?? "");
+    const isItem = issue.path.length > 1 && top === "tags";
+    const expected = expectations[isItem ? "tag" : top] ?? issue.message;
+    const found = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], data);
+    const message =
+      found === undefined
+        ? `is required; expected ${expected}`
+        : `expected ${expected}; got ${describeValue(found)}`;
+    return { file, field: fieldName(issue.path), message };
+  });
+}
+
+/** Warnings for fields the schema does not know, naming the closest known field when one is near. */
+export function unknownFieldWarnings(file: string, data: Record<string, unknown>, known: readonly string[]): Problem[] {
+  return Object.keys(data)
+    .filter((key) => !known.includes(key))
+    .map((key) => {
+      const near = closest(key, known as string[]);
+      const hint = distance(key, near) <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean "${near}"?` : "";
+      return { file, field: key, message: `is not a known field and was ignored${hint}` };
+    });
+}
