@@ -41,8 +41,12 @@ export const config = {
   htmlTemplateEngine: false,
 };
 
-// A build started by `build()` hands its digest over here; the dev server loads its own.
-let prepared: { content: Content; digest: Digest } | undefined;
+type Prepared = { content: Content; digest: Digest };
+// A build started by `build()` hands its digest to the configuration Eleventy loads. That can be a
+// second instance of this module (test runners load modules their own way), so the handoff goes
+// through a global slot rather than a module variable. The dev server loads its own digest.
+const HANDOFF = Symbol.for("broadsheet.prepared");
+const slot = globalThis as { [HANDOFF]?: Prepared | undefined };
 
 /** Content and digest for a content folder; drafts are kept outside production builds. */
 async function prepare(contentDir: string, includeDrafts: boolean) {
@@ -53,7 +57,7 @@ async function prepare(contentDir: string, includeDrafts: boolean) {
 export default function (eleventyConfig: EleventyConfig) {
   const input = eleventyConfig.directories.input;
   // Every page reads the same digest, built once per build from the validated articles.
-  eleventyConfig.addGlobalData("digest", async () => (prepared ?? (await prepare(input, true))).digest);
+  eleventyConfig.addGlobalData("digest", async () => (slot[HANDOFF] ?? (await prepare(input, true))).digest);
   // Articles are not templates, so the watcher is told about them.
   eleventyConfig.addWatchTarget(`${input}/articles/`);
   eleventyConfig.addTemplate("article.11ty.js", article);
@@ -91,7 +95,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const input = options.input ?? config.dir.input;
   const output = options.output ?? config.dir.output;
   const { Eleventy } = (await import(ELEVENTY)) as EleventyModule;
-  prepared = await prepare(input, options.includeDrafts ?? false);
+  const prepared = await prepare(input, options.includeDrafts ?? false);
+  slot[HANDOFF] = prepared;
   try {
     for (const warning of prepared.content.warnings) console.warn(formatProblems([warning]));
     const eleventy = new Eleventy(input, output, { configPath: relative(process.cwd(), fileURLToPath(import.meta.url)), quietMode: true });
@@ -108,18 +113,27 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
-    prepared = undefined;
+    slot[HANDOFF] = undefined;
   }
 }
 
-/** `npm run build`: one summary line, or the author's problems without a stack trace. */
-export async function cli(): Promise<void> {
+/** `npm run build` and `npm run check`: one summary line, or the author's problems without a stack trace. */
+export async function cli(command: "build" | "check" = "build"): Promise<void> {
   try {
+    if (command === "check") {
+      const started = performance.now();
+      const { content, digest } = await prepare(config.dir.input, false);
+      for (const warning of content.warnings) console.warn(formatProblems([warning]));
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      console.log(`Checked ${content.articles.length} articles (${digest.indexPages[0]?.entries.length ?? 0} tags): no errors, ${content.warnings.length} warnings, in ${seconds} s`);
+      return;
+    }
     const s = await build();
     console.log(`Built ${s.articles} articles into ${s.pages} files (${s.tags} tags, ${s.sources} sources) in ${s.seconds.toFixed(2)} s`);
   } catch (error) {
     if (!(error instanceof DigestError)) throw error;
-    console.error(`${error.message}\n\nThe build stopped; the previous output was left as it was.`);
+    const outcome = command === "build" ? "The build stopped; the previous output was left as it was." : "The check found errors.";
+    console.error(`${error.message}\n\n${outcome}`);
     process.exitCode = 1;
   }
 }

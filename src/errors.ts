@@ -1,7 +1,9 @@
 // The errors an author or editor can cause, and the one format they are reported in.
 
-/** Where the front matter reference lives; every content error links to it. */
+/** Where the front matter reference lives; every article error links to it. */
 export const FRONT_MATTER_HELP = "README.md#front-matter";
+/** Where the site settings are described; settings errors link to it. */
+export const SETTINGS_HELP = "README.md#site-settings";
 
 /** One thing wrong with one file. */
 export interface Problem {
@@ -26,8 +28,8 @@ export class DigestError extends Error {
 export class ContentError extends DigestError {
   override name = "ContentError";
   readonly problems: readonly Problem[];
-  constructor(problems: readonly Problem[]) {
-    super(formatProblems(problems));
+  constructor(problems: readonly Problem[], help = FRONT_MATTER_HELP) {
+    super(formatProblems(problems, help));
     this.problems = problems;
   }
 }

@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import sharp from "sharp";
 import { type Article, parseArticle } from "./article.ts";
-import { ContentError, type Problem } from "./errors.ts";
+import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
 import { decodeText } from "./front-matter.ts";
 import { createMarkdown, markdownDefaults } from "./markdown.ts";
 import { type Settings, settingsExpectations, settingsSchema } from "./settings.ts";
@@ -53,7 +53,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const contentDir = resolve(options.contentDir);
   const rel = (path: string) => relative(root, path).split(sep).join("/");
   const settingsResult = await loadSettings(join(contentDir, SETTINGS_FILE), rel);
-  if ("problems" in settingsResult) throw new ContentError(settingsResult.problems);
+  if ("problems" in settingsResult) throw new ContentError(settingsResult.problems, SETTINGS_HELP);
   const settings = settingsResult.settings;
 
   const md = createMarkdown();
