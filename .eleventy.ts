@@ -12,7 +12,7 @@ import { buildDigest } from "./src/digest.ts";
 import { DigestError, formatProblems } from "./src/errors.ts";
 import { loadContent, type Content } from "./src/load.ts";
 import type { Digest } from "./src/pages.ts";
-import { publish } from "./src/publish.ts";
+import { copyChanged, publish } from "./src/publish.ts";
 import { outputPathFor } from "./src/urls.ts";
 
 /** The parts of Eleventy's configuration API this project uses. */
@@ -21,7 +21,7 @@ interface EleventyConfig {
   addGlobalData(name: string, value: unknown): void;
   addTemplate(path: string, template: unknown): void;
   addWatchTarget(path: string): void;
-  on(event: string, handler: (arg: { runMode: string }) => unknown): void;
+  on(event: string, handler: (arg: { outputMode: string; directories: { output: string } }) => unknown): void;
 }
 
 /** The part of Eleventy's programmatic API the production build uses. */
@@ -56,8 +56,16 @@ async function prepare(contentDir: string, includeDrafts: boolean) {
 
 export default function (eleventyConfig: EleventyConfig) {
   const input = eleventyConfig.directories.input;
+  let latest: Prepared | undefined;
   // Every page reads the same digest, built once per build from the validated articles.
-  eleventyConfig.addGlobalData("digest", async () => (slot[HANDOFF] ?? (await prepare(input, true))).digest);
+  eleventyConfig.addGlobalData("digest", async () => {
+    latest = slot[HANDOFF] ?? (await prepare(input, true));
+    return latest.digest;
+  });
+  // The dev server writes pages itself; the lead images are copied after each of its builds.
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
+    if (outputMode === "fs" && latest) await copyChanged(latest.content.assets, directories.output);
+  });
   // Articles are not templates, so the watcher is told about them.
   eleventyConfig.addWatchTarget(`${input}/articles/`);
   eleventyConfig.addTemplate("article.11ty.js", article);

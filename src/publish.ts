@@ -1,6 +1,6 @@
 // Writes a finished build into the output folder all at once: readers never see half a site,
 // and a failed build never touches the previous one.
-import { copyFile, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 
 /** One output file, with its path relative to the output folder. */
@@ -46,4 +46,17 @@ export async function publish(files: readonly OutputFile[], copies: readonly Cop
     throw error;
   }
   return files.length + copies.length;
+}
+
+/** Copies files into `outDir` where the copy is missing or differs in size (the dev server's path). */
+export async function copyChanged(copies: readonly CopiedFile[], outDir: string): Promise<void> {
+  await Promise.all(
+    copies.map(async (c) => {
+      const to = join(outDir, c.to);
+      const [source, target] = await Promise.all([stat(c.from), stat(to).catch(() => null)]);
+      if (target?.size === source.size) return;
+      await mkdir(dirname(to), { recursive: true });
+      await copyFile(c.from, to);
+    }),
+  );
 }
