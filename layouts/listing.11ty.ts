@@ -9,7 +9,7 @@ function render({ entry: page, digest }: { entry: ListPage; digest: Digest }): s
   const suffix = number > 1 ? ` (page ${number} of ${count})` : "";
   const heading = page.kind ? html`<span class="kind">${page.kind}:</span> ${page.heading}` : html`Latest news`;
   const main = html`<h1>${heading}${suffix}</h1>
-${page.kind ? "" : html`<p class="lede">${digest.settings.description}</p>`}
+${page.kind || number > 1 ? "" : html`<p class="lede">${digest.settings.description}</p>`}
 ${dayGroups(page.groups)}
 ${pager(page.pager)}`;
   const title = page.kind ? `${page.kind}: ${page.heading}${suffix}` : number > 1 ? `Latest news${suffix}` : undefined;

@@ -38,8 +38,8 @@ export function dayGroups(groups: readonly DayGroup[]): SafeHtml {
 export function pager(p: Pager): SafeHtml {
   if (p.count <= 1) return html``;
   return html`<nav class="pager" aria-label="Pages">
-${p.previous ? html`<a rel="prev" href="${p.previous}">← Newer</a>` : ""}
+${p.previous ? html`<a class="newer" rel="prev" href="${p.previous}">← Newer</a>` : ""}
 <span>Page ${p.number} of ${p.count}</span>
-${p.next ? html`<a rel="next" href="${p.next}">Older →</a>` : ""}
+${p.next ? html`<a class="older" rel="next" href="${p.next}">Older →</a>` : ""}
 </nav>`;
 }

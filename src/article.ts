@@ -83,12 +83,11 @@ export function parseArticle(file: string, text: string, settings: Settings, md:
   if (raw.image !== undefined && raw.imageAlt === undefined) {
     errors.push({ file, field: "imageAlt", message: `is required when image is given; expected ${fieldExpectations.imageAlt}` });
   }
-  if (Array.isArray(raw.tags)) {
-    raw.tags.forEach((tag: unknown, i) => {
-      if (typeof tag === "string" && tag.trim() !== "" && slugify(tag) === "") {
-        errors.push({ file, field: `tags[${i}]`, message: `has no letters or digits to make a URL from; got ${describeValue(tag)}` });
-      }
-    });
+  const names = [...(Array.isArray(raw.tags) ? raw.tags.map((tag: unknown, i) => [`tags[${i}]`, tag] as const) : []), ["source", raw.source] as const];
+  for (const [field, name] of names) {
+    if (typeof name === "string" && name.trim() !== "" && slugify(name) === "") {
+      errors.push({ file, field, message: `has no Latin letters or digits to make its URL from; got ${describeValue(name)}` });
+    }
   }
   const baseName = file.split("/").pop()?.replace(/\.md$/i, "") ?? "";
   const slug = typeof raw.slug === "string" ? raw.slug : slugify(baseName);

@@ -48,11 +48,15 @@ export function renderBody(md: MarkdownIt, body: string): RenderedBody {
   return { html: md.renderer.render(tokens, md.options, env), firstParagraph };
 }
 
-/** Cuts plain text at a word boundary so it fits `max` characters, ending with an ellipsis when cut. */
+/**
+ * Cuts plain text so that it fits `max` characters (code points, ellipsis included), at a word
+ * boundary when one is in the second half, never inside a character.
+ */
 export function truncateAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  const kept = (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.\-–—]+$/, "");
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const window = chars.slice(0, max).join("");
+  const space = window.lastIndexOf(" ");
+  const kept = (space > window.length / 2 ? window.slice(0, space) : chars.slice(0, Math.max(0, max - 1)).join("")).replace(/[\s,;:.\-–—]+$/, "");
   return `${kept}…`;
 }

@@ -13,8 +13,10 @@
 // Complexity. Each tag's posting list is sorted by date once: O(N log N). For every (article, tag)
 // pair we visit at most `window` neighbours in time on that tag's list, found by position, so scoring
 // costs O(N × T × window) where T is the mean number of tags per article: linear in N. Without the
-// window a tag on a fraction f of articles would cost (fN)², quadratic. Candidates outside the window
-// are far enough in time that the decay has already put them behind the ones inside it.
+// window a tag on a fraction f of articles would cost (fN)², quadratic. The window is part of the
+// definition: a candidate is scored only for the shared tags on whose lists it lies within `window`
+// of the article. Far candidates have decayed weights, so this rarely changes a list; with a window
+// larger than N the result is the exact formula (the tests compare it with a brute-force scorer).
 import { nameKey } from "./article.ts";
 
 /** The part of an article that relatedness depends on. */

@@ -74,7 +74,7 @@ describe("pages", () => {
     const day = await site.page("/2025/08/17/");
     expect(day).toContain('href="/2025/08/17/storm/"');
     expect(day).toMatch(/<h1>.*Sunday 17 August 2025<\/h1>/);
-    expect(day).toContain('<a rel="prev" href="/2025/08/16/">Saturday 16 August 2025 →</a>');
+    expect(day).toContain('<a class="older" rel="prev" href="/2025/08/16/">Saturday 16 August 2025 →</a>');
     expect(day).not.toContain('rel="next"');
   });
 
@@ -82,7 +82,7 @@ describe("pages", () => {
     const home = await site.page("/");
     const headings = [...home.matchAll(/<h2 id="day-[^"]+"><a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1]);
     expect(headings).toEqual(["Sunday 17 August 2025"]);
-    expect(home).toContain('<a rel="next" href="/page/2/">');
+    expect(home).toContain('<a class="older" rel="next" href="/page/2/">');
     const second = await site.page("/page/2/");
     expect([...second.matchAll(/<h2 id="day-[^"]+"><a href="[^"]+">([^<]+)<\/a><\/h2>/g)].map((m) => m[1])).toEqual([
       "Saturday 16 August 2025",

@@ -30,7 +30,8 @@ describe("article validation", () => {
     ["javascript: sourceUrl", { ...good, sourceUrl: "javascript:alert(1)" }, 'sourceUrl: expected an http(s) URL of the original report; got "javascript:alert(1)"'],
     ["tags not a list", { ...good, tags: "Politics" }, 'tags: expected a list of tags, such as [Politics, Ukraine]; got "Politics"'],
     ["empty tag", { ...good, tags: ["Politics", ""] }, 'tags[1]: expected a non-empty tag of at most 100 characters; got ""'],
-    ["tag with no slug", { ...good, tags: ["🎉"] }, 'tags[0]: has no letters or digits to make a URL from; got "🎉"'],
+    ["tag with no slug", { ...good, tags: ["🎉"] }, 'tags[0]: has no Latin letters or digits to make its URL from; got "🎉"'],
+    ["source with no slug", { ...good, source: "東京新聞" }, 'source: has no Latin letters or digits to make its URL from; got "東京新聞"'],
     ["image without imageAlt", { ...good, image: "./photo.jpg" }, "imageAlt: is required when image is given"],
   ])("%s", async (_name, frontMatter, expected) => {
     const message = await errorFor({ "story.md": articleFile(frontMatter) });
