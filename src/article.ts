@@ -49,7 +49,7 @@ export interface ParsedArticle {
 
 /** Case- and form-insensitive identity of a tag or source name: `Ukraine` and `ukraine` are one. */
 export function nameKey(name: string): string {
-  return name.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("und");
+  return name.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 /** Reads a date field that passed or failed the schema; records a problem when it is a string that is no date. */
