@@ -12,7 +12,7 @@ import { buildDigest } from "./src/digest.ts";
 import { DigestError, formatProblems } from "./src/errors.ts";
 import { loadContent, type Content } from "./src/load.ts";
 import type { Digest } from "./src/pages.ts";
-import { copyChanged, publish } from "./src/publish.ts";
+import { copyChanged, Publisher } from "./src/publish.ts";
 import { outputPathFor } from "./src/urls.ts";
 
 /** The parts of Eleventy's configuration API this project uses. */
@@ -20,6 +20,7 @@ interface EleventyConfig {
   directories: { input: string; output: string };
   addGlobalData(name: string, value: unknown): void;
   addTemplate(path: string, template: unknown): void;
+  addTransform(name: string, transform: (this: { page: { url: string } }, content: string) => string): void;
   addWatchTarget(path: string): void;
   on(event: string, handler: (arg: { outputMode: string; directories: { output: string } }) => unknown): void;
 }
@@ -41,7 +42,7 @@ export const config = {
   htmlTemplateEngine: false,
 };
 
-type Prepared = { content: Content; digest: Digest };
+type Prepared = { content: Content; digest: Digest; publisher?: Publisher };
 // A build started by `build()` hands its digest to the configuration Eleventy loads. That can be a
 // second instance of this module (test runners load modules their own way), so the handoff goes
 // through a global slot rather than a module variable. The dev server loads its own digest.
@@ -68,6 +69,13 @@ export default function (eleventyConfig: EleventyConfig) {
   });
   // Articles are not templates, so the watcher is told about them.
   eleventyConfig.addWatchTarget(`${input}/articles/`);
+  // A production build takes each page as it is rendered, so Eleventy keeps no copy of 10,000 pages.
+  eleventyConfig.addTransform("broadsheet-publish", function (this: { page: { url: string } }, content: string) {
+    const publisher = slot[HANDOFF]?.publisher;
+    if (!publisher) return content;
+    publisher.add(outputPathFor(this.page.url), content);
+    return "";
+  });
   eleventyConfig.addTemplate("article.11ty.js", article);
   eleventyConfig.addTemplate("home.11ty.js", listing("homePages"));
   eleventyConfig.addTemplate("tag.11ty.js", listing("tagPages"));
@@ -91,7 +99,10 @@ export interface BuildOptions {
 /** What a finished build did, for its summary line. */
 export interface BuildSummary {
   articles: number;
+  /** Files in the output. */
   pages: number;
+  /** Files written because they were new or changed; the rest were left untouched. */
+  written: number;
   tags: number;
   sources: number;
   seconds: number;
@@ -103,23 +114,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const input = options.input ?? config.dir.input;
   const output = options.output ?? config.dir.output;
   const { Eleventy } = (await import(ELEVENTY)) as EleventyModule;
-  const prepared = await prepare(input, options.includeDrafts ?? false);
+  const prepared = { ...(await prepare(input, options.includeDrafts ?? false)), publisher: new Publisher(output) };
   slot[HANDOFF] = prepared;
   try {
     for (const warning of prepared.content.warnings) console.warn(formatProblems([warning]));
     const eleventy = new Eleventy(input, output, { configPath: relative(process.cwd(), fileURLToPath(import.meta.url)), quietMode: true });
-    const results = await eleventy.toJSON();
-    const files = results.map((r) => ({ path: outputPathFor(r.url), content: r.content }));
-    const copies = prepared.content.assets;
-    const pages = await publish(files, copies, output);
+    await eleventy.toJSON();
+    for (const copy of prepared.content.assets) prepared.publisher.copy(copy);
+    const published = prepared.publisher.commit();
     const { digest } = prepared;
     return {
       articles: digest.articlePages.length,
-      pages,
+      pages: published.files,
+      written: published.written,
       tags: digest.indexPages[0]?.entries.length ?? 0,
       sources: digest.indexPages[1]?.entries.length ?? 0,
       seconds: (performance.now() - started) / 1000,
     };
+  } catch (error) {
+    prepared.publisher.abort();
+    throw error;
   } finally {
     slot[HANDOFF] = undefined;
   }
@@ -137,7 +151,7 @@ export async function cli(command: "build" | "check" = "build"): Promise<void> {
       return;
     }
     const s = await build();
-    console.log(`Built ${s.articles} articles into ${s.pages} files (${s.tags} tags, ${s.sources} sources) in ${s.seconds.toFixed(2)} s`);
+    console.log(`Built ${s.articles} articles into ${s.pages} files, ${s.written} written (${s.tags} tags, ${s.sources} sources) in ${s.seconds.toFixed(2)} s`);
   } catch (error) {
     if (!(error instanceof DigestError)) throw error;
     const outcome = command === "build" ? "The build stopped; the previous output was left as it was." : "The check found errors.";

@@ -26,16 +26,33 @@ export function isoInstant(date: DateTime): string {
   return date.toISO({ suppressMilliseconds: true }) ?? "";
 }
 
-/** Exact display time, such as "15 August 2025 at 18:05 BST". */
-export function formatDateTime(date: DateTime, timeZone: string, locale: string): string {
-  return date.setZone(timeZone).setLocale(locale).toLocaleString({
+/** Formats exact display times, such as "15 August 2025 at 18:05 BST"; one Intl formatter, reused. */
+export function dateTimeFormatter(timeZone: string, locale: string): (date: DateTime) => string {
+  const format = new Intl.DateTimeFormat(locale, {
     day: "numeric",
     month: "long",
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
     timeZoneName: "short",
+    timeZone,
   });
+  return (date) => format.format(date.toMillis());
+}
+
+/** Exact display time, such as "15 August 2025 at 18:05 BST". */
+export function formatDateTime(date: DateTime, timeZone: string, locale: string): string {
+  return dateTimeFormatter(timeZone, locale)(date);
+}
+
+/** Formats day headings, remembering each day it has formatted (a listing repeats days often). */
+export function dayFormatter(locale: string): (day: string) => string {
+  const seen = new Map<string, string>();
+  return (day) => {
+    let text = seen.get(day);
+    if (text === undefined) seen.set(day, (text = formatDay(day, locale)));
+    return text;
+  };
 }
 
 /** Absolute day heading, such as "Friday 15 August 2025", for a YYYY-MM-DD day. */

@@ -1,6 +1,6 @@
 // Builds every index of the site once from the validated articles: the pages layouts render.
 import { type Article, nameKey } from "./article.ts";
-import { formatDateTime, formatDay, isoInstant } from "./dates.ts";
+import { dateTimeFormatter, dayFormatter, isoInstant } from "./dates.ts";
 import { ContentError } from "./errors.ts";
 import type { LeadImage } from "./load.ts";
 import type { ArticlePage, DayGroup, DayPage, Digest, IndexPage, Link, ListPage, Teaser } from "./pages.ts";
@@ -25,7 +25,8 @@ export function buildDigest(settings: Settings, input: readonly Article[], image
   const tagLinks = linksByKey(tags.terms, tagUrl);
   const sourceLinks = linksByKey(sources.terms, sourceUrl);
   const tagLink = (name: string) => tagLinks.get(nameKey(name))!;
-  const stamp = (date: Article["date"]) => ({ iso: isoInstant(date), text: formatDateTime(date, settings.timeZone, settings.locale) });
+  const formatTime = dateTimeFormatter(settings.timeZone, settings.locale);
+  const stamp = (date: Article["date"]) => ({ iso: isoInstant(date), text: formatTime(date) });
   const teasers = new Map<Article, Teaser>(
     articles.map((a) => [
       a,
@@ -60,7 +61,8 @@ export function buildDigest(settings: Settings, input: readonly Article[], image
     newer: link(articles[i - 1]),
   }));
 
-  const groupDays = (list: readonly Article[]) => dayGroups(list, settings.locale, teaser);
+  const formatDay = dayFormatter(settings.locale);
+  const groupDays = (list: readonly Article[]) => dayGroups(list, formatDay, teaser);
   const listing = (base: string, heading: string, list: readonly Article[], kind?: string) =>
     paginate(list, settings.pageSize, base).map(({ items, pager }): ListPage => ({ url: pageUrl(base, pager.number), heading, kind, groups: groupDays(items), pager }));
   const days = groupDays(articles);
@@ -83,12 +85,12 @@ function linksByKey(terms: readonly Term[], urlOf: (slug: string) => string): Ma
 }
 
 /** Consecutive articles (already newest first) grouped under their publication day. */
-function dayGroups(list: readonly Article[], locale: string, teaser: (a: Article) => Teaser): DayGroup[] {
+function dayGroups(list: readonly Article[], formatDay: (day: string) => string, teaser: (a: Article) => Teaser): DayGroup[] {
   const groups: DayGroup[] = [];
   for (const article of list) {
     const last = groups[groups.length - 1];
     if (last?.iso === article.day) last.items.push(teaser(article));
-    else groups.push({ heading: formatDay(article.day, locale), url: dayUrl(article.day), iso: article.day, items: [teaser(article)] });
+    else groups.push({ heading: formatDay(article.day), url: dayUrl(article.day), iso: article.day, items: [teaser(article)] });
   }
   return groups;
 }

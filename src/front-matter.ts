@@ -1,5 +1,5 @@
 // Splits a Markdown file into YAML front matter and body, with errors an author can act on.
-import { parseDocument } from "yaml";
+import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 
 /** A file split into its parts, or the reason it could not be. */
 export type SplitResult =
@@ -28,19 +28,15 @@ export function splitFrontMatter(text: string): SplitResult {
     return { ok: false, message: "the front matter is never closed; expected a line of three dashes (---) after it" };
   }
   const yamlText = lines.slice(1, end).join("\n");
-  // The core schema keeps `2025-08-15` a string, so dates are read once, in the site's zone.
-  const doc = parseDocument(yamlText, { schema: "core", uniqueKeys: true, prettyErrors: true });
-  const first = doc.errors[0];
-  if (first !== undefined) {
-    const at = first.linePos?.[0]?.line;
-    const reason = first.message.split("\n")[0]?.replace(/ at line \d+, column \d+.*$/, "") ?? "";
-    return {
-      ok: false,
-      message: `the front matter is not valid YAML: ${reason}`,
-      ...(at === undefined ? {} : { line: at + 1 }),
-    };
+  let data: unknown;
+  try {
+    // The core schema keeps `2025-08-15` a string, so dates are read once, in the site's zone.
+    data = load(yamlText, { schema: CORE_SCHEMA }) ?? {};
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    // js-yaml counts lines from 0 within the front matter, which starts on the file's line 2.
+    return { ok: false, message: `the front matter is not valid YAML: ${error.reason}`, line: error.mark.line + 2 };
   }
-  const data: unknown = doc.toJS() ?? {};
   if (typeof data !== "object" || Array.isArray(data) || data === null) {
     return { ok: false, message: "the front matter must be a set of `field: value` lines", line: 2 };
   }

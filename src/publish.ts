@@ -1,13 +1,10 @@
-// Writes a finished build into the output folder all at once: readers never see half a site,
-// and a failed build never touches the previous one.
-import { copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+// Writes a build into the output folder: pages are staged as they are rendered, nothing reaches the
+// output folder until the whole build succeeded, and files whose content did not change are never
+// rewritten (their times stay, for hosts that sync by time).
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-
-/** One output file, with its path relative to the output folder. */
-export interface OutputFile {
-  path: string;
-  content: string | Uint8Array;
-}
 
 /** A file copied into the output as it is. */
 export interface CopiedFile {
@@ -15,37 +12,109 @@ export interface CopiedFile {
   to: string;
 }
 
+/** What a publish did. */
+export interface PublishResult {
+  /** Files in the output. */
+  files: number;
+  /** Files written because they were new or changed. */
+  written: number;
+  /** Files of the previous output that no build produces any more, removed. */
+  removed: number;
+}
+
+/** Fingerprint of one output file, as recorded in the manifest. */
+interface Entry {
+  hash: string;
+  size: number;
+}
+
 /**
- * Writes `files` and `copies` into a sibling staging folder, then swaps it in place of `outDir`
- * with two renames. Until the swap, `outDir` is exactly as it was.
+ * Collects a build's files in a staging folder beside `outDir`, then moves only new and changed
+ * ones into place. The manifest (`<outDir>.manifest.json`) remembers what the output holds.
  */
-export async function publish(files: readonly OutputFile[], copies: readonly CopiedFile[], outDir: string): Promise<number> {
-  const target = resolve(outDir);
-  const staging = `${target}.partial-${process.pid}`;
-  const retired = `${target}.old-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
-  try {
-    const dirs = new Set([...files.map((f) => f.path), ...copies.map((c) => c.to)].map((p) => dirname(join(staging, p))));
-    // Parents first, one mkdir per folder, rather than one per file.
-    for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-    await Promise.all([
-      ...files.map((f) => writeFile(join(staging, f.path), f.content)),
-      ...copies.map((c) => copyFile(c.from, join(staging, c.to))),
-    ]);
-    const hadPrevious = await rename(target, retired).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return false;
-        throw error;
-      },
-    );
-    await rename(staging, target);
-    if (hadPrevious) await rm(retired, { recursive: true, force: true });
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+export class Publisher {
+  readonly outDir: string;
+  readonly #staging: string;
+  readonly #manifestPath: string;
+  readonly #previous: Map<string, Entry>;
+  readonly #next = new Map<string, Entry>();
+  readonly #staged: string[] = [];
+  readonly #dirs = new Set<string>();
+
+  constructor(outDir: string) {
+    this.outDir = resolve(outDir);
+    this.#staging = `${this.outDir}.partial-${process.pid}`;
+    this.#manifestPath = `${this.outDir}.manifest.json`;
+    this.#previous = existsSync(this.outDir) ? readManifest(this.#manifestPath) : new Map();
+    rmSync(this.#staging, { recursive: true, force: true });
   }
-  return files.length + copies.length;
+
+  /** Stages one file unless the output already holds exactly this content. */
+  add(path: string, content: string | Uint8Array): void {
+    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    const entry = { hash: createHash("md5").update(bytes).digest("base64url"), size: bytes.byteLength };
+    this.#next.set(path, entry);
+    if (this.#isCurrent(path, entry)) return;
+    this.#stage(path, (to) => writeFileSync(to, bytes));
+  }
+
+  /** Stages a copy of a file whose output name already carries its content hash. */
+  copy(file: CopiedFile): void {
+    const size = statSync(file.from).size;
+    const entry = { hash: `copy:${file.to}`, size };
+    this.#next.set(file.to, entry);
+    if (this.#isCurrent(file.to, entry)) return;
+    this.#stage(file.to, (to) => copyFileSync(file.from, to));
+  }
+
+  /** Moves staged files into the output, removes files no longer produced, saves the manifest. */
+  commit(): PublishResult {
+    const removed = [...this.#previous.keys()].filter((path) => !this.#next.has(path));
+    if (!existsSync(this.outDir)) {
+      mkdirSync(this.#staging, { recursive: true });
+      renameSync(this.#staging, this.outDir);
+    } else {
+      for (const path of this.#staged) {
+        mkdirSync(dirname(join(this.outDir, path)), { recursive: true });
+        renameSync(join(this.#staging, path), join(this.outDir, path));
+      }
+      for (const path of removed) rmSync(join(this.outDir, path), { force: true });
+      rmSync(this.#staging, { recursive: true, force: true });
+    }
+    writeFileSync(this.#manifestPath, JSON.stringify(Object.fromEntries([...this.#next].sort(([a], [b]) => (a < b ? -1 : 1)))));
+    return { files: this.#next.size, written: this.#staged.length, removed: removed.length };
+  }
+
+  /** Drops everything staged; the output folder stays as it was. */
+  abort(): void {
+    rmSync(this.#staging, { recursive: true, force: true });
+  }
+
+  #isCurrent(path: string, entry: Entry): boolean {
+    const old = this.#previous.get(path);
+    if (old?.hash !== entry.hash || old.size !== entry.size) return false;
+    // The manifest is trusted only while the file is still there, at the size it recorded.
+    return statSync(join(this.outDir, path), { throwIfNoEntry: false })?.size === entry.size;
+  }
+
+  #stage(path: string, write: (to: string) => void): void {
+    const to = join(this.#staging, path);
+    const dir = dirname(to);
+    if (!this.#dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.#dirs.add(dir);
+    }
+    write(to);
+    this.#staged.push(path);
+  }
+}
+
+function readManifest(path: string): Map<string, Entry> {
+  try {
+    return new Map(Object.entries(JSON.parse(readFileSync(path, "utf8")) as Record<string, Entry>));
+  } catch {
+    return new Map();
+  }
 }
 
 /** Copies files into `outDir` where the copy is missing or differs in size (the dev server's path). */

@@ -44,7 +44,7 @@ describe("article validation", () => {
     const message = await errorFor({ "story.md": '---\ntitle: "unclosed\ndate: 2025-08-15\n---\nBody\n' });
     expect(message).toMatchInlineSnapshot(`
       "content/articles/story.md: 1 problem
-        line 3: the front matter is not valid YAML: Missing closing "quote
+        line 4: the front matter is not valid YAML: unexpected end of the stream within a double quoted scalar
         See README.md#front-matter"
     `);
   });
