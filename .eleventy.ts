@@ -1,6 +1,6 @@
 // The one adapter between Broadsheet and Eleventy: directories, the digest as global data, the
 // page templates, and the production build that publishes Eleventy's output atomically.
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import article from "./layouts/article.11ty.ts";
 import assets from "./layouts/assets.11ty.ts";
@@ -11,6 +11,7 @@ import terms from "./layouts/terms.11ty.ts";
 import { buildDigest } from "./src/digest.ts";
 import { DigestError, formatProblems } from "./src/errors.ts";
 import { loadContent, type Content } from "./src/load.ts";
+import { emptyCache, type LoadCache, readMarkdownCache, writeMarkdownCache } from "./src/load-cache.ts";
 import type { Digest } from "./src/pages.ts";
 import { copyChanged, Publisher } from "./src/publish.ts";
 import { outputPathFor } from "./src/urls.ts";
@@ -50,17 +51,19 @@ const HANDOFF = Symbol.for("broadsheet.prepared");
 const slot = globalThis as { [HANDOFF]?: Prepared | undefined };
 
 /** Content and digest for a content folder; drafts are kept outside production builds. */
-async function prepare(contentDir: string, includeDrafts: boolean) {
-  const content = await loadContent({ contentDir, includeDrafts });
+async function prepare(contentDir: string, includeDrafts: boolean, cache?: LoadCache) {
+  const content = await loadContent({ contentDir, includeDrafts, ...(cache ? { cache } : {}) });
   return { content, digest: buildDigest(content.settings, content.articles, content.images) };
 }
 
 export default function (eleventyConfig: EleventyConfig) {
   const input = eleventyConfig.directories.input;
   let latest: Prepared | undefined;
+  // The dev server remembers parsed files between rebuilds: an edit re-reads one file, not all.
+  const devCache = emptyCache();
   // Every page reads the same digest, built once per build from the validated articles.
   eleventyConfig.addGlobalData("digest", async () => {
-    latest = slot[HANDOFF] ?? (await prepare(input, true));
+    latest = slot[HANDOFF] ?? (await prepare(input, true, devCache));
     return latest.digest;
   });
   // The dev server writes pages itself; the lead images are copied after each of its builds.
@@ -94,6 +97,8 @@ export interface BuildOptions {
   output?: string;
   /** Keep drafts. Default false. */
   includeDrafts?: boolean;
+  /** Folder for what builds remember (rendered Markdown). Default `.cache/broadsheet`. */
+  cacheDir?: string;
 }
 
 /** What a finished build did, for its summary line. */
@@ -103,6 +108,8 @@ export interface BuildSummary {
   pages: number;
   /** Files written because they were new or changed; the rest were left untouched. */
   written: number;
+  /** Article bodies rendered from Markdown; the rest came from the cache. */
+  rendered: number;
   tags: number;
   sources: number;
   seconds: number;
@@ -114,7 +121,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const input = options.input ?? config.dir.input;
   const output = options.output ?? config.dir.output;
   const { Eleventy } = (await import(ELEVENTY)) as EleventyModule;
-  const prepared = { ...(await prepare(input, options.includeDrafts ?? false)), publisher: new Publisher(output) };
+  const cacheFile = join(options.cacheDir ?? ".cache/broadsheet", "markdown.bin");
+  const cache = await readMarkdownCache(cacheFile);
+  const prepared = { ...(await prepare(input, options.includeDrafts ?? false, cache)), publisher: new Publisher(output) };
   slot[HANDOFF] = prepared;
   try {
     for (const warning of prepared.content.warnings) console.warn(formatProblems([warning]));
@@ -122,11 +131,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     await eleventy.toJSON();
     for (const copy of prepared.content.assets) prepared.publisher.copy(copy);
     const published = prepared.publisher.commit();
+    await writeMarkdownCache(cacheFile, cache);
     const { digest } = prepared;
     return {
       articles: digest.articlePages.length,
       pages: published.files,
       written: published.written,
+      rendered: cache.rendered,
       tags: digest.indexPages[0]?.entries.length ?? 0,
       sources: digest.indexPages[1]?.entries.length ?? 0,
       seconds: (performance.now() - started) / 1000,

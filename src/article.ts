@@ -1,11 +1,10 @@
 // One article file → one validated Article, or every problem with it.
 import type { DateTime } from "luxon";
-import type MarkdownIt from "markdown-it";
 import { fieldExpectations, frontMatterSchema, knownFields } from "./article-schema.ts";
 import { localDay, parseIsoDate } from "./dates.ts";
 import { describeValue, type Problem } from "./errors.ts";
 import { splitFrontMatter } from "./front-matter.ts";
-import { renderBody, truncateAtWord } from "./markdown.ts";
+import { type RenderedBody, truncateAtWord } from "./markdown.ts";
 import type { Settings } from "./settings.ts";
 import { slugify } from "./slug.ts";
 import { articleUrl } from "./urls.ts";
@@ -63,8 +62,14 @@ function checkDate(file: string, field: "date" | "updated", value: unknown, time
   return parsed;
 }
 
+/** How a body becomes HTML, and how long a derived summary may be. */
+export interface BodyRenderer {
+  render(body: string): RenderedBody;
+  summaryLength: number;
+}
+
 /** Validates one file's text. `file` is its project-relative path, used in every message. */
-export function parseArticle(file: string, text: string, settings: Settings, md: MarkdownIt, summaryLength: number): ParsedArticle {
+export function parseArticle(file: string, text: string, settings: Settings, renderer: BodyRenderer): ParsedArticle {
   const split = splitFrontMatter(text);
   if (!split.ok) {
     return { errors: [{ file, message: split.message, ...(split.line === undefined ? {} : { line: split.line }) }], warnings: [] };
@@ -95,7 +100,7 @@ export function parseArticle(file: string, text: string, settings: Settings, md:
   if (!result.success || errors.length > 0 || !date) return { errors, warnings };
   const fm = result.data;
 
-  const body = renderBody(md, split.body);
+  const body = renderer.render(split.body);
   const day = localDay(date, settings.timeZone);
   const seen = new Set<string>();
   const article: Article = {
@@ -106,7 +111,7 @@ export function parseArticle(file: string, text: string, settings: Settings, md:
     title: fm.title,
     date,
     tags: fm.tags.filter((tag) => !seen.has(nameKey(tag)) && seen.add(nameKey(tag))),
-    summary: fm.summary ?? truncateAtWord(body.firstParagraph, summaryLength),
+    summary: fm.summary ?? truncateAtWord(body.firstParagraph, renderer.summaryLength),
     bodyHtml: body.html,
     draft: fm.draft,
     ...(updated ? { updated } : {}),

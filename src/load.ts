@@ -1,11 +1,12 @@
 // Reads the content folder once: site settings, every article file, and the lead images they name.
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import sharp from "sharp";
-import { type Article, parseArticle } from "./article.ts";
+import { type Article, type BodyRenderer, type ParsedArticle, parseArticle } from "./article.ts";
 import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
 import { decodeText } from "./front-matter.ts";
+import { cachedRenderer, emptyCache, type LoadCache } from "./load-cache.ts";
 import { createMarkdown, markdownDefaults } from "./markdown.ts";
 import { type Settings, settingsExpectations, settingsSchema } from "./settings.ts";
 import { issuesToProblems } from "./validate.ts";
@@ -18,6 +19,8 @@ export interface LoadOptions {
   root?: string;
   /** Keep items marked `draft: true`. Default false (production). */
   includeDrafts?: boolean;
+  /** Work remembered from earlier builds; updated in place. Default: none. */
+  cache?: LoadCache;
 }
 
 /** A file to copy into the output as it is. */
@@ -46,6 +49,25 @@ export interface Content {
 }
 
 const SETTINGS_FILE = join("_data", "site.json");
+// Files read at once: enough to keep the disk busy, few enough to keep memory flat.
+const READ_BATCH = 256;
+
+let sharedMarkdown: ReturnType<typeof createMarkdown> | undefined;
+function markdown() {
+  return (sharedMarkdown ??= createMarkdown());
+}
+
+/** Reads and parses one file, or takes it from the cache while its size and time are unchanged. */
+async function parseFile(path: string, file: string, settings: Settings, renderer: BodyRenderer, cache: LoadCache): Promise<ParsedArticle> {
+  const info = await stat(path);
+  const known = cache.files.get(path);
+  if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known.parsed;
+  const text = decodeText(await readFile(path));
+  const parsed: ParsedArticle =
+    text === null ? { errors: [{ file, message: "is not valid UTF-8 text; save it as UTF-8" }], warnings: [] } : parseArticle(file, text, settings, renderer);
+  cache.files.set(path, { size: info.size, mtimeMs: info.mtimeMs, parsed });
+  return parsed;
+}
 
 /** Reads and validates the whole content folder; throws ContentError listing every problem at once. */
 export async function loadContent(options: LoadOptions): Promise<Content> {
@@ -56,24 +78,27 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   if ("problems" in settingsResult) throw new ContentError(settingsResult.problems, SETTINGS_HELP);
   const settings = settingsResult.settings;
 
-  const md = createMarkdown();
+  const cache = options.cache ?? emptyCache();
+  const settingsKey = JSON.stringify(settings);
+  if (cache.settingsKey !== settingsKey) cache.files.clear();
+  cache.settingsKey = settingsKey;
+  cache.used.clear();
+  cache.rendered = 0;
+  const renderer = cachedRenderer(markdown(), cache, markdownDefaults.summaryLength);
   const files = await listMarkdown(join(contentDir, "articles"));
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const articles: Article[] = [];
-  const texts = await Promise.all(files.map((path) => readFile(path)));
-  files.forEach((path, i) => {
-    const file = rel(path);
-    const text = decodeText(texts[i] ?? new Uint8Array());
-    if (text === null) {
-      errors.push({ file, message: "is not valid UTF-8 text; save it as UTF-8" });
-      return;
+  // In batches, so that a 10,000-file site never holds every file's bytes at once.
+  for (let start = 0; start < files.length; start += READ_BATCH) {
+    const batch = files.slice(start, start + READ_BATCH);
+    const parsed = await Promise.all(batch.map((path) => parseFile(path, rel(path), settings, renderer, cache)));
+    for (const result of parsed) {
+      errors.push(...result.errors);
+      warnings.push(...result.warnings);
+      if (result.article && (options.includeDrafts || !result.article.draft)) articles.push(result.article);
     }
-    const parsed = parseArticle(file, text, settings, md, markdownDefaults.summaryLength);
-    errors.push(...parsed.errors);
-    warnings.push(...parsed.warnings);
-    if (parsed.article && (options.includeDrafts || !parsed.article.draft)) articles.push(parsed.article);
-  });
+  }
   errors.push(...duplicateUrls(articles));
   const { images, assets } = await resolveImages(articles, contentDir, root, errors);
   // Stable sort: problems grouped by file, each file's in the order they were found.

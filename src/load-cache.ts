@@ -1,0 +1,72 @@
+// What a build may remember from the one before: parsed files (in a running dev server) and rendered
+// Markdown (on disk, between production builds), so unchanged articles cost almost nothing.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { BodyRenderer, ParsedArticle } from "./article.ts";
+import { renderBody, type RenderedBody } from "./markdown.ts";
+import type MarkdownIt from "markdown-it";
+
+// Bump when the Markdown renderer's output changes for the same input.
+const MARKDOWN_CACHE_VERSION = "1";
+
+/** Remembered work, keyed so that a changed input can never reuse a stale result. */
+export interface LoadCache {
+  /** Settings the parsed files were read with; another value empties `files`. */
+  settingsKey?: string;
+  /** Parsed files by absolute path, valid while their size and modification time stay the same. */
+  files: Map<string, { size: number; mtimeMs: number; parsed: ParsedArticle }>;
+  /** Rendered bodies by a hash of their Markdown. */
+  markdown: Map<string, RenderedBody>;
+  /** Keys of the bodies the current build rendered or took from `markdown`; only these are saved. */
+  used: Set<string>;
+  /** Markdown renders the current build could not take from the cache. */
+  rendered: number;
+}
+
+/** An empty cache. */
+export function emptyCache(): LoadCache {
+  return { files: new Map(), markdown: new Map(), used: new Set(), rendered: 0 };
+}
+
+/** The cache key of a Markdown body. */
+export function markdownKey(body: string): string {
+  return createHash("md5").update(MARKDOWN_CACHE_VERSION).update(body).digest("base64url");
+}
+
+/** Reads rendered Markdown saved by an earlier build; an absent or unreadable file is an empty cache. */
+export async function readMarkdownCache(path: string): Promise<LoadCache> {
+  const cache = emptyCache();
+  try {
+    cache.markdown = deserialize(await readFile(path)) as Map<string, RenderedBody>;
+  } catch {
+    // No cache yet, or one from another Node version: start empty.
+  }
+  return cache;
+}
+
+/** Saves the rendered Markdown of the bodies the current build used. */
+export async function writeMarkdownCache(path: string, cache: LoadCache): Promise<void> {
+  const used = new Map([...cache.markdown].filter(([key]) => cache.used.has(key)));
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, serialize(used));
+}
+
+/** A body renderer that takes each body from the cache when it can, and records what it used. */
+export function cachedRenderer(md: MarkdownIt, cache: LoadCache, summaryLength: number): BodyRenderer {
+  return {
+    summaryLength,
+    render(body) {
+      const key = markdownKey(body);
+      cache.used.add(key);
+      let rendered = cache.markdown.get(key);
+      if (rendered === undefined) {
+        rendered = renderBody(md, body);
+        cache.markdown.set(key, rendered);
+        cache.rendered++;
+      }
+      return rendered;
+    },
+  };
+}
