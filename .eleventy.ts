@@ -1,5 +1,6 @@
 // The one adapter between Broadsheet and Eleventy: directories, the digest as global data, the
 // page templates, and the production build that publishes Eleventy's output atomically.
+import { rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import article from "./layouts/article.11ty.ts";
@@ -8,10 +9,12 @@ import day from "./layouts/day.11ty.ts";
 import { listing } from "./layouts/listing.11ty.ts";
 import notFound from "./layouts/not-found.11ty.ts";
 import terms from "./layouts/terms.11ty.ts";
+import { codeVersion } from "./src/code-version.ts";
 import { buildDigest } from "./src/digest.ts";
 import { DigestError, formatProblems } from "./src/errors.ts";
-import { loadContent, type Content } from "./src/load.ts";
 import { emptyCache, type LoadCache, readMarkdownCache, writeMarkdownCache } from "./src/load-cache.ts";
+import { type Content, loadContent } from "./src/load.ts";
+import { changedPages, pageKeys, type PageKeys } from "./src/page-keys.ts";
 import type { Digest } from "./src/pages.ts";
 import { copyChanged, Publisher } from "./src/publish.ts";
 import { outputPathFor } from "./src/urls.ts";
@@ -28,9 +31,7 @@ interface EleventyConfig {
 
 /** The part of Eleventy's programmatic API the production build uses. */
 interface EleventyModule {
-  Eleventy: new (input: string, output: string, options: { configPath: string; quietMode: boolean }) => {
-    toJSON(): Promise<{ url: string; content: string }[]>;
-  };
+  Eleventy: new (input: string, output: string, options: { configPath: string; quietMode: boolean }) => { toJSON(): Promise<unknown> };
 }
 // Eleventy 3.1 ships no type declarations; EleventyModule above states what is used.
 const ELEVENTY: string = "@11ty/eleventy";
@@ -43,40 +44,61 @@ export const config = {
   htmlTemplateEngine: false,
 };
 
-type Prepared = { content: Content; digest: Digest; publisher?: Publisher };
-// A build started by `build()` hands its digest to the configuration Eleventy loads. That can be a
+/** One build's data: the whole digest, the part of it to render now, and every page's key. */
+interface Prepared {
+  content: Content;
+  digest: Digest;
+  render: Digest;
+  keys: PageKeys;
+  publisher?: Publisher;
+}
+
+// A build started by `build()` hands its data to the configuration Eleventy loads. That can be a
 // second instance of this module (test runners load modules their own way), so the handoff goes
-// through a global slot rather than a module variable. The dev server loads its own digest.
+// through a global slot rather than a module variable.
 const HANDOFF = Symbol.for("broadsheet.prepared");
 const slot = globalThis as { [HANDOFF]?: Prepared | undefined };
+const here = fileURLToPath(new URL(".", import.meta.url));
 
-/** Content and digest for a content folder; drafts are kept outside production builds. */
-async function prepare(contentDir: string, includeDrafts: boolean, cache?: LoadCache) {
-  const content = await loadContent({ contentDir, includeDrafts, ...(cache ? { cache } : {}) });
-  return { content, digest: buildDigest(content.settings, content.articles, content.images) };
+/** Loads and indexes the content; `previous` page keys leave unchanged pages out of `render`. */
+async function prepare(contentDir: string, includeDrafts: boolean, cache: LoadCache, previous: ReadonlyMap<string, string>): Promise<Prepared> {
+  const content = await loadContent({ contentDir, includeDrafts, cache });
+  const digest = buildDigest(content.settings, content.articles, content.images);
+  // Pages depend on the layouts, src/ and the locked packages as well as on the digest.
+  const version = codeVersion([join(here, "layouts"), join(here, "src"), join(here, "package-lock.json")]);
+  const keys = pageKeys(digest, `${version} ${includeDrafts}`);
+  return { content, digest, keys, render: changedPages(digest, keys, previous) };
 }
 
 export default function (eleventyConfig: EleventyConfig) {
   const input = eleventyConfig.directories.input;
-  let latest: Prepared | undefined;
-  // The dev server remembers parsed files between rebuilds: an edit re-reads one file, not all.
+  // The dev server remembers parsed files and page keys between rebuilds, so that an edit re-reads
+  // one file and re-renders only the pages that show something of it.
   const devCache = emptyCache();
-  // Every page reads the same digest, built once per build from the validated articles.
+  let devKeys: PageKeys = new Map();
+  let latest: Prepared | undefined;
+  let gone: string[] = [];
   eleventyConfig.addGlobalData("digest", async () => {
-    latest = slot[HANDOFF] ?? (await prepare(input, true, devCache));
-    return latest.digest;
+    latest = slot[HANDOFF] ?? (await prepare(input, true, devCache, devKeys));
+    if (!slot[HANDOFF]) {
+      gone = [...devKeys.keys()].filter((url) => !latest?.keys.has(url));
+      devKeys = latest.keys;
+    }
+    return latest.render;
   });
-  // The dev server writes pages itself; the lead images are copied after each of its builds.
+  // The dev server writes pages itself; afterwards it copies lead images and drops removed pages.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
-    if (outputMode === "fs" && latest) await copyChanged(latest.content.assets, directories.output);
+    if (outputMode !== "fs" || !latest) return;
+    await copyChanged(latest.content.assets, directories.output);
+    for (const url of gone) rmSync(join(directories.output, outputPathFor(url)), { force: true });
   });
   // Articles are not templates, so the watcher is told about them.
   eleventyConfig.addWatchTarget(`${input}/articles/`);
   // A production build takes each page as it is rendered, so Eleventy keeps no copy of 10,000 pages.
-  eleventyConfig.addTransform("broadsheet-publish", function (this: { page: { url: string } }, content: string) {
-    const publisher = slot[HANDOFF]?.publisher;
-    if (!publisher) return content;
-    publisher.add(outputPathFor(this.page.url), content);
+  eleventyConfig.addTransform("broadsheet-publish", function (content) {
+    const prepared = slot[HANDOFF];
+    if (!prepared?.publisher) return content;
+    prepared.publisher.add(outputPathFor(this.page.url), content, prepared.keys.get(this.page.url));
     return "";
   });
   eleventyConfig.addTemplate("article.11ty.js", article);
@@ -93,7 +115,7 @@ export default function (eleventyConfig: EleventyConfig) {
 export interface BuildOptions {
   /** Content folder. Default `content`. */
   input?: string;
-  /** Output folder, replaced whole only when the build succeeds. Default `dist`. */
+  /** Output folder, changed only when the build succeeds. Default `dist`. */
   output?: string;
   /** Keep drafts. Default false. */
   includeDrafts?: boolean;
@@ -106,16 +128,22 @@ export interface BuildSummary {
   articles: number;
   /** Files in the output. */
   pages: number;
+  /** Pages rendered; the others were unchanged since the last build and kept as they were. */
+  rendered: number;
   /** Files written because they were new or changed; the rest were left untouched. */
   written: number;
   /** Article bodies rendered from Markdown; the rest came from the cache. */
-  rendered: number;
+  markdown: number;
   tags: number;
   sources: number;
   seconds: number;
 }
 
-/** A production build: validate everything, render every page, then publish the output at once. */
+function pageCount(d: Digest): number {
+  return d.articlePages.length + d.homePages.length + d.dayPages.length + d.tagPages.length + d.sourcePages.length + d.indexPages.length;
+}
+
+/** A production build: validate everything, render the pages that changed, then publish. */
 export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const started = performance.now();
   const input = options.input ?? config.dir.input;
@@ -123,27 +151,31 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const { Eleventy } = (await import(ELEVENTY)) as EleventyModule;
   const cacheFile = join(options.cacheDir ?? ".cache/broadsheet", "markdown.bin");
   const cache = await readMarkdownCache(cacheFile);
-  const prepared = { ...(await prepare(input, options.includeDrafts ?? false, cache)), publisher: new Publisher(output) };
+  const publisher = new Publisher(output);
+  const previous = new Map([...publisher.currentKeys()].map(([path, key]) => [`/${path.replace(/index\.html$/, "")}`, key]));
+  const prepared = { ...(await prepare(input, options.includeDrafts ?? false, cache, previous)), publisher };
   slot[HANDOFF] = prepared;
   try {
     for (const warning of prepared.content.warnings) console.warn(formatProblems([warning]));
-    const eleventy = new Eleventy(input, output, { configPath: relative(process.cwd(), fileURLToPath(import.meta.url)), quietMode: true });
+    for (const url of prepared.keys.keys()) if (previous.get(url) === prepared.keys.get(url)) publisher.keep(outputPathFor(url));
+    const eleventy = new Eleventy(input, output, { configPath: relative(process.cwd(), join(here, ".eleventy.ts")), quietMode: true });
     await eleventy.toJSON();
-    for (const copy of prepared.content.assets) prepared.publisher.copy(copy);
-    const published = prepared.publisher.commit();
+    for (const copy of prepared.content.assets) publisher.copy(copy);
+    const published = publisher.commit();
     await writeMarkdownCache(cacheFile, cache);
     const { digest } = prepared;
     return {
       articles: digest.articlePages.length,
       pages: published.files,
+      rendered: pageCount(prepared.render),
       written: published.written,
-      rendered: cache.rendered,
+      markdown: cache.rendered,
       tags: digest.indexPages[0]?.entries.length ?? 0,
       sources: digest.indexPages[1]?.entries.length ?? 0,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (error) {
-    prepared.publisher.abort();
+    publisher.abort();
     throw error;
   } finally {
     slot[HANDOFF] = undefined;
@@ -155,14 +187,16 @@ export async function cli(command: "build" | "check" = "build"): Promise<void> {
   try {
     if (command === "check") {
       const started = performance.now();
-      const { content, digest } = await prepare(config.dir.input, false);
+      const { content, digest } = await prepare(config.dir.input, false, emptyCache(), new Map());
       for (const warning of content.warnings) console.warn(formatProblems([warning]));
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       console.log(`Checked ${content.articles.length} articles (${digest.indexPages[0]?.entries.length ?? 0} tags): no errors, ${content.warnings.length} warnings, in ${seconds} s`);
       return;
     }
     const s = await build();
-    console.log(`Built ${s.articles} articles into ${s.pages} files, ${s.written} written (${s.tags} tags, ${s.sources} sources) in ${s.seconds.toFixed(2)} s`);
+    console.log(
+      `Built ${s.articles} articles, ${s.tags} tags, ${s.sources} sources: ${s.pages} files (${s.rendered} pages rendered, ${s.written} files written) in ${s.seconds.toFixed(2)} s`,
+    );
   } catch (error) {
     if (!(error instanceof DigestError)) throw error;
     const outcome = command === "build" ? "The build stopped; the previous output was left as it was." : "The check found errors.";

@@ -26,6 +26,8 @@ export interface PublishResult {
 interface Entry {
   hash: string;
   size: number;
+  /** The page key it was rendered from (see page-keys.ts), for pages. */
+  key?: string;
 }
 
 /**
@@ -50,12 +52,25 @@ export class Publisher {
   }
 
   /** Stages one file unless the output already holds exactly this content. */
-  add(path: string, content: string | Uint8Array): void {
-    const bytes = typeof content === "string" ? Buffer.from(content) : content;
-    const entry = { hash: createHash("md5").update(bytes).digest("base64url"), size: bytes.byteLength };
+  add(path: string, content: string, key?: string): void {
+    const entry: Entry = { hash: createHash("md5").update(content).digest("base64url"), size: Buffer.byteLength(content) };
+    if (key !== undefined) entry.key = key;
     this.#next.set(path, entry);
     if (this.#isCurrent(path, entry)) return;
-    this.#stage(path, (to) => writeFileSync(to, bytes));
+    this.#stage(path, (to) => writeFileSync(to, content));
+  }
+
+  /** Page keys of the files the output holds now, as recorded when they were written. */
+  currentKeys(): Map<string, string> {
+    const keys = new Map<string, string>();
+    for (const [path, entry] of this.#previous) if (entry.key !== undefined && this.#isCurrent(path, entry)) keys.set(path, entry.key);
+    return keys;
+  }
+
+  /** Keeps a file of the previous output as it is, without rendering it again. */
+  keep(path: string): void {
+    const entry = this.#previous.get(path);
+    if (entry) this.#next.set(path, entry);
   }
 
   /** Stages a copy of a file whose output name already carries its content hash. */

@@ -1,0 +1,50 @@
+// A key per page that changes whenever anything the page shows changes, computed without rendering,
+// so that a rebuild renders only the pages whose key moved.
+import { createHash } from "node:crypto";
+import type { Digest, Teaser } from "./pages.ts";
+
+/** Every page of a digest by URL, with its key. */
+export type PageKeys = Map<string, string>;
+
+function md5(text: string): string {
+  return createHash("md5").update(text).digest("base64url");
+}
+
+/**
+ * Keys of every page in `digest`. `version` stands for everything else that shapes the HTML (the
+ * layouts, the stylesheet, the settings): a new version changes every key.
+ */
+export function pageKeys(digest: Digest, version: string): PageKeys {
+  // Teasers are shared objects, listed on many pages: each is hashed once.
+  const teaserKeys = new WeakMap<Teaser, string>();
+  const teaserKey = (t: Teaser) => {
+    let key = teaserKeys.get(t);
+    if (key === undefined) teaserKeys.set(t, (key = md5(JSON.stringify(t))));
+    return key;
+  };
+  const keys: PageKeys = new Map();
+  const add = (url: string, parts: unknown[]) => keys.set(url, md5(JSON.stringify([version, ...parts])));
+  for (const p of digest.articlePages) {
+    add(p.url, [teaserKey(p.teaser), md5(p.bodyHtml), p.author, p.sourceUrl, p.updated, p.image, p.older, p.newer, p.related.map((r) => [teaserKey(r), r.sharedTags])]);
+  }
+  for (const p of [...digest.homePages, ...digest.tagPages, ...digest.sourcePages]) {
+    add(p.url, [p.heading, p.kind, p.pager, p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)])]);
+  }
+  for (const p of digest.dayPages) add(p.url, [p.group.heading, p.earlier, p.later, p.group.items.map(teaserKey)]);
+  for (const p of digest.indexPages) add(p.url, [p.heading, p.entries]);
+  return keys;
+}
+
+/** The digest with only the pages whose key differs from `previous`, for a rebuild to render. */
+export function changedPages(digest: Digest, keys: PageKeys, previous: ReadonlyMap<string, string>): Digest {
+  const changed = <T extends { url: string }>(list: readonly T[]) => list.filter((p) => previous.get(p.url) !== keys.get(p.url));
+  return {
+    settings: digest.settings,
+    articlePages: changed(digest.articlePages),
+    homePages: changed(digest.homePages),
+    dayPages: changed(digest.dayPages),
+    tagPages: changed(digest.tagPages),
+    sourcePages: changed(digest.sourcePages),
+    indexPages: changed(digest.indexPages),
+  };
+}
