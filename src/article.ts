@@ -35,6 +35,8 @@ export interface Article {
   tags: string[];
   summary: string;
   bodyHtml: string;
+  /** Identity of the Markdown body (its cache key), so that page keys need not hash the HTML. */
+  bodyKey?: string;
   image?: ImageRef;
   draft: boolean;
 }
@@ -64,7 +66,7 @@ function checkDate(file: string, field: "date" | "updated", value: unknown, time
 
 /** How a body becomes HTML, and how long a derived summary may be. */
 export interface BodyRenderer {
-  render(body: string): RenderedBody;
+  render(body: string): RenderedBody & { key?: string };
   summaryLength: number;
 }
 
@@ -113,6 +115,7 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
     tags: fm.tags.filter((tag) => !seen.has(nameKey(tag)) && seen.add(nameKey(tag))),
     summary: fm.summary ?? truncateAtWord(body.firstParagraph, renderer.summaryLength),
     bodyHtml: body.html,
+    ...(body.key === undefined ? {} : { bodyKey: body.key }),
     draft: fm.draft,
     ...(updated ? { updated } : {}),
     ...(fm.source === undefined ? {} : { source: fm.source }),

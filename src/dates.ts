@@ -16,9 +16,14 @@ export function parseIsoDate(value: string, timeZone: string): DateTime | null {
   return parsed.isValid ? parsed : null;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day of an instant in the site's zone, as YYYY-MM-DD. */
 export function localDay(date: DateTime, timeZone: string): string {
-  return date.setZone(timeZone).toISODate() ?? "";
+  let format = dayFormats.get(timeZone);
+  // The en-CA locale writes dates as YYYY-MM-DD; one formatter per zone, reused.
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  return format.format(date.toMillis());
 }
 
 /** Machine-readable instant for `<time datetime>`, with its offset. */

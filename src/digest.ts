@@ -56,6 +56,7 @@ export function buildDigest(settings: Settings, input: readonly Article[], image
     updated: a.updated ? stamp(a.updated) : undefined,
     image: images.get(a),
     bodyHtml: a.bodyHtml,
+    bodyKey: a.bodyKey,
     related: related[i]!.map((m) => ({ ...teaser(articles[m.index]!), sharedTags: m.sharedTags.map(tagLink) })),
     older: link(articles[i + 1]),
     newer: link(articles[i - 1]),

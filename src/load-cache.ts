@@ -66,7 +66,7 @@ export function cachedRenderer(md: MarkdownIt, cache: LoadCache, summaryLength: 
         cache.markdown.set(key, rendered);
         cache.rendered++;
       }
-      return rendered;
+      return { ...rendered, key };
     },
   };
 }

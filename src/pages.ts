@@ -47,6 +47,8 @@ export interface ArticlePage {
   updated?: TimeStamp | undefined;
   image?: Image | undefined;
   bodyHtml: string;
+  /** Identity of the body, when known: page keys use it instead of hashing the HTML. */
+  bodyKey?: string | undefined;
   related: RelatedTeaser[];
   /** The article before this one in time, and the one after. */
   older?: Link | undefined;

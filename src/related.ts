@@ -33,12 +33,12 @@ export interface RelatedOptions {
   count: number;
   /** Days over which the time decay halves a shared tag's weight. Default 30. */
   timeScaleDays: number;
-  /** Neighbours in time visited on each tag's list, on both sides together. Default 400. */
+  /** Neighbours in time visited on each tag's list, on both sides together. Default 200. */
   window: number;
 }
 
 /** Defaults of the related-article scoring. */
-export const relatedDefaults = { count: 5, timeScaleDays: 30, window: 400 } satisfies RelatedOptions;
+export const relatedDefaults = { count: 5, timeScaleDays: 30, window: 200 } satisfies RelatedOptions;
 
 /** One related article: its index in the input and the tags (as the candidate writes them) it shares. */
 export interface RelatedMatch {
@@ -54,49 +54,53 @@ export function relatedArticles(items: readonly RelatedInput[], options: Partial
   const { count, timeScaleDays, window } = { ...relatedDefaults, ...options };
   if (count === 0) return items.map(() => []);
   const keys = items.map((item) => [...new Set(item.tags.map(nameKey))]);
+  const times = Float64Array.from(items, (item) => item.time);
   const postings = new Map<string, number[]>();
   keys.forEach((list, i) => list.forEach((key) => postings.get(key)?.push(i) ?? postings.set(key, [i])));
-  // Each posting list in time order, and each article's position in it, to find neighbours directly.
-  const position = new Map<string, Map<number, number>>();
+  // Each posting list in time order, with its times beside it, and each article's position on the
+  // lists of its own tags (aligned with keys[i]), so that neighbours are found directly.
+  const lists = new Map<string, { articles: Int32Array; times: Float64Array; weight: number }>();
+  const positions = keys.map((list) => new Int32Array(list.length));
   for (const [key, list] of postings) {
-    list.sort((a, b) => items[a]!.time - items[b]!.time || a - b);
-    position.set(key, new Map(list.map((index, at) => [index, at])));
+    list.sort((a, b) => times[a]! - times[b]! || a - b);
+    const articles = Int32Array.from(list);
+    lists.set(key, { articles, times: Float64Array.from(list, (j) => times[j]!), weight: Math.log(1 + items.length / list.length) });
+    articles.forEach((j, at) => (positions[j]![keys[j]!.indexOf(key)] = at));
   }
-  const idf = new Map([...postings].map(([key, list]) => [key, Math.log(1 + items.length / list.length)]));
   const half = Math.floor(window / 2);
   const scores = new Float64Array(items.length);
   const touched: number[] = [];
+  // Is candidate a ranked before candidate b? Score, then newer, then URL.
+  const before = (a: number, b: number) =>
+    scores[a]! !== scores[b]! ? scores[a]! > scores[b]! : times[a]! !== times[b]! ? times[a]! > times[b]! : items[a]!.url < items[b]!.url;
 
-  return items.map((item, i) => {
-    for (const key of keys[i]!) {
-      const list = postings.get(key)!;
-      const at = position.get(key)!.get(i)!;
-      const weight = idf.get(key)!;
-      const from = Math.max(0, at - half);
-      const to = Math.min(list.length, at + half + 1);
-      for (let p = from; p < to; p++) {
-        const j = list[p]!;
+  return items.map((_, i) => {
+    const own = keys[i]!;
+    const time = times[i]!;
+    own.forEach((key, k) => {
+      const list = lists.get(key)!;
+      const at = positions[i]![k]!;
+      const to = Math.min(list.articles.length, at + half + 1);
+      for (let p = Math.max(0, at - half); p < to; p++) {
+        const j = list.articles[p]!;
         if (j === i) continue;
         if (scores[j] === 0) touched.push(j);
-        scores[j]! += weight / (1 + Math.abs(item.time - items[j]!.time) / DAY_MS / timeScaleDays);
+        scores[j]! += list.weight / (1 + Math.abs(time - list.times[p]!) / DAY_MS / timeScaleDays);
       }
-    }
-    const better = (a: RelatedMatch, b: RelatedMatch) =>
-      b.score - a.score || items[b.index]!.time - items[a.index]!.time || compare(items[a.index]!.url, items[b.index]!.url);
+    });
     // Keep the best `count` by insertion: touched can hold thousands, count is a handful.
-    const ranked: RelatedMatch[] = [];
+    const ranked: number[] = [];
     for (const j of touched) {
-      const match = { index: j, score: scores[j]!, sharedTags: [] };
-      if (ranked.length === count && better(match, ranked[count - 1]!) >= 0) continue;
+      if (ranked.length === count && !before(j, ranked[count - 1]!)) continue;
       let at = ranked.length;
-      while (at > 0 && better(match, ranked[at - 1]!) < 0) at--;
-      ranked.splice(at, 0, match);
+      while (at > 0 && before(j, ranked[at - 1]!)) at--;
+      ranked.splice(at, 0, j);
       if (ranked.length > count) ranked.pop();
     }
+    const result = ranked.map((j) => ({ index: j, score: scores[j]!, sharedTags: items[j]!.tags.filter((tag) => own.includes(nameKey(tag))) }));
     for (const j of touched) scores[j] = 0;
     touched.length = 0;
-    const own = new Set(keys[i]);
-    return ranked.map((m) => ({ ...m, sharedTags: items[m.index]!.tags.filter((tag) => own.has(nameKey(tag))) }));
+    return result;
   });
 }
 

@@ -34,9 +34,9 @@ const mix = {
   author: 0.8, summary: 0.7, updated: 0.1, titleQuotes: 0.1, titleAmpersand: 0.1, titleAccent: 0.1, titleEmoji: 0.1,
   subheads: 0.5, extraSubhead: 0.35, quote: 0.45, list: 0.4, links: 0.5, extraLink: 0.3,
   tagCountWeights: [15, 25, 25, 17, 10, 8], zipfExponent: 1, titleWords: [5, 14], slugWords: 6,
-  bodyWords: [300, 1200], paragraphWords: [40, 120], sentenceWords: [8, 20], maxSentenceWords: 24,
+  bodyWords: [300, 1200], paragraphWords: [40, 120], sentenceWords: [8, 20], maxSentenceWords: 24, compound: 0.4, compoundFrom: 12,
   summaryWords: [12, 30], quoteWords: [8, 20], listItems: [3, 5], listItemWords: [4, 9], subheadWords: [2, 5],
-  updateDelaySeconds: [600, 48 * 3600],
+  updateDelaySeconds: [600, 48 * 3600], inventMisses: 10_000,
 } as const;
 
 const list = (text: string) => text.trim().split(/\s+/);
@@ -68,10 +68,12 @@ const weekdays = list("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
 const firstNames = list("Priya Daniel Amira Tomasz Eleanor Kwame Siobhan Rafael Mei Oliver Zoë Søren Inés Jürgen Hannah Farid Lucía Callum Aoife Matteo");
 const lastNames = list("Nandakumar Okafor Lindqvist Brennan Achterberg Mensah Castillo Whitfield Haddad Novak Müller Ferreira Gallagher Osei Petrov Sato");
 const emoji = ["🚆", "🌧️", "📈", "⚓", "🏥", "🗳️", "🌊", "⚽"];
+const conjunctions = list("while and but as although after");
 const sections = list("news local politics business transport environment sport culture");
 
-const present = (stem: string) => `${stem}s`;
-const past = (stem: string) => (stem.endsWith("e") ? `${stem}d` : `${stem}ed`);
+// Every stem is regular, so "approves" and "approved" are made once here, not per sentence.
+const present = verbs.map((stem) => `${stem}s`);
+const past = verbs.map((stem) => (stem.endsWith("e") ? `${stem}d` : `${stem}ed`));
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 /** Words that carry a letter or digit; Markdown markers such as `##`, `>` and `-` do not count. */
 export const countWords = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -136,10 +138,17 @@ function iso(seconds: number): string {
 /** `count` names from `make`, distinct by URL slug (so tags and sources never clash); throws when the word lists run out. */
 function invent(r: Random, count: number, what: string, make: () => string): { name: string; slug: string }[] {
   const bySlug = new Map<string, string>();
-  for (let attempt = 0; bySlug.size < count && attempt < count * 50 + 1000; attempt++) {
+  const tried = new Set<string>();
+  // Names repeat once the word lists run low; a long run of repeats means they have run out.
+  for (let misses = 0; bySlug.size < count && misses < mix.inventMisses; ) {
     const name = make();
-    const slug = slugify(name);
-    if (!bySlug.has(slug)) bySlug.set(slug, name);
+    const slug = tried.has(name) ? "" : slugify(name);
+    tried.add(name);
+    if (slug === "" || bySlug.has(slug)) misses++;
+    else {
+      bySlug.set(slug, name);
+      misses = 0;
+    }
   }
   if (bySlug.size < count) throw new RangeError(`cannot invent ${count} distinct ${what}; the word lists give ${bySlug.size}`);
   return [...bySlug].map(([slug, name]) => ({ name, slug }));
@@ -154,32 +163,52 @@ function inventTag(r: Random): string {
   }
 }
 
-/** Exactly `n` words (n ≥ 5): subject, verb, object, then short phrases until the count is reached. */
-function clause(r: Random, n: number, verb: (stem: string) => string, subject?: string[]): string[] {
+/** Appends exactly `n` words (n ≥ 5) to `out`: subject, verb, object, then phrases until the count is reached. */
+function clause(r: Random, out: string[], n: number, tense: readonly string[], placeSubject = false): void {
+  const end = out.length + n;
   const short = n < 7;
-  const words = subject ?? (short || r.chance(0.5) ? [r.pick(places), r.pick(nouns)] : r.chance(0.5) ? [r.pick(firstNames), r.pick(lastNames)] : ["the", r.pick(adjectives), r.pick(nouns)]);
-  words.push(verb(r.pick(verbs)), ...(short || r.chance(0.5) ? ["the", r.pick(nouns)] : ["a", r.pick(adjectives), r.pick(nouns)]));
-  while (words.length < n) words.push(...phrase(r, n - words.length));
-  return words;
+  if (placeSubject || short || r.chance(0.5)) out.push(r.pick(places), r.pick(nouns));
+  else if (r.chance(0.5)) out.push(r.pick(firstNames), r.pick(lastNames));
+  else out.push("the", r.pick(adjectives), r.pick(nouns));
+  out.push(r.pick(tense));
+  const adjective = r.pick(adjectives);
+  if (short || r.chance(0.5)) out.push("the", r.pick(nouns));
+  else out.push(/^[aeiou]/.test(adjective) ? "an" : "a", adjective, r.pick(nouns));
+  while (out.length < end) phrase(r, out, end - out.length);
 }
 
-/** A phrase of 1 to min(4, room) words. */
-function phrase(r: Random, room: number): string[] {
-  switch (r.int(1, Math.min(4, room))) {
-    case 1: return [r.pick(adverbs)];
-    case 2: return r.chance(0.5) ? [r.pick(prepositions), r.pick(places)] : ["on", r.pick(weekdays)];
-    case 3: return [r.pick(prepositions), "the", r.pick(nouns)];
-    default: return r.chance(0.5) ? ["according", "to", r.pick(firstNames), r.pick(lastNames)] : [r.pick(prepositions), "the", r.pick(adjectives), r.pick(nouns)];
+/** Appends a phrase of exactly `room` words when room ≤ 3, else of 2 to 4 words. */
+function phrase(r: Random, out: string[], room: number): void {
+  switch (room <= 3 ? room : r.int(2, 4)) {
+    case 1: out.push(r.pick(adverbs)); break;
+    case 2: if (r.chance(0.5)) out.push(r.pick(prepositions), r.pick(places)); else out.push("on", r.pick(weekdays)); break;
+    case 3: out.push(r.pick(prepositions), "the", r.pick(nouns)); break;
+    default: if (r.chance(0.5)) out.push("according", "to", r.pick(firstNames), r.pick(lastNames)); else out.push(r.pick(prepositions), "the", r.pick(adjectives), r.pick(nouns));
   }
+}
+
+/** Appends a sentence of exactly `n` words (n ≥ 5): a capital, sometimes two clauses joined, a full stop. */
+function sentence(r: Random, out: string[], n: number): void {
+  const from = out.length;
+  if (n >= mix.compoundFrom && r.chance(mix.compound)) {
+    const first = r.int(5, n - 6);
+    clause(r, out, first, past);
+    out[out.length - 1] += ",";
+    out.push(r.pick(conjunctions));
+    clause(r, out, n - first - 1, past);
+  } else clause(r, out, n, past);
+  out[from] = capitalise(out[from]!);
+  out[out.length - 1] += ".";
 }
 
 function headline(r: Random): { text: string; slugWords: string[] } {
   const ampersand = r.chance(mix.titleAmpersand);
   const [min, max] = mix.titleWords;
-  const words = clause(r, r.int(min, ampersand ? max - 1 : max), present, [r.pick(places), r.pick(nouns)]);
+  const words: string[] = [];
+  clause(r, words, r.int(min, ampersand ? max - 1 : max), present, true);
+  if (r.chance(mix.titleAccent)) words[0] = r.pick(accentedPlaces);
   // Only plain ASCII words go into the file name, so paths stay readable; the index makes it unique.
   const slugWords = words.map((w) => w.toLowerCase()).filter((w) => /^[a-z0-9-]+$/.test(w)).slice(0, mix.slugWords);
-  if (r.chance(mix.titleAccent)) words[0] = r.pick(accentedPlaces);
   if (ampersand) words[1] = `${words[1]} & ${r.pick(nouns)}`;
   if (r.chance(mix.titleQuotes)) {
     const at = r.int(2, words.length - 2);
@@ -187,31 +216,33 @@ function headline(r: Random): { text: string; slugWords: string[] } {
     words[at + 1] = `${words[at + 1]}"`;
   }
   if (r.chance(mix.titleEmoji)) words.push(r.pick(emoji));
-  return { text: capitalise(words.join(" ")), slugWords };
+  return { text: words.join(" "), slugWords };
 }
 
 function summary(r: Random): string {
   const n = r.int(...mix.summaryWords);
-  const parts = n > mix.maxSentenceWords ? [n - mix.sentenceWords[0], mix.sentenceWords[0]] : [n];
-  return parts.map((size) => `${capitalise(clause(r, size, past).join(" "))}.`).join(" ");
+  const out: string[] = [];
+  const second = mix.sentenceWords[0];
+  if (n > mix.maxSentenceWords) sentence(r, out, n - second);
+  sentence(r, out, n > mix.maxSentenceWords ? second : n);
+  return out.join(" ");
 }
 
 function paragraph(r: Random, n: number, link: boolean): string {
-  const sentences: string[] = [];
+  const out: string[] = [];
   const [min, max] = mix.sentenceWords;
   for (let left = n; left > 0; ) {
     const size = left <= mix.maxSentenceWords ? left : r.int(min, Math.min(max, left - min));
-    const words = clause(r, size, past);
-    if (link && sentences.length === 0) {
-      // Wrapping two words keeps the word count, and never touches the last word, which carries the full stop.
-      const at = r.int(1, words.length - 3);
-      words[at] = `[${words[at]}`;
-      words[at + 1] = `${words[at + 1]}](https://${r.pick(places).toLowerCase()}.example/${r.pick(sections)}/${r.pick(nouns)}-${r.int(1, 9999)})`;
-    }
-    sentences.push(`${capitalise(words.join(" "))}.`);
+    sentence(r, out, size);
     left -= size;
   }
-  return sentences.join(" ");
+  if (link) {
+    // Two words of the first clause (indexes 1-3 are before any comma or full stop): the word count stays the same.
+    const at = r.int(1, 2);
+    out[at] = `[${out[at]}`;
+    out[at + 1] = `${out[at + 1]}](https://${r.pick(places).toLowerCase()}.example/${r.pick(sections)}/${r.pick(nouns)}-${r.int(1, 9999)})`;
+  }
+  return out.join(" ");
 }
 
 /** A body of exactly the drawn number of words: paragraphs, with subheads, a quote, a list and links in some articles. */
@@ -231,28 +262,24 @@ function body(r: Random): string {
     }
   };
   for (let p = 0; left >= min; p++) {
-    if (has.subheads && p >= 2 && (p === 2 || r.chance(mix.extraSubhead))) extra(`## ${subhead(r)}`);
+    if (has.subheads && p >= 2 && (p === 2 || r.chance(mix.extraSubhead))) extra(`## ${phrases(r, [capitalise(r.pick(adjectives)), r.pick(nouns)], r.int(...mix.subheadWords))}`);
     const size = left <= max ? left : r.int(min, Math.min(max, left - min));
     blocks.push(paragraph(r, size, has.links && (p === 1 || (p > 1 && r.chance(mix.extraLink)))));
     left -= size;
-    if (has.quote && p === quoteAfter) extra(`> "${capitalise(clause(r, r.int(...mix.quoteWords), past).join(" "))}," ${r.pick(firstNames)} ${r.pick(lastNames)} said.`);
-    if (has.list && p === listAfter) extra(bullets(r));
+    if (has.quote && p === quoteAfter) extra(quote(r));
+    if (has.list && p === listAfter) extra(Array.from({ length: r.int(...mix.listItems) }, () => `- ${phrases(r, [r.pick(verbs), "the", r.pick(nouns)], r.int(...mix.listItemWords))}`).join("\n"));
   }
   return blocks.join("\n\n");
 }
 
-function subhead(r: Random): string {
-  const n = r.int(...mix.subheadWords);
-  const words = [r.pick(adjectives), r.pick(nouns)];
-  while (words.length < n) words.push(...phrase(r, n - words.length));
-  return capitalise(words.join(" "));
+/** `start` followed by phrases up to `n` words in all. */
+function phrases(r: Random, start: string[], n: number): string {
+  while (start.length < n) phrase(r, start, n - start.length);
+  return start.join(" ");
 }
 
-function bullets(r: Random): string {
-  return Array.from({ length: r.int(...mix.listItems) }, () => {
-    const n = r.int(...mix.listItemWords);
-    const words = [r.pick(verbs), "the", r.pick(nouns)];
-    while (words.length < n) words.push(...phrase(r, n - words.length));
-    return `- ${words.join(" ")}`;
-  }).join("\n");
+function quote(r: Random): string {
+  const out: string[] = [];
+  clause(r, out, r.int(...mix.quoteWords), past);
+  return `> "${capitalise(out.join(" "))}," ${r.pick(firstNames)} ${r.pick(lastNames)} said.`;
 }
