@@ -64,8 +64,8 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 async function prepare(contentDir: string, includeDrafts: boolean, cache: LoadCache, previous: ReadonlyMap<string, string>): Promise<Prepared> {
   const content = await loadContent({ contentDir, includeDrafts, cache });
   const digest = buildDigest(content.settings, content.articles, content.images);
-  // Pages depend on the layouts, src/ and the locked packages as well as on the digest.
-  const version = codeVersion([join(here, "layouts"), join(here, "src"), join(here, "package-lock.json")]);
+  // Pages depend on the layouts, src/ (but not the benchmark) and the locked packages, besides the digest.
+  const version = codeVersion([join(here, "layouts"), join(here, "src"), join(here, "package-lock.json")], [join(here, "src", "bench")]);
   const keys = pageKeys(digest, `${version} ${includeDrafts}`);
   return { content, digest, keys, render: changedPages(digest, keys, previous) };
 }

@@ -3,14 +3,15 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Hash of every file under `paths` (folders are read recursively), in a stable order. */
-export function codeVersion(paths: readonly string[]): string {
+/** Hash of every file under `paths` (folders are read recursively, except `skip`), in a stable order. */
+export function codeVersion(paths: readonly string[], skip: readonly string[] = []): string {
   const hash = createHash("md5");
   const files = paths.flatMap((path) => {
     try {
       return readdirSync(path, { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())
-        .map((e) => join(e.parentPath, e.name));
+        .map((e) => join(e.parentPath, e.name))
+        .filter((file) => !skip.some((prefix) => file.startsWith(prefix)));
     } catch {
       return [path];
     }

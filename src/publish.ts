@@ -1,7 +1,6 @@
 // Writes a build into the output folder: pages are staged as they are rendered, nothing reaches the
 // output folder until the whole build succeeded, and files whose content did not change are never
 // rewritten (their times stay, for hosts that sync by time).
-import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
@@ -22,9 +21,10 @@ export interface PublishResult {
   removed: number;
 }
 
-/** Fingerprint of one output file, as recorded in the manifest. */
+/** What the manifest records of one output file. */
 interface Entry {
-  hash: string;
+  /** For copies, the name that carries their content hash; pages are compared byte for byte. */
+  hash?: string;
   size: number;
   /** The page key it was rendered from (see page-keys.ts), for pages. */
   key?: string;
@@ -53,11 +53,13 @@ export class Publisher {
 
   /** Stages one file unless the output already holds exactly this content. */
   add(path: string, content: string, key?: string): void {
-    const entry: Entry = { hash: createHash("md5").update(content).digest("base64url"), size: Buffer.byteLength(content) };
+    const bytes = Buffer.from(content);
+    const entry: Entry = { size: bytes.byteLength };
     if (key !== undefined) entry.key = key;
     this.#next.set(path, entry);
-    if (this.#isCurrent(path, entry)) return;
-    this.#stage(path, (to) => writeFileSync(to, content));
+    // Only a file of the same size can be unchanged; then the bytes decide.
+    if (this.#isCurrent(path, entry) && bytes.equals(readFileSync(join(this.outDir, path)))) return;
+    this.#stage(path, (to) => writeFileSync(to, bytes));
   }
 
   /** Page keys of the files the output holds now, as recorded when they were written. */
@@ -107,7 +109,7 @@ export class Publisher {
 
   #isCurrent(path: string, entry: Entry): boolean {
     const old = this.#previous.get(path);
-    if (old?.hash !== entry.hash || old.size !== entry.size) return false;
+    if (!old || old.hash !== entry.hash || old.size !== entry.size) return false;
     // The manifest is trusted only while the file is still there, at the size it recorded.
     return statSync(join(this.outDir, path), { throwIfNoEntry: false })?.size === entry.size;
   }
