@@ -39,6 +39,7 @@ const mix = {
   updateDelaySeconds: [600, 48 * 3600], inventMisses: 10_000,
 } as const;
 
+const SECONDS_PER_DAY = 86_400;
 const list = (text: string) => text.trim().split(/\s+/);
 const places = list(`Harwick Northbridge Ashcombe Fenwick Stanbury Caldmoor Ellerby Greyhaven Brackenhurst Oxley Wendmere
   Copperfield Saltmarsh Redhollow Linwood Aldergate Pennock Dunmore Whitcombe Eastwold Ravensby Millbrook Hallowell
@@ -97,18 +98,21 @@ export function generateCorpus(options: Partial<CorpusOptions> = {}): CorpusFile
   const start = Date.parse(o.start);
   if (Number.isNaN(start) || !/(Z|[+-]\d\d:?\d\d)$/.test(o.start)) throw new RangeError(`start must be an ISO 8601 date-time with a zone; got "${o.start}"`);
   if (!Number.isInteger(o.articles) || o.articles < 0) throw new RangeError(`articles must be a whole number, 0 or more; got ${o.articles}`);
+  for (const key of ["sources", "tags"] as const) {
+    if (!Number.isInteger(o[key]) || o[key] < 1) throw new RangeError(`${key} must be a whole number, 1 or more; got ${o[key]}`);
+  }
   if (!(o.days > 0)) throw new RangeError(`days must be more than 0; got ${o.days}`);
   const r = createRandom(o.seed);
   const outlets = invent(r, o.sources, "sources", () => r.pick(outletPatterns).replace("#", r.pick(places)));
   const tags = invent(r, o.tags, "tags", () => inventTag(r));
   const zipf = cumulativeTable(zipfWeights(tags.length, mix.zipfExponent));
   const tagCounts = cumulativeTable(mix.tagCountWeights);
-  const windowSeconds = Math.floor(o.days * 86400);
+  const windowSeconds = Math.floor(o.days * SECONDS_PER_DAY);
 
   return Array.from({ length: o.articles }, (_, index) => {
     const title = headline(r);
     const slug = `${title.slugWords.join("-")}-${index + 1}`;
-    const seconds = Math.floor(start / 1000) + Math.floor(r.next() * windowSeconds);
+    const seconds = Math.ceil(start / 1000) + Math.floor(r.next() * windowSeconds);
     const date = iso(seconds);
     const outlet = r.pick(outlets);
     const wanted = Math.min(drawIndex(r, tagCounts) + 1, tags.length);

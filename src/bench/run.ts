@@ -1,0 +1,138 @@
+// `npm run bench`: builds synthetic sites of N articles in a temporary folder and prints what they cost.
+// Options: --articles N (repeatable; default 1000 and 10000), --keep (keep the folders), --tmp DIR.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { loadContent } from "../load.ts";
+import { relatedArticles } from "../related.ts";
+import { outputPathFor } from "../urls.ts";
+import { generateCorpus, generateSettings } from "./corpus.ts";
+import { exited, measure, type RunResult, treeRss, waitFor } from "./measure.ts";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const tsx = fileURLToPath(import.meta.resolve("tsx/esm"));
+// The same Node flags as `npm run build` and `npm start` in package.json.
+const NODE_FLAGS = ["--max-semi-space-size=64", "--import", tsx];
+const DEV_EDITS = 10;
+
+const { values } = parseArgs({ options: { articles: { type: "string", multiple: true }, keep: { type: "boolean" }, tmp: { type: "string" } } });
+const sizes = (values.articles ?? ["1000", "10000"]).map(Number);
+
+/** One site size's figures, in the order the table prints them. */
+type Row = Record<string, string>;
+
+async function bench(n: number): Promise<Row> {
+  const dir = await mkdtemp(join(values.tmp ?? tmpdir(), `broadsheet-bench-${n}-`));
+  const content = join(dir, "content");
+  await mkdir(join(content, "_data"), { recursive: true });
+  await writeFile(join(content, "_data", "site.json"), JSON.stringify(generateSettings()));
+  for (const file of generateCorpus({ articles: n })) {
+    await mkdir(dirname(join(content, "articles", file.path)), { recursive: true });
+    await writeFile(join(content, "articles", file.path), file.text);
+  }
+  const build = () => measure(process.execPath, [...NODE_FLAGS, "--eval", `import(${JSON.stringify(join(root, ".eleventy.ts"))}).then((m) => m.cli())`], dir);
+
+  const { articles } = await loadContent({ contentDir: content, root: dir });
+  const items = articles.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags }));
+  const relatedMs = Math.min(...[0, 1, 2].map(() => time(() => relatedArticles(items))));
+  const target = articles[Math.floor(articles.length / 2)]!;
+  const file = join(dir, target.file);
+  const original = readFileSync(file, "utf8");
+  const editBody = (mark: string) => writeFileSync(file, `${original}\n\n${mark}\n`);
+  const editTags = (tag: string) => writeFileSync(file, original.replace(/^tags:\n/m, `tags:\n  - "${tag}"\n`));
+
+  const first = await build();
+  const second = await build();
+  editBody("Benchmark edit of the body.");
+  const body = await build();
+  editTags("Benchmark Tag");
+  const tags = await build();
+  writeFileSync(file, original);
+
+  const dev = await devServer(dir, target.url, editBody, editTags);
+  if (!values.keep) await rm(dir, { recursive: true, force: true });
+  else console.error(`kept ${dir}`);
+  return {
+    "full build, wall s": seconds(first.wall),
+    "full build, CPU s": seconds(first.cpu),
+    "full build, peak RSS MB": mb(first.peakRss),
+    "pages written": pages(first),
+    "second build (nothing changed), wall s": seconds(second.wall),
+    "rebuild after a body edit (build cache), wall s": `${seconds(body.wall)} (${pages(body)} written)`,
+    "rebuild after a tags edit (build cache), wall s": `${seconds(tags.wall)} (${pages(tags)} written)`,
+    "dev server: start until watching, s": seconds(dev.start),
+    "dev server: body edit until page written, ms": String(Math.round(dev.body * 1000)),
+    "dev server: tags edit until tag page written, ms": String(Math.round(dev.tags * 1000)),
+    [`dev server: RSS after 1 and ${DEV_EDITS} edits, MB`]: `${mb(dev.rss[0] ?? 0)} → ${mb(dev.rss.at(-1) ?? 0)}`,
+    "related articles for all, ms": String(Math.round(relatedMs)),
+  };
+}
+
+/** Starts `npm start`'s server on the site, edits one article, and times until the output shows it. */
+async function devServer(dir: string, url: string, editBody: (mark: string) => void, editTags: (tag: string) => void) {
+  const port = String(18_000 + Math.floor(Math.random() * 1000));
+  const args = [...NODE_FLAGS, join(root, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${join(root, ".eleventy.ts")}`, "--serve", `--port=${port}`, "--output=.dev"];
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  try {
+    await waitFor(() => log.includes("Watching"), 300_000, "the dev server's first build");
+    const start = (performance.now() - started) / 1000;
+    // The watcher scans the folder after "Watching…"; probe with harmless rewrites until it reports one.
+    const watching = () => log.split("Watching").length - 1;
+    for (let probe = 0; !log.includes("File changed"); probe++) {
+      editBody(`Benchmark probe ${probe}.`);
+      await waitFor(() => log.includes("File changed"), 1000, "the watcher").catch(() => undefined);
+    }
+    await waitFor(() => watching() >= 2 && !/File changed[^]*$/.test(log.slice(log.lastIndexOf("Watching"))), 60_000, "the probe's rebuild");
+    const page = join(dir, ".dev", outputPathFor(url));
+    const shows = (path: string, text: string) => existsSync(path) && readFileSync(path, "utf8").includes(text);
+    const rss: number[] = [];
+    let body = Infinity;
+    for (let i = 1; i <= DEV_EDITS; i++) {
+      const mark = `Benchmark edit number ${i}.`;
+      const before = watching();
+      const edited = performance.now();
+      editBody(mark);
+      await waitFor(() => shows(page, mark), 60_000, "the edited page");
+      body = Math.min(body, (performance.now() - edited) / 1000);
+      await waitFor(() => watching() > before, 60_000, "the rebuild to finish");
+      rss.push(treeRss(child.pid ?? 0));
+    }
+    const edited = performance.now();
+    editTags("Benchmark Dev Tag");
+    await waitFor(() => shows(join(dir, ".dev/tags/benchmark-dev-tag/index.html"), "Benchmark Dev Tag"), 60_000, "the new tag page");
+    return { start, body, tags: (performance.now() - edited) / 1000, rss };
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the dev server said:\n${log.slice(-2000)}`);
+  } finally {
+    child.kill("SIGINT");
+    await exited(child);
+  }
+}
+
+function time(run: () => unknown): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
+}
+const seconds = (s: number) => s.toFixed(2);
+const mb = (bytes: number) => String(Math.round(bytes / 1024 / 1024));
+const pages = (r: RunResult) => /: (\d+) files \((\d+) pages rendered, (\d+) files written\)/.exec(r.stdout)?.[3] ?? "?";
+
+const rows: Row[] = [];
+for (const n of sizes) {
+  console.error(`benchmarking ${n} articles…`);
+  rows.push(await bench(n));
+}
+const labels = Object.keys(rows[0] ?? {});
+const width = Math.max(...labels.map((l) => l.length));
+console.log(`| ${"figure".padEnd(width)} | ${sizes.map((n) => `${n} articles`).join(" | ")} |`);
+console.log(`| ${"-".repeat(width)} | ${sizes.map(() => "---").join(" | ")} |`);
+for (const label of labels) console.log(`| ${label.padEnd(width)} | ${rows.map((r) => r[label]).join(" | ")} |`);
