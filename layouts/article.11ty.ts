@@ -31,7 +31,7 @@ ${page.newer ? html`<p class="newer">Newer: <a href="${page.newer.url}" rel="nex
 </nav>` : ""}
 ${page.related.length > 0 ? html`<section class="related" aria-labelledby="related-heading">
 <h2 id="related-heading">Related articles</h2>
-<ol class="teasers">${page.related.map((r) => html`<li>${teaser(r, 3, r.sharedTags, "Shared tags")}</li>`)}</ol>
+<ol class="teasers">${page.related.map((r) => html`<li>${teaser(r.teaser, 3, r.sharedTags, "Shared tags")}</li>`)}</ol>
 </section>` : ""}`;
   return shell({ settings: digest.settings, title: t.title, description: t.summary, url: page.url, main });
 }

@@ -57,7 +57,7 @@ export function buildDigest(settings: Settings, input: readonly Article[], image
     image: images.get(a),
     bodyHtml: a.bodyHtml,
     bodyKey: a.bodyKey,
-    related: related[i]!.map((m) => ({ ...teaser(articles[m.index]!), sharedTags: m.sharedTags.map(tagLink) })),
+    related: related[i]!.map((m) => ({ teaser: teaser(articles[m.index]!), sharedTags: m.sharedTags.map(tagLink) })),
     older: link(articles[i + 1]),
     newer: link(articles[i - 1]),
   }));

@@ -49,7 +49,7 @@ export interface Content {
 }
 
 const SETTINGS_FILE = join("_data", "site.json");
-// Files read at once: enough to keep the disk busy, few enough to keep memory flat.
+// Files read at once: enough to keep the disk busy, few enough to stay far from open-file limits.
 const READ_BATCH = 256;
 
 let sharedMarkdown: ReturnType<typeof createMarkdown> | undefined;
@@ -57,15 +57,31 @@ function markdown() {
   return (sharedMarkdown ??= createMarkdown());
 }
 
-/** Reads and parses one file, or takes it from the cache while its size and time are unchanged. */
-async function parseFile(path: string, file: string, settings: Settings, renderer: BodyRenderer, cache: LoadCache): Promise<ParsedArticle> {
-  const info = await stat(path);
+/** A file read from disk (or known from the cache), before it is parsed. */
+interface SourceFile {
+  path: string;
+  file: string;
+  size: number;
+  mtimeMs: number;
+  /** The decoded text, or null when it is not UTF-8; absent when the cache still holds the parse. */
+  text?: string | null;
+}
+
+/** Reads one file unless the cache holds its parse for the same size and modification time. */
+async function readSource(path: string, file: string, cache: LoadCache): Promise<SourceFile> {
+  const { size, mtimeMs } = await stat(path);
   const known = cache.files.get(path);
-  if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return known.parsed;
-  const text = decodeText(await readFile(path));
+  if (known && known.size === size && known.mtimeMs === mtimeMs) return { path, file, size, mtimeMs };
+  return { path, file, size, mtimeMs, text: decodeText(await readFile(path)) };
+}
+
+/** Parses a file read by readSource (bodies come from the Markdown cache), or returns the cached parse. */
+function parseSource(source: SourceFile, settings: Settings, renderer: BodyRenderer, cache: LoadCache): ParsedArticle {
+  const { path, file, size, mtimeMs, text } = source;
+  if (text === undefined) return cache.files.get(path)!.parsed;
   const parsed: ParsedArticle =
     text === null ? { errors: [{ file, message: "is not valid UTF-8 text; save it as UTF-8" }], warnings: [] } : parseArticle(file, text, settings, renderer);
-  cache.files.set(path, { size: info.size, mtimeMs: info.mtimeMs, parsed });
+  cache.files.set(path, { size, mtimeMs, parsed });
   return parsed;
 }
 
@@ -85,19 +101,20 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   cache.used.clear();
   cache.rendered = 0;
   const renderer = cachedRenderer(markdown(), cache, markdownDefaults.summaryLength);
-  const files = await listMarkdown(join(contentDir, "articles"));
+  const paths = await listMarkdown(join(contentDir, "articles"));
+  const sources: SourceFile[] = [];
+  // In batches, so that a 10,000-file site never has 10,000 files open at once.
+  for (let start = 0; start < paths.length; start += READ_BATCH) {
+    sources.push(...(await Promise.all(paths.slice(start, start + READ_BATCH).map((path) => readSource(path, rel(path), cache)))));
+  }
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const articles: Article[] = [];
-  // In batches, so that a 10,000-file site never holds every file's bytes at once.
-  for (let start = 0; start < files.length; start += READ_BATCH) {
-    const batch = files.slice(start, start + READ_BATCH);
-    const parsed = await Promise.all(batch.map((path) => parseFile(path, rel(path), settings, renderer, cache)));
-    for (const result of parsed) {
-      errors.push(...result.errors);
-      warnings.push(...result.warnings);
-      if (result.article && (options.includeDrafts || !result.article.draft)) articles.push(result.article);
-    }
+  for (const source of sources) {
+    const result = parseSource(source, settings, renderer, cache);
+    errors.push(...result.errors);
+    warnings.push(...result.warnings);
+    if (result.article && (options.includeDrafts || !result.article.draft)) articles.push(result.article);
   }
   errors.push(...duplicateUrls(articles));
   const { images, assets } = await resolveImages(articles, contentDir, root, errors);

@@ -25,7 +25,7 @@ export function pageKeys(digest: Digest, version: string): PageKeys {
   const keys: PageKeys = new Map();
   const add = (url: string, parts: unknown[]) => keys.set(url, md5(JSON.stringify([version, ...parts])));
   for (const p of digest.articlePages) {
-    add(p.url, [teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.author, p.sourceUrl, p.updated, p.image, p.older, p.newer, p.related.map((r) => [teaserKey(r), r.sharedTags])]);
+    add(p.url, [teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.author, p.sourceUrl, p.updated, p.image, p.older, p.newer, p.related.map((r) => [teaserKey(r.teaser), r.sharedTags])]);
   }
   for (const p of [...digest.homePages, ...digest.tagPages, ...digest.sourcePages]) {
     add(p.url, [p.heading, p.kind, p.pager, p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)])]);

@@ -33,7 +33,8 @@ export interface Teaser {
 }
 
 /** A related article, with the tags it shares with the article it is listed under. */
-export interface RelatedTeaser extends Teaser {
+export interface RelatedTeaser {
+  teaser: Teaser;
   sharedTags: Link[];
 }
 

@@ -129,8 +129,8 @@ describe("buildDigest article pages", () => {
     ];
     const pages = buildDigest(settings, articles).articlePages;
     const main = pages.find((p) => p.url.endsWith("/main/"))!;
-    expect(main.related.map((r) => [r.url, r.sharedTags])).toEqual([["/2025/08/15/near/", [{ url: "/tags/ukraine/", label: "Ukraine" }]]]);
-    expect(main.related[0]!.title).toBe("Title near");
+    expect(main.related.map((r) => [r.teaser.url, r.sharedTags])).toEqual([["/2025/08/15/near/", [{ url: "/tags/ukraine/", label: "Ukraine" }]]]);
+    expect(main.related[0]!.teaser.title).toBe("Title near");
     expect(pages.find((p) => p.url.endsWith("/alone/"))!.related).toEqual([]);
     expect(buildDigest({ ...settings, relatedCount: 0 }, articles).articlePages.map((p) => p.related)).toEqual([[], [], []]);
   });
