@@ -1,7 +1,7 @@
 // The one adapter between Broadsheet and Eleventy: directories, the digest as global data, the
 // page templates, and the production build that publishes Eleventy's output atomically.
 import { rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import article from "./layouts/article.11ty.ts";
 import assets from "./layouts/assets.11ty.ts";
@@ -10,7 +10,7 @@ import { listing } from "./layouts/listing.11ty.ts";
 import notFound from "./layouts/not-found.11ty.ts";
 import terms from "./layouts/terms.11ty.ts";
 import { codeVersion } from "./src/code-version.ts";
-import { buildDigest } from "./src/digest.ts";
+import { buildDigest, type RelatedMemo } from "./src/digest.ts";
 import { DigestError, formatProblems } from "./src/errors.ts";
 import { emptyCache, type LoadCache, readMarkdownCache, writeMarkdownCache } from "./src/load-cache.ts";
 import { type Content, loadContent } from "./src/load.ts";
@@ -27,7 +27,8 @@ interface EleventyConfig {
   addTransform(name: string, transform: (this: { page: { url: string } }, content: string) => string): void;
   addWatchTarget(path: string): void;
   benchmarks?: { config?: { setMinimumThresholdPercent(percent: number): void } };
-  on(event: string, handler: (arg: { outputMode: string; directories: { output: string } }) => unknown): void;
+  on(event: "eleventy.after", handler: (arg: { outputMode: string; directories: { output: string } }) => unknown): void;
+  on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => unknown): void;
 }
 
 /** The part of Eleventy's programmatic API the production build uses. */
@@ -62,9 +63,15 @@ const slot = globalThis as { [HANDOFF]?: Prepared | undefined };
 const here = fileURLToPath(new URL(".", import.meta.url));
 
 /** Loads and indexes the content; `previous` page keys leave unchanged pages out of `render`. */
-async function prepare(contentDir: string, includeDrafts: boolean, cache: LoadCache, previous: ReadonlyMap<string, string>): Promise<Prepared> {
-  const content = await loadContent({ contentDir, includeDrafts, cache });
-  const digest = buildDigest(content.settings, content.articles, content.images);
+async function prepare(
+  contentDir: string,
+  includeDrafts: boolean,
+  cache: LoadCache,
+  previous: ReadonlyMap<string, string>,
+  dev?: { memo: RelatedMemo; unchanged: (path: string) => boolean },
+): Promise<Prepared> {
+  const content = await loadContent({ contentDir, includeDrafts, cache, ...(dev ? { unchanged: dev.unchanged } : {}) });
+  const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo);
   // Pages depend on the layouts, src/ (but not the benchmark) and the locked packages, besides the digest.
   const version = codeVersion([join(here, "layouts"), join(here, "src"), join(here, "package-lock.json")], [join(here, "src", "bench")]);
   const keys = pageKeys(digest, `${version} ${includeDrafts}`);
@@ -73,14 +80,21 @@ async function prepare(contentDir: string, includeDrafts: boolean, cache: LoadCa
 
 export default function (eleventyConfig: EleventyConfig) {
   const input = eleventyConfig.directories.input;
-  // The dev server remembers parsed files and page keys between rebuilds, so that an edit re-reads
-  // one file and re-renders only the pages that show something of it.
+  // The dev server remembers parsed files, related lists and page keys between rebuilds, so that an
+  // edit re-reads one file and re-renders only the pages that show something of it.
   const devCache = emptyCache();
+  const memo: RelatedMemo = {};
+  // Files the watcher reported since the last build; until the first report, every file is looked at.
+  let changed: Set<string> | undefined;
+  const unchanged = (path: string) => changed !== undefined && !changed.has(path);
+  eleventyConfig.on("eleventy.beforeWatch", (files: string[]) => {
+    changed = new Set(files.map((file) => resolve(file)));
+  });
   let devKeys: PageKeys = new Map();
   let latest: Prepared | undefined;
   let gone: string[] = [];
   eleventyConfig.addGlobalData("digest", async () => {
-    latest = slot[HANDOFF] ?? (await prepare(input, true, devCache, devKeys));
+    latest = slot[HANDOFF] ?? (await prepare(input, true, devCache, devKeys, { memo, unchanged }));
     if (!slot[HANDOFF]) {
       gone = [...devKeys.keys()].filter((url) => !latest?.keys.has(url));
       devKeys = latest.keys;
@@ -152,7 +166,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const input = options.input ?? config.dir.input;
   const output = options.output ?? config.dir.output;
   const { Eleventy } = (await import(ELEVENTY)) as EleventyModule;
-  const cacheFile = join(options.cacheDir ?? ".cache/broadsheet", "markdown.bin");
+  const cacheFile = join(options.cacheDir ?? ".cache/broadsheet", "markdown.cache");
   const cache = await readMarkdownCache(cacheFile);
   const publisher = new Publisher(output);
   const previous = new Map([...publisher.currentKeys()].map(([path, key]) => [`/${path.replace(/index\.html$/, "")}`, key]));

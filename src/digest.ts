@@ -4,10 +4,25 @@ import { dateTimeFormatter, dayFormatter, isoInstant } from "./dates.ts";
 import { ContentError } from "./errors.ts";
 import type { LeadImage } from "./load.ts";
 import type { ArticlePage, DayGroup, DayPage, Digest, IndexPage, Link, ListPage, Teaser } from "./pages.ts";
-import { relatedArticles } from "./related.ts";
+import { relatedArticles, type RelatedInput, type RelatedMatch } from "./related.ts";
 import type { Settings } from "./settings.ts";
 import { groupTerms, type Term } from "./taxonomy.ts";
 import { dayUrl, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
+
+/** The related lists of the last build, reused while no article's URL, time or tags changed. */
+export interface RelatedMemo {
+  key?: string;
+  result?: RelatedMatch[][];
+}
+
+function memoRelated(items: RelatedInput[], count: number, memo: RelatedMemo): RelatedMatch[][] {
+  const key = JSON.stringify([count, items]);
+  if (memo.key !== key || !memo.result) {
+    memo.result = relatedArticles(items, { count });
+    memo.key = key;
+  }
+  return memo.result;
+}
 
 /** Newest first; equal times in URL order, so every listing is deterministic. */
 export function byNewest(a: Article, b: Article): number {
@@ -15,7 +30,12 @@ export function byNewest(a: Article, b: Article): number {
 }
 
 /** The whole site's pages from its articles; throws ContentError when two tags or sources clash. */
-export function buildDigest(settings: Settings, input: readonly Article[], images: ReadonlyMap<Article, LeadImage> = new Map()): Digest {
+export function buildDigest(
+  settings: Settings,
+  input: readonly Article[],
+  images: ReadonlyMap<Article, LeadImage> = new Map(),
+  memo: RelatedMemo = {},
+): Digest {
   const articles = [...input].sort(byNewest);
   const tags = groupTerms(articles, (a) => a.tags, "tags");
   const sources = groupTerms(articles, (a) => (a.source === undefined ? [] : [a.source]), "source");
@@ -42,9 +62,10 @@ export function buildDigest(settings: Settings, input: readonly Article[], image
     ]),
   );
   const teaser = (a: Article) => teasers.get(a)!;
-  const related = relatedArticles(
+  const related = memoRelated(
     articles.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags })),
-    { count: settings.relatedCount },
+    settings.relatedCount,
+    memo,
   );
   const link = (a: Article | undefined): Link | undefined => (a ? { url: a.url, label: a.title } : undefined);
 

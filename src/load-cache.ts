@@ -1,9 +1,8 @@
 // What a build may remember from the one before: parsed files (in a running dev server) and rendered
 // Markdown (on disk, between production builds), so unchanged articles cost almost nothing.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename } from "node:fs/promises";
 import { dirname } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import type { BodyRenderer, ParsedArticle } from "./article.ts";
 import { renderBody, type RenderedBody } from "./markdown.ts";
 import type MarkdownIt from "markdown-it";
@@ -23,11 +22,13 @@ export interface LoadCache {
   used: Set<string>;
   /** Markdown renders the current build could not take from the cache. */
   rendered: number;
+  /** Entries read from disk at the start of the build. */
+  loaded: number;
 }
 
 /** An empty cache. */
 export function emptyCache(): LoadCache {
-  return { files: new Map(), markdown: new Map(), used: new Set(), rendered: 0 };
+  return { files: new Map(), markdown: new Map(), used: new Set(), rendered: 0, loaded: 0 };
 }
 
 /** The cache key of a Markdown body. */
@@ -38,19 +39,38 @@ export function markdownKey(body: string): string {
 /** Reads rendered Markdown saved by an earlier build; an absent or unreadable file is an empty cache. */
 export async function readMarkdownCache(path: string): Promise<LoadCache> {
   const cache = emptyCache();
-  try {
-    cache.markdown = deserialize(await readFile(path)) as Map<string, RenderedBody>;
-  } catch {
-    // No cache yet, or one from another Node version: start empty.
+  const text = await readFile(path, "utf8").catch(() => "");
+  // One entry a line: key, then the JSON of the rendered body. A damaged line is skipped.
+  for (const line of text.split("\n")) {
+    const tab = line.indexOf("\t");
+    if (tab === -1) continue;
+    try {
+      cache.markdown.set(line.slice(0, tab), JSON.parse(line.slice(tab + 1)) as RenderedBody);
+    } catch {
+      // Rendered again when needed.
+    }
   }
+  cache.loaded = cache.markdown.size;
   return cache;
 }
 
-/** Saves the rendered Markdown of the bodies the current build used. */
+/** Saves the rendered Markdown of the bodies the current build used, unless that is what the file holds. */
 export async function writeMarkdownCache(path: string, cache: LoadCache): Promise<void> {
-  const used = new Map([...cache.markdown].filter(([key]) => cache.used.has(key)));
+  if (cache.rendered === 0 && cache.used.size === cache.loaded) return;
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, serialize(used));
+  // Written in chunks, so that a large cache never exists twice in memory as one buffer.
+  const handle = await open(`${path}.partial`, "w");
+  let chunk = "";
+  for (const key of cache.used) {
+    chunk += `${key}\t${JSON.stringify(cache.markdown.get(key))}\n`;
+    if (chunk.length > 1 << 20) {
+      await handle.write(chunk);
+      chunk = "";
+    }
+  }
+  await handle.write(chunk);
+  await handle.close();
+  await rename(`${path}.partial`, path);
 }
 
 /** A body renderer that takes each body from the cache when it can, and records what it used. */

@@ -21,6 +21,8 @@ export interface LoadOptions {
   includeDrafts?: boolean;
   /** Work remembered from earlier builds; updated in place. Default: none. */
   cache?: LoadCache;
+  /** Files known to be unchanged since the cache was filled (a watcher knows), taken without a look. */
+  unchanged?: (path: string) => boolean;
 }
 
 /** A file to copy into the output as it is. */
@@ -68,9 +70,10 @@ interface SourceFile {
 }
 
 /** Reads one file unless the cache holds its parse for the same size and modification time. */
-async function readSource(path: string, file: string, cache: LoadCache): Promise<SourceFile> {
-  const { size, mtimeMs } = await stat(path);
+async function readSource(path: string, file: string, cache: LoadCache, unchanged: (path: string) => boolean): Promise<SourceFile> {
   const known = cache.files.get(path);
+  if (known && unchanged(path)) return { path, file, size: known.size, mtimeMs: known.mtimeMs };
+  const { size, mtimeMs } = await stat(path);
   if (known && known.size === size && known.mtimeMs === mtimeMs) return { path, file, size, mtimeMs };
   return { path, file, size, mtimeMs, text: decodeText(await readFile(path)) };
 }
@@ -105,7 +108,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const sources: SourceFile[] = [];
   // In batches, so that a 10,000-file site never has 10,000 files open at once.
   for (let start = 0; start < paths.length; start += READ_BATCH) {
-    sources.push(...(await Promise.all(paths.slice(start, start + READ_BATCH).map((path) => readSource(path, rel(path), cache)))));
+    sources.push(...(await Promise.all(paths.slice(start, start + READ_BATCH).map((path) => readSource(path, rel(path), cache, options.unchanged ?? (() => false))))));
   }
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
