@@ -48,9 +48,14 @@ export interface ParsedArticle {
   warnings: Problem[];
 }
 
+const nameKeys = new Map<string, string>();
+
 /** Case- and form-insensitive identity of a tag or source name: `Ukraine` and `ukraine` are one. */
 export function nameKey(name: string): string {
-  return name.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+  // Remembered: a site has a few hundred names, each met thousands of times per build.
+  let key = nameKeys.get(name);
+  if (key === undefined) nameKeys.set(name, (key = name.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase()));
+  return key;
 }
 
 /** Reads a date field that passed or failed the schema; records a problem when it is a string that is no date. */

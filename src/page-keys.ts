@@ -23,7 +23,8 @@ export function pageKeys(digest: Digest, version: string): PageKeys {
     return key;
   };
   const keys: PageKeys = new Map();
-  const add = (url: string, parts: unknown[]) => keys.set(url, md5(JSON.stringify([version, ...parts])));
+  // Page keys stay plain JSON: a few hundred bytes each, and comparing them is cheaper than hashing.
+  const add = (url: string, parts: unknown[]) => keys.set(url, JSON.stringify([version, ...parts]));
   for (const p of digest.articlePages) {
     add(p.url, [teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.author, p.sourceUrl, p.updated, p.image, p.older, p.newer, p.related.map((r) => [teaserKey(r.teaser), r.sharedTags])]);
   }
