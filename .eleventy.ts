@@ -72,9 +72,10 @@ async function prepare(
 ): Promise<Prepared> {
   const content = await loadContent({ contentDir, includeDrafts, cache, ...(dev ? { unchanged: dev.unchanged } : {}) });
   const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo);
-  // Pages depend on the layouts, src/ (but not the benchmark) and the locked packages, besides the digest.
+  // Pages depend on the layouts, src/ (but not the benchmark), the locked packages and the settings,
+  // besides the digest.
   const version = codeVersion([join(here, "layouts"), join(here, "src"), join(here, "package-lock.json")], [join(here, "src", "bench")]);
-  const keys = pageKeys(digest, `${version} ${includeDrafts}`);
+  const keys = pageKeys(digest, JSON.stringify([version, includeDrafts, content.settings]));
   return { content, digest, keys, render: changedPages(digest, keys, previous) };
 }
 

@@ -16,7 +16,7 @@ import { exited, measure, type RunResult, treeRss, waitFor } from "./measure.ts"
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const tsx = fileURLToPath(import.meta.resolve("tsx/esm"));
 // The same Node flags as `npm run build` and `npm start` in package.json.
-const NODE_FLAGS = ["--max-semi-space-size=64", "--import", tsx];
+const NODE_FLAGS = ["--max-semi-space-size=16", "--import", tsx];
 const DEV_EDITS = 10;
 
 const { values } = parseArgs({ options: { articles: { type: "string", multiple: true }, keep: { type: "boolean" }, tmp: { type: "string" } } });
