@@ -13,6 +13,8 @@ export interface Shell {
   main: SafeHtml;
 }
 
+const MAX_TITLE = 70;
+
 const NAV = [
   { url: homeUrl, label: "Latest" },
   { url: tagsUrl, label: "Tags" },
@@ -21,8 +23,9 @@ const NAV = [
 
 /** A complete HTML document around a page's main content. */
 export function shell({ settings, title, description, url, main }: Shell): string {
-  const fullTitle = title ? `${title} · ${settings.title}` : settings.title;
-  return `<!doctype html>\n${html`<html lang="${settings.language}">
+  // Search engines show about 70 characters: a long headline goes without the site's name.
+  const fullTitle = !title ? settings.title : `${title} · ${settings.title}`.length > MAX_TITLE ? title : `${title} · ${settings.title}`;
+  return `<!DOCTYPE html>\n${html`<html lang="${settings.language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

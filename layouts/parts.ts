@@ -10,7 +10,8 @@ export function time(stamp: TimeStamp): SafeHtml {
 /** A list of tag links, or nothing for no tags. */
 export function tagList(tags: readonly Link[], label = "Tags"): SafeHtml {
   if (tags.length === 0) return html``;
-  return html`<ul class="tags" aria-label="${label}">${tags.map((t) => html`<li><a href="${t.url}" rel="tag">${t.label}</a></li>`)}</ul>`;
+  // A hidden lead-in names the list for screen readers (aria-label on a list is not reliably read).
+  return html`<p class="visually-hidden">${label}:</p><ul class="tags">${tags.map((t) => html`<li><a href="${t.url}" rel="tag">${t.label}</a></li>`)}</ul>`;
 }
 
 /** One article in a list: headline, source, time, summary and tags (or the tags it shares). */
