@@ -63,6 +63,11 @@ const slot = globalThis as { [HANDOFF]?: Prepared | undefined };
 const here = fileURLToPath(new URL(".", import.meta.url));
 
 /** Loads and indexes the content; `previous` page keys leave unchanged pages out of `render`. */
+/** Hash of the code that shapes pages: the layouts, src/ (but not the benchmark) and the locked packages. */
+function currentCodeVersion(): string {
+  return codeVersion([join(here, "layouts"), join(here, "src"), join(here, "package-lock.json")], [join(here, "src", "bench")]);
+}
+
 async function prepare(
   contentDir: string,
   includeDrafts: boolean,
@@ -72,10 +77,8 @@ async function prepare(
 ): Promise<Prepared> {
   const content = await loadContent({ contentDir, includeDrafts, cache, ...(dev ? { unchanged: dev.unchanged } : {}) });
   const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo);
-  // Pages depend on the layouts, src/ (but not the benchmark), the locked packages and the settings,
-  // besides the digest.
-  const version = codeVersion([join(here, "layouts"), join(here, "src"), join(here, "package-lock.json")], [join(here, "src", "bench")]);
-  const keys = pageKeys(digest, JSON.stringify([version, includeDrafts, content.settings]));
+  // Pages depend on the code and the settings as well as on the digest.
+  const keys = pageKeys(digest, JSON.stringify([cache.version ?? currentCodeVersion(), includeDrafts, content.settings]));
   return { content, digest, keys, render: changedPages(digest, keys, previous) };
 }
 
@@ -168,7 +171,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const output = options.output ?? config.dir.output;
   const { Eleventy } = (await import(ELEVENTY)) as EleventyModule;
   const cacheFile = join(options.cacheDir ?? ".cache/broadsheet", "markdown.cache");
-  const cache = await readMarkdownCache(cacheFile);
+  const cache = await readMarkdownCache(cacheFile, currentCodeVersion());
   const publisher = new Publisher(output);
   const previous = new Map([...publisher.currentKeys()].map(([path, key]) => [`/${path.replace(/index\.html$/, "")}`, key]));
   const prepared = { ...(await prepare(input, options.includeDrafts ?? false, cache, previous)), publisher };

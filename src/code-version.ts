@@ -1,7 +1,7 @@
 // A hash of the code that shapes the pages, so that cached pages are re-rendered after it changes.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, sep } from "node:path";
 
 /** Hash of every file under `paths` (folders are read recursively, except `skip`), in a stable order. */
 export function codeVersion(paths: readonly string[], skip: readonly string[] = []): string {
@@ -11,7 +11,7 @@ export function codeVersion(paths: readonly string[], skip: readonly string[] = 
       return readdirSync(path, { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())
         .map((e) => join(e.parentPath, e.name))
-        .filter((file) => !skip.some((prefix) => file.startsWith(prefix)));
+        .filter((file) => !skip.some((folder) => file === folder || file.startsWith(`${folder}${sep}`)));
     } catch {
       return [path];
     }

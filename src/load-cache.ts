@@ -7,7 +7,7 @@ import type { BodyRenderer, ParsedArticle } from "./article.ts";
 import { renderBody, type RenderedBody } from "./markdown.ts";
 import type MarkdownIt from "markdown-it";
 
-// Bump when the Markdown renderer's output changes for the same input.
+// The saved cache also records the version of the code that rendered it (see readMarkdownCache).
 const MARKDOWN_CACHE_VERSION = "1";
 
 /** Remembered work, keyed so that a changed input can never reuse a stale result. */
@@ -24,6 +24,8 @@ export interface LoadCache {
   rendered: number;
   /** Entries read from disk at the start of the build. */
   loaded: number;
+  /** Version of the rendering code the saved Markdown belongs to. */
+  version?: string;
 }
 
 /** An empty cache. */
@@ -36,12 +38,17 @@ export function markdownKey(body: string): string {
   return createHash("md5").update(MARKDOWN_CACHE_VERSION).update(body).digest("base64url");
 }
 
-/** Reads rendered Markdown saved by an earlier build; an absent or unreadable file is an empty cache. */
-export async function readMarkdownCache(path: string): Promise<LoadCache> {
+/**
+ * Reads rendered Markdown saved by an earlier build of the same `version` (of the code that renders
+ * it); an absent or unreadable file, or one from other code, is an empty cache.
+ */
+export async function readMarkdownCache(path: string, version = ""): Promise<LoadCache> {
   const cache = emptyCache();
-  const text = await readFile(path, "utf8").catch(() => "");
+  cache.version = version;
+  const [first = "", ...lines] = (await readFile(path, "utf8").catch(() => "")).split("\n");
+  if (first !== `version\t${version}`) return cache;
   // One entry a line: key, then the JSON of the rendered body. A damaged line is skipped.
-  for (const line of text.split("\n")) {
+  for (const line of lines) {
     const tab = line.indexOf("\t");
     if (tab === -1) continue;
     try {
@@ -60,7 +67,7 @@ export async function writeMarkdownCache(path: string, cache: LoadCache): Promis
   await mkdir(dirname(path), { recursive: true });
   // Written in chunks, so that a large cache never exists twice in memory as one buffer.
   const handle = await open(`${path}.partial`, "w");
-  let chunk = "";
+  let chunk = `version\t${cache.version ?? ""}\n`;
   for (const key of cache.used) {
     chunk += `${key}\t${JSON.stringify(cache.markdown.get(key))}\n`;
     if (chunk.length > 1 << 20) {

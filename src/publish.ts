@@ -1,7 +1,7 @@
 // Writes a build into the output folder: pages are staged as they are rendered, nothing reaches the
 // output folder until the whole build succeeded, and files whose content did not change are never
 // rewritten (their times stay, for hosts that sync by time).
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 
@@ -95,7 +95,7 @@ export class Publisher {
         mkdirSync(dirname(join(this.outDir, path)), { recursive: true });
         renameSync(join(this.#staging, path), join(this.outDir, path));
       }
-      for (const path of removed) rmSync(join(this.outDir, path), { force: true });
+      for (const path of removed) this.#remove(path);
       rmSync(this.#staging, { recursive: true, force: true });
     }
     writeFileSync(this.#manifestPath, JSON.stringify(Object.fromEntries([...this.#next].sort(([a], [b]) => (a < b ? -1 : 1)))));
@@ -105,6 +105,15 @@ export class Publisher {
   /** Drops everything staged; the output folder stays as it was. */
   abort(): void {
     rmSync(this.#staging, { recursive: true, force: true });
+  }
+
+  /** Removes a file and the folders it leaves empty, so the output equals a clean build's. */
+  #remove(path: string): void {
+    rmSync(join(this.outDir, path), { force: true });
+    for (let dir = dirname(join(this.outDir, path)); dir.startsWith(`${this.outDir}/`); dir = dirname(dir)) {
+      if (readdirSync(dir).length > 0) break;
+      rmdirSync(dir);
+    }
   }
 
   #isCurrent(path: string, entry: Entry): boolean {

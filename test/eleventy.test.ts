@@ -39,7 +39,7 @@ const articles = {
 let site: Awaited<ReturnType<typeof makeSite>>;
 beforeAll(async () => {
   site = await makeSite(articles, { ...fixtureSettings, timeZone: "Europe/Kyiv", pageSize: 3, relatedCount: 2 });
-  await build({ input: site.content, output: site.output });
+  await build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
 });
 afterAll(async () => site.remove());
 
@@ -94,7 +94,7 @@ describe("pages", () => {
     const summit = await site.page("/2025/08/15/summit/");
     const related = summit.slice(summit.indexOf('id="related-heading"'));
     expect([...related.matchAll(/<h3><a href="([^"]+)"/g)].map((m) => m[1])).toEqual(["/2025/08/16/summit-day-two/", "/2025/08/17/storm/"]);
-    expect(related).toContain('aria-label="Shared tags"><li><a href="/tags/diplomacy/" rel="tag">Diplomacy</a></li><li><a href="/tags/lakeside/" rel="tag">Lakeside</a></li></ul>');
+    expect(related).toContain('<p class="visually-hidden">Shared tags:</p><ul class="tags"><li><a href="/tags/diplomacy/" rel="tag">Diplomacy</a></li><li><a href="/tags/lakeside/" rel="tag">Lakeside</a></li></ul>');
     expect(await site.page("/2025/08/17/quiet/")).not.toContain("Related articles");
   });
 
@@ -124,7 +124,7 @@ describe("safety and output", () => {
         "Body <script>alert('b')</script> [link](javascript:alert(3))",
       ),
     });
-    await build({ input: evil.content, output: evil.output });
+    await build({ input: evil.content, output: evil.output, cacheDir: join(evil.root, ".cache") });
     const tree = await readTree(evil.output);
     for (const [path, bytes] of tree) {
       if (!path.endsWith(".html")) continue;
@@ -137,7 +137,7 @@ describe("safety and output", () => {
 
   it("produces byte-identical output from two builds", async () => {
     const again = join(site.root, "again");
-    await build({ input: site.content, output: again });
+    await build({ input: site.content, output: again, cacheDir: join(site.root, ".cache-again") });
     const [a, b] = await Promise.all([readTree(site.output), readTree(again)]);
     expect([...b.keys()]).toEqual([...a.keys()]);
     for (const [path, bytes] of a) expect(b.get(path)?.equals(bytes), path).toBe(true);
@@ -147,7 +147,7 @@ describe("safety and output", () => {
     const before = await readTree(site.output);
     const stamp = (await stat(join(site.output, "index.html"))).mtimeMs;
     await writeFile(join(site.content, "articles", "bad.md"), articleFile({ title: "", date: "yesterday" }));
-    await expect(build({ input: site.content, output: site.output })).rejects.toBeInstanceOf(ContentError);
+    await expect(build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") })).rejects.toBeInstanceOf(ContentError);
     const after = await readTree(site.output);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true);

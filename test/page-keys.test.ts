@@ -1,0 +1,145 @@
+// Page keys: a page's key moves exactly when something the page shows changes.
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import type { Article } from "../src/article.ts";
+import { localDay } from "../src/dates.ts";
+import { buildDigest } from "../src/digest.ts";
+import { changedPages, pageKeys } from "../src/page-keys.ts";
+import type { Digest } from "../src/pages.ts";
+import type { Settings } from "../src/settings.ts";
+import { articleUrl } from "../src/urls.ts";
+
+const settings: Settings = {
+  title: "The Broadsheet",
+  description: "News, daily.",
+  url: "https://news.example.org",
+  language: "en-GB",
+  timeZone: "UTC",
+  locale: "en-GB",
+  pageSize: 20,
+  relatedCount: 5,
+};
+
+/** An Article as parseArticle would make it. */
+function article(slug: string, iso: string, extra: Partial<Article> = {}): Article {
+  const date = DateTime.fromISO(iso, { setZone: true });
+  const day = localDay(date, "UTC");
+  return { file: `content/${slug}.md`, slug, url: articleUrl(day, slug), day, title: `Title ${slug}`, date, tags: [], summary: `About ${slug}`, bodyHtml: `<p>${slug}</p>`, draft: false, ...extra };
+}
+
+// Newest first: n5, n4, target, n2, n1, n0. The target's neighbours in time are n4 and n2; n4 and
+// n1 share a tag with it, so list it as related; n5 and n0 have nothing to do with it.
+const site = (target: Partial<Article> = {}): Article[] => [
+  article("n0", "2025-08-10T10:00:00Z", { tags: ["Cats"], source: "BBC" }),
+  article("n1", "2025-08-12T10:00:00Z", { tags: ["NATO"] }),
+  article("n2", "2025-08-14T10:00:00Z", { tags: ["Cats"], source: "BBC" }),
+  article("target", "2025-08-15T09:00:00Z", { tags: ["Kyiv", "NATO"], source: "AP", ...target }),
+  article("n4", "2025-08-15T10:00:00Z", { tags: ["Kyiv"] }),
+  article("n5", "2025-08-16T10:00:00Z", { tags: ["Weather"], source: "BBC" }),
+];
+
+const allUrls = (d: Digest) => [...d.articlePages, ...d.homePages, ...d.dayPages, ...d.tagPages, ...d.sourcePages, ...d.indexPages].map((p) => p.url);
+
+/** URLs whose key differs between the site as it is and the site with `target` changed. */
+function changedBy(target: Partial<Article>): string[] {
+  const before = pageKeys(buildDigest(settings, site()), "v1");
+  const digest = buildDigest(settings, site(target));
+  return allUrls(changedPages(digest, pageKeys(digest, "v1"), before)).sort();
+}
+
+describe("pageKeys", () => {
+  const digest = buildDigest(settings, site());
+
+  it("keys every page of the digest, and nothing else", () => {
+    const keys = pageKeys(digest, "v1");
+    expect([...keys.keys()].sort()).toEqual(allUrls(digest).sort());
+    // 6 articles, the home page, 5 days, 4 tags, 2 sources, 2 indexes.
+    expect(keys.size).toBe(20);
+  });
+
+  it("gives the same keys for the same input, built twice", () => {
+    expect(pageKeys(buildDigest(settings, site()), "v1")).toEqual(pageKeys(digest, "v1"));
+  });
+
+  it("changes every key with another version", () => {
+    const a = pageKeys(digest, "v1");
+    const b = pageKeys(digest, "v2");
+    for (const [url, key] of a) expect(b.get(url), url).not.toBe(key);
+  });
+
+  it("gives an empty digest's pages (home page and indexes) keys", () => {
+    expect([...pageKeys(buildDigest(settings, []), "v1").keys()]).toEqual(["/", "/tags/", "/sources/"]);
+  });
+});
+
+describe("pageKeys after one article changed", () => {
+  it("moves only the article's own key when its body HTML changes", () => {
+    expect(changedBy({ bodyHtml: "<p>target, rewritten</p>" })).toEqual(["/2025/08/15/target/"]);
+  });
+
+  it("moves only the article's own key when its body key changes, whatever the HTML", () => {
+    const before = pageKeys(buildDigest(settings, site({ bodyKey: "k1" })), "v1");
+    const digest = buildDigest(settings, site({ bodyKey: "k2" }));
+    expect(allUrls(changedPages(digest, pageKeys(digest, "v1"), before))).toEqual(["/2025/08/15/target/"]);
+  });
+
+  it("moves no key when the HTML changes but the body key stays (the key stands for the body)", () => {
+    const before = pageKeys(buildDigest(settings, site({ bodyKey: "k1" })), "v1");
+    const digest = buildDigest(settings, site({ bodyKey: "k1", bodyHtml: "<p>other</p>" }));
+    expect(allUrls(changedPages(digest, pageKeys(digest, "v1"), before))).toEqual([]);
+  });
+
+  it("moves its page, its listings, its neighbours' and the pages listing it as related when its title changes", () => {
+    expect(changedBy({ title: "A new headline" })).toEqual([
+      "/",
+      "/2025/08/12/n1/", // lists it as related
+      "/2025/08/14/n2/", // its older neighbour
+      "/2025/08/15/",
+      "/2025/08/15/n4/", // its newer neighbour, and related
+      "/2025/08/15/target/",
+      "/sources/ap/",
+      "/tags/kyiv/",
+      "/tags/nato/",
+    ]);
+  });
+
+  it("moves the listings and teasers but not the neighbours when only its summary changes", () => {
+    expect(changedBy({ summary: "Another summary" })).toEqual([
+      "/",
+      "/2025/08/12/n1/",
+      "/2025/08/15/",
+      "/2025/08/15/n4/",
+      "/2025/08/15/target/",
+      "/sources/ap/",
+      "/tags/kyiv/",
+      "/tags/nato/",
+    ]);
+  });
+
+  it("moves only the article's page when only its author changes", () => {
+    expect(changedBy({ author: "Ann Other" })).toEqual(["/2025/08/15/target/"]);
+  });
+});
+
+describe("changedPages", () => {
+  const digest = buildDigest(settings, site());
+  const keys = pageKeys(digest, "v1");
+
+  it("leaves out every page when nothing changed", () => {
+    const render = changedPages(digest, keys, keys);
+    expect([render.articlePages, render.homePages, render.dayPages, render.tagPages, render.sourcePages, render.indexPages]).toEqual([[], [], [], [], [], []]);
+    expect(render.settings).toBe(digest.settings);
+  });
+
+  it("keeps every page when there is no previous build", () => {
+    const render = changedPages(digest, keys, new Map());
+    expect(render).toEqual(digest);
+  });
+
+  it("keeps a page whose previous key is missing or different, and only those", () => {
+    const previous = new Map(keys);
+    previous.delete("/tags/");
+    previous.set("/2025/08/10/n0/", "stale");
+    expect(allUrls(changedPages(digest, keys, previous))).toEqual(["/2025/08/10/n0/", "/tags/"]);
+  });
+});
