@@ -1,29 +1,11 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/article.ts";
-import { localDay } from "../src/dates.ts";
+import { article, testSettings } from "./helpers/articles.ts";
 import { buildDigest } from "../src/digest.ts";
 import { ContentError } from "../src/errors.ts";
-import type { Settings } from "../src/settings.ts";
-import { articleUrl } from "../src/urls.ts";
 
-const settings: Settings = {
-  title: "The Broadsheet",
-  description: "News, daily.",
-  url: "https://news.example.org",
-  language: "en-GB",
-  timeZone: "UTC",
-  locale: "en-GB",
-  pageSize: 20,
-  relatedCount: 5,
-};
-
-/** An Article as parseArticle would make it; its day is read in `timeZone`, as the site would. */
-function article(slug: string, iso: string, extra: Partial<Article> = {}, timeZone = "UTC"): Article {
-  const date = DateTime.fromISO(iso, { setZone: true });
-  const day = localDay(date, timeZone);
-  return { file: `content/${slug}.md`, slug, url: articleUrl(day, slug), day, title: `Title ${slug}`, date, tags: [], summary: `About ${slug}`, bodyHtml: "<p>x</p>", draft: false, ...extra };
-}
+const settings = testSettings;
 const at = (hour: number) => `2025-08-15T${String(hour).padStart(2, "0")}:00:00Z`;
 
 describe("buildDigest with no articles", () => {

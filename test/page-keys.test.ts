@@ -1,31 +1,12 @@
 // Page keys: a page's key moves exactly when something the page shows changes.
-import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/article.ts";
-import { localDay } from "../src/dates.ts";
+import { article, testSettings } from "./helpers/articles.ts";
 import { buildDigest } from "../src/digest.ts";
 import { changedPages, pageKeys } from "../src/page-keys.ts";
 import type { Digest } from "../src/pages.ts";
-import type { Settings } from "../src/settings.ts";
-import { articleUrl } from "../src/urls.ts";
 
-const settings: Settings = {
-  title: "The Broadsheet",
-  description: "News, daily.",
-  url: "https://news.example.org",
-  language: "en-GB",
-  timeZone: "UTC",
-  locale: "en-GB",
-  pageSize: 20,
-  relatedCount: 5,
-};
-
-/** An Article as parseArticle would make it. */
-function article(slug: string, iso: string, extra: Partial<Article> = {}): Article {
-  const date = DateTime.fromISO(iso, { setZone: true });
-  const day = localDay(date, "UTC");
-  return { file: `content/${slug}.md`, slug, url: articleUrl(day, slug), day, title: `Title ${slug}`, date, tags: [], summary: `About ${slug}`, bodyHtml: `<p>${slug}</p>`, draft: false, ...extra };
-}
+const settings = testSettings;
 
 // Newest first: n5, n4, target, n2, n1, n0. The target's neighbours in time are n4 and n2; n4 and
 // n1 share a tag with it, so list it as related; n5 and n0 have nothing to do with it.

@@ -15,8 +15,13 @@ import { exited, measure, type RunResult, treeRss, waitFor } from "./measure.ts"
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const tsx = fileURLToPath(import.meta.resolve("tsx/esm"));
-// The same Node flags as `npm run build` and `npm start` in package.json.
-const NODE_FLAGS = ["--max-semi-space-size=16", "--import", tsx];
+const scripts = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+
+/** Node's arguments for an npm script of this project (`node …`), with its paths made absolute. */
+function nodeArgs(script: string): string[] {
+  const words = (scripts[script]?.match(/"[^"]*"|\S+/g) ?? []).map((word) => word.replace(/^"|"$/g, ""));
+  return words.slice(1).map((word) => (word === "tsx" ? tsx : word.replaceAll("./", root).replace("=.eleventy.ts", `=${join(root, ".eleventy.ts")}`)));
+}
 const DEV_EDITS = 10;
 
 const { values } = parseArgs({ options: { articles: { type: "string", multiple: true }, keep: { type: "boolean" }, tmp: { type: "string" } } });
@@ -34,7 +39,8 @@ async function bench(n: number): Promise<Row> {
     await mkdir(dirname(join(content, "articles", file.path)), { recursive: true });
     await writeFile(join(content, "articles", file.path), file.text);
   }
-  const build = () => measure(process.execPath, [...NODE_FLAGS, "--eval", `import(${JSON.stringify(join(root, ".eleventy.ts"))}).then((m) => m.cli())`], dir);
+  // Exactly what `npm run build` runs, in the generated site's folder.
+  const build = () => measure(process.execPath, nodeArgs("build"), dir);
 
   const { articles } = await loadContent({ contentDir: content, root: dir });
   const items = articles.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags }));
@@ -75,7 +81,8 @@ async function bench(n: number): Promise<Row> {
 /** Starts `npm start`'s server on the site, edits one article, and times until the output shows it. */
 async function devServer(dir: string, url: string, editBody: (mark: string) => void, editTags: (tag: string) => void) {
   const port = String(18_000 + Math.floor(Math.random() * 1000));
-  const args = [...NODE_FLAGS, join(root, "node_modules/@11ty/eleventy/cmd.cjs"), `--config=${join(root, ".eleventy.ts")}`, "--serve", `--port=${port}`, "--output=.dev"];
+  // Exactly what `npm start` runs, on a port of its own.
+  const args = [...nodeArgs("start"), `--port=${port}`];
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
