@@ -62,12 +62,12 @@ const HANDOFF = Symbol.for("broadsheet.prepared");
 const slot = globalThis as { [HANDOFF]?: Prepared | undefined };
 const here = fileURLToPath(new URL(".", import.meta.url));
 
-/** Loads and indexes the content; `previous` page keys leave unchanged pages out of `render`. */
 /** Hash of the code that shapes pages: the layouts, src/ (but not the benchmark) and the locked packages. */
 function currentCodeVersion(): string {
   return codeVersion([join(here, "layouts"), join(here, "src"), join(here, "package-lock.json")], [join(here, "src", "bench")]);
 }
 
+/** Loads and indexes the content; `previous` page keys leave unchanged pages out of `render`. */
 async function prepare(
   contentDir: string,
   includeDrafts: boolean,
