@@ -1,6 +1,7 @@
 // Article pages: one per ArticlePage of the digest.
 import { html, raw } from "../src/html.ts";
 import type { ArticlePage, Digest } from "../src/pages.ts";
+import { articleMeta } from "../src/structured-data.ts";
 import { shell } from "./base.ts";
 import { tagList, teaser, time } from "./parts.ts";
 
@@ -33,7 +34,7 @@ ${page.related.length > 0 ? html`<section class="related" aria-labelledby="relat
 <h2 id="related-heading">Related articles</h2>
 <ol class="teasers">${page.related.map((r) => html`<li>${teaser(r.teaser, 3, r.sharedTags, "Shared tags")}</li>`)}</ol>
 </section>` : ""}`;
-  return shell({ settings: digest.settings, title: t.title, description: t.summary, url: page.url, main });
+  return shell({ settings: digest.settings, title: t.title, description: t.summary, url: page.url, main, meta: articleMeta(page, digest.settings) });
 }
 
 export default {

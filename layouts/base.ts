@@ -1,6 +1,8 @@
 // The page shell every layout shares: head, skip link, header with navigation, footer.
 import { html, type SafeHtml } from "../src/html.ts";
 import type { Settings } from "../src/settings.ts";
+import type { PageMeta } from "../src/structured-data.ts";
+import { metaTags } from "./meta.ts";
 import { homeUrl, sourcesUrl, tagsUrl } from "../src/urls.ts";
 
 /** What a layout tells the shell about its page. */
@@ -11,6 +13,8 @@ export interface Shell {
   description?: string | undefined;
   url: string;
   main: SafeHtml;
+  /** Open Graph and JSON-LD data; a plain website page without it. */
+  meta?: PageMeta | undefined;
 }
 
 const MAX_TITLE = 70;
@@ -22,7 +26,7 @@ const NAV = [
 ];
 
 /** A complete HTML document around a page's main content. */
-export function shell({ settings, title, description, url, main }: Shell): string {
+export function shell({ settings, title, description, url, main, meta }: Shell): string {
   // Search engines show about 70 characters: a long headline goes without the site's name.
   const fullTitle = !title ? settings.title : `${title} · ${settings.title}`.length > MAX_TITLE ? title : `${title} · ${settings.title}`;
   return `<!DOCTYPE html>\n${html`<html lang="${settings.language}">
@@ -33,6 +37,7 @@ export function shell({ settings, title, description, url, main }: Shell): strin
 <meta name="description" content="${description ?? settings.description}">
 <meta name="color-scheme" content="light dark">
 <link rel="canonical" href="${settings.url}${url}">
+${metaTags(settings, title ?? settings.title, description ?? settings.description, `${settings.url}${url}`, meta)}
 <link rel="stylesheet" href="/assets/site.css">
 <script type="module" src="/assets/relative-time.js"></script>
 </head>

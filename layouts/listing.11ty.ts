@@ -1,6 +1,7 @@
 // Paginated listings grouped by day: the home page, each tag's pages and each source's pages.
 import { html } from "../src/html.ts";
 import type { Digest, ListPage } from "../src/pages.ts";
+import { listMeta } from "../src/structured-data.ts";
 import { shell } from "./base.ts";
 import { dayGroups, pager } from "./parts.ts";
 
@@ -13,7 +14,7 @@ ${page.kind || number > 1 ? "" : html`<p class="lede">${digest.settings.descript
 ${dayGroups(page.groups)}
 ${pager(page.pager)}`;
   const title = page.kind ? `${page.kind}: ${page.heading}${suffix}` : number > 1 ? `Latest news${suffix}` : undefined;
-  return shell({ settings: digest.settings, title, url: page.url, main });
+  return shell({ settings: digest.settings, title, url: page.url, main, meta: listMeta(page, title ?? digest.settings.title, digest.settings) });
 }
 
 /** A listing template over one list of ListPages in the digest (`homePages`, `tagPages`, `sourcePages`). */
