@@ -1,6 +1,7 @@
 // The one adapter between Broadsheet and Eleventy: directories, the digest as global data, the
 // page templates, and the production build that publishes Eleventy's output atomically.
 import { rmSync } from "node:fs";
+import { DateTime } from "luxon";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import article from "./layouts/article.11ty.ts";
@@ -70,15 +71,18 @@ function currentCodeVersion(): string {
 /** Loads and indexes the content; `previous` page keys leave unchanged pages out of `render`. */
 async function prepare(
   contentDir: string,
-  includeDrafts: boolean,
+  preview: boolean,
   cache: LoadCache,
   previous: ReadonlyMap<string, string>,
   dev?: { memo: RelatedMemo; unchanged: (path: string) => boolean },
 ): Promise<Prepared> {
-  const content = await loadContent({ contentDir, includeDrafts, cache, ...(dev ? { unchanged: dev.unchanged } : {}) });
-  const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo);
+  // The one clock reading of a build: what is scheduled, and what has expired, is decided by it.
+  const now = DateTime.now();
+  const options = { contentDir, includeDrafts: preview, includeFuture: preview, now, cache };
+  const content = await loadContent({ ...options, ...(dev ? { unchanged: dev.unchanged } : {}) });
+  const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo, now);
   // Pages depend on the code and the settings as well as on the digest.
-  const keys = pageKeys(digest, JSON.stringify([cache.version ?? currentCodeVersion(), includeDrafts, content.settings]));
+  const keys = pageKeys(digest, JSON.stringify([cache.version ?? currentCodeVersion(), preview, content.settings]));
   return { content, digest, keys, render: changedPages(digest, keys, previous) };
 }
 
@@ -138,8 +142,8 @@ export interface BuildOptions {
   input?: string;
   /** Output folder, changed only when the build succeeds. Default `dist`. */
   output?: string;
-  /** Keep drafts. Default false. */
-  includeDrafts?: boolean;
+  /** Keep drafts and items scheduled for later (a preview, as `--future` asks). Default false. */
+  preview?: boolean;
   /** Folder for what builds remember (rendered Markdown). Default `.cache/broadsheet`. */
   cacheDir?: string;
 }
@@ -155,6 +159,8 @@ export interface BuildSummary {
   written: number;
   /** Article bodies rendered from Markdown; the rest came from the cache. */
   markdown: number;
+  /** Items dated after the build, left out: their files and times. */
+  heldBack: { file: string; date: string }[];
   tags: number;
   sources: number;
   seconds: number;
@@ -174,7 +180,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const cache = await readMarkdownCache(cacheFile, currentCodeVersion());
   const publisher = new Publisher(output);
   const previous = new Map([...publisher.currentKeys()].map(([path, key]) => [`/${path.replace(/index\.html$/, "")}`, key]));
-  const prepared = { ...(await prepare(input, options.includeDrafts ?? false, cache, previous)), publisher };
+  const prepared = { ...(await prepare(input, options.preview ?? false, cache, previous)), publisher };
   slot[HANDOFF] = prepared;
   try {
     for (const warning of prepared.content.warnings) console.warn(formatProblems([warning]));
@@ -191,6 +197,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       rendered: pageCount(prepared.render),
       written: published.written,
       markdown: cache.rendered,
+      heldBack: prepared.content.heldBack.map((a) => ({ file: a.file, date: a.date.toISO() ?? "" })),
       tags: digest.indexPages[0]?.entries.length ?? 0,
       sources: digest.indexPages[1]?.entries.length ?? 0,
       seconds: (performance.now() - started) / 1000,
@@ -214,7 +221,9 @@ export async function cli(command: "build" | "check" = "build"): Promise<void> {
       console.log(`Checked ${content.articles.length} articles (${digest.indexPages[0]?.entries.length ?? 0} tags): no errors, ${content.warnings.length} warnings, in ${seconds} s`);
       return;
     }
-    const s = await build();
+    // `npm run build -- --future` previews drafts and scheduled items.
+    const s = await build({ preview: process.argv.includes("--future") });
+    for (const held of s.heldBack) console.log(`Held back until its time: ${held.file} (${held.date})`);
     console.log(
       `Built ${s.articles} articles, ${s.tags} tags, ${s.sources} sources: ${s.pages} files (${s.rendered} pages rendered, ${s.written} files written) in ${s.seconds.toFixed(2)} s`,
     );

@@ -21,6 +21,11 @@ ${source ? html`<p class="kicker">${source}</p>` : ""}
     page.updated ? html` · Updated ${time(page.updated)}` : ""
   }</p>
 </header>
+${page.expired ? html`<p class="notice" role="note">This item expired on ${time(page.expired)} and is no longer listed on the site.</p>` : ""}
+${page.corrections.length > 0 ? html`<aside class="corrections" aria-labelledby="corrections-heading">
+<h2 id="corrections-heading">Corrections</h2>
+<ul>${page.corrections.map((c) => html`<li>${time(c.date)}: ${c.text}</li>`)}</ul>
+</aside>` : ""}
 ${page.image ? html`<figure class="lead"><img src="${page.image.url}" alt="${page.image.alt}" width="${page.image.width}" height="${page.image.height}" decoding="async"></figure>` : ""}
 <div class="body">${raw(page.bodyHtml)}</div>
 ${t.source ? html`<p class="original">${page.sourceUrl ? html`Read the original report from <a href="${page.sourceUrl}" rel="external noopener noreferrer">${t.source.label}</a>. ` : ""}More from <a href="${t.source.url}">${t.source.label}</a>.</p>` : ""}

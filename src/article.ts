@@ -28,6 +28,10 @@ export interface Article {
   title: string;
   date: DateTime;
   updated?: DateTime;
+  /** From this time the item leaves listings and feeds; its page stays, with a notice. */
+  expires?: DateTime;
+  /** Dated correction notices, oldest first. */
+  corrections?: { date: DateTime; text: string }[];
   source?: string;
   sourceUrl?: string;
   author?: string;
@@ -59,11 +63,11 @@ export function nameKey(name: string): string {
 }
 
 /** Reads a date field that passed or failed the schema; records a problem when it is a string that is no date. */
-function checkDate(file: string, field: "date" | "updated", value: unknown, timeZone: string, errors: Problem[]): DateTime | undefined {
+function checkDate(file: string, field: string, value: unknown, timeZone: string, errors: Problem[]): DateTime | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;
   const parsed = parseIsoDate(value, timeZone);
   if (parsed === null) {
-    errors.push({ file, field, message: `expected ${fieldExpectations[field]}, on a day that exists; got ${describeValue(value)}` });
+    errors.push({ file, field, message: `expected ${fieldExpectations[field] ?? fieldExpectations.date}, on a day that exists; got ${describeValue(value)}` });
     return undefined;
   }
   return parsed;
@@ -92,6 +96,14 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
   if (updated && date && updated < date) {
     errors.push({ file, field: "updated", message: `must not be before date (${String(raw.date)}); got ${describeValue(raw.updated)}` });
   }
+  const expires = checkDate(file, "expires", raw.expires, settings.timeZone, errors);
+  if (expires && date && expires <= date) {
+    errors.push({ file, field: "expires", message: `must be after date (${String(raw.date)}); got ${describeValue(raw.expires)}` });
+  }
+  const corrections = (Array.isArray(raw.corrections) ? raw.corrections : []).map((c: unknown, i) => ({
+    date: checkDate(file, `corrections[${i}].date`, (c as { date?: unknown } | null)?.date, settings.timeZone, errors),
+    text: String((c as { text?: unknown } | null)?.text ?? ""),
+  }));
   if (raw.image !== undefined && raw.imageAlt === undefined) {
     errors.push({ file, field: "imageAlt", message: `is required when image is given; expected ${fieldExpectations.imageAlt}` });
   }
@@ -123,6 +135,8 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
     ...(body.key === undefined ? {} : { bodyKey: body.key }),
     draft: fm.draft,
     ...(updated ? { updated } : {}),
+    ...(expires ? { expires } : {}),
+    ...(corrections.length > 0 ? { corrections: corrections.flatMap((c) => (c.date ? [{ date: c.date, text: c.text }] : [])).sort((a, b) => a.date.toMillis() - b.date.toMillis()) } : {}),
     ...(fm.source === undefined ? {} : { source: fm.source }),
     ...(fm.sourceUrl === undefined ? {} : { sourceUrl: fm.sourceUrl }),
     ...(fm.author === undefined ? {} : { author: fm.author }),

@@ -1,4 +1,5 @@
 // Builds every index of the site once from the validated articles: the pages layouts render.
+import type { DateTime } from "luxon";
 import { type Article, nameKey } from "./article.ts";
 import { dateTimeFormatter, dayFormatter, isoInstant } from "./dates.ts";
 import { ContentError } from "./errors.ts";
@@ -35,16 +36,21 @@ export function buildDigest(
   input: readonly Article[],
   images: ReadonlyMap<Article, LeadImage> = new Map(),
   memo: RelatedMemo = {},
+  now?: DateTime,
 ): Digest {
   const articles = [...input].sort(byNewest);
-  const tags = groupTerms(articles, (a) => a.tags, "tags");
-  const sources = groupTerms(articles, (a) => (a.source === undefined ? [] : [a.source]), "source");
+  // An expired item keeps its page but leaves every listing: home, days, tags, sources, related lists.
+  const isExpired = (a: Article) => now !== undefined && a.expires !== undefined && a.expires <= now;
+  const listed = articles.filter((a) => !isExpired(a));
+  const tags = groupTerms(listed, (a) => a.tags, "tags");
+  const sources = groupTerms(listed, (a) => (a.source === undefined ? [] : [a.source]), "source");
   const problems = [...tags.problems, ...sources.problems];
   if (problems.length > 0) throw new ContentError(problems);
 
   const tagLinks = linksByKey(tags.terms, tagUrl);
   const sourceLinks = linksByKey(sources.terms, sourceUrl);
-  const tagLink = (name: string) => tagLinks.get(nameKey(name))!;
+  const tagLink = (name: string) => tagLinks.get(nameKey(name));
+  const tagLinksOf = (names: readonly string[]) => names.flatMap((name) => tagLink(name) ?? []);
   const formatTime = dateTimeFormatter(settings.timeZone, settings.locale);
   const stamp = (date: Article["date"]) => ({ iso: isoInstant(date), text: formatTime(date) });
   const teasers = new Map<Article, Teaser>(
@@ -56,44 +62,52 @@ export function buildDigest(
         source: a.source === undefined ? undefined : sourceLinks.get(nameKey(a.source)),
         published: stamp(a.date),
         summary: a.summary,
-        tags: a.tags.map(tagLink),
+        tags: tagLinksOf(a.tags),
         draft: a.draft,
       },
     ]),
   );
   const teaser = (a: Article) => teasers.get(a)!;
   const related = memoRelated(
-    articles.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags })),
+    listed.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags })),
     settings.relatedCount,
     memo,
   );
+  const position = new Map(listed.map((a, i) => [a, i]));
   const link = (a: Article | undefined): Link | undefined => (a ? { url: a.url, label: a.title } : undefined);
 
-  const articlePages = articles.map((a, i): ArticlePage => ({
-    url: a.url,
-    teaser: teaser(a),
-    author: a.author,
-    sourceUrl: a.sourceUrl,
-    updated: a.updated ? stamp(a.updated) : undefined,
-    image: images.get(a),
-    bodyHtml: a.bodyHtml,
-    bodyKey: a.bodyKey,
-    related: related[i]!.map((m) => ({ teaser: teaser(articles[m.index]!), sharedTags: m.sharedTags.map(tagLink) })),
-    older: link(articles[i + 1]),
-    newer: link(articles[i - 1]),
-  }));
+  const articlePages = articles.map((a): ArticlePage => {
+    const i = position.get(a);
+    // A correction is an update too: the page's modified time is the latest of both.
+    const modified = [a.updated, ...(a.corrections ?? []).map((c) => c.date)].reduce<DateTime | undefined>((m, d) => (d && (!m || d > m) ? d : m), undefined);
+    return {
+      url: a.url,
+      teaser: teaser(a),
+      author: a.author,
+      sourceUrl: a.sourceUrl,
+      updated: modified ? stamp(modified) : undefined,
+      expired: isExpired(a) && a.expires ? stamp(a.expires) : undefined,
+      corrections: (a.corrections ?? []).map((c) => ({ date: stamp(c.date), text: c.text })),
+      image: images.get(a),
+      bodyHtml: a.bodyHtml,
+      bodyKey: a.bodyKey,
+      related: i === undefined ? [] : related[i]!.map((m) => ({ teaser: teaser(listed[m.index]!), sharedTags: tagLinksOf(m.sharedTags) })),
+      older: i === undefined ? undefined : link(listed[i + 1]),
+      newer: i === undefined ? undefined : link(listed[i - 1]),
+    };
+  });
 
   const formatDay = dayFormatter(settings.locale);
   const groupDays = (list: readonly Article[]) => dayGroups(list, formatDay, teaser);
   const listing = (base: string, heading: string, list: readonly Article[], kind?: string) =>
     paginate(list, settings.pageSize, base).map(({ items, pager }): ListPage => ({ url: pageUrl(base, pager.number), heading, kind, groups: groupDays(items), pager }));
-  const days = groupDays(articles);
+  const days = groupDays(listed);
   const dayPages = days.map((group, i): DayPage => ({ url: group.url, group, later: dayLink(days[i - 1]), earlier: dayLink(days[i + 1]) }));
 
   return {
     settings,
     articlePages,
-    homePages: listing(homeUrl, settings.title, articles),
+    homePages: listing(homeUrl, settings.title, listed),
     dayPages,
     tagPages: tags.terms.flatMap((t) => listing(tagUrl(t.slug), t.label, t.articles, "Tag")),
     sourcePages: sources.terms.flatMap((t) => listing(sourceUrl(t.slug), t.label, t.articles, "Source")),

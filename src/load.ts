@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import type { DateTime } from "luxon";
 import sharp from "sharp";
 import { type Article, type BodyRenderer, type ParsedArticle, parseArticle } from "./article.ts";
 import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
@@ -23,6 +24,10 @@ export interface LoadOptions {
   cache?: LoadCache;
   /** Files known to be unchanged since the cache was filled (a watcher knows), taken without a look. */
   unchanged?: (path: string) => boolean;
+  /** The build's time: items dated later are held back. Default: none are. */
+  now?: DateTime;
+  /** Keep items dated after `now` (the dev server's preview). Default false. */
+  includeFuture?: boolean;
 }
 
 /** A file to copy into the output as it is. */
@@ -48,6 +53,8 @@ export interface Content {
   images: Map<Article, LeadImage>;
   assets: Asset[];
   warnings: Problem[];
+  /** Items dated after the build's time, left out until a build at or after it. */
+  heldBack: Article[];
 }
 
 const SETTINGS_FILE = join("_data", "site.json");
@@ -113,17 +120,21 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const articles: Article[] = [];
+  const heldBack: Article[] = [];
   for (const source of sources) {
     const result = parseSource(source, settings, renderer, cache);
     errors.push(...result.errors);
     warnings.push(...result.warnings);
-    if (result.article && (options.includeDrafts || !result.article.draft)) articles.push(result.article);
+    const a = result.article;
+    if (!a || (a.draft && !options.includeDrafts)) continue;
+    if (options.now && a.date > options.now && !options.includeFuture) heldBack.push(a);
+    else articles.push(a);
   }
   errors.push(...duplicateUrls(articles));
   const { images, assets } = await resolveImages(articles, contentDir, root, errors);
   // Stable sort: problems grouped by file, each file's in the order they were found.
   if (errors.length > 0) throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
-  return { settings, articles, images, assets, warnings };
+  return { settings, articles, images, assets, warnings, heldBack };
 }
 
 async function loadSettings(path: string, rel: (p: string) => string): Promise<{ settings: Settings } | { problems: Problem[] }> {

@@ -45,7 +45,12 @@ export interface ArticlePage {
   author?: string | undefined;
   /** The original report's address, when the item names one. */
   sourceUrl?: string | undefined;
+  /** The last update: the later of `updated` and the newest correction. */
   updated?: TimeStamp | undefined;
+  /** When the item expired, if it has: its page stays, with a notice, out of every listing. */
+  expired?: TimeStamp | undefined;
+  /** Dated correction notices, oldest first. */
+  corrections: { date: TimeStamp; text: string }[];
   image?: Image | undefined;
   bodyHtml: string;
   /** Identity of the body, when known: page keys use it instead of hashing the HTML. */
