@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import article from "./layouts/article.11ty.ts";
 import assets from "./layouts/assets.11ty.ts";
 import day from "./layouts/day.11ty.ts";
+import headers from "./layouts/headers.11ty.ts";
 import { listing } from "./layouts/listing.11ty.ts";
 import notFound from "./layouts/not-found.11ty.ts";
 import terms from "./layouts/terms.11ty.ts";
@@ -134,6 +135,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate("terms.11ty.js", terms);
   eleventyConfig.addTemplate("not-found.11ty.js", notFound);
   eleventyConfig.addTemplate("assets.11ty.js", assets);
+  eleventyConfig.addTemplate("headers.11ty.js", headers);
 }
 
 /** Options of a production build. */

@@ -2,6 +2,7 @@
 import { html, type SafeHtml } from "../src/html.ts";
 import type { Settings } from "../src/settings.ts";
 import type { PageMeta } from "../src/structured-data.ts";
+import { asset } from "./assets.11ty.ts";
 import { metaTags } from "./meta.ts";
 import { homeUrl, sourcesUrl, tagsUrl } from "../src/urls.ts";
 
@@ -38,8 +39,8 @@ export function shell({ settings, title, description, url, main, meta }: Shell):
 <meta name="color-scheme" content="light dark">
 <link rel="canonical" href="${settings.url}${url}">
 ${metaTags(settings, title ?? settings.title, description ?? settings.description, `${settings.url}${url}`, meta)}
-<link rel="stylesheet" href="/assets/site.css">
-<script type="module" src="/assets/relative-time.js"></script>
+<link rel="stylesheet" href="${asset("site.css").url}">
+<script type="module" src="${asset("relative-time.js").url}"></script>
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>

@@ -70,8 +70,8 @@ describe("incremental production builds", () => {
     const tree = await readTree(site.output);
     expect(first.pages).toBe(tree.size);
     expect(first.written).toBe(first.pages);
-    // Every file but 404.html and the two assets is a page of the digest.
-    expect(first.rendered).toBe(first.pages - 3);
+    // Every file but 404.html, the two assets and _headers is a page of the digest.
+    expect(first.rendered).toBe(first.pages - 4);
     expect(first.markdown).toBe(3);
   });
 
