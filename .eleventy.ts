@@ -19,6 +19,7 @@ import { type Content, loadContent } from "./src/load.ts";
 import { changedPages, pageKeys, type PageKeys } from "./src/page-keys.ts";
 import type { Digest } from "./src/pages.ts";
 import { copyChanged, Publisher } from "./src/publish.ts";
+import { prefixLinks } from "./src/path-prefix.ts";
 import { outputPathFor } from "./src/urls.ts";
 
 /** The parts of Eleventy's configuration API this project uses. */
@@ -124,7 +125,10 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addTransform("broadsheet-publish", function (content) {
     const prepared = slot[HANDOFF];
     if (!prepared?.publisher) return content;
-    prepared.publisher.add(outputPathFor(this.page.url), content, prepared.keys.get(this.page.url));
+    const path = outputPathFor(this.page.url);
+    // Under a path prefix (a GitHub Pages project site) every site-root link moves into the folder.
+    const text = path.endsWith(".html") ? prefixLinks(content, prepared.digest.settings.pathPrefix) : content;
+    prepared.publisher.add(path, text, prepared.keys.get(this.page.url));
     return "";
   });
   eleventyConfig.addTemplate("article.11ty.js", article);

@@ -1,7 +1,8 @@
 // `/_headers`: HTTP headers for hosts that read the file (Netlify, Cloudflare Pages).
 import { hostHeaders } from "../src/host-headers.ts";
+import type { Digest } from "../src/pages.ts";
 
 export default {
   data: { permalink: "/_headers", eleventyExcludeFromCollections: true },
-  render: () => hostHeaders(),
+  render: ({ digest }: { digest: Digest }) => hostHeaders(digest.settings.pathPrefix),
 };

@@ -15,11 +15,11 @@ export const contentSecurityPolicy = [
 /** Folders whose files carry their content hash in their names, so they never change. */
 const IMMUTABLE = ["/assets/*", "/media/*"];
 
-/** The `_headers` file's text. */
-export function hostHeaders(): string {
-  const immutable = IMMUTABLE.map((path) => `${path}\n  Cache-Control: public, max-age=31536000, immutable\n`);
+/** The `_headers` file's text, for a site served under `prefix` (`/` at the root). */
+export function hostHeaders(prefix = "/"): string {
+  const immutable = IMMUTABLE.map((path) => `${prefix}${path.slice(1)}\n  Cache-Control: public, max-age=31536000, immutable\n`);
   const pages = [
-    "/*",
+    `${prefix}*`,
     `  Content-Security-Policy: ${contentSecurityPolicy}`,
     "  X-Content-Type-Options: nosniff",
     "  Referrer-Policy: strict-origin-when-cross-origin",

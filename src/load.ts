@@ -9,7 +9,7 @@ import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
 import { decodeText } from "./front-matter.ts";
 import { cachedRenderer, emptyCache, type LoadCache } from "./load-cache.ts";
 import { createMarkdown, markdownDefaults } from "./markdown.ts";
-import { type Settings, settingsExpectations, settingsSchema } from "./settings.ts";
+import { completeSettings, type Settings, settingsExpectations, settingsSchema } from "./settings.ts";
 import { issuesToProblems } from "./validate.ts";
 
 /** Where to read content from and what to keep. */
@@ -149,7 +149,7 @@ async function loadSettings(path: string, rel: (p: string) => string): Promise<{
   const record = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
   const result = settingsSchema.safeParse(data);
   if (!result.success) return { problems: issuesToProblems(file, result.error.issues, record, settingsExpectations) };
-  return { settings: { ...result.data, locale: result.data.locale ?? result.data.language } };
+  return { settings: completeSettings(result.data) };
 }
 
 /** Every `.md` file under `dir`, sorted so that builds are deterministic. */

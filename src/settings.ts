@@ -18,6 +18,11 @@ export const settingsSchema = z.object({
   description: z.string().trim().min(1).max(300),
   /** Absolute URL the site is served from, such as https://news.example.org. */
   url: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, "")),
+  /** Folder the site lives in on its host, such as `/broadsheet/` for a GitHub Pages project site. Default: the path of `url`, usually `/`. */
+  pathPrefix: z
+    .string()
+    .regex(/^\/(?:[A-Za-z0-9._~-]+\/)*$/)
+    .optional(),
   /** BCP 47 language of the pages (`en-GB`). Default `en`. */
   language: z.string().refine(isLanguageTag).default("en"),
   /** IANA time zone that decides days and displayed times. Default `UTC`. */
@@ -31,7 +36,17 @@ export const settingsSchema = z.object({
 });
 
 /** Validated site settings, with every default filled in. */
-export type Settings = Omit<z.output<typeof settingsSchema>, "locale"> & { locale: string };
+export type Settings = Omit<z.output<typeof settingsSchema>, "locale" | "pathPrefix"> & { locale: string; pathPrefix: string };
+
+/**
+ * Fills in what defaults to other settings: `locale` from `language`, `pathPrefix` from the path of
+ * `url`; and makes `url` the site's full base (origin and prefix), so `${url}${path}` is absolute.
+ */
+export function completeSettings(parsed: z.output<typeof settingsSchema>): Settings {
+  const base = new URL(`${parsed.url}/`);
+  const pathPrefix = parsed.pathPrefix ?? base.pathname;
+  return { ...parsed, locale: parsed.locale ?? parsed.language, pathPrefix, url: `${base.origin}${pathPrefix}`.replace(/\/$/, "") };
+}
 
 /** What each settings field expects, for error messages. */
 export const settingsExpectations: Record<string, string> = {
@@ -43,4 +58,5 @@ export const settingsExpectations: Record<string, string> = {
   locale: "a BCP 47 locale such as en-GB",
   pageSize: "a whole number from 1 to 500",
   relatedCount: "a whole number from 0 to 50",
+  pathPrefix: "a folder path that starts and ends with /, such as /broadsheet/",
 };

@@ -15,6 +15,7 @@ export const testSettings: Settings = {
   locale: "en-GB",
   pageSize: 20,
   relatedCount: 5,
+  pathPrefix: "/",
 };
 
 /** An Article as parseArticle would make it; its day is read in `timeZone`, as the site would. */
