@@ -13,6 +13,7 @@ import notFound from "./layouts/not-found.11ty.ts";
 import terms from "./layouts/terms.11ty.ts";
 import { codeVersion } from "./src/code-version.ts";
 import { buildDigest, type RelatedMemo } from "./src/digest.ts";
+import { duplicateSources } from "./src/duplicates.ts";
 import { DigestError, formatProblems } from "./src/errors.ts";
 import { emptyCache, type LoadCache, readMarkdownCache, writeMarkdownCache } from "./src/load-cache.ts";
 import { type Content, loadContent } from "./src/load.ts";
@@ -222,9 +223,11 @@ export async function cli(command: "build" | "check" = "build"): Promise<void> {
     if (command === "check") {
       const started = performance.now();
       const { content, digest } = await prepare(config.dir.input, false, emptyCache(), new Map());
-      for (const warning of content.warnings) console.warn(formatProblems([warning]));
+      // Scheduled items count too: a duplicate is as likely among them.
+      const warnings = [...content.warnings, ...duplicateSources([...content.articles, ...content.heldBack])];
+      for (const warning of warnings) console.warn(formatProblems([warning]));
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      console.log(`Checked ${content.articles.length} articles (${digest.indexPages[0]?.entries.length ?? 0} tags): no errors, ${content.warnings.length} warnings, in ${seconds} s`);
+      console.log(`Checked ${content.articles.length} articles (${digest.indexPages[0]?.entries.length ?? 0} tags): no errors, ${warnings.length} warnings, in ${seconds} s`);
       return;
     }
     // `npm run build -- --future` previews drafts and scheduled items.

@@ -29,27 +29,24 @@ export function normaliseSourceUrl(url: string): string {
 
 /** One warning per item whose `sourceUrl` another item also links to, naming the other file(s). */
 export function duplicateSources(articles: readonly Article[]): Problem[] {
+  const keys = articles.map((article) => (article.sourceUrl === undefined ? undefined : normaliseSourceUrl(article.sourceUrl)));
   const byUrl = new Map<string, Article[]>();
-  for (const article of articles) {
-    if (article.sourceUrl === undefined) continue;
-    const key = normaliseSourceUrl(article.sourceUrl);
-    const list = byUrl.get(key);
-    if (list) list.push(article);
+  articles.forEach((article, i) => {
+    const key = keys[i];
+    if (key === undefined) return;
+    const group = byUrl.get(key);
+    if (group) group.push(article);
     else byUrl.set(key, [article]);
-  }
-  const warnings: Problem[] = [];
-  for (const article of articles) {
-    const list = article.sourceUrl === undefined ? undefined : byUrl.get(normaliseSourceUrl(article.sourceUrl));
-    if (!list || list.length < 2) continue;
-    warnings.push({ file: article.file, field: "sourceUrl", message: duplicateMessage(list.filter((other) => other !== article)) });
-  }
-  return warnings;
+  });
+  return articles.flatMap((article, i) => {
+    const key = keys[i];
+    const others = (key === undefined ? [] : (byUrl.get(key) ?? [])).filter((other) => other !== article);
+    return others.length === 0 ? [] : [{ file: article.file, field: "sourceUrl", message: duplicateMessage(others.map((other) => other.file)) }];
+  });
 }
 
-/** The warning's sentence, naming the other items that link to the same report. */
-export function duplicateMessage(others: readonly Article[]): string {
-  const files = others.map((other) => other.file);
-  const named = files.length === 1 ? files.join("") : `${files.slice(0, -1).join(", ")} and ${files.at(-1)}`;
-  const verb = files.length === 1 ? "links" : "link";
-  return `${named} also ${verb} to this report (${others[0]?.sourceUrl ?? ""}), so the items may be duplicates; merge them, or keep both if each adds something.`;
+/** The warning's sentence for an item that links to the same report as the `others` files. */
+export function duplicateMessage(others: readonly string[]): string {
+  const named = others.length <= 1 ? others.join("") : `${others.slice(0, -1).join(", ")} and ${others.at(-1)}`;
+  return `links to the same report as ${named}, so the items may be duplicates; merge them, or keep both if each adds something new.`;
 }

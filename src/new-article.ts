@@ -28,7 +28,7 @@ const MAX_SLUG_LENGTH = frontMatterSchema.shape.slug.unwrap().maxLength ?? Numbe
 export function articleTemplate({ title, now, timeZone }: ArticleTemplateInput): ArticleTemplate {
   const headline = title.replace(/\s+/g, " ").trim();
   if (!frontMatterSchema.shape.title.safeParse(headline).success) {
-    throw new DigestError(`The headline must be ${fieldExpectations.title}; got ${headline.length} characters. See ${FRONT_MATTER_HELP}`);
+    throw new DigestError(`Expected ${fieldExpectations.title} for the title; got ${headline.length} characters after trimming. See ${FRONT_MATTER_HELP}`);
   }
   const slug = shortenSlug(slugify(headline), MAX_SLUG_LENGTH);
   if (slug === "") {

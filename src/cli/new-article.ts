@@ -17,7 +17,8 @@ async function siteTimeZone(root: string): Promise<string> {
   try {
     data = JSON.parse((await readFile(resolve(root, SETTINGS_FILE), "utf8")).replace(/^\uFEFF/, ""));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist; run this command from the project's root folder" : `is not valid JSON: ${(error as Error).message}`;
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    const reason = missing ? "does not exist; run this command from the project's root folder" : `is not valid JSON: ${(error as Error).message}`;
     throw new DigestError(`${SETTINGS_FILE} ${reason}`);
   }
   const result = settingsSchema.safeParse(data);
