@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 import article from "./layouts/article.11ty.ts";
 import assets from "./layouts/assets.11ty.ts";
 import day from "./layouts/day.11ty.ts";
+import documents from "./layouts/documents.11ty.ts";
+import feeds from "./layouts/feeds.11ty.ts";
 import headers from "./layouts/headers.11ty.ts";
 import { listing } from "./layouts/listing.11ty.ts";
 import notFound from "./layouts/not-found.11ty.ts";
@@ -141,6 +143,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate("not-found.11ty.js", notFound);
   eleventyConfig.addTemplate("assets.11ty.js", assets);
   eleventyConfig.addTemplate("headers.11ty.js", headers);
+  eleventyConfig.addTemplate("feeds.11ty.js", feeds);
+  eleventyConfig.addTemplate("documents.11ty.js", documents);
 }
 
 /** Options of a production build. */
@@ -174,7 +178,7 @@ export interface BuildSummary {
 }
 
 function pageCount(d: Digest): number {
-  return d.articlePages.length + d.homePages.length + d.dayPages.length + d.tagPages.length + d.sourcePages.length + d.indexPages.length;
+  return d.articlePages.length + d.homePages.length + d.dayPages.length + d.tagPages.length + d.sourcePages.length + d.indexPages.length + d.feedFiles.length;
 }
 
 /** A production build: validate everything, render the pages that changed, then publish. */

@@ -4,7 +4,8 @@ import type { Settings } from "../src/settings.ts";
 import type { PageMeta } from "../src/structured-data.ts";
 import { asset } from "./assets.11ty.ts";
 import { metaTags } from "./meta.ts";
-import { homeUrl, sourcesUrl, tagsUrl } from "../src/urls.ts";
+import { feedFiles } from "../src/feeds.ts";
+import { feedsUrl, homeUrl, sourcesUrl, tagsUrl } from "../src/urls.ts";
 
 /** What a layout tells the shell about its page. */
 export interface Shell {
@@ -16,6 +17,8 @@ export interface Shell {
   main: SafeHtml;
   /** Open Graph and JSON-LD data; a plain website page without it. */
   meta?: PageMeta | undefined;
+  /** The page's own feeds (a tag's, a source's), offered besides the site's. */
+  feed?: { title: string; path: string } | undefined;
 }
 
 const MAX_TITLE = 70;
@@ -27,7 +30,7 @@ const NAV = [
 ];
 
 /** A complete HTML document around a page's main content. */
-export function shell({ settings, title, description, url, main, meta }: Shell): string {
+export function shell({ settings, title, description, url, main, meta, feed }: Shell): string {
   // Search engines show about 70 characters: a long headline goes without the site's name.
   const fullTitle = !title ? settings.title : `${title} · ${settings.title}`.length > MAX_TITLE ? title : `${title} · ${settings.title}`;
   return `<!DOCTYPE html>\n${html`<html lang="${settings.language}">
@@ -39,7 +42,12 @@ export function shell({ settings, title, description, url, main, meta }: Shell):
 <meta name="color-scheme" content="light dark">
 <link rel="canonical" href="${settings.url}${url}">
 ${metaTags(settings, title ?? settings.title, description ?? settings.description, `${settings.url}${url}`, meta)}
-<link rel="stylesheet" href="${asset("site.css").url}">
+${[{ title: settings.title, path: feedsUrl }, ...(feed ? [feed] : [])].map(
+  (f) => html`<link rel="alternate" type="application/atom+xml" title="${f.title} (Atom)" href="${f.path}${feedFiles.atom}">
+<link rel="alternate" type="application/rss+xml" title="${f.title} (RSS)" href="${f.path}${feedFiles.rss}">
+<link rel="alternate" type="application/feed+json" title="${f.title} (JSON Feed)" href="${f.path}${feedFiles.json}">
+`,
+)}<link rel="stylesheet" href="${asset("site.css").url}">
 <script type="module" src="${asset("relative-time.js").url}"></script>
 </head>
 <body>

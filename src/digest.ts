@@ -8,7 +8,8 @@ import type { ArticlePage, DayGroup, DayPage, Digest, IndexPage, Link, ListPage,
 import { relatedArticles, type RelatedInput, type RelatedMatch } from "./related.ts";
 import type { Settings } from "./settings.ts";
 import { groupTerms, type Term } from "./taxonomy.ts";
-import { dayUrl, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
+import { feedFilesFor, siteDocuments } from "./site-files.ts";
+import { dayUrl, feedFolder, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
 
 /** The related lists of the last build, reused while no article's URL, time or tags changed. */
 export interface RelatedMemo {
@@ -97,14 +98,17 @@ export function buildDigest(
     };
   });
 
+  const pageOf = new Map(articles.map((a, i) => [a, articlePages[i]!]));
   const formatDay = dayFormatter(settings.locale);
   const groupDays = (list: readonly Article[]) => dayGroups(list, formatDay, teaser);
   const listing = (base: string, heading: string, list: readonly Article[], kind?: string) =>
-    paginate(list, settings.pageSize, base).map(({ items, pager }): ListPage => ({ url: pageUrl(base, pager.number), heading, kind, groups: groupDays(items), pager }));
+    paginate(list, settings.pageSize, base).map(
+      ({ items, pager }): ListPage => ({ url: pageUrl(base, pager.number), heading, kind, groups: groupDays(items), pager, feedPath: kind ? feedFolder(base) : undefined }),
+    );
   const days = groupDays(listed);
   const dayPages = days.map((group, i): DayPage => ({ url: group.url, group, later: dayLink(days[i - 1]), earlier: dayLink(days[i + 1]) }));
 
-  return {
+  const digest = {
     settings,
     articlePages,
     homePages: listing(homeUrl, settings.title, listed),
@@ -112,7 +116,10 @@ export function buildDigest(
     tagPages: tags.terms.flatMap((t) => listing(tagUrl(t.slug), t.label, t.articles, "Tag")),
     sourcePages: sources.terms.flatMap((t) => listing(sourceUrl(t.slug), t.label, t.articles, "Source")),
     indexPages: [indexPage(tagsUrl, "Tags", tags.terms, tagUrl), indexPage(sourcesUrl, "Sources", sources.terms, sourceUrl)],
+    feedFiles: feedFilesFor(settings, listed, tags.terms, sources.terms, (a) => pageOf.get(a)!),
   };
+  // Sitemaps are dated by the build: without a clock (tests of the indexes) the news sitemap is empty.
+  return { ...digest, documents: siteDocuments(digest, now?.toJSDate() ?? new Date(0)) };
 }
 
 /** Each term's link, keyed by the case-insensitive name every spelling of it shares. */

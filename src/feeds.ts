@@ -96,6 +96,7 @@ function entry(item: FeedItem, format: Format, text: (s: string) => string): Ite
   // Atom's title and both formats' summaries are declared HTML by feed; JSON Feed's are plain text.
   const title = format === "atom" ? escapeHtml(text(item.title)) : format === "rss" ? cdataText(text(item.title)) : item.title;
   const summary = format === "json" ? item.summary : escapeHtml(text(item.summary));
+  // Never empty: feed declares the `dc:` namespace (for dc:creator) only when an RSS item has content.
   const content = cdataHtml(text(item.contentHtml) || `<p>${escapeHtml(text(item.summary))}</p>`);
   // feed escapes only `&` in Atom category attributes; a raw `<` there would make the feed malformed.
   const tags = format === "atom" ? item.tags.filter((tag) => !tag.includes("<")) : item.tags;

@@ -29,10 +29,14 @@ export function pageKeys(digest: Digest, version: string): PageKeys {
     add(p.url, [teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.author, p.sourceUrl, p.updated, p.expired, p.corrections, p.image, p.older, p.newer, p.related.map((r) => [teaserKey(r.teaser), r.sharedTags])]);
   }
   for (const p of [...digest.homePages, ...digest.tagPages, ...digest.sourcePages]) {
-    add(p.url, [p.heading, p.kind, p.pager, p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)])]);
+    add(p.url, [p.heading, p.kind, p.pager, p.feedPath, p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)])]);
   }
   for (const p of digest.dayPages) add(p.url, [p.group.heading, p.earlier, p.later, p.group.items.map(teaserKey)]);
   for (const p of digest.indexPages) add(p.url, [p.heading, p.entries]);
+  for (const f of digest.feedFiles) {
+    const { feed } = f;
+    add(f.url, [f.format, feed.title, feed.description, feed.pages.map((p) => [teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.updated, p.author, p.sourceUrl])]);
+  }
   return keys;
 }
 
@@ -47,5 +51,7 @@ export function changedPages(digest: Digest, keys: PageKeys, previous: ReadonlyM
     tagPages: changed(digest.tagPages),
     sourcePages: changed(digest.sourcePages),
     indexPages: changed(digest.indexPages),
+    feedFiles: changed(digest.feedFiles),
+    documents: digest.documents,
   };
 }

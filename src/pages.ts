@@ -87,6 +87,8 @@ export interface ListPage {
   kind?: string | undefined;
   groups: DayGroup[];
   pager: Pager;
+  /** Folder of the listing's own feeds (tags and sources). */
+  feedPath?: string | undefined;
 }
 
 /** A daily digest page, with the neighbouring days that have articles. */
@@ -105,6 +107,31 @@ export interface IndexPage {
   entries: (Link & { count: number })[];
 }
 
+/** The newest articles of the site, a tag or a source, as one feed. */
+export interface FeedSpec {
+  /** Folder of the feed's files, such as `/feeds/` or `/tags/climate/feeds/`. */
+  path: string;
+  /** The page the feed follows, such as `/tags/climate/`. */
+  pagePath: string;
+  title: string;
+  description: string;
+  /** Newest first, drafts left out, at most the feed's length. */
+  pages: ArticlePage[];
+}
+
+/** One file of a feed: the feed in one format. */
+export interface FeedFile {
+  url: string;
+  format: "atom" | "rss" | "json";
+  feed: FeedSpec;
+}
+
+/** A finished text file of the site, such as sitemap.xml or robots.txt. */
+export interface SiteDocument {
+  url: string;
+  content: string;
+}
+
 /** Everything one build renders, computed once. */
 export interface Digest {
   settings: Settings;
@@ -115,4 +142,8 @@ export interface Digest {
   sourcePages: ListPage[];
   /** The tag index and the source index. */
   indexPages: IndexPage[];
+  /** Atom, RSS and JSON feeds of the site, each tag and each source. */
+  feedFiles: FeedFile[];
+  /** Sitemaps and robots.txt, made from the whole site. */
+  documents: SiteDocument[];
 }

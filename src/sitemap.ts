@@ -47,12 +47,13 @@ export function renderSitemap(entries: readonly { url: string; lastmod?: string 
 }
 
 /**
- * Every page of a digest for the sitemap, drafts left out. An article's lastmod is its update (or
+ * Every page of a digest for the sitemap, draft articles left out. An article's lastmod is its update (or
  * publication); a listing's is its newest article, on all its pages, since a new article shifts them all.
  */
 export function sitemapEntries(digest: Digest): { url: string; lastmod?: string }[] {
   const articles = digest.articlePages.filter((p) => !p.teaser.draft);
-  const newest = articles[0]?.teaser.published.iso;
+  // The indexes list no expired item, so their date is the newest listed article's.
+  const newest = articles.find((p) => !p.expired)?.teaser.published.iso;
   const entries: { url: string; lastmod?: string }[] = [];
   const add = (url: string, lastmod: string | undefined) => entries.push(lastmod === undefined ? { url } : { url, lastmod });
   for (const listing of [digest.homePages, digest.tagPages, digest.sourcePages]) {

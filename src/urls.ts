@@ -21,6 +21,13 @@ export const homeUrl = "/";
 export const tagsUrl = "/tags/";
 /** The index of all sources. */
 export const sourcesUrl = "/sources/";
+/** The folder of the whole site's feeds. */
+export const feedsUrl = "/feeds/";
+
+/** The folder of a listing's feeds: `/tags/climate/` → `/tags/climate/feeds/`. */
+export function feedFolder(listingUrl: string): string {
+  return `${listingUrl}feeds/`;
+}
 
 /** First page of one tag's listing. */
 export function tagUrl(slug: string): string {

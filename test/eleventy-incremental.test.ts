@@ -35,6 +35,8 @@ afterEach(async () => {
 const OLD = new Date("2020-01-01T00:00:00Z");
 const rebuild = (site: Site) => build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
 const article = (site: Site, name: string) => join(site.content, "articles", name);
+/** The three feed files in a feed folder, in output order. */
+const feedFilesIn = (dir: string) => ["atom.xml", "feed.json", "rss.xml"].map((file) => `${dir}/${file}`);
 
 /** A fixture site built once, every output file then dated OLD so that a rewrite shows. */
 async function builtSite(): Promise<{ site: Site; first: Awaited<ReturnType<typeof build>> }> {
@@ -70,8 +72,12 @@ describe("incremental production builds", () => {
     const tree = await readTree(site.output);
     expect(first.pages).toBe(tree.size);
     expect(first.written).toBe(first.pages);
-    // Every file but 404.html, the two assets and _headers is a page of the digest.
-    expect(first.rendered).toBe(first.pages - 4);
+    // Every file but 404.html, the two assets, _headers and the three documents is a page or feed file of the digest.
+    const others = [...tree.keys()].filter((p) => !p.endsWith("index.html") && !/(^|\/)feeds\/(atom\.xml|rss\.xml|feed\.json)$/.test(p));
+    expect(others.map((p) => p.replace(/^assets\/.*\./, "assets/*."))).toEqual(["404.html", "_headers", "assets/*.js", "assets/*.css", "news-sitemap.xml", "robots.txt", "sitemap.xml"]);
+    // 18 pages (4 articles, 2 home pages, 3 days, 5 tags, 2 sources, 2 indexes) and 3 feed files each for the site, 5 tags and 2 sources.
+    expect(first.rendered).toBe(first.pages - 7);
+    expect(first.rendered).toBe(18 + 24);
     expect(first.markdown).toBe(3);
   });
 
@@ -82,18 +88,24 @@ describe("incremental production builds", () => {
     expect(await writtenFiles(site)).toEqual([]);
   });
 
-  it("re-renders only the article whose body changed (its summary being set)", async () => {
+  it("re-renders only the article whose body changed (its summary being set) and the feeds that hold it", async () => {
     const { site } = await builtSite();
     await writeFile(article(site, "storm.md"), articleFile(front.storm, `${BODY}\n\nA third paragraph, added later.`));
     const second = await rebuild(site);
-    expect(second).toMatchObject({ rendered: 1, written: 1, markdown: 1 });
-    expect(await writtenFiles(site)).toEqual(["2025/08/16/storm/index.html"]);
+    // Its page, and the feeds of the site, of its tags (Weather, Climate) and of its source (Coast FM).
+    const expected = [
+      "2025/08/16/storm/index.html",
+      ...["feeds", "sources/coast-fm/feeds", "tags/climate/feeds", "tags/weather/feeds"].flatMap(feedFilesIn),
+    ];
+    expect(second).toMatchObject({ rendered: 13, written: 13, markdown: 1 });
+    expect(await writtenFiles(site)).toEqual(expected);
+    expect(await site.page("/feeds/atom.xml")).toContain("A third paragraph, added later.");
     expect(await site.page("/2025/08/16/storm/")).toContain("<p>A third paragraph, added later.</p>");
     // Nothing else needed the Markdown again: a third build converts nothing.
     expect((await rebuild(site)).markdown).toBe(0);
   });
 
-  it("re-renders the tag pages, teasers and related lists an edit of tags touches, and nothing else", async () => {
+  it("re-renders the tag pages, feeds, teasers and related lists an edit of tags touches, and nothing else", async () => {
     const { site } = await builtSite();
     await writeFile(article(site, "summit.md"), articleFile({ ...front.summit, tags: ["Diplomacy", "Climate", "Summits"] }));
     const second = await rebuild(site);
@@ -101,44 +113,53 @@ describe("incremental production builds", () => {
       "2025/08/15/index.html", // its day
       "2025/08/15/summit/index.html", // its own page
       "2025/08/16/storm/index.html", // now shares Climate with it: newly related
+      ...feedFilesIn("feeds"), // its teaser, with its tags, is an entry of every feed it is in
       "page/2/index.html", // the home page it is on
+      "sitemap.xml", // a document: re-rendered every build, written because tags/summits/ came and tags/lakeside/ went
+      ...feedFilesIn("sources/the-lakeside-times/feeds"),
       "sources/the-lakeside-times/index.html",
+      ...feedFilesIn("tags/climate/feeds"),
       "tags/climate/index.html",
+      ...feedFilesIn("tags/diplomacy/feeds"),
       "tags/diplomacy/index.html",
       "tags/index.html",
+      ...feedFilesIn("tags/summits/feeds"), // new
       "tags/summits/index.html", // new
     ];
     expect(await writtenFiles(site)).toEqual(expected);
     // day-two lists summit as related too: rendered again (its key holds the whole teaser), but a
     // related teaser shows only the shared tags, so the bytes are the same and the file stays.
-    expect(second).toMatchObject({ rendered: expected.length + 1, written: expected.length, markdown: 0 });
-    await expect(site.page("/tags/lakeside/")).rejects.toMatchObject({ code: "ENOENT" });
+    // sitemap.xml is written but, a document and no page, not counted as rendered.
+    expect(second).toMatchObject({ rendered: expected.length - 1 + 1, written: expected.length, markdown: 0 });
+    for (const url of ["/tags/lakeside/", ...feedFilesIn("/tags/lakeside/feeds")]) await expect(site.page(url), url).rejects.toMatchObject({ code: "ENOENT" });
     expect(await site.page("/2025/08/16/storm/")).toContain('href="/2025/08/15/summit/"');
     await expectSameAsCleanBuild(site);
   });
 
-  it("removes a deleted article's page, and the day, tag and home pages only it filled", async () => {
+  it("removes a deleted article's page, and the day, tag and home pages and tag feeds only it filled", async () => {
     const { site, first } = await builtSite();
     await unlink(article(site, "market.md"));
     const second = await rebuild(site);
     expect(second.articles).toBe(3);
-    expect(second.pages).toBe(first.pages - 4);
-    // Three articles fit on the home page: /page/2/ goes too.
-    for (const url of ["/2025/08/17/market/", "/2025/08/17/", "/tags/town/", "/page/2/"]) await expect(site.page(url), url).rejects.toMatchObject({ code: "ENOENT" });
+    expect(second.pages).toBe(first.pages - 7);
+    // Three articles fit on the home page: /page/2/ goes too; so do the feeds of its tag.
+    for (const url of ["/2025/08/17/market/", "/2025/08/17/", "/tags/town/", "/page/2/", ...feedFilesIn("/tags/town/feeds")]) await expect(site.page(url), url).rejects.toMatchObject({ code: "ENOENT" });
     expect(await site.page("/tags/")).not.toContain("Town");
     await expectSameAsCleanBuild(site);
   });
 
-  it("re-renders every page when the site's title changes", async () => {
+  it("re-renders every page and feed file when the site's title changes", async () => {
     const { site, first } = await builtSite();
     const settings = join(site.content, "_data", "site.json");
     await writeFile(settings, JSON.stringify({ ...JSON.parse(await readFile(settings, "utf8")), title: "The Lakeside Digest" }));
     const second = await rebuild(site);
     expect(second).toMatchObject({ rendered: first.rendered, markdown: 0 });
-    // Every page and 404.html show the title; the stylesheet and script do not.
-    const html = [...(await readTree(site.output)).keys()].filter((p) => p.endsWith(".html"));
-    expect(await writtenFiles(site)).toEqual(html);
-    expect(second.written).toBe(html.length);
-    for (const path of html) expect(await readFile(join(site.output, path), "utf8"), path).toContain("The Lakeside Digest");
+    // Every page, 404.html and every feed file show the title; the stylesheet, script, _headers and
+    // the documents do not (the news sitemap names the site only in entries, and it has none now).
+    const titled = [...(await readTree(site.output)).keys()].filter((p) => p.endsWith(".html") || /(^|\/)feeds\//.test(p));
+    expect(titled).toHaveLength(19 + 24);
+    expect(await writtenFiles(site)).toEqual(titled);
+    expect(second.written).toBe(titled.length);
+    for (const path of titled) expect(await readFile(join(site.output, path), "utf8"), path).toContain("The Lakeside Digest");
   });
 });

@@ -19,7 +19,11 @@ const site = (target: Partial<Article> = {}): Article[] => [
   article("n5", "2025-08-16T10:00:00Z", { tags: ["Weather"], source: "BBC" }),
 ];
 
-const allUrls = (d: Digest) => [...d.articlePages, ...d.homePages, ...d.dayPages, ...d.tagPages, ...d.sourcePages, ...d.indexPages].map((p) => p.url);
+const allUrls = (d: Digest) => [...d.articlePages, ...d.homePages, ...d.dayPages, ...d.tagPages, ...d.sourcePages, ...d.indexPages, ...d.feedFiles].map((p) => p.url);
+/** The three feed files in a feed folder, in URL order. */
+const feedFilesIn = (dir: string) => ["atom.xml", "feed.json", "rss.xml"].map((file) => `${dir}${file}`);
+// The target is in the feeds of the site, of its tags and of its source.
+const targetFeeds = ["/feeds/", "/sources/ap/feeds/", "/tags/kyiv/feeds/", "/tags/nato/feeds/"].flatMap(feedFilesIn);
 
 /** URLs whose key differs between the site as it is and the site with `target` changed. */
 function changedBy(target: Partial<Article>): string[] {
@@ -34,8 +38,8 @@ describe("pageKeys", () => {
   it("keys every page of the digest, and nothing else", () => {
     const keys = pageKeys(digest, "v1");
     expect([...keys.keys()].sort()).toEqual(allUrls(digest).sort());
-    // 6 articles, the home page, 5 days, 4 tags, 2 sources, 2 indexes.
-    expect(keys.size).toBe(20);
+    // 6 articles, the home page, 5 days, 4 tags, 2 sources, 2 indexes; 3 feed files each for the site, 4 tags and 2 sources.
+    expect(keys.size).toBe(20 + 21);
   });
 
   it("gives the same keys for the same input, built twice", () => {
@@ -48,20 +52,20 @@ describe("pageKeys", () => {
     for (const [url, key] of a) expect(b.get(url), url).not.toBe(key);
   });
 
-  it("gives an empty digest's pages (home page and indexes) keys", () => {
-    expect([...pageKeys(buildDigest(settings, []), "v1").keys()]).toEqual(["/", "/tags/", "/sources/"]);
+  it("gives an empty digest's pages (home page and indexes) and the site's feed files keys", () => {
+    expect([...pageKeys(buildDigest(settings, []), "v1").keys()]).toEqual(["/", "/tags/", "/sources/", "/feeds/atom.xml", "/feeds/rss.xml", "/feeds/feed.json"]);
   });
 });
 
 describe("pageKeys after one article changed", () => {
-  it("moves only the article's own key when its body HTML changes", () => {
-    expect(changedBy({ bodyHtml: "<p>target, rewritten</p>" })).toEqual(["/2025/08/15/target/"]);
+  it("moves only the article's own key and its feeds' keys when its body HTML changes", () => {
+    expect(changedBy({ bodyHtml: "<p>target, rewritten</p>" })).toEqual(["/2025/08/15/target/", ...targetFeeds].sort());
   });
 
-  it("moves only the article's own key when its body key changes, whatever the HTML", () => {
+  it("moves only the article's own key and its feeds' keys when its body key changes, whatever the HTML", () => {
     const before = pageKeys(buildDigest(settings, site({ bodyKey: "k1" })), "v1");
     const digest = buildDigest(settings, site({ bodyKey: "k2" }));
-    expect(allUrls(changedPages(digest, pageKeys(digest, "v1"), before))).toEqual(["/2025/08/15/target/"]);
+    expect(allUrls(changedPages(digest, pageKeys(digest, "v1"), before)).sort()).toEqual(["/2025/08/15/target/", ...targetFeeds].sort());
   });
 
   it("moves no key when the HTML changes but the body key stays (the key stands for the body)", () => {
@@ -70,8 +74,9 @@ describe("pageKeys after one article changed", () => {
     expect(allUrls(changedPages(digest, pageKeys(digest, "v1"), before))).toEqual([]);
   });
 
-  it("moves its page, its listings, its neighbours' and the pages listing it as related when its title changes", () => {
+  it("moves its page, its listings, its feeds, its neighbours' and the pages listing it as related when its title changes", () => {
     expect(changedBy({ title: "A new headline" })).toEqual([
+      ...targetFeeds,
       "/",
       "/2025/08/12/n1/", // lists it as related
       "/2025/08/14/n2/", // its older neighbour
@@ -81,11 +86,12 @@ describe("pageKeys after one article changed", () => {
       "/sources/ap/",
       "/tags/kyiv/",
       "/tags/nato/",
-    ]);
+    ].sort());
   });
 
-  it("moves the listings and teasers but not the neighbours when only its summary changes", () => {
+  it("moves the listings, feeds and teasers but not the neighbours when only its summary changes", () => {
     expect(changedBy({ summary: "Another summary" })).toEqual([
+      ...targetFeeds,
       "/",
       "/2025/08/12/n1/",
       "/2025/08/15/",
@@ -94,11 +100,11 @@ describe("pageKeys after one article changed", () => {
       "/sources/ap/",
       "/tags/kyiv/",
       "/tags/nato/",
-    ]);
+    ].sort());
   });
 
-  it("moves only the article's page when only its author changes", () => {
-    expect(changedBy({ author: "Ann Other" })).toEqual(["/2025/08/15/target/"]);
+  it("moves only the article's page and its feeds when only its author changes", () => {
+    expect(changedBy({ author: "Ann Other" })).toEqual(["/2025/08/15/target/", ...targetFeeds].sort());
   });
 });
 
@@ -108,8 +114,11 @@ describe("changedPages", () => {
 
   it("leaves out every page when nothing changed", () => {
     const render = changedPages(digest, keys, keys);
-    expect([render.articlePages, render.homePages, render.dayPages, render.tagPages, render.sourcePages, render.indexPages]).toEqual([[], [], [], [], [], []]);
+    expect([render.articlePages, render.homePages, render.dayPages, render.tagPages, render.sourcePages, render.indexPages, render.feedFiles]).toEqual([[], [], [], [], [], [], []]);
     expect(render.settings).toBe(digest.settings);
+    // Documents have no keys: they are rendered every time, and written only when their bytes change.
+    expect(render.documents).toBe(digest.documents);
+    expect(render.documents.map((d) => d.url)).toEqual(["/sitemap.xml", "/news-sitemap.xml", "/robots.txt"]);
   });
 
   it("keeps every page when there is no previous build", () => {

@@ -1,0 +1,28 @@
+// Feed files: Atom, RSS and JSON Feed of the site, each tag and each source.
+import { feedItemsFrom, feedUpdated, renderFeeds } from "../src/feeds.ts";
+import type { Digest, FeedFile, FeedSpec } from "../src/pages.ts";
+
+// The three formats of one feed are rendered together, once.
+const rendered = new WeakMap<FeedSpec, ReturnType<typeof renderFeeds>>();
+
+function render({ entry, digest }: { entry: FeedFile; digest: Digest }): string {
+  const { feed } = entry;
+  let formats = rendered.get(feed);
+  if (!formats) {
+    const { settings } = digest;
+    const items = feedItemsFrom(feed.pages, settings, { limit: feed.pages.length });
+    const channel = { title: feed.title, description: feed.description, siteUrl: settings.url, feedPath: feed.path, pagePath: feed.pagePath, language: settings.language };
+    formats = renderFeeds({ ...channel, updated: feedUpdated(items, new Date(0)) }, items);
+    rendered.set(feed, formats);
+  }
+  return formats[entry.format];
+}
+
+export default {
+  data: {
+    pagination: { data: "digest.feedFiles", size: 1, alias: "entry" },
+    permalink: ({ entry }: { entry: FeedFile }) => entry.url,
+    eleventyExcludeFromCollections: true,
+  },
+  render,
+};

@@ -1,0 +1,56 @@
+// The site's files that are not pages: feeds of the site, each tag and each source; sitemaps; robots.txt.
+import type { Article } from "./article.ts";
+import { feedFiles as FEED_FILE_NAMES } from "./feeds.ts";
+import type { ArticlePage, Digest, FeedFile, FeedSpec, SiteDocument } from "./pages.ts";
+import type { Settings } from "./settings.ts";
+import { newsItems, newsLanguage, renderNewsSitemap, renderRobots, renderSitemap, sitemapEntries, sitemapPaths } from "./sitemap.ts";
+import type { Term } from "./taxonomy.ts";
+import { feedFolder, feedsUrl, homeUrl, sourceUrl, tagUrl } from "./urls.ts";
+
+/** How long feeds are. */
+export interface FeedLengths {
+  /** Entries in the whole site's feeds. Default 50. */
+  site: number;
+  /** Entries in each tag's and source's feeds. Default 20. */
+  term: number;
+}
+
+/** Default feed lengths. */
+export const feedLengthDefaults = { site: 50, term: 20 } satisfies FeedLengths;
+
+const FORMATS = ["atom", "rss", "json"] as const;
+
+/** Every feed file: the site's newest articles, and each tag's and source's. */
+export function feedFilesFor(
+  settings: Settings,
+  listed: readonly Article[],
+  tags: readonly Term[],
+  sources: readonly Term[],
+  pageOf: (a: Article) => ArticlePage,
+  lengths: FeedLengths = feedLengthDefaults,
+): FeedFile[] {
+  const spec = (path: string, pagePath: string, title: string, description: string, list: readonly Article[], length: number): FeedSpec => ({
+    path,
+    pagePath,
+    title,
+    description,
+    pages: list.filter((a) => !a.draft).slice(0, length).map(pageOf),
+  });
+  const specs = [
+    spec(feedsUrl, homeUrl, settings.title, settings.description, listed, lengths.site),
+    ...tags.map((t) => spec(feedFolder(tagUrl(t.slug)), tagUrl(t.slug), `${settings.title}: ${t.label}`, `The newest articles tagged ${t.label}.`, t.articles, lengths.term)),
+    ...sources.map((t) => spec(feedFolder(sourceUrl(t.slug)), sourceUrl(t.slug), `${settings.title}: ${t.label}`, `The newest articles from ${t.label}.`, t.articles, lengths.term)),
+  ];
+  return specs.flatMap((feed) => FORMATS.map((format) => ({ url: `${feed.path}${FEED_FILE_NAMES[format]}`, format, feed })));
+}
+
+/** sitemap.xml, the news sitemap of the last two days before `now`, and robots.txt naming both. */
+export function siteDocuments(digest: Omit<Digest, "documents">, now: Date): SiteDocument[] {
+  const { settings } = digest;
+  const news = newsItems(digest.articlePages, now);
+  return [
+    { url: sitemapPaths.sitemap, content: renderSitemap(sitemapEntries({ ...digest, documents: [] }), settings.url) },
+    { url: sitemapPaths.news, content: renderNewsSitemap(news, { name: settings.title, language: newsLanguage(settings.language) }, settings.url) },
+    { url: "/robots.txt", content: renderRobots(settings.url, [sitemapPaths.sitemap, sitemapPaths.news]) },
+  ];
+}
