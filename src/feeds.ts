@@ -152,6 +152,9 @@ export function absolutizeHtml(html: string, siteUrl: string, pagePath = "/"): s
   });
 }
 
+// An article is in the site's feed and in each of its tags' and source's: its entry is made once.
+const made = new WeakMap<ArticlePage, { siteUrl: string; item: FeedItem }>();
+
 /** Feed entries for the newest articles (pages newest first, as the digest has them), drafts left out. */
 export function feedItemsFrom(pages: readonly ArticlePage[], settings: Pick<Settings, "url">, options: Partial<FeedOptions> = {}): FeedItem[] {
   const { limit } = { ...feedDefaults, ...options };
@@ -159,11 +162,16 @@ export function feedItemsFrom(pages: readonly ArticlePage[], settings: Pick<Sett
   for (const page of pages) {
     if (items.length >= limit) break;
     if (page.teaser.draft) continue;
+    const known = made.get(page);
+    if (known?.siteUrl === settings.url) {
+      items.push(known.item);
+      continue;
+    }
     const { teaser: t, sourceUrl } = page;
     const published = new Date(t.published.iso);
     // Without an outlet's name, the original report's host names it.
     const name = t.source?.label ?? (sourceUrl === undefined ? undefined : new URL(sourceUrl).hostname);
-    items.push({
+    const item: FeedItem = {
       id: entryId(settings.url, page.url, published),
       url: `${settings.url}${page.url}`,
       title: t.title,
@@ -174,7 +182,9 @@ export function feedItemsFrom(pages: readonly ArticlePage[], settings: Pick<Sett
       tags: t.tags.map((tag) => tag.label),
       ...(page.author === undefined ? {} : { author: page.author }),
       ...(name === undefined ? {} : { source: sourceUrl === undefined ? { name } : { name, url: sourceUrl } }),
-    });
+    };
+    made.set(page, { siteUrl: settings.url, item });
+    items.push(item);
   }
   return items;
 }
