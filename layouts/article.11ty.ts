@@ -3,6 +3,7 @@ import { html, raw } from "../src/html.ts";
 import type { ArticlePage, Digest } from "../src/pages.ts";
 import { articleMeta } from "../src/structured-data.ts";
 import { shell } from "./base.ts";
+import { paged } from "./paged.ts";
 import { tagList, teaser, time } from "./parts.ts";
 
 function render({ entry: page, digest }: { entry: ArticlePage; digest: Digest }): string {
@@ -42,11 +43,4 @@ ${page.related.length > 0 ? html`<section class="related" aria-labelledby="relat
   return shell({ settings: digest.settings, title: t.title, description: t.summary, url: page.url, main, meta: articleMeta(page, digest.settings) });
 }
 
-export default {
-  data: {
-    pagination: { data: "digest.articlePages", size: 1, alias: "entry" },
-    permalink: ({ entry }: { entry: ArticlePage }) => entry.url,
-    eleventyExcludeFromCollections: true,
-  },
-  render,
-};
+export default paged<ArticlePage>("articlePages", render);

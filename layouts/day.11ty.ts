@@ -2,6 +2,7 @@
 import { html } from "../src/html.ts";
 import type { DayPage, Digest } from "../src/pages.ts";
 import { shell } from "./base.ts";
+import { paged } from "./paged.ts";
 import { teaser } from "./parts.ts";
 
 function render({ entry: page, digest }: { entry: DayPage; digest: Digest }): string {
@@ -16,11 +17,4 @@ ${page.earlier ? html`<a class="older" rel="prev" href="${page.earlier.url}">${p
   return shell({ settings: digest.settings, title: `Daily digest: ${page.group.heading}`, url: page.url, main });
 }
 
-export default {
-  data: {
-    pagination: { data: "digest.dayPages", size: 1, alias: "entry" },
-    permalink: ({ entry }: { entry: DayPage }) => entry.url,
-    eleventyExcludeFromCollections: true,
-  },
-  render,
-};
+export default paged<DayPage>("dayPages", render);

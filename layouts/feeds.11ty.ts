@@ -1,5 +1,6 @@
 // Feed files: Atom, RSS and JSON Feed of the site, each tag and each source.
 import { feedItemsFrom, feedUpdated, renderFeeds } from "../src/feeds.ts";
+import { paged } from "./paged.ts";
 import type { Digest, FeedFile, FeedSpec } from "../src/pages.ts";
 
 // The three formats of one feed are rendered together, once.
@@ -18,11 +19,4 @@ function render({ entry, digest }: { entry: FeedFile; digest: Digest }): string 
   return formats[entry.format];
 }
 
-export default {
-  data: {
-    pagination: { data: "digest.feedFiles", size: 1, alias: "entry" },
-    permalink: ({ entry }: { entry: FeedFile }) => entry.url,
-    eleventyExcludeFromCollections: true,
-  },
-  render,
-};
+export default paged<FeedFile>("feedFiles", render);

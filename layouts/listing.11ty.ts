@@ -3,6 +3,7 @@ import { html } from "../src/html.ts";
 import type { Digest, ListPage } from "../src/pages.ts";
 import { listMeta } from "../src/structured-data.ts";
 import { shell } from "./base.ts";
+import { paged } from "./paged.ts";
 import { dayGroups, pager } from "./parts.ts";
 
 function render({ entry: page, digest }: { entry: ListPage; digest: Digest }): string {
@@ -19,14 +20,7 @@ ${pager(page.pager)}`;
   });
 }
 
-/** A listing template over one list of ListPages in the digest (`homePages`, `tagPages`, `sourcePages`). */
+/** A listing template over one list of ListPages in the digest. */
 export function listing(key: "homePages" | "tagPages" | "sourcePages") {
-  return {
-    data: {
-      pagination: { data: `digest.${key}`, size: 1, alias: "entry" },
-      permalink: ({ entry }: { entry: ListPage }) => entry.url,
-      eleventyExcludeFromCollections: true,
-    },
-    render,
-  };
+  return paged<ListPage>(key, render);
 }

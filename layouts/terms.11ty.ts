@@ -1,5 +1,6 @@
 // The index of all tags and the index of all sources, each with its article counts.
 import { html } from "../src/html.ts";
+import { paged } from "./paged.ts";
 import type { Digest, IndexPage } from "../src/pages.ts";
 import { shell } from "./base.ts";
 
@@ -11,11 +12,4 @@ ${page.entries.length === 0 ? html`<p>Nothing here yet.</p>` : html`<ul class="t
   return shell({ settings: digest.settings, title: page.heading, url: page.url, main });
 }
 
-export default {
-  data: {
-    pagination: { data: "digest.indexPages", size: 1, alias: "entry" },
-    permalink: ({ entry }: { entry: IndexPage }) => entry.url,
-    eleventyExcludeFromCollections: true,
-  },
-  render,
-};
+export default paged<IndexPage>("indexPages", render);
