@@ -53,13 +53,12 @@ export class Publisher {
 
   /** Stages one file unless the output already holds exactly this content. */
   add(path: string, content: string, key?: string): void {
-    const bytes = Buffer.from(content);
-    const entry: Entry = { size: bytes.byteLength };
+    const entry: Entry = { size: Buffer.byteLength(content) };
     if (key !== undefined) entry.key = key;
     this.#next.set(path, entry);
-    // Only a file of the same size can be unchanged; then the bytes decide.
-    if (this.#isCurrent(path, entry) && bytes.equals(readFileSync(join(this.outDir, path)))) return;
-    this.#stage(path, (to) => writeFileSync(to, bytes));
+    // Only a file of the same size can be unchanged; then the bytes decide (encoded only in that case).
+    if (this.#isCurrent(path, entry) && Buffer.from(content).equals(readFileSync(join(this.outDir, path)))) return;
+    this.#stage(path, (to) => writeFileSync(to, content));
   }
 
   /** Page keys of the files the output holds now, as recorded when they were written. */
