@@ -4,7 +4,7 @@ import type { ArticlePage, Digest } from "../src/pages.ts";
 import { articleMeta } from "../src/structured-data.ts";
 import { shell } from "./base.ts";
 import { paged } from "./paged.ts";
-import { tagList, teaser, time } from "./parts.ts";
+import { picture, tagList, teaser, time } from "./parts.ts";
 
 function render({ entry: page, digest }: { entry: ArticlePage; digest: Digest }): string {
   const t = page.teaser;
@@ -27,7 +27,7 @@ ${page.corrections.length > 0 ? html`<aside class="corrections" aria-labelledby=
 <h2 id="corrections-heading">Corrections</h2>
 <ul>${page.corrections.map((c) => html`<li>${time(c.date)}: ${c.text}</li>`)}</ul>
 </aside>` : ""}
-${page.image ? html`<figure class="lead"><img src="${page.image.url}" alt="${page.image.alt}" width="${page.image.width}" height="${page.image.height}" decoding="async"></figure>` : ""}
+${page.image ? html`<figure class="lead">${picture(page.image, "lead")}</figure>` : ""}
 <div class="body">${raw(page.bodyHtml)}</div>
 ${t.source ? html`<p class="original">${page.sourceUrl ? html`Read the original report from <a href="${page.sourceUrl}" rel="external noopener noreferrer">${t.source.label}</a>. ` : ""}More from <a href="${t.source.url}">${t.source.label}</a>.</p>` : ""}
 ${tagList(t.tags)}

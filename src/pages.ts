@@ -13,12 +13,17 @@ export interface TimeStamp {
   text: string;
 }
 
-/** An image with the attributes a correct `<img>` needs. */
+/** An image with the attributes a correct `<img>` needs, and its responsive variants when it has them. */
 export interface Image {
+  /** The fallback file (the largest JPEG or PNG variant, or the original). */
   url: string;
   alt: string;
   width: number;
   height: number;
+  /** `srcset` of the fallback format, widest last. */
+  srcset?: string | undefined;
+  /** Better formats first (AVIF, WebP), each with its MIME type and `srcset`. */
+  sources?: { type: string; srcset: string }[] | undefined;
 }
 
 /** An article as listed on home, day, tag and source pages and under "Related articles". */
