@@ -21,6 +21,8 @@ import { emptyCache, type LoadCache, readMarkdownCache, writeMarkdownCache } fro
 import { type Content, loadContent } from "./src/load.ts";
 import { changedPages, pageKeys, type PageKeys } from "./src/page-keys.ts";
 import type { Digest } from "./src/pages.ts";
+import type { ImageProcessing } from "./src/lead-images.ts";
+import { progressReporter } from "./src/progress.ts";
 import { copyChanged, Publisher } from "./src/publish.ts";
 import { prefixLinks } from "./src/path-prefix.ts";
 import { outputPathFor } from "./src/urls.ts";
@@ -80,10 +82,11 @@ async function prepare(
   cache: LoadCache,
   previous: ReadonlyMap<string, string>,
   dev?: { memo: RelatedMemo; unchanged: (path: string) => boolean },
+  images?: ImageProcessing,
 ): Promise<Prepared> {
   // The one clock reading of a build: what is scheduled, and what has expired, is decided by it.
   const now = DateTime.now();
-  const options = { contentDir, includeDrafts: preview, includeFuture: preview, now, cache };
+  const options = { contentDir, includeDrafts: preview, includeFuture: preview, now, cache, ...(images ? { images } : {}) };
   const content = await loadContent({ ...options, ...(dev ? { unchanged: dev.unchanged } : {}) });
   const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo, now);
   // Pages depend on the code and the settings as well as on the digest.
@@ -107,7 +110,7 @@ export default function (eleventyConfig: EleventyConfig) {
   let latest: Prepared | undefined;
   let gone: string[] = [];
   eleventyConfig.addGlobalData("digest", async () => {
-    latest = slot[HANDOFF] ?? (await prepare(input, true, devCache, devKeys, { memo, unchanged }));
+    latest = slot[HANDOFF] ?? (await prepare(input, true, devCache, devKeys, { memo, unchanged }, imageProcessing(DEFAULT_CACHE)));
     if (!slot[HANDOFF]) {
       gone = [...devKeys.keys()].filter((url) => !latest?.keys.has(url));
       devKeys = latest.keys;
@@ -147,6 +150,13 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addTemplate("documents.11ty.js", documents);
 }
 
+const DEFAULT_CACHE = ".cache/broadsheet";
+
+/** Lead images processed into `<cacheDir>/images`, with progress on standard error. */
+function imageProcessing(cacheDir: string): ImageProcessing {
+  return { cacheDir: join(cacheDir, "images"), onProgress: progressReporter("Images") };
+}
+
 /** Options of a production build. */
 export interface BuildOptions {
   /** Content folder. Default `content`. */
@@ -155,7 +165,7 @@ export interface BuildOptions {
   output?: string;
   /** Keep drafts and items scheduled for later (a preview, as `--future` asks). Default false. */
   preview?: boolean;
-  /** Folder for what builds remember (rendered Markdown). Default `.cache/broadsheet`. */
+  /** Folder for what builds remember (rendered Markdown, processed images). Default `.cache/broadsheet`. */
   cacheDir?: string;
 }
 
@@ -187,11 +197,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const input = options.input ?? config.dir.input;
   const output = options.output ?? config.dir.output;
   const { Eleventy } = (await import(ELEVENTY)) as EleventyModule;
-  const cacheFile = join(options.cacheDir ?? ".cache/broadsheet", "markdown.cache");
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE;
+  const cacheFile = join(cacheDir, "markdown.cache");
   const cache = await readMarkdownCache(cacheFile, currentCodeVersion());
   const publisher = new Publisher(output);
   const previous = new Map([...publisher.currentKeys()].map(([path, key]) => [`/${path.replace(/index\.html$/, "")}`, key]));
-  const prepared = { ...(await prepare(input, options.preview ?? false, cache, previous)), publisher };
+  const prepared = { ...(await prepare(input, options.preview ?? false, cache, previous, undefined, imageProcessing(cacheDir))), publisher };
   slot[HANDOFF] = prepared;
   try {
     for (const warning of prepared.content.warnings) console.warn(formatProblems([warning]));

@@ -3,8 +3,7 @@ import type { DateTime } from "luxon";
 import { type Article, nameKey } from "./article.ts";
 import { dateTimeFormatter, dayFormatter, isoInstant } from "./dates.ts";
 import { ContentError } from "./errors.ts";
-import type { LeadImage } from "./load.ts";
-import type { ArticlePage, DayGroup, DayPage, Digest, IndexPage, Link, ListPage, Teaser } from "./pages.ts";
+import type { ArticlePage, DayGroup, DayPage, Digest, Image, IndexPage, Link, ListPage, Teaser } from "./pages.ts";
 import { relatedArticles, type RelatedInput, type RelatedMatch } from "./related.ts";
 import type { Settings } from "./settings.ts";
 import { groupTerms, type Term } from "./taxonomy.ts";
@@ -35,7 +34,7 @@ export function byNewest(a: Article, b: Article): number {
 export function buildDigest(
   settings: Settings,
   input: readonly Article[],
-  images: ReadonlyMap<Article, LeadImage> = new Map(),
+  images: ReadonlyMap<Article, Image> = new Map(),
   memo: RelatedMemo = {},
   now?: DateTime,
 ): Digest {

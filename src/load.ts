@@ -1,11 +1,11 @@
 // Reads the content folder once: site settings, every article file, and the lead images they name.
-import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
-import sharp from "sharp";
 import { type Article, type BodyRenderer, type ParsedArticle, parseArticle } from "./article.ts";
 import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
+import { type Asset, type ImageProcessing, leadImages } from "./lead-images.ts";
+import type { Image } from "./pages.ts";
 import { decodeText } from "./front-matter.ts";
 import { cachedRenderer, emptyCache, type LoadCache } from "./load-cache.ts";
 import { createMarkdown, markdownDefaults } from "./markdown.ts";
@@ -24,33 +24,19 @@ export interface LoadOptions {
   cache?: LoadCache;
   /** Files known to be unchanged since the cache was filled (a watcher knows), taken without a look. */
   unchanged?: (path: string) => boolean;
+  /** Process lead images into responsive variants. Default: only check and measure them. */
+  images?: ImageProcessing;
   /** The build's time: items dated later are held back. Default: none are. */
   now?: DateTime;
   /** Keep items dated after `now` (the dev server's preview). Default false. */
   includeFuture?: boolean;
 }
 
-/** A file to copy into the output as it is. */
-export interface Asset {
-  /** Absolute path of the source file. */
-  from: string;
-  /** Output path relative to the site root, such as `media/bridge-3f2a9c1d.jpg`. */
-  to: string;
-}
-
-/** A lead image resolved against the file system. */
-export interface LeadImage {
-  url: string;
-  alt: string;
-  width: number;
-  height: number;
-}
-
 /** Everything the build needs from `content/`, validated. */
 export interface Content {
   settings: Settings;
   articles: Article[];
-  images: Map<Article, LeadImage>;
+  images: Map<Article, Image>;
   assets: Asset[];
   warnings: Problem[];
   /** Items dated after the build's time, left out until a build at or after it. */
@@ -131,7 +117,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     else articles.push(a);
   }
   errors.push(...duplicateUrls(articles));
-  const { images, assets } = await resolveImages(articles, contentDir, root, errors);
+  const { images, assets } = await leadImages(articles, contentDir, root, errors, options.images);
   // Stable sort: problems grouped by file, each file's in the order they were found.
   if (errors.length > 0) throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
   return { settings, articles, images, assets, warnings, heldBack };
@@ -173,27 +159,4 @@ function duplicateUrls(articles: readonly Article[]): Problem[] {
         message: `gives the URL ${a.url}, which ${list.filter((b) => b !== a).map((b) => b.file).join(" and ")} also gives; change the slug or the file name of one of them`,
       })),
     );
-}
-
-async function resolveImages(articles: readonly Article[], contentDir: string, root: string, errors: Problem[]) {
-  const images = new Map<Article, LeadImage>();
-  const assets: Asset[] = [];
-  await Promise.all(
-    articles.map(async (article) => {
-      if (!article.image) return;
-      const path = resolve(root, dirname(article.file), article.image.path);
-      const problem = (message: string) => errors.push({ file: article.file, field: "image", message });
-      if (relative(contentDir, path).startsWith("..")) return problem(`must point to a file inside the content folder; got "${article.image.path}"`);
-      const bytes = await readFile(path).catch(() => null);
-      if (bytes === null) return problem(`names a file that does not exist; got "${article.image.path}"`);
-      const meta = await sharp(bytes).metadata().catch(() => null);
-      if (!meta?.width || !meta.height) return problem(`is not an image file that can be read; got "${article.image.path}"`);
-      const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 10);
-      const to = `media/${basename(path, extname(path))}-${hash}${extname(path).toLowerCase()}`;
-      assets.push({ from: path, to });
-      images.set(article, { url: `/${to}`, alt: article.image.alt, width: meta.width, height: meta.height });
-    }),
-  );
-  assets.sort((a, b) => a.to.localeCompare(b.to));
-  return { images, assets };
 }
