@@ -27,7 +27,7 @@ ${page.corrections.length > 0 ? html`<aside class="corrections" aria-labelledby=
 <h2 id="corrections-heading">Corrections</h2>
 <ul>${page.corrections.map((c) => html`<li>${time(c.date)}: ${c.text}</li>`)}</ul>
 </aside>` : ""}
-${page.image ? html`<figure class="lead">${picture(page.image, "lead")}</figure>` : ""}
+${page.image ? html`<figure class="lead">${picture(page.image, "lead")}${page.image.credit ? html`<figcaption>${page.image.credit}</figcaption>` : ""}</figure>` : ""}
 <div class="body">${raw(page.bodyHtml)}</div>
 ${t.source ? html`<p class="original">${page.sourceUrl ? html`Read the original report from <a href="${page.sourceUrl}" rel="external noopener noreferrer">${t.source.label}</a>. ` : ""}More from <a href="${t.source.url}">${t.source.label}</a>.</p>` : ""}
 ${tagList(t.tags)}

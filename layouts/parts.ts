@@ -28,7 +28,10 @@ export function tagList(tags: readonly Link[], label = "Tags"): SafeHtml {
 /** One article in a list: headline, source, time, summary and tags (or the tags it shares). */
 export function teaser(item: Teaser, headingLevel: 2 | 3 = 3, tags: readonly Link[] = item.tags, tagsLabel = "Tags"): SafeHtml {
   const heading = html`<a href="${item.url}">${item.title}</a>${item.draft ? html` <span class="badge">Draft</span>` : ""}`;
-  return html`<article class="teaser">
+  // In a list the headline says what the story is, so the thumbnail is decorative (empty alt).
+  const thumbnail = item.thumbnail ? picture({ ...item.thumbnail, alt: "" }, "lazy", "6rem") : "";
+  return html`<article class="teaser${item.thumbnail ? " has-thumbnail" : ""}">
+${thumbnail}
 ${headingLevel === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
 <p class="meta">${item.source ? html`<a class="source" href="${item.source.url}">${item.source.label}</a> · ` : ""}${time(item.published)}</p>
 <p class="summary">${item.summary}</p>

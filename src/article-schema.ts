@@ -16,7 +16,10 @@ export const frontMatterSchema = z.object({
   tags: z.array(text(100)).default([]),
   summary: text(600).optional(),
   image: text(500).optional(),
-  imageAlt: text(1000).optional(),
+  // Empty only for an image marked decorative; the cross-field rule is in article.ts.
+  imageAlt: z.string().trim().max(1000).optional(),
+  imageDecorative: z.boolean().default(false),
+  imageCredit: text(300).optional(),
   slug: z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
@@ -46,6 +49,8 @@ export const fieldExpectations: Record<string, string> = {
   summary: "one or two sentences, at most 600 characters",
   image: "a path to an image file, relative to the article",
   imageAlt: "a description of the image for readers who cannot see it",
+  imageDecorative: "true for an image that adds nothing a reader would miss (then imageAlt may be empty)",
+  imageCredit: "who made the image, shown as its caption, such as Photo: Northbridge Courier",
   slug: "lowercase letters, digits and single hyphens, such as harbour-bridge-reopens",
   draft: "true or false",
 };

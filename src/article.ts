@@ -14,7 +14,10 @@ import { issuesToProblems, unknownFieldWarnings } from "./validate.ts";
 export interface ImageRef {
   /** Path as written in front matter, relative to the article file. */
   path: string;
+  /** Empty for an image marked decorative. */
   alt: string;
+  /** Shown as the image's caption. */
+  credit?: string;
 }
 
 /** A validated news item, ready for indexing and rendering. */
@@ -106,6 +109,8 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
   }));
   if (raw.image !== undefined && raw.imageAlt === undefined) {
     errors.push({ file, field: "imageAlt", message: `is required when image is given; expected ${fieldExpectations.imageAlt}` });
+  } else if (typeof raw.imageAlt === "string" && raw.imageAlt.trim() === "" && raw.imageDecorative !== true) {
+    errors.push({ file, field: "imageAlt", message: `is empty; describe the image, or mark it decorative with imageDecorative: true` });
   }
   const names = [...(Array.isArray(raw.tags) ? raw.tags.map((tag: unknown, i) => [`tags[${i}]`, tag] as const) : []), ["source", raw.source] as const];
   for (const [field, name] of names) {
@@ -140,7 +145,9 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
     ...(fm.source === undefined ? {} : { source: fm.source }),
     ...(fm.sourceUrl === undefined ? {} : { sourceUrl: fm.sourceUrl }),
     ...(fm.author === undefined ? {} : { author: fm.author }),
-    ...(fm.image === undefined || fm.imageAlt === undefined ? {} : { image: { path: fm.image, alt: fm.imageAlt } }),
+    ...(fm.image === undefined || fm.imageAlt === undefined
+      ? {}
+      : { image: { path: fm.image, alt: fm.imageAlt, ...(fm.imageCredit === undefined ? {} : { credit: fm.imageCredit }) } }),
   };
   return { article, errors, warnings };
 }

@@ -64,6 +64,7 @@ export function buildDigest(
         summary: a.summary,
         tags: tagLinksOf(a.tags),
         draft: a.draft,
+        thumbnail: images.get(a),
       },
     ]),
   );

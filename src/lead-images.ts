@@ -43,7 +43,7 @@ export async function leadImages(articles: readonly Article[], contentDir: strin
       if (!bytes) return problem(article, "names a file that does not exist");
       const meta = await sharp(bytes).metadata().catch(() => null);
       if (!meta?.width || !meta.height) return problem(article, "is not an image file that can be read; use a JPEG, PNG, WebP, AVIF, GIF or TIFF file");
-      images.set(article, { url: `/media/${basename(path)}`, alt: article.image!.alt, width: meta.width, height: meta.height });
+      images.set(article, { url: `/media/${basename(path)}`, alt: article.image!.alt, width: meta.width, height: meta.height, credit: article.image!.credit });
     }));
     return { images, assets };
   }
@@ -54,7 +54,7 @@ export async function leadImages(articles: readonly Article[], contentDir: strin
     if (!result) continue;
     if ("problem" in result) problem(article, result.problem);
     else {
-      images.set(article, responsive(result, article.image!.alt));
+      images.set(article, { ...responsive(result, article.image!.alt), credit: article.image!.credit });
       for (const v of result.variants) assets.push({ from: v.file, to: `media/${v.name}` });
     }
   }

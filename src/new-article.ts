@@ -73,6 +73,8 @@ function frontMatter(headline: string, slug: string, date: string, monthLater: s
     "# summary: One or two sentences. Without it, the first paragraph below is used.",
     "# image: ./photo.jpg",
     "# imageAlt: What the photo shows, for readers who cannot see it.",
+    "# imageCredit: \"Photo: Northbridge Courier\"",
+    "# imageDecorative: true",
     `# slug: ${slug}`,
     "draft: true",
     "---",

@@ -24,6 +24,8 @@ export interface Image {
   srcset?: string | undefined;
   /** Better formats first (AVIF, WebP), each with its MIME type and `srcset`. */
   sources?: { type: string; srcset: string }[] | undefined;
+  /** Who made it, shown as a caption. */
+  credit?: string | undefined;
 }
 
 /** An article as listed on home, day, tag and source pages and under "Related articles". */
@@ -35,6 +37,8 @@ export interface Teaser {
   summary: string;
   tags: Link[];
   draft: boolean;
+  /** A small version of the lead image, for lists. */
+  thumbnail?: Image | undefined;
 }
 
 /** A related article, with the tags it shares with the article it is listed under. */

@@ -52,6 +52,29 @@ describe("a build with a lead image", () => {
   });
 });
 
+describe("credits, thumbnails and decorative images", () => {
+  it("captions the lead image with its credit, shows a decorative thumbnail in lists, and allows an empty alt only when marked decorative", async () => {
+    const files = {
+      "a.md": articleFile({ title: "A", date: "2025-08-15T09:00:00Z", image: "./a.jpg", imageAlt: "Boats", imageCredit: "Photo: Coast FM" }),
+      "b.md": articleFile({ title: "B", date: "2025-08-16T09:00:00Z", image: "./a.jpg", imageAlt: "", imageDecorative: true }),
+      "a.jpg": await photo(500, 300),
+    };
+    const site = await makeSite(files);
+    await build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
+    expect(await site.page("/2025/08/15/a/")).toContain("<figcaption>Photo: Coast FM</figcaption></figure>");
+    expect(await site.page("/2025/08/16/b/")).toMatch(/<img src="[^"]+" srcset="[^"]+" sizes="[^"]+" alt="" width="500"/);
+    const home = await site.page("/");
+    expect(home).toContain('<article class="teaser has-thumbnail">');
+    expect(home).toMatch(/<img [^>]*alt="" width="500" height="300" loading="lazy" decoding="async">/);
+    await site.remove();
+
+    const bad = await makeSite({ ...files, "b.md": articleFile({ title: "B", date: "2025-08-16T09:00:00Z", image: "./a.jpg", imageAlt: " " }) });
+    const error = await build({ input: bad.content, output: bad.output, cacheDir: join(bad.root, ".cache") }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain("content/articles/b.md: 1 problem\n  imageAlt: is empty; describe the image, or mark it decorative with imageDecorative: true");
+    await bad.remove();
+  });
+});
+
 describe("progressReporter", () => {
   it.each([
     [false, [[0, 4], [1, 4], [2, 4], [3, 4], [4, 4]], "Images: 1/4, about 3 s left\nImages: 2/4, about 2 s left\nImages: 3/4, about 1 s left\nImages: 4/4 in 4.0 s\n"],

@@ -134,7 +134,7 @@ describe("the generated file", () => {
     const { path, text } = articleTemplate({ title: "Harbour bridge reopens", now, timeZone: "Europe/London" });
     const uncommented = text.replace(/^# (\w+):/gm, "$1:");
     expect(Object.keys(frontMatterOf(uncommented))).toEqual([
-      "title", "date", "updated", "expires", "corrections", "source", "sourceUrl", "author", "tags", "summary", "image", "imageAlt", "slug", "draft",
+      "title", "date", "updated", "expires", "corrections", "source", "sourceUrl", "author", "tags", "summary", "image", "imageAlt", "imageCredit", "imageDecorative", "slug", "draft",
     ]);
     const photo = await sharp({ create: { width: 4, height: 3, channels: 3, background: "#888" } }).jpeg().toBuffer();
     const folder = path.replace("content/articles/", "").replace(/[^/]+$/, "");
