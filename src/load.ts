@@ -86,7 +86,8 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const root = options.root ?? process.cwd();
   const contentDir = resolve(options.contentDir);
   const rel = (path: string) => relative(root, path).split(sep).join("/");
-  const settingsResult = await loadSettings(join(contentDir, SETTINGS_FILE), rel);
+  const settingsPath = join(contentDir, SETTINGS_FILE);
+  const settingsResult = await readSettings(settingsPath, rel(settingsPath));
   if ("problems" in settingsResult) throw new ContentError(settingsResult.problems, SETTINGS_HELP);
   const settings = settingsResult.settings;
 
@@ -123,18 +124,19 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   return { settings, articles, images, assets, warnings, heldBack };
 }
 
-async function loadSettings(path: string, rel: (p: string) => string): Promise<{ settings: Settings } | { problems: Problem[] }> {
-  const file = rel(path);
+/** Reads and validates the settings file at `path` (`file` names it in messages); a missing file is a problem too. */
+export async function readSettings(path: string, file: string): Promise<{ settings: Settings } | { problems: Problem[]; missing: boolean }> {
   let data: unknown;
   try {
     data = JSON.parse((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "does not exist" : `is not valid JSON: ${(error as Error).message}`;
-    return { problems: [{ file, message: `${reason}; expected the site settings as a JSON object` }] };
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    const reason = missing ? "does not exist" : `is not valid JSON: ${(error as Error).message}`;
+    return { problems: [{ file, message: `${reason}; expected the site settings as a JSON object` }], missing };
   }
   const record = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
   const result = settingsSchema.safeParse(data);
-  if (!result.success) return { problems: issuesToProblems(file, result.error.issues, record, settingsExpectations) };
+  if (!result.success) return { problems: issuesToProblems(file, result.error.issues, record, settingsExpectations), missing: false };
   return { settings: completeSettings(result.data) };
 }
 

@@ -1,11 +1,10 @@
 // `npm run new -- "Headline"`: writes a stub article for today, never over an existing file.
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { DateTime } from "luxon";
 import { DigestError, formatProblems, SETTINGS_HELP } from "../errors.ts";
 import { articleTemplate } from "../new-article.ts";
-import { settingsExpectations, settingsSchema } from "../settings.ts";
-import { issuesToProblems } from "../validate.ts";
+import { readSettings } from "../load.ts";
 
 // Relative to the project root, which is where npm runs scripts from.
 const SETTINGS_FILE = "content/_data/site.json";
@@ -13,18 +12,11 @@ const USAGE = 'Usage: npm run new -- "Headline of the item"';
 
 /** The site's time zone from the settings file; throws DigestError when the file is missing or wrong. */
 async function siteTimeZone(root: string): Promise<string> {
-  let data: unknown;
-  try {
-    data = JSON.parse((await readFile(resolve(root, SETTINGS_FILE), "utf8")).replace(/^\uFEFF/, ""));
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    const reason = missing ? "does not exist; run this command from the project's root folder" : `is not valid JSON: ${(error as Error).message}`;
-    throw new DigestError(`${SETTINGS_FILE} ${reason}`);
-  }
-  const result = settingsSchema.safeParse(data);
-  if (result.success) return result.data.timeZone;
-  const record = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
-  throw new DigestError(formatProblems(issuesToProblems(SETTINGS_FILE, result.error.issues, record, settingsExpectations), SETTINGS_HELP));
+  const result = await readSettings(resolve(root, SETTINGS_FILE), SETTINGS_FILE);
+  if ("settings" in result) return result.settings.timeZone;
+  // A missing file most likely means the command ran from another folder.
+  if (result.missing) throw new DigestError(`${SETTINGS_FILE} does not exist; run this command from the project's root folder`);
+  throw new DigestError(formatProblems(result.problems, SETTINGS_HELP));
 }
 
 /** Writes the new item and returns its path; an unquoted headline (several arguments) is joined with spaces. */
