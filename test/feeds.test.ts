@@ -1,9 +1,10 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../src/digest.ts";
 import { absolutizeHtml, entryId, type FeedChannel, type FeedItem, feedItemsFrom, feedUpdated, renderFeeds } from "../src/feeds.ts";
 import { article, testSettings as settings } from "./helpers/articles.ts";
+import { wellFormed } from "./helpers/xml.ts";
 
 const site = settings.url;
 const channel: FeedChannel = { title: "The Broadsheet", description: "News & views, daily.", siteUrl: site, feedPath: "/feeds/", language: "en-GB", updated: new Date("2025-08-15T12:00:00Z") };
@@ -28,12 +29,6 @@ const items = feedItemsFrom(pages, settings);
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ["entry", "item", "link", "category", "author"].includes(name) });
 const decodeHtml = (html: string) => html.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e] ?? "");
 type Node = Record<string, any>;
-
-/** Well-formed XML: fast-xml-parser's validator also lets a bare `&`, or a `<` in an attribute, pass. */
-function wellFormed(xml: string): boolean {
-  const outsideCdata = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "");
-  return XMLValidator.validate(xml) === true && !/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i.test(outsideCdata) && !/="[^"]*</.test(outsideCdata);
-}
 
 /** What every format says about an entry, read back from the rendered feed. */
 interface Entry {

@@ -1,18 +1,14 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../src/digest.ts";
 import { escapeXml, newsItems, newsLanguage, renderNewsSitemap, renderRobots, renderSitemap, sitemapEntries, sitemapPaths } from "../src/sitemap.ts";
 import { article, testSettings as settings } from "./helpers/articles.ts";
+import { wellFormed } from "./helpers/xml.ts";
 
 const site = settings.url;
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => name === "url" });
 type Node = Record<string, any>;
-
-/** Well-formed XML: fast-xml-parser's validator also lets a bare `&`, or a `<` in an attribute, pass. */
-function wellFormed(xml: string): boolean {
-  return XMLValidator.validate(xml) === true && !/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i.test(xml) && !/="[^"]*</.test(xml);
-}
 
 const urlsOf = (xml: string): Node[] => parser.parse(xml).urlset.url ?? [];
 
