@@ -137,17 +137,33 @@ export default function (eleventyConfig: EleventyConfig) {
     prepared.publisher.add(path, text, prepared.keys.get(this.page.url));
     return "";
   });
-  eleventyConfig.addTemplate("article.11ty.js", article);
-  eleventyConfig.addTemplate("home.11ty.js", listing("homePages"));
-  eleventyConfig.addTemplate("tag.11ty.js", listing("tagPages"));
-  eleventyConfig.addTemplate("source.11ty.js", listing("sourcePages"));
-  eleventyConfig.addTemplate("day.11ty.js", day);
-  eleventyConfig.addTemplate("terms.11ty.js", terms);
-  eleventyConfig.addTemplate("not-found.11ty.js", notFound);
-  eleventyConfig.addTemplate("assets.11ty.js", assets);
-  eleventyConfig.addTemplate("headers.11ty.js", headers);
-  eleventyConfig.addTemplate("feeds.11ty.js", feeds);
-  eleventyConfig.addTemplate("documents.11ty.js", documents);
+  addPage(eleventyConfig, "article.11ty.js", article);
+  addPage(eleventyConfig, "home.11ty.js", listing("homePages"));
+  addPage(eleventyConfig, "tag.11ty.js", listing("tagPages"));
+  addPage(eleventyConfig, "source.11ty.js", listing("sourcePages"));
+  addPage(eleventyConfig, "day.11ty.js", day);
+  addPage(eleventyConfig, "terms.11ty.js", terms);
+  addPage(eleventyConfig, "not-found.11ty.js", notFound);
+  addPage(eleventyConfig, "assets.11ty.js", assets);
+  addPage(eleventyConfig, "headers.11ty.js", headers);
+  addPage(eleventyConfig, "feeds.11ty.js", feeds);
+  addPage(eleventyConfig, "documents.11ty.js", documents);
+}
+
+/** An 11ty.js template: its data (pagination, permalink) and its render function. */
+interface PageTemplate {
+  data: object | (() => object);
+  render: (data: never) => string;
+}
+
+/**
+ * Adds a page template whose pages are rendered by a layout of the same name. Eleventy keeps every
+ * page's template content until all pages are written; rendered in the layout, a page's HTML goes
+ * straight to the transform and is dropped, and the kept content is an empty string.
+ */
+function addPage(eleventyConfig: EleventyConfig, name: string, { data, render }: PageTemplate): void {
+  eleventyConfig.addTemplate(`_includes/${name}`, render);
+  eleventyConfig.addTemplate(name, { data: () => ({ ...(typeof data === "function" ? data() : data), layout: name }), render: () => "" });
 }
 
 const DEFAULT_CACHE = ".cache/broadsheet";
