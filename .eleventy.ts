@@ -226,7 +226,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     const eleventy = new Eleventy(input, output, { configPath: relative(process.cwd(), join(here, ".eleventy.ts")), quietMode: true });
     await eleventy.toJSON();
     for (const copy of prepared.content.assets) publisher.copy(copy);
-    const published = publisher.commit();
+    const published = await publisher.commit();
     await writeMarkdownCache(cacheFile, cache);
     const { digest } = prepared;
     return {
@@ -241,7 +241,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       seconds: (performance.now() - started) / 1000,
     };
   } catch (error) {
-    publisher.abort();
+    await publisher.abort();
     throw error;
   } finally {
     slot[HANDOFF] = undefined;

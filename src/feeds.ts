@@ -1,7 +1,7 @@
 // Atom, RSS and JSON feeds of the newest articles, written by the `feed` package.
 import { type Extension, Feed, type Item } from "feed";
 import { escapeHtml } from "./html.ts";
-import type { ArticlePage } from "./pages.ts";
+import type { ArticlePage, FeedContent } from "./pages.ts";
 import type { Settings } from "./settings.ts";
 import { withoutInvalidXmlChars } from "./sitemap.ts";
 
@@ -40,10 +40,12 @@ export interface FeedChannel {
 export interface FeedOptions {
   /** Most entries in one feed. Default 20. */
   limit: number;
+  /** Entries with the whole article, or with its summary only. Default "full". */
+  content: FeedContent;
 }
 
 /** Defaults of `feedItemsFrom`. */
-export const feedDefaults = { limit: 20 } satisfies FeedOptions;
+export const feedDefaults = { limit: 20, content: "full" } satisfies FeedOptions;
 
 /** File names of the three feeds inside a channel's `feedPath`. */
 export const feedFiles = { atom: "atom.xml", rss: "rss.xml", json: "feed.json" } as const;
@@ -152,17 +154,17 @@ export function absolutizeHtml(html: string, siteUrl: string, pagePath = "/"): s
   });
 }
 
-// An article is in the site's feed and in each of its tags' and source's: its entry is made once.
-const made = new WeakMap<ArticlePage, { siteUrl: string; item: FeedItem }>();
+// An article is in the site's feed and in each of its tags' and source's: its entry is made once per kind.
+const made = { full: new WeakMap<ArticlePage, { siteUrl: string; item: FeedItem }>(), summary: new WeakMap<ArticlePage, { siteUrl: string; item: FeedItem }>() };
 
 /** Feed entries for the newest articles (pages newest first, as the digest has them), drafts left out. */
 export function feedItemsFrom(pages: readonly ArticlePage[], settings: Pick<Settings, "url">, options: Partial<FeedOptions> = {}): FeedItem[] {
-  const { limit } = { ...feedDefaults, ...options };
+  const { limit, content } = { ...feedDefaults, ...options };
   const items: FeedItem[] = [];
   for (const page of pages) {
     if (items.length >= limit) break;
     if (page.teaser.draft) continue;
-    const known = made.get(page);
+    const known = made[content].get(page);
     if (known?.siteUrl === settings.url) {
       items.push(known.item);
       continue;
@@ -178,12 +180,13 @@ export function feedItemsFrom(pages: readonly ArticlePage[], settings: Pick<Sett
       published,
       updated: page.updated ? new Date(page.updated.iso) : published,
       summary: t.summary,
-      contentHtml: absolutizeHtml(page.bodyHtml, settings.url, page.url),
+      // Empty for a summary: the entry's content is then the summary as a paragraph (see `entry`).
+      contentHtml: content === "full" ? absolutizeHtml(page.bodyHtml, settings.url, page.url) : "",
       tags: t.tags.map((tag) => tag.label),
       ...(page.author === undefined ? {} : { author: page.author }),
       ...(name === undefined ? {} : { source: sourceUrl === undefined ? { name } : { name, url: sourceUrl } }),
     };
-    made.set(page, { siteUrl: settings.url, item });
+    made[content].set(page, { siteUrl: settings.url, item });
     items.push(item);
   }
   return items;

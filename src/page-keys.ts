@@ -1,7 +1,7 @@
 // A key per page that changes whenever anything the page shows changes, computed without rendering,
 // so that a rebuild renders only the pages whose key moved.
 import { createHash } from "node:crypto";
-import type { Digest, Teaser } from "./pages.ts";
+import type { ArticlePage, Digest, Teaser } from "./pages.ts";
 
 /** Every page of a digest by URL, with its key. */
 export type PageKeys = Map<string, string>;
@@ -23,8 +23,9 @@ export function pageKeys(digest: Digest, version: string): PageKeys {
     return key;
   };
   const keys: PageKeys = new Map();
-  // Page keys stay plain JSON: a few hundred bytes each, and comparing them is cheaper than hashing.
-  const add = (url: string, parts: unknown[]) => keys.set(url, JSON.stringify([version, ...parts]));
+  // Keys are hashed: the manifest keeps one per file, and the version alone holds all the settings.
+  const versionKey = md5(version);
+  const add = (url: string, parts: unknown[]) => keys.set(url, md5(JSON.stringify([versionKey, ...parts])));
   for (const p of digest.articlePages) {
     add(p.url, [teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.author, p.sourceUrl, p.updated, p.expired, p.corrections, p.image, p.older, p.newer, p.related.map((r) => [teaserKey(r.teaser), r.sharedTags])]);
   }
@@ -35,7 +36,9 @@ export function pageKeys(digest: Digest, version: string): PageKeys {
   for (const p of digest.indexPages) add(p.url, [p.heading, p.entries]);
   for (const f of digest.feedFiles) {
     const { feed } = f;
-    add(f.url, [f.format, feed.title, feed.description, feed.pages.map((p) => [teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.updated, p.author, p.sourceUrl])]);
+    // A summary feed does not show the body: editing it leaves the tag and source feeds alone.
+    const body = (p: ArticlePage) => (feed.content === "full" ? (p.bodyKey ?? md5(p.bodyHtml)) : null);
+    add(f.url, [f.format, feed.title, feed.description, feed.content, feed.pages.map((p) => [teaserKey(p.teaser), body(p), p.updated, p.author, p.sourceUrl])]);
   }
   return keys;
 }

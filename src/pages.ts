@@ -126,7 +126,12 @@ export interface FeedSpec {
   description: string;
   /** Newest first, drafts left out, at most the feed's length. */
   pages: ArticlePage[];
+  /** Whole articles (the site's feed), or their summaries (tag and source feeds). */
+  content: FeedContent;
 }
+
+/** What a feed entry carries: the article's whole body, or only its summary. */
+export type FeedContent = "full" | "summary";
 
 /** One file of a feed: the feed in one format. */
 export interface FeedFile {

@@ -2,7 +2,7 @@
 // output folder until the whole build succeeded, and files whose content did not change are never
 // rewritten (their times stay, for hosts that sync by time).
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, stat } from "node:fs/promises";
+import { copyFile, mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 
 /** A file copied into the output as it is. */
@@ -42,6 +42,9 @@ export class Publisher {
   readonly #next = new Map<string, Entry>();
   readonly #staged: string[] = [];
   readonly #dirs = new Set<string>();
+  // Pages are written by libuv's threads while the next pages render; commit() waits for them.
+  readonly #writes: Promise<void>[] = [];
+  #writeError: unknown;
 
   constructor(outDir: string) {
     this.outDir = resolve(outDir);
@@ -53,12 +56,16 @@ export class Publisher {
 
   /** Stages one file unless the output already holds exactly this content. */
   add(path: string, content: string, key?: string): void {
-    const entry: Entry = { size: Buffer.byteLength(content) };
+    // Encoded once: the size, the comparison and the write all use these bytes.
+    const bytes = Buffer.from(content);
+    const entry: Entry = { size: bytes.length };
     if (key !== undefined) entry.key = key;
     this.#next.set(path, entry);
-    // Only a file of the same size can be unchanged; then the bytes decide (encoded only in that case).
-    if (this.#isCurrent(path, entry) && Buffer.from(content).equals(readFileSync(join(this.outDir, path)))) return;
-    this.#stage(path, (to) => writeFileSync(to, content));
+    // Only a file of the same size can be unchanged; then the bytes decide.
+    if (this.#isCurrent(path, entry) && bytes.equals(readFileSync(join(this.outDir, path)))) return;
+    this.#stage(path, (to) => {
+      this.#writes.push(writeFile(to, bytes).catch((error: unknown) => void (this.#writeError ??= error)));
+    });
   }
 
   /** Page keys of the files the output holds now, as recorded when they were written. */
@@ -84,7 +91,9 @@ export class Publisher {
   }
 
   /** Moves staged files into the output, removes files no longer produced, saves the manifest. */
-  commit(): PublishResult {
+  async commit(): Promise<PublishResult> {
+    await Promise.all(this.#writes);
+    if (this.#writeError !== undefined) throw this.#writeError;
     const removed = [...this.#previous.keys()].filter((path) => !this.#next.has(path));
     if (!existsSync(this.outDir)) {
       mkdirSync(this.#staging, { recursive: true });
@@ -102,7 +111,8 @@ export class Publisher {
   }
 
   /** Drops everything staged; the output folder stays as it was. */
-  abort(): void {
+  async abort(): Promise<void> {
+    await Promise.all(this.#writes);
     rmSync(this.#staging, { recursive: true, force: true });
   }
 

@@ -76,6 +76,8 @@ describe("feeds", () => {
     expect(JSON.parse(await site.page("/feeds/feed.json")).feed_url).toBe(`${BASE}/feeds/feed.json`);
     // Links in an entry's content are absolute too: a reader has no page to resolve them against.
     expect(await site.page("/feeds/atom.xml")).toContain(`href="${BASE}/tags/"`);
+    // A tag's feed carries summaries: the storm's body (its link to /tags/) is only in the site's feed.
+    expect(await site.page("/tags/climate/feeds/atom.xml")).not.toContain(`href="${BASE}/tags/"`);
   });
 
   it("lists only a tag's or a source's own articles in its feeds", async () => {

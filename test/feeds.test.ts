@@ -2,6 +2,7 @@ import { XMLParser } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../src/digest.ts";
+import { escapeHtml } from "../src/html.ts";
 import { absolutizeHtml, entryId, type FeedChannel, type FeedItem, feedItemsFrom, feedUpdated, renderFeeds } from "../src/feeds.ts";
 import { article, testSettings as settings } from "./helpers/articles.ts";
 import { wellFormed } from "./helpers/xml.ts";
@@ -123,6 +124,17 @@ describe("feedItemsFrom", () => {
     { name: "a limit of zero", limit: 0, from: pages, want: [] },
   ])("takes the newest entries up to the limit: $name", ({ limit, from, want }) => {
     expect(feedItemsFrom(from, settings, { limit }).map((i) => i.url.split("/")[6])).toEqual(want);
+  });
+
+  it("leaves the body out of summary entries, which then carry the summary as their content", () => {
+    const summaries = feedItemsFrom(pages, settings, { content: "summary" });
+    expect(summaries.map((i) => [i.url, i.title, i.summary])).toEqual(items.map((i) => [i.url, i.title, i.summary]));
+    expect(summaries.map((i) => i.contentHtml)).toEqual(["", "", ""]);
+    const rss = renderFeeds(channel, summaries).rss;
+    expect(rss).not.toContain("yesterday");
+    expect(rss).toContain(`<content:encoded><![CDATA[<p>${escapeHtml(summaries[0]!.summary)}</p>]]></content:encoded>`);
+    // Full entries of the same pages are still whole: the two kinds are remembered apart.
+    expect(feedItemsFrom(pages, settings)[0]!.contentHtml).toBe(items[0]!.contentHtml);
   });
 });
 

@@ -24,6 +24,8 @@ const allUrls = (d: Digest) => [...d.articlePages, ...d.homePages, ...d.dayPages
 const feedFilesIn = (dir: string) => ["atom.xml", "feed.json", "rss.xml"].map((file) => `${dir}${file}`);
 // The target is in the feeds of the site, of its tags and of its source.
 const targetFeeds = ["/feeds/", "/sources/ap/feeds/", "/tags/kyiv/feeds/", "/tags/nato/feeds/"].flatMap(feedFilesIn);
+// Only the site's feed carries bodies; tag and source feeds carry summaries.
+const bodyFeeds = feedFilesIn("/feeds/");
 
 /** URLs whose key differs between the site as it is and the site with `target` changed. */
 function changedBy(target: Partial<Article>): string[] {
@@ -58,14 +60,14 @@ describe("pageKeys", () => {
 });
 
 describe("pageKeys after one article changed", () => {
-  it("moves only the article's own key and its feeds' keys when its body HTML changes", () => {
-    expect(changedBy({ bodyHtml: "<p>target, rewritten</p>" })).toEqual(["/2025/08/15/target/", ...targetFeeds].sort());
+  it("moves only the article's own key and the site feed's keys when its body HTML changes", () => {
+    expect(changedBy({ bodyHtml: "<p>target, rewritten</p>" })).toEqual(["/2025/08/15/target/", ...bodyFeeds].sort());
   });
 
-  it("moves only the article's own key and its feeds' keys when its body key changes, whatever the HTML", () => {
+  it("moves only the article's own key and the site feed's keys when its body key changes, whatever the HTML", () => {
     const before = pageKeys(buildDigest(settings, site({ bodyKey: "k1" })), "v1");
     const digest = buildDigest(settings, site({ bodyKey: "k2" }));
-    expect(allUrls(changedPages(digest, pageKeys(digest, "v1"), before)).sort()).toEqual(["/2025/08/15/target/", ...targetFeeds].sort());
+    expect(allUrls(changedPages(digest, pageKeys(digest, "v1"), before)).sort()).toEqual(["/2025/08/15/target/", ...bodyFeeds].sort());
   });
 
   it("moves no key when the HTML changes but the body key stays (the key stands for the body)", () => {

@@ -21,10 +21,10 @@ const files: Record<string, string> = {
 };
 
 /** One publish of `pages` (path → content), each page keyed `k:<path>` unless `keys` says otherwise. */
-function publish(pages: Record<string, string>, keys: Record<string, string> = {}) {
+async function publish(pages: Record<string, string>, keys: Record<string, string> = {}) {
   const publisher = new Publisher(out);
   for (const [path, content] of Object.entries(pages)) publisher.add(path, content, keys[path] ?? `k:${path}`);
-  return publisher.commit();
+  return await publisher.commit();
 }
 
 const OLD = new Date("2020-01-01T00:00:00Z");
@@ -37,34 +37,34 @@ const stagingDirs = () => readdirSync(root).filter((name) => name.includes(".par
 
 describe("Publisher", () => {
   it("creates the output folder with every file on the first publish", async () => {
-    expect(publish(files)).toEqual({ files: 3, written: 3, removed: 0 });
+    expect(await publish(files)).toEqual({ files: 3, written: 3, removed: 0 });
     const tree = await readTree(out);
     expect(Object.fromEntries([...tree].map(([p, b]) => [p, b.toString("utf8")]))).toEqual(files);
     expect(existsSync(`${out}.manifest.json`)).toBe(true);
     expect(stagingDirs()).toEqual([]);
   });
 
-  it("writes nothing and keeps every time when the content is the same", () => {
-    publish(files);
+  it("writes nothing and keeps every time when the content is the same", async () => {
+    await publish(files);
     ageAll();
-    expect(publish(files)).toEqual({ files: 3, written: 0, removed: 0 });
+    expect(await publish(files)).toEqual({ files: 3, written: 0, removed: 0 });
     for (const path of Object.keys(files)) expect(mtime(path), path).toBe(OLD.getTime());
   });
 
-  it("rewrites only the file whose content changed, also at the same size", () => {
-    publish(files);
+  it("rewrites only the file whose content changed, also at the same size", async () => {
+    await publish(files);
     ageAll();
     const changed = { ...files, "tags/index.html": "<p>TAGS</p>" };
-    expect(publish(changed)).toEqual({ files: 3, written: 1, removed: 0 });
+    expect(await publish(changed)).toEqual({ files: 3, written: 1, removed: 0 });
     expect(readFileSync(join(out, "tags/index.html"), "utf8")).toBe("<p>TAGS</p>");
     expect(mtime("tags/index.html")).not.toBe(OLD.getTime());
     expect(mtime("index.html")).toBe(OLD.getTime());
   });
 
-  it("removes a file the next publish does not produce", () => {
-    publish(files);
+  it("removes a file the next publish does not produce", async () => {
+    await publish(files);
     const { "tags/index.html": _gone, ...rest } = files;
-    expect(publish(rest)).toEqual({ files: 2, written: 0, removed: 1 });
+    expect(await publish(rest)).toEqual({ files: 2, written: 0, removed: 1 });
     expect(existsSync(join(out, "tags/index.html"))).toBe(false);
     expect(existsSync(join(out, "index.html"))).toBe(true);
   });
@@ -72,15 +72,15 @@ describe("Publisher", () => {
   // Regression: commit() used to remove the file but not the folders it emptied, so a deleted article left
   // dist/2025/08/15/summit/ behind as an empty folder: the output differs from a clean build's, and
   // a host such as nginx answers that URL with 403 instead of serving 404.html.
-  it("removes the folders a removed file leaves empty", () => {
-    publish(files);
+  it("removes the folders a removed file leaves empty", async () => {
+    await publish(files);
     const { "2025/08/15/summit/index.html": _gone, ...rest } = files;
-    publish(rest);
+    await publish(rest);
     expect(readdirSync(out).sort()).toEqual(["index.html", "tags"]);
   });
 
   it("leaves the previous output byte for byte as it was on abort, and removes the staging folder", async () => {
-    publish(files);
+    await publish(files);
     ageAll();
     const before = await readTree(out);
     const manifest = readFileSync(`${out}.manifest.json`, "utf8");
@@ -88,7 +88,7 @@ describe("Publisher", () => {
     publisher.add("index.html", "<p>a new home</p>");
     publisher.add("new/index.html", "<p>new</p>");
     expect(stagingDirs()).toEqual([`dist.partial-${process.pid}`]);
-    publisher.abort();
+    await publisher.abort();
     expect(stagingDirs()).toEqual([]);
     const after = await readTree(out);
     expect([...after.keys()]).toEqual([...before.keys()]);
@@ -97,21 +97,21 @@ describe("Publisher", () => {
     expect(readFileSync(`${out}.manifest.json`, "utf8")).toBe(manifest);
   });
 
-  it("removes the staging folder of an aborted first publish and creates no output", () => {
+  it("removes the staging folder of an aborted first publish and creates no output", async () => {
     const publisher = new Publisher(out);
     publisher.add("index.html", "<p>home</p>");
-    publisher.abort();
+    await publisher.abort();
     expect(readdirSync(root)).toEqual([]);
   });
 });
 
 describe("Publisher.currentKeys", () => {
-  it("gives the key each file was written with, none for a file added without one", () => {
+  it("gives the key each file was written with, none for a file added without one", async () => {
     expect(new Publisher(out).currentKeys()).toEqual(new Map());
     const publisher = new Publisher(out);
     for (const [path, content] of Object.entries(files)) publisher.add(path, content, path === "index.html" ? "home-1" : `k:${path}`);
     publisher.add("404.html", "<p>not found</p>");
-    publisher.commit();
+    await publisher.commit();
     expect(new Publisher(out).currentKeys()).toEqual(
       new Map([
         ["2025/08/15/summit/index.html", "k:2025/08/15/summit/index.html"],
@@ -124,78 +124,78 @@ describe("Publisher.currentKeys", () => {
   it.each([
     ["edited by hand to another size", (path: string) => writeFileSync(path, "<p>edited by hand</p>")],
     ["deleted by hand", (path: string) => unlinkSync(path)],
-  ])("drops a file %s, and the next add writes it again", (_name, tamper) => {
-    publish(files);
+  ])("drops a file %s, and the next add writes it again", async (_name, tamper) => {
+    await publish(files);
     tamper(join(out, "tags/index.html"));
     const publisher = new Publisher(out);
     expect([...publisher.currentKeys().keys()].sort()).toEqual(["2025/08/15/summit/index.html", "index.html"]);
     for (const [path, content] of Object.entries(files)) publisher.add(path, content, `k:${path}`);
-    expect(publisher.commit()).toEqual({ files: 3, written: 1, removed: 0 });
+    expect(await publisher.commit()).toEqual({ files: 3, written: 1, removed: 0 });
     expect(readFileSync(join(out, "tags/index.html"), "utf8")).toBe(files["tags/index.html"]);
   });
 
-  it("restores a file edited by hand at the same size, comparing bytes", () => {
-    publish(files);
+  it("restores a file edited by hand at the same size, comparing bytes", async () => {
+    await publish(files);
     writeFileSync(join(out, "index.html"), "<p>HOME</p>");
-    expect(publish(files).written).toBe(1);
+    expect((await publish(files)).written).toBe(1);
     expect(readFileSync(join(out, "index.html"), "utf8")).toBe("<p>home</p>");
   });
 });
 
 describe("Publisher.keep", () => {
-  it("keeps a file untouched and in the manifest without adding it again", () => {
-    publish(files, { "index.html": "home-1" });
+  it("keeps a file untouched and in the manifest without adding it again", async () => {
+    await publish(files, { "index.html": "home-1" });
     ageAll();
     const publisher = new Publisher(out);
     publisher.keep("index.html");
     publisher.add("2025/08/15/summit/index.html", files["2025/08/15/summit/index.html"]!);
     publisher.add("tags/index.html", files["tags/index.html"]!);
-    expect(publisher.commit()).toEqual({ files: 3, written: 0, removed: 0 });
+    expect(await publisher.commit()).toEqual({ files: 3, written: 0, removed: 0 });
     expect(mtime("index.html")).toBe(OLD.getTime());
     expect(new Publisher(out).currentKeys().get("index.html")).toBe("home-1");
     expect(JSON.parse(readFileSync(`${out}.manifest.json`, "utf8"))).toHaveProperty(["index.html", "key"], "home-1");
   });
 
-  it("ignores a path the previous output does not hold", () => {
-    publish(files);
+  it("ignores a path the previous output does not hold", async () => {
+    await publish(files);
     const publisher = new Publisher(out);
     publisher.keep("never/index.html");
-    expect(publisher.commit()).toEqual({ files: 0, written: 0, removed: 3 });
+    expect(await publisher.commit()).toEqual({ files: 0, written: 0, removed: 3 });
   });
 });
 
 describe("Publisher.copy", () => {
   const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x00, 0x80]);
 
-  it("copies a binary file byte for byte, and not again while it is unchanged", () => {
+  it("copies a binary file byte for byte, and not again while it is unchanged", async () => {
     const from = join(root, "photo.png");
     writeFileSync(from, bytes);
     const first = new Publisher(out);
     first.copy({ from, to: "media/photo-3f2a9c1d.png" });
     first.add("index.html", "<p>home</p>");
-    expect(first.commit()).toEqual({ files: 2, written: 2, removed: 0 });
+    expect(await first.commit()).toEqual({ files: 2, written: 2, removed: 0 });
     expect(readFileSync(join(out, "media/photo-3f2a9c1d.png")).equals(bytes)).toBe(true);
 
     utimesSync(join(out, "media/photo-3f2a9c1d.png"), OLD, OLD);
     const second = new Publisher(out);
     second.copy({ from, to: "media/photo-3f2a9c1d.png" });
     second.add("index.html", "<p>home</p>");
-    expect(second.commit()).toEqual({ files: 2, written: 0, removed: 0 });
+    expect(await second.commit()).toEqual({ files: 2, written: 0, removed: 0 });
     expect(statSync(join(out, "media/photo-3f2a9c1d.png")).mtimeMs).toBe(OLD.getTime());
     // A copy records no page key.
     expect(second.currentKeys().has("media/photo-3f2a9c1d.png")).toBe(false);
   });
 
-  it("copies again when the copy in the output was deleted", () => {
+  it("copies again when the copy in the output was deleted", async () => {
     const from = join(root, "photo.png");
     writeFileSync(from, bytes);
     const first = new Publisher(out);
     first.copy({ from, to: "media/photo.png" });
-    first.commit();
+    await first.commit();
     unlinkSync(join(out, "media/photo.png"));
     const second = new Publisher(out);
     second.copy({ from, to: "media/photo.png" });
-    expect(second.commit().written).toBe(1);
+    expect((await second.commit()).written).toBe(1);
     expect(readFileSync(join(out, "media/photo.png")).equals(bytes)).toBe(true);
   });
 });
