@@ -88,7 +88,7 @@ async function prepare(
   const now = DateTime.now();
   const options = { contentDir, includeDrafts: preview, includeFuture: preview, now, cache, ...(images ? { images } : {}) };
   const content = await loadContent({ ...options, ...(dev ? { unchanged: dev.unchanged } : {}) });
-  const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo, now);
+  const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo, now, content.cards);
   // Pages depend on the code and the settings as well as on the digest.
   const keys = pageKeys(digest, JSON.stringify([cache.version ?? currentCodeVersion(), preview, content.settings]));
   return { content, digest, keys, render: changedPages(digest, keys, previous) };
@@ -152,9 +152,9 @@ export default function (eleventyConfig: EleventyConfig) {
 
 const DEFAULT_CACHE = ".cache/broadsheet";
 
-/** Lead images processed into `<cacheDir>/images`, with progress on standard error. */
+/** Lead images processed into `<cacheDir>/images` and social cards into `<cacheDir>/cards`, with progress on standard error. */
 function imageProcessing(cacheDir: string): ImageProcessing {
-  return { cacheDir: join(cacheDir, "images"), onProgress: progressReporter("Images") };
+  return { cacheDir: join(cacheDir, "images"), onProgress: progressReporter("Images"), cards: { cacheDir: join(cacheDir, "cards"), onProgress: progressReporter("Cards") } };
 }
 
 /** Options of a production build. */

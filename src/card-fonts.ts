@@ -11,8 +11,6 @@ export interface Face {
   fonts: Font[];
   /** Font units per em, shared by every subset. */
   unitsPerEm: number;
-  /** SHA-256 of the font files, for the card cache's recipe. */
-  hash: string;
 }
 
 /** One glyph placed on a line: its outline in font units (y up) and its left edge in pixels. */
@@ -40,39 +38,41 @@ export interface CardFaces {
 const SUBSETS = ["latin", "latin-ext", "vietnamese", "greek", "cyrillic", "cyrillic-ext"];
 const resolvePackage = createRequire(import.meta.url).resolve;
 
-/** Loads one weight of a @fontsource family, every subset it ships. */
-export function loadFace(family: "source-serif-4" | "source-sans-3", weight: 400 | 700): Face {
-  const fonts: Font[] = [];
-  const hash = createHash("sha256");
-  for (const subset of SUBSETS) {
-    let path: string;
+/** The WOFF files of one weight of a @fontsource family, every subset it ships, in the order tried. */
+function faceFiles(family: string, weight: number): string[] {
+  return SUBSETS.flatMap((subset) => {
     try {
-      path = resolvePackage(`@fontsource/${family}/files/${family}-${subset}-${weight}-normal.woff`);
+      return [resolvePackage(`@fontsource/${family}/files/${family}-${subset}-${weight}-normal.woff`)];
     } catch {
-      continue;
+      return [];
     }
-    const bytes = readFileSync(path);
-    hash.update(bytes);
-    fonts.push(create(bytes) as Font);
-  }
+  });
+}
+
+const FAMILIES = { serifBold: ["source-serif-4", 700], sansBold: ["source-sans-3", 700], sans: ["source-sans-3", 400] } as const;
+
+/** Loads one weight of a @fontsource family, every subset it ships. */
+export function loadFace(family: string, weight: number): Face {
+  const fonts = faceFiles(family, weight).map((path) => create(readFileSync(path)) as Font);
   const first = fonts[0];
   if (!first) throw new Error(`@fontsource/${family} ships no ${weight} weight`);
-  return { fonts, unitsPerEm: first.unitsPerEm, hash: hash.digest("hex") };
+  return { fonts, unitsPerEm: first.unitsPerEm };
 }
 
 let faces: CardFaces | undefined;
 
 /** The card faces, loaded once per process. */
 export function cardFaces(): CardFaces {
-  return (faces ??= { serifBold: loadFace("source-serif-4", 700), sansBold: loadFace("source-sans-3", 700), sans: loadFace("source-sans-3", 400) });
+  return (faces ??= { serifBold: loadFace(...FAMILIES.serifBold), sansBold: loadFace(...FAMILIES.sansBold), sans: loadFace(...FAMILIES.sans) });
 }
 
-/** The fontkit version and the font files' hashes: what besides the text shapes a card's glyphs. */
+/** The fontkit version and a hash of the font files: what besides the text shapes a card's glyphs. Fonts are not parsed. */
 export function fontsRecipe(): Record<string, string> {
   // fontkit exports no package.json; it sits one folder above the resolved entry point.
   const fontkit = JSON.parse(readFileSync(join(dirname(resolvePackage("fontkit")), "..", "package.json"), "utf8")) as { version: string };
-  const f = cardFaces();
-  return { fontkit: fontkit.version, serifBold: f.serifBold.hash, sansBold: f.sansBold.hash, sans: f.sans.hash };
+  const hash = createHash("sha256");
+  for (const [family, weight] of Object.values(FAMILIES)) for (const file of faceFiles(family, weight)) hash.update(readFileSync(file));
+  return { fontkit: fontkit.version, fonts: hash.digest("hex") };
 }
 
 const outlines = new WeakMap<Font, Map<number, string>>();

@@ -64,10 +64,12 @@ export interface Card {
 }
 
 // Hash of the card code itself: a change to the layout or the glyph shaping makes new cards.
+let code: string | undefined;
 const codeHash = async () => {
+  if (code) return code;
   const hash = createHash("sha256");
   for (const file of ["social-cards.ts", "card-fonts.ts", "card-images.ts"]) hash.update(await readFile(new URL(`./${file}`, import.meta.url)));
-  return hash.digest("hex");
+  return (code = hash.digest("hex"));
 };
 
 /** Cache key of a card: SHA-256 of the recipe and of what the card is made from. */
@@ -77,6 +79,7 @@ function cardKey(recipe: string, input: string | Uint8Array): string {
 
 /** Makes (or finds in the cache) the card of each job, at most `concurrency` at once; null where a job has none. */
 export async function makeCards(jobs: readonly CardJob[], processing: CardProcessing): Promise<(Card | null)[]> {
+  if (jobs.length === 0) return [];
   const options: CardOptions = { ...cardDefaults, ...processing.options };
   const recipe = JSON.stringify({ options: { ...options, concurrency: 0 }, design: cardDesignDefaults, fonts: fontsRecipe(), code: await codeHash(), sharp: sharp.versions });
   await mkdir(processing.cacheDir, { recursive: true });
@@ -105,6 +108,7 @@ async function leadCard(source: string, name: string, recipe: string, cacheDir: 
   if (w < width || h < height) return null;
   const data = await sharp(bytes).rotate().resize({ width, height, fit: "cover", position: o.position }).toColourspace("srgb").jpeg(o.jpeg).toBuffer();
   await writeAtomic(file, data);
+  known.add(file);
   return { ...card, fromCache: false };
 }
 
@@ -116,9 +120,16 @@ async function generatedCard(job: CardJob, recipe: string, cacheDir: string, o: 
   if (await present(file)) return { ...card, fromCache: true };
   const svg = cardSvg(job.text, cardFaces());
   await writeAtomic(file, await sharp(Buffer.from(svg)).png(o.png).toBuffer());
+  known.add(file);
   return { ...card, fromCache: false };
 }
 
-function present(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isFile() && s.size > 0, () => false);
+// Cache files known to exist: the dev server rebuilds often, and 10,000 stats an edit add up.
+const known = new Set<string>();
+
+async function present(file: string): Promise<boolean> {
+  if (known.has(file)) return true;
+  const found = await stat(file).then((s) => s.isFile() && s.size > 0, () => false);
+  if (found) known.add(file);
+  return found;
 }

@@ -38,6 +38,6 @@ describe("shape", () => {
   });
 
   it("names the font files and fontkit version for the cache", () => {
-    expect(fontsRecipe()).toEqual({ fontkit: expect.stringMatching(/^2\./), serifBold: expect.stringMatching(/^[0-9a-f]{64}$/), sansBold: expect.any(String), sans: expect.any(String) });
+    expect(fontsRecipe()).toEqual({ fontkit: expect.stringMatching(/^2\./), fonts: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 });
