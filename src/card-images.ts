@@ -1,7 +1,7 @@
 // Social card images: a lead image cropped to the card size, or a generated card rendered from SVG,
 // cached by a hash of everything that goes into them, so an unchanged card costs no work.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
@@ -83,6 +83,8 @@ export async function makeCards(jobs: readonly CardJob[], processing: CardProces
   const options: CardOptions = { ...cardDefaults, ...processing.options };
   const recipe = JSON.stringify({ options: { ...options, concurrency: 0 }, design: cardDesignDefaults, fonts: fontsRecipe(), code: await codeHash(), sharp: sharp.versions });
   await mkdir(processing.cacheDir, { recursive: true });
+  // One listing instead of a stat per card; files are only ever written whole (write, then rename).
+  for (const file of await readdir(processing.cacheDir)) if (!file.endsWith(".tmp")) known.add(join(processing.cacheDir, file));
   const results: (Card | null)[] = jobs.map(() => null);
   let done = 0;
   await pool([...jobs.keys()], Math.max(1, options.concurrency), async (i) => {
@@ -124,7 +126,7 @@ async function generatedCard(job: CardJob, recipe: string, cacheDir: string, o: 
   return { ...card, fromCache: false };
 }
 
-// Cache files known to exist: the dev server rebuilds often, and 10,000 stats an edit add up.
+// Cache files known to exist: 10,000 stats a build (or a dev server edit) add up.
 const known = new Set<string>();
 
 async function present(file: string): Promise<boolean> {
