@@ -103,38 +103,55 @@ function oneLine(face: Face, text: string, size: number, maxWidth: number, track
   return wrapText(text, (t) => measure(face, t, size, tracking), maxWidth, 1).lines[0] ?? "";
 }
 
+// Where each part sits, in pixels: the masthead and headline from the top, the footer from the bottom.
+const PLACE = {
+  accentBar: 12,
+  site: { size: 40, baseline: 92 },
+  /** The masthead's double rule: the top of each line, and its weight. */
+  rules: [114, 120],
+  rule: 2,
+  kicker: { size: 26, baseline: 186, tracking: 0.08 },
+  headlineTop: { withKicker: 214, withoutKicker: 168 },
+  /** The first baseline sits this many ems below the headline's top (about the cap height). */
+  headlineAscent: 0.78,
+  headlineBottom: 112,
+  footer: { size: 24, rule: 80, baseline: 36, gap: 24 },
+};
+
 /** The card as an SVG document of glyph outlines. */
 export function cardSvg(card: CardText, faces: CardFaces, design: CardDesign = cardDesignDefaults): string {
   const { width, height, margin, colours } = design;
+  const { site, kicker, footer } = PLACE;
   const inner = width - 2 * margin;
-  const parts = [`<rect width="${width}" height="${height}" fill="${colours.background}"/>`, `<rect width="${width}" height="12" fill="${colours.accent}"/>`];
+  const rule = (y: number, fill: string) => `<rect x="${margin}" y="${y}" width="${inner}" height="${PLACE.rule}" fill="${fill}"/>`;
+  const parts = [`<rect width="${width}" height="${height}" fill="${colours.background}"/>`, `<rect width="${width}" height="${PLACE.accentBar}" fill="${colours.accent}"/>`];
   // Masthead: the site's name over a double rule, as on every page of the site.
-  parts.push(drawText(faces.serifBold, oneLine(faces.serifBold, card.site, 40, inner), 40, margin, 92, colours.text));
-  parts.push(`<rect x="${margin}" y="114" width="${inner}" height="2" fill="${colours.text}"/>`, `<rect x="${margin}" y="120" width="${inner}" height="2" fill="${colours.text}"/>`);
-  let top = 168;
+  parts.push(drawText(faces.serifBold, oneLine(faces.serifBold, card.site, site.size, inner), site.size, margin, site.baseline, colours.text));
+  parts.push(...PLACE.rules.map((y) => rule(y, colours.text)));
+  let top = PLACE.headlineTop.withoutKicker;
   if (card.source) {
-    const kicker = oneLine(faces.sansBold, card.source.toLocaleUpperCase(card.language), 26, inner, 0.08);
-    parts.push(drawText(faces.sansBold, kicker, 26, margin, 186, colours.accent, 0.08));
-    top = 214;
+    const label = oneLine(faces.sansBold, card.source.toLocaleUpperCase(card.language), kicker.size, inner, kicker.tracking);
+    parts.push(drawText(faces.sansBold, label, kicker.size, margin, kicker.baseline, colours.accent, kicker.tracking));
+    top = PLACE.headlineTop.withKicker;
   }
   // The largest size at which the whole headline fits; the smallest, with an ellipsis, when none does.
-  const bottom = height - 112;
+  const bottom = height - PLACE.headlineBottom;
   const sizes = design.headlineSizes.length > 0 ? design.headlineSizes : cardDesignDefaults.headlineSizes;
   let chosen = { size: sizes.at(-1)!, lines: [] as string[] };
   for (const size of sizes) {
     const step = size * design.lineHeight;
-    const room = Math.max(1, Math.min(design.maxLines, Math.floor((bottom - top - size * 0.75) / step) + 1));
+    const room = Math.max(1, Math.min(design.maxLines, Math.floor((bottom - top - size * PLACE.headlineAscent) / step) + 1));
     const wrapped = wrapText(card.headline, (t) => measure(faces.serifBold, t, size), inner, room);
     chosen = { size, lines: wrapped.lines };
     if (!wrapped.truncated) break;
   }
-  const step = chosen.size * design.lineHeight;
-  chosen.lines.forEach((line, i) => parts.push(drawText(faces.serifBold, line, chosen.size, margin, top + chosen.size * 0.78 + i * step, colours.text)));
+  const { size, lines } = chosen;
+  lines.forEach((line, i) => parts.push(drawText(faces.serifBold, line, size, margin, top + size * PLACE.headlineAscent + i * size * design.lineHeight, colours.text)));
   // Footer: a hairline, the day on the left, the site's host on the right.
-  parts.push(`<rect x="${margin}" y="${height - 80}" width="${inner}" height="2" fill="${colours.rule}"/>`);
-  const host = oneLine(faces.sansBold, card.host, 24, inner / 2);
-  const hostWidth = measure(faces.sansBold, host, 24);
-  parts.push(drawText(faces.sans, oneLine(faces.sans, card.date, 24, inner / 2 - 24), 24, margin, height - 36, colours.muted));
-  parts.push(drawText(faces.sansBold, host, 24, width - margin - hostWidth, height - 36, colours.muted));
+  parts.push(rule(height - footer.rule, colours.rule));
+  const host = oneLine(faces.sansBold, card.host, footer.size, inner / 2);
+  const hostWidth = measure(faces.sansBold, host, footer.size);
+  parts.push(drawText(faces.sans, oneLine(faces.sans, card.date, footer.size, inner / 2 - footer.gap), footer.size, margin, height - footer.baseline, colours.muted));
+  parts.push(drawText(faces.sansBold, host, footer.size, width - margin - hostWidth, height - footer.baseline, colours.muted));
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join("")}</svg>`;
 }
