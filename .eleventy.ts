@@ -89,7 +89,7 @@ async function prepare(
   refreshAssets();
   const options = { contentDir, includeDrafts: preview, includeFuture: preview, now, cache, ...(images ? { images } : {}) };
   const content = await loadContent({ ...options, ...(dev ? { unchanged: dev.unchanged } : {}) });
-  const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo, now);
+  const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo, now, content.cards);
   // Pages depend on the code and the settings as well as on the digest.
   const keys = pageKeys(digest, JSON.stringify([cache.version ?? currentCodeVersion(), preview, content.settings]));
   return { content, digest, keys, render: changedPages(digest, keys, previous) };
@@ -169,9 +169,9 @@ function addPage(eleventyConfig: EleventyConfig, name: string, { data, render }:
 
 const DEFAULT_CACHE = ".cache/broadsheet";
 
-/** Lead images processed into `<cacheDir>/images`, with progress on standard error. */
+/** Lead images processed into `<cacheDir>/images` and social cards into `<cacheDir>/cards`, with progress on standard error. */
 function imageProcessing(cacheDir: string): ImageProcessing {
-  return { cacheDir: join(cacheDir, "images"), onProgress: progressReporter("Images") };
+  return { cacheDir: join(cacheDir, "images"), onProgress: progressReporter("Images"), cards: { cacheDir: join(cacheDir, "cards"), onProgress: progressReporter("Cards") } };
 }
 
 /** Options of a production build. */

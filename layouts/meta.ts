@@ -14,8 +14,8 @@ export function metaTags(settings: Settings, title: string, description: string,
 ${meta.image ? html`<meta property="og:image" content="${meta.image.url}">
 <meta property="og:image:width" content="${meta.image.width}">
 <meta property="og:image:height" content="${meta.image.height}">
-<meta property="og:image:alt" content="${meta.image.alt}">
-` : ""}<meta name="twitter:card" content="${meta.image ? "summary_large_image" : "summary"}">
+${meta.image.alt ? html`<meta property="og:image:alt" content="${meta.image.alt}">
+` : ""}` : ""}<meta name="twitter:card" content="${meta.image ? "summary_large_image" : "summary"}">
 ${meta.type === "article" ? html`<meta property="article:published_time" content="${meta.published}">
 <meta property="article:modified_time" content="${meta.modified}">
 ${(meta.tags ?? []).map((tag) => html`<meta property="article:tag" content="${tag}">

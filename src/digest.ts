@@ -37,6 +37,7 @@ export function buildDigest(
   images: ReadonlyMap<Article, Image> = new Map(),
   memo: RelatedMemo = {},
   now?: DateTime,
+  cards: ReadonlyMap<Article, Image> = new Map(),
 ): Digest {
   const articles = [...input].sort(byNewest);
   // An expired item keeps its page but leaves every listing: home, days, tags, sources, related lists.
@@ -90,6 +91,7 @@ export function buildDigest(
       expired: isExpired(a) && a.expires ? stamp(a.expires) : undefined,
       corrections: (a.corrections ?? []).map((c) => ({ date: stamp(c.date), text: c.text })),
       image: images.get(a),
+      card: cards.get(a),
       bodyHtml: a.bodyHtml,
       bodyKey: a.bodyKey,
       related: i === undefined ? [] : related[i]!.map((m) => ({ teaser: teaser(listed[m.index]!), sharedTags: tagLinksOf(m.sharedTags) })),

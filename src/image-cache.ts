@@ -96,8 +96,8 @@ function entryPath(cacheDir: string, key: string): string {
   return join(cacheDir, `${key}.json`);
 }
 
-// Write-then-rename: a reader sees the whole file or none, even if two jobs share a key or a build is killed.
-async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
+/** Write-then-rename: a reader sees the whole file or none, even if two jobs share a key or a build is killed. */
+export async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
   await writeFile(temporary, content);
   await rename(temporary, path);

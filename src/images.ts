@@ -168,8 +168,8 @@ function decodeProblem(error: unknown): ImageProblem {
   return { problem: `is damaged or incomplete and cannot be decoded (${reason}); export or download it again` };
 }
 
-// A fixed number of workers take the next job until none is left; a failure stops new work and is rethrown.
-async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+/** A fixed number of workers take the next job until none is left; a failure stops new work and is rethrown. */
+export async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     try {

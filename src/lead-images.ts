@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, relative, resolve } from "node:path";
 import sharp from "sharp";
 import type { Article } from "./article.ts";
+import type { CardProcessing } from "./card-images.ts";
 import type { Problem } from "./errors.ts";
 import { type ImageSettings, type ProcessedImage, processImages } from "./images.ts";
 import type { Image } from "./pages.ts";
@@ -22,11 +23,15 @@ export interface ImageProcessing {
   cacheDir: string;
   settings?: ImageSettings;
   onProgress?: (done: number, total: number) => void;
+  /** Social cards, made alongside the lead images. Default: none. */
+  cards?: CardProcessing;
 }
 
 /** Resolves every article's lead image; records a problem naming the article for each one that fails. */
 export async function leadImages(articles: readonly Article[], contentDir: string, root: string, errors: Problem[], processing?: ImageProcessing) {
   const images = new Map<Article, Image>();
+  // The source file of each image that could be used, for the social cards.
+  const sources = new Map<Article, string>();
   const assets: Asset[] = [];
   const found: { article: Article; path: string }[] = [];
   for (const article of articles) {
@@ -45,7 +50,7 @@ export async function leadImages(articles: readonly Article[], contentDir: strin
       if (!meta?.width || !meta.height) return problem(article, "is not an image file that can be read; use a JPEG, PNG, WebP, AVIF, GIF or TIFF file");
       images.set(article, { url: `/media/${basename(path)}`, alt: article.image!.alt, width: meta.width, height: meta.height, credit: article.image!.credit });
     }));
-    return { images, assets };
+    return { images, assets, sources };
   }
   const jobs = found.map(({ path }) => ({ source: path, name: basename(path, extname(path)) }));
   const results = await processImages(jobs, processing.settings ?? {}, processing.cacheDir, processing.onProgress);
@@ -55,11 +60,12 @@ export async function leadImages(articles: readonly Article[], contentDir: strin
     if ("problem" in result) problem(article, result.problem);
     else {
       images.set(article, { ...responsive(result, article.image!.alt), credit: article.image!.credit });
+      sources.set(article, path);
       for (const v of result.variants) assets.push({ from: v.file, to: `media/${v.name}` });
     }
   }
   const unique = [...new Map(assets.map((a) => [a.to, a])).values()].sort((a, b) => (a.to < b.to ? -1 : 1));
-  return { images, assets: unique };
+  return { images, assets: unique, sources };
 }
 
 /** The `<picture>` data of a processed image: AVIF and WebP sources, JPEG or PNG fallback, widest last. */

@@ -2,6 +2,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
+import { articleCards } from "./article-cards.ts";
 import { type Article, type BodyRenderer, type ParsedArticle, parseArticle } from "./article.ts";
 import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
 import { type Asset, type ImageProcessing, leadImages } from "./lead-images.ts";
@@ -37,6 +38,8 @@ export interface Content {
   settings: Settings;
   articles: Article[];
   images: Map<Article, Image>;
+  /** Each article's social card (its og:image), when cards are made. */
+  cards: Map<Article, Image>;
   assets: Asset[];
   warnings: Problem[];
   /** Items dated after the build's time, left out until a build at or after it. */
@@ -118,10 +121,11 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     else articles.push(a);
   }
   errors.push(...duplicateUrls(articles));
-  const { images, assets } = await leadImages(articles, contentDir, root, errors, options.images);
+  const { images, assets, sources: leadSources } = await leadImages(articles, contentDir, root, errors, options.images);
   // Stable sort: problems grouped by file, each file's in the order they were found.
   if (errors.length > 0) throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
-  return { settings, articles, images, assets, warnings, heldBack };
+  const cards = options.images?.cards ? await articleCards(articles, settings, leadSources, options.images.cards) : { cards: new Map<Article, Image>(), assets: [] };
+  return { settings, articles, images, cards: cards.cards, assets: [...assets, ...cards.assets], warnings, heldBack };
 }
 
 /** Reads and validates the settings file at `path` (`file` names it in messages); a missing file is a problem too. */

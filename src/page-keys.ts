@@ -27,7 +27,7 @@ export function pageKeys(digest: Digest, version: string): PageKeys {
   const versionKey = md5(version);
   const add = (url: string, parts: unknown[]) => keys.set(url, md5(JSON.stringify([versionKey, ...parts])));
   for (const p of digest.articlePages) {
-    add(p.url, [teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.author, p.sourceUrl, p.updated, p.expired, p.corrections, p.image, p.older, p.newer, p.related.map((r) => [teaserKey(r.teaser), r.sharedTags])]);
+    add(p.url, [teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.author, p.sourceUrl, p.updated, p.expired, p.corrections, p.image, p.card, p.older, p.newer, p.related.map((r) => [teaserKey(r.teaser), r.sharedTags])]);
   }
   for (const p of [...digest.homePages, ...digest.tagPages, ...digest.sourcePages]) {
     add(p.url, [p.heading, p.kind, p.pager, p.feedPath, p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)])]);

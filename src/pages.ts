@@ -61,6 +61,8 @@ export interface ArticlePage {
   /** Dated correction notices, oldest first. */
   corrections: { date: TimeStamp; text: string }[];
   image?: Image | undefined;
+  /** The social card (og:image), 1200 × 630: the lead image cropped, or a generated card. */
+  card?: Image | undefined;
   bodyHtml: string;
   /** Identity of the body, when known: page keys use it instead of hashing the HTML. */
   bodyKey?: string | undefined;

@@ -23,12 +23,14 @@ export function articleMeta(page: ArticlePage, settings: Settings): PageMeta {
   const t = page.teaser;
   const modified = page.updated?.iso ?? t.published.iso;
   const image = page.image ? { ...page.image, url: `${settings.url}${page.image.url}` } : undefined;
+  // Link previews get the 1200 × 630 card; without one, the lead image as it is.
+  const preview = page.card ? { ...page.card, url: `${settings.url}${page.card.url}` } : image;
   return {
     type: "article",
     published: t.published.iso,
     modified,
     tags: t.tags.map((tag) => tag.label),
-    image,
+    image: preview && { url: preview.url, width: preview.width, height: preview.height, alt: preview.alt },
     jsonLd: {
       "@context": "https://schema.org",
       "@type": "NewsArticle",

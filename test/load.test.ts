@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ContentError, formatProblems } from "../src/errors.ts";
 import { loadContent } from "../src/load.ts";
-import { articleFile, makeSite } from "./helpers/fixture.ts";
+import { articleFile, fixtureSettings, makeSite } from "./helpers/fixture.ts";
 
 const good = { title: "A headline", date: "2025-08-15T17:05:00Z", tags: ["Politics"] };
 let cleanup: (() => Promise<void>) | undefined;
@@ -125,5 +125,12 @@ describe("accepted input", () => {
         timeZone: expected an IANA time zone such as Europe/London; got "Mars/Base"
         See README.md#site-settings"
     `);
+  });
+
+  it("says what socialCards expects", async () => {
+    const site = await makeSite({}, { ...fixtureSettings, socialCards: "yes" });
+    cleanup = site.remove;
+    const error = await loadContent({ contentDir: site.content, root: site.root }).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('socialCards: expected true or false; got "yes"');
   });
 });

@@ -53,6 +53,17 @@ describe("articleMeta", () => {
   it("gives Open Graph article fields", () => {
     expect(articleMeta(first, testSettings)).toMatchObject({ type: "article", published: "2025-08-15T09:00:00Z", tags: ["Ports"] });
   });
+
+  it.each([
+    ["no image", {}, undefined, undefined],
+    ["only a lead image: the image as it is", { image: { url: "/media/a-800.jpg", alt: "Boats", width: 800, height: 533 } }, "https://news.example.org/media/a-800.jpg", undefined],
+    ["a card: the card for previews, the lead image in JSON-LD", { image: { url: "/media/a-800.jpg", alt: "Boats", width: 800, height: 533 }, card: { url: "/media/a-card.jpg", alt: "Boats", width: 1200, height: 630 } }, "https://news.example.org/media/a-card.jpg", 1200],
+  ])("og:image with %s", (_name, images, url, width) => {
+    const meta = articleMeta({ ...first, ...images }, testSettings);
+    expect(meta.image?.url).toBe(url);
+    if (width) expect(meta.image?.width).toBe(width);
+    if ("image" in images) expect(meta.jsonLd?.image).toEqual(["https://news.example.org/media/a-800.jpg"]);
+  });
 });
 
 describe("listMeta", () => {

@@ -47,6 +47,8 @@ export function generateSettings(): z.input<typeof settingsSchema> {
     timeZone: "Europe/London",
     pageSize: 20,
     relatedCount: 5,
+    // The text-only benchmark measures pages; `npm run bench:cards` measures cards.
+    socialCards: false,
   };
 }
 

@@ -12,6 +12,8 @@ export const fixtureSettings = {
   timeZone: "UTC",
   pageSize: 3,
   relatedCount: 2,
+  // Generated cards are tested on their own (test/article-cards.test.ts); the other fixtures need none.
+  socialCards: false,
 };
 
 /** One article file: front matter as YAML lines, and a body. */

@@ -1,0 +1,128 @@
+// Fonts for social cards, read from npm font packages (never from the system), and text shaped into
+// glyph outlines with fontkit, so that a card renders the same on every machine.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { create, type Font } from "fontkit";
+
+/** A typeface: the same design split into Unicode subsets (Latin, Latin Extended, Greek, …), tried in order. */
+export interface Face {
+  fonts: Font[];
+  /** Font units per em, shared by every subset. */
+  unitsPerEm: number;
+}
+
+/** One glyph placed on a line: its outline in font units (y up) and its left edge in pixels. */
+export interface PlacedGlyph {
+  d: string;
+  x: number;
+}
+
+/** A line of text shaped at a size: what to draw and how wide it is, in pixels. */
+export interface ShapedText {
+  glyphs: PlacedGlyph[];
+  width: number;
+  /** Pixels per font unit. */
+  scale: number;
+}
+
+/** The faces a card uses: Source Serif 4 Bold for headlines, Source Sans 3 for labels (SIL OFL, via @fontsource). */
+export interface CardFaces {
+  serifBold: Face;
+  sansBold: Face;
+  sans: Face;
+}
+
+// Subsets in the order they are tried; the @fontsource packages ship each as its own WOFF file.
+const SUBSETS = ["latin", "latin-ext", "vietnamese", "greek", "cyrillic", "cyrillic-ext"];
+const resolvePackage = createRequire(import.meta.url).resolve;
+
+/** The WOFF files of one weight of a @fontsource family, every subset it ships, in the order tried. */
+function faceFiles(family: string, weight: number): string[] {
+  return SUBSETS.flatMap((subset) => {
+    try {
+      return [resolvePackage(`@fontsource/${family}/files/${family}-${subset}-${weight}-normal.woff`)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+const FAMILIES = { serifBold: ["source-serif-4", 700], sansBold: ["source-sans-3", 700], sans: ["source-sans-3", 400] } as const;
+
+/** Loads one weight of a @fontsource family, every subset it ships. */
+export function loadFace(family: string, weight: number): Face {
+  const fonts = faceFiles(family, weight).map((path) => create(readFileSync(path)) as Font);
+  const first = fonts[0];
+  if (!first) throw new Error(`@fontsource/${family} ships no ${weight} weight`);
+  return { fonts, unitsPerEm: first.unitsPerEm };
+}
+
+let faces: CardFaces | undefined;
+
+/** The card faces, loaded once per process. */
+export function cardFaces(): CardFaces {
+  return (faces ??= { serifBold: loadFace(...FAMILIES.serifBold), sansBold: loadFace(...FAMILIES.sansBold), sans: loadFace(...FAMILIES.sans) });
+}
+
+/** The fontkit version and a hash of the font files: what besides the text shapes a card's glyphs. Fonts are not parsed. */
+export function fontsRecipe(): Record<string, string> {
+  // fontkit exports no package.json; it sits one folder above the resolved entry point.
+  const fontkit = JSON.parse(readFileSync(join(dirname(resolvePackage("fontkit")), "..", "package.json"), "utf8")) as { version: string };
+  const hash = createHash("sha256");
+  for (const [family, weight] of Object.values(FAMILIES)) for (const file of faceFiles(family, weight)) hash.update(readFileSync(file));
+  return { fontkit: fontkit.version, fonts: hash.digest("hex") };
+}
+
+const outlines = new WeakMap<Font, Map<number, string>>();
+
+/** A glyph's outline as SVG path data in font units, computed once per glyph. */
+function outline(font: Font, glyph: { id: number; path: { toSVG(): string } }): string {
+  let cache = outlines.get(font);
+  if (!cache) outlines.set(font, (cache = new Map()));
+  let d = cache.get(glyph.id);
+  if (d === undefined) cache.set(glyph.id, (d = glyph.path.toSVG()));
+  return d;
+}
+
+/**
+ * Splits text into runs, each drawn by the first subset that has all its characters. Characters no
+ * subset has (emoji, scripts the fonts lack) are left out, so they can never draw a missing-glyph box.
+ */
+export function fontRuns(face: Face, text: string): { font: Font; text: string }[] {
+  const runs: { font: Font; text: string }[] = [];
+  for (const char of text.normalize("NFC")) {
+    // Every kind of space becomes a plain one, drawn by the current run's subset when it has one.
+    const space = /\s/.test(char);
+    const code = space ? 0x20 : (char.codePointAt(0) ?? 0);
+    const last = runs.at(-1);
+    const font = space && last?.font.hasGlyphForCodePoint(code) ? last.font : face.fonts.find((f) => f.hasGlyphForCodePoint(code));
+    // A space left beside a dropped character, or leading the text, would show as a gap: spaces collapse.
+    if (!font || (space && (!last || last.text.endsWith(" ")))) continue;
+    if (last?.font === font) last.text += space ? " " : char;
+    else runs.push({ font, text: space ? " " : char });
+  }
+  return runs;
+}
+
+/** Shapes `text` at `size` pixels with kerning and ligatures; `tracking` adds that many ems after each glyph. */
+export function shape(face: Face, text: string, size: number, tracking = 0): ShapedText {
+  const scale = size / face.unitsPerEm;
+  const glyphs: PlacedGlyph[] = [];
+  let x = 0;
+  for (const run of fontRuns(face, text)) {
+    const laid = run.font.layout(run.text);
+    laid.glyphs.forEach((glyph, i) => {
+      const position = laid.positions[i];
+      glyphs.push({ d: outline(run.font, glyph), x: x + (position?.xOffset ?? 0) * scale });
+      x += (position?.xAdvance ?? glyph.advanceWidth) * scale + tracking * size;
+    });
+  }
+  return { glyphs, width: glyphs.length > 0 ? x - tracking * size : 0, scale };
+}
+
+/** Width of `text` at `size` pixels, as shape() would lay it out. */
+export function measure(face: Face, text: string, size: number, tracking = 0): number {
+  return shape(face, text, size, tracking).width;
+}

@@ -1,0 +1,157 @@
+// The generated social card of an article without a lead image: headline, source, site name and
+// date laid out as glyph outlines in an SVG. The SVG holds no <text> and no author text at all, only
+// path data and numbers, so nothing an author writes can reach the SVG parser, and no system font is used.
+import { type CardFaces, type Face, measure, shape } from "./card-fonts.ts";
+
+/** What a card says. */
+export interface CardText {
+  headline: string;
+  /** The outlet the item reports from, shown as a kicker above the headline. */
+  source?: string | undefined;
+  /** The site's name, shown as a masthead. */
+  site: string;
+  /** The publication day as readers see it, such as "Tuesday 24 November 2026". */
+  date: string;
+  /** The site's host name, such as ledger.example.org, shown at the bottom right. */
+  host: string;
+  /** BCP 47 language, for upper-casing the kicker. */
+  language: string;
+}
+
+/** How a card looks. */
+export interface CardDesign {
+  /** Card size in pixels; default 1200 × 630, the size Open Graph previews use. */
+  width: number;
+  height: number;
+  /** Left and right margin in pixels; default 72. */
+  margin: number;
+  /** Colours, from layouts/assets/site.css (light scheme). */
+  colours: { background: string; text: string; muted: string; accent: string; rule: string };
+  /** Headline sizes in pixels, tried largest first until the headline fits; default [76, 66, 58]. */
+  headlineSizes: readonly number[];
+  /** Most headline lines before an ellipsis; default 4. */
+  maxLines: number;
+  /** Headline line height, as a multiple of its size; default 1.14. */
+  lineHeight: number;
+}
+
+/** Defaults for every card design field. */
+export const cardDesignDefaults = {
+  width: 1200,
+  height: 630,
+  margin: 72,
+  colours: { background: "#fbfaf7", text: "#1a1a1a", muted: "#595959", accent: "#a4161a", rule: "#d6d1c7" },
+  headlineSizes: [76, 66, 58],
+  maxLines: 4,
+  lineHeight: 1.14,
+} satisfies CardDesign;
+
+const ELLIPSIS = "…";
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/**
+ * Greedy line breaking at spaces: at most `maxLines` lines no wider than `maxWidth` by `width`; a
+ * word wider than a line is broken between characters; text that does not fit ends in an ellipsis.
+ */
+export function wrapText(text: string, width: (text: string) => number, maxWidth: number, maxLines: number): { lines: string[]; truncated: boolean } {
+  const fits = (line: string) => width(line) <= maxWidth;
+  const words = text.split(/\s+/).filter(Boolean).flatMap((word) => (fits(word) ? [word] : breakWord(word, fits)));
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length <= maxLines) return { lines, truncated: false };
+  const kept = lines.slice(0, Math.max(1, maxLines));
+  let last = kept.pop() ?? "";
+  // Drop whole words, then characters, until the line and its ellipsis fit.
+  while (last && !fits(`${last}${ELLIPSIS}`)) {
+    const cut = last.lastIndexOf(" ");
+    last = cut > 0 ? last.slice(0, cut) : [...graphemes.segment(last)].slice(0, -1).map((s) => s.segment).join("");
+  }
+  return { lines: [...kept, `${last.replace(/[\s,;:.\-–—]+$/, "")}${ELLIPSIS}`], truncated: true };
+}
+
+/** Pieces of a word too wide for a line, each as long as fits (at least one character). */
+function breakWord(word: string, fits: (text: string) => boolean): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  for (const { segment } of graphemes.segment(word)) {
+    if (piece && !fits(piece + segment)) {
+      pieces.push(piece);
+      piece = "";
+    }
+    piece += segment;
+  }
+  return piece ? [...pieces, piece] : pieces;
+}
+
+// Coordinates to a hundredth of a pixel; the glyph scale (pixels per font unit) needs more digits.
+const num = (n: number, digits = 2) => String(Number(n.toFixed(digits)));
+
+/** Shaped text as filled glyph outlines with its left edge at `x` and its baseline at `y`. */
+function drawText(face: Face, text: string, size: number, x: number, y: number, fill: string, tracking = 0): string {
+  const shaped = shape(face, text, size, tracking);
+  const s = num(shaped.scale, 6);
+  const paths = shaped.glyphs.filter((g) => g.d).map((g) => `<path transform="matrix(${s} 0 0 -${s} ${num(x + g.x)} ${num(y)})" d="${g.d}"/>`);
+  return paths.length > 0 ? `<g fill="${fill}">${paths.join("")}</g>` : "";
+}
+
+/** One line of `text` that fits `maxWidth`, with an ellipsis when cut. */
+function oneLine(face: Face, text: string, size: number, maxWidth: number, tracking = 0): string {
+  return wrapText(text, (t) => measure(face, t, size, tracking), maxWidth, 1).lines[0] ?? "";
+}
+
+// Where each part sits, in pixels: the masthead and headline from the top, the footer from the bottom.
+const PLACE = {
+  accentBar: 12,
+  site: { size: 40, baseline: 92 },
+  /** The masthead's double rule: the top of each line, and its weight. */
+  rules: [114, 120],
+  rule: 2,
+  kicker: { size: 26, baseline: 186, tracking: 0.08 },
+  headlineTop: { withKicker: 214, withoutKicker: 168 },
+  /** The first baseline sits this many ems below the headline's top (about the cap height). */
+  headlineAscent: 0.78,
+  headlineBottom: 112,
+  footer: { size: 24, rule: 80, baseline: 36, gap: 24 },
+};
+
+/** The card as an SVG document of glyph outlines. */
+export function cardSvg(card: CardText, faces: CardFaces, design: CardDesign = cardDesignDefaults): string {
+  const { width, height, margin, colours } = design;
+  const { site, kicker, footer } = PLACE;
+  const inner = width - 2 * margin;
+  const rule = (y: number, fill: string) => `<rect x="${margin}" y="${y}" width="${inner}" height="${PLACE.rule}" fill="${fill}"/>`;
+  const parts = [`<rect width="${width}" height="${height}" fill="${colours.background}"/>`, `<rect width="${width}" height="${PLACE.accentBar}" fill="${colours.accent}"/>`];
+  // Masthead: the site's name over a double rule, as on every page of the site.
+  parts.push(drawText(faces.serifBold, oneLine(faces.serifBold, card.site, site.size, inner), site.size, margin, site.baseline, colours.text));
+  parts.push(...PLACE.rules.map((y) => rule(y, colours.text)));
+  let top = PLACE.headlineTop.withoutKicker;
+  if (card.source) {
+    const label = oneLine(faces.sansBold, card.source.toLocaleUpperCase(card.language), kicker.size, inner, kicker.tracking);
+    parts.push(drawText(faces.sansBold, label, kicker.size, margin, kicker.baseline, colours.accent, kicker.tracking));
+    top = PLACE.headlineTop.withKicker;
+  }
+  // The largest size at which the whole headline fits; the smallest, with an ellipsis, when none does.
+  const bottom = height - PLACE.headlineBottom;
+  const sizes = design.headlineSizes.length > 0 ? design.headlineSizes : cardDesignDefaults.headlineSizes;
+  let chosen = { size: sizes.at(-1)!, lines: [] as string[] };
+  for (const size of sizes) {
+    const step = size * design.lineHeight;
+    const room = Math.max(1, Math.min(design.maxLines, Math.floor((bottom - top - size * PLACE.headlineAscent) / step) + 1));
+    const wrapped = wrapText(card.headline, (t) => measure(faces.serifBold, t, size), inner, room);
+    chosen = { size, lines: wrapped.lines };
+    if (!wrapped.truncated) break;
+  }
+  const { size, lines } = chosen;
+  lines.forEach((line, i) => parts.push(drawText(faces.serifBold, line, size, margin, top + size * PLACE.headlineAscent + i * size * design.lineHeight, colours.text)));
+  // Footer: a hairline, the day on the left, the site's host on the right.
+  parts.push(rule(height - footer.rule, colours.rule));
+  const host = oneLine(faces.sansBold, card.host, footer.size, inner / 2);
+  const hostWidth = measure(faces.sansBold, host, footer.size);
+  parts.push(drawText(faces.sans, oneLine(faces.sans, card.date, footer.size, inner / 2 - footer.gap), footer.size, margin, height - footer.baseline, colours.muted));
+  parts.push(drawText(faces.sansBold, host, footer.size, width - margin - hostWidth, height - footer.baseline, colours.muted));
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join("")}</svg>`;
+}
