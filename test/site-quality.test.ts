@@ -48,7 +48,8 @@ function urlsIn(html: string): string[] {
   return urls;
 }
 
-describe("the sample site", () => {
+// Each check reads every page of the build: seconds, more on a busy machine.
+describe("the sample site", { timeout: 60_000 }, () => {
   it("has pages of every kind to check", () => {
     expect(pages().length).toBeGreaterThan(50);
     expect(pages()).toEqual(expect.arrayContaining(["index.html", "404.html", "tags/index.html", "sources/index.html"]));
