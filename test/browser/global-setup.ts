@@ -3,6 +3,7 @@ import type { TestProject } from "vitest/node";
 import { buildSampleSite } from "../helpers/sample-site.ts";
 import { serveSite } from "../helpers/static-server.ts";
 
+/** Builds and serves the sample site; provides its URL as `siteUrl`; returns the teardown. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const site = await buildSampleSite();
   const server = await serveSite(site.output);

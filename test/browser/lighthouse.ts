@@ -11,7 +11,7 @@ import { chromiumFlags, chromiumPath } from "./chromium.ts";
 import { pageKinds } from "./pages.ts";
 
 /** Options of the gate. */
-export interface GateOptions {
+interface GateOptions {
   /** Lowest score (0-100) any category may have. Default 95. */
   min: number;
   /** Page kinds (from pages.ts) to audit. Default home and article. */
@@ -20,7 +20,8 @@ export interface GateOptions {
   runs: number;
 }
 
-export const gateDefaults = { min: 95, kinds: ["home", "article"], runs: 3 } satisfies GateOptions;
+/** The gate's defaults: the scores CI requires, on which pages, over how many runs. */
+const gateDefaults = { min: 95, kinds: ["home", "article"], runs: 3 } satisfies GateOptions;
 
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 

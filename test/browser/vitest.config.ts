@@ -7,6 +7,9 @@ export default defineConfig({
     root: fileURLToPath(new URL("../..", import.meta.url)),
     include: ["test/browser/**/*.test.ts"],
     globalSetup: ["test/browser/global-setup.ts"],
+    // The tests mostly wait on Chromium, so two files at a time keep both cores busy (vitest's default
+    // on two cores is one).
+    maxWorkers: 2,
     // Building the sample site and starting Chromium take seconds, not milliseconds.
     hookTimeout: 120_000,
     testTimeout: 60_000,
