@@ -18,7 +18,8 @@ async function photo(width: number, height: number): Promise<Buffer> {
   return sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
 }
 
-describe("a build with a lead image", () => {
+// Two builds that encode AVIF with sharp: a few seconds, and more than vitest's 5 s on a busy machine.
+describe("a build with a lead image", { timeout: 60_000 }, () => {
   it("writes AVIF, WebP and JPEG variants no wider than the original and an eager picture; the next build takes them from the cache", async () => {
     const site = await makeSite({
       "a.md": articleFile({ title: "A", date: "2025-08-15T09:00:00Z", image: "./a.jpg", imageAlt: "Boats in the harbour" }),
@@ -52,7 +53,7 @@ describe("a build with a lead image", () => {
   });
 });
 
-describe("credits, thumbnails and decorative images", () => {
+describe("credits, thumbnails and decorative images", { timeout: 60_000 }, () => {
   it("captions the lead image with its credit, shows a decorative thumbnail in lists, and allows an empty alt only when marked decorative", async () => {
     const files = {
       "a.md": articleFile({ title: "A", date: "2025-08-15T09:00:00Z", image: "./a.jpg", imageAlt: "Boats", imageCredit: "Photo: Coast FM" }),
