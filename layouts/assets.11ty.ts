@@ -1,8 +1,8 @@
-// The stylesheet and the browser script, served from /assets/ under content-hashed names.
+// The stylesheet, the browser script and the icon, served from /assets/ under content-hashed names.
 import { readFileSync, statSync } from "node:fs";
 import { hashedName } from "../src/hashed-name.ts";
 
-const FILES = ["site.css", "relative-time.js"] as const;
+const FILES = ["site.css", "relative-time.js", "favicon.svg"] as const;
 type AssetName = (typeof FILES)[number];
 
 /** One asset: its public URL and its text. */

@@ -47,7 +47,8 @@ ${[{ title: settings.title, path: feedsUrl }, ...(feed ? [feed] : [])].map(
 <link rel="alternate" type="application/rss+xml" title="${f.title} (RSS)" href="${f.path}${feedFiles.rss}">
 <link rel="alternate" type="application/feed+json" title="${f.title} (JSON Feed)" href="${f.path}${feedFiles.json}">
 `,
-)}<link rel="stylesheet" href="${asset("site.css").url}">
+)}<link rel="icon" type="image/svg+xml" href="${asset("favicon.svg").url}">
+<link rel="stylesheet" href="${asset("site.css").url}">
 <script type="module" src="${asset("relative-time.js").url}"></script>
 </head>
 <body>

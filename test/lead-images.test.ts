@@ -18,9 +18,9 @@ async function photo(width: number, height: number): Promise<Buffer> {
   return sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
 }
 
-describe("a build with a lead image", () => {
-  // AVIF encoding makes these builds CPU-bound: on a busy 2-core machine they exceed vitest's 5 s default.
-  it("writes AVIF, WebP and JPEG variants no wider than the original and an eager picture; the next build takes them from the cache", { timeout: 60_000 }, async () => {
+// Two builds that encode AVIF with sharp: a few seconds, and more than vitest's 5 s on a busy machine.
+describe("a build with a lead image", { timeout: 60_000 }, () => {
+  it("writes AVIF, WebP and JPEG variants no wider than the original and an eager picture; the next build takes them from the cache", async () => {
     const site = await makeSite({
       "a.md": articleFile({ title: "A", date: "2025-08-15T09:00:00Z", image: "./a.jpg", imageAlt: "Boats in the harbour" }),
       "a.jpg": await photo(900, 600),
@@ -53,8 +53,8 @@ describe("a build with a lead image", () => {
   });
 });
 
-describe("credits, thumbnails and decorative images", () => {
-  it("captions the lead image with its credit, shows a decorative thumbnail in lists, and allows an empty alt only when marked decorative", { timeout: 60_000 }, async () => {
+describe("credits, thumbnails and decorative images", { timeout: 60_000 }, () => {
+  it("captions the lead image with its credit, shows a decorative thumbnail in lists, and allows an empty alt only when marked decorative", async () => {
     const files = {
       "a.md": articleFile({ title: "A", date: "2025-08-15T09:00:00Z", image: "./a.jpg", imageAlt: "Boats", imageCredit: "Photo: Coast FM" }),
       "b.md": articleFile({ title: "B", date: "2025-08-16T09:00:00Z", image: "./a.jpg", imageAlt: "", imageDecorative: true }),

@@ -1,0 +1,27 @@
+// The kinds of page the browser suite visits, as data: a new kind of page is one more entry.
+/** One kind of page: a name for messages and screenshots, a path on the sample site, the status it is served with. */
+export interface PageKind {
+  name: string;
+  path: string;
+  status?: number;
+}
+
+/** One page of each kind from the sample site (content/). */
+export const pageKinds: PageKind[] = [
+  { name: "home", path: "/" },
+  { name: "article", path: "/2026/11/24/harbour-bridge-reopens/" },
+  { name: "article-corrected", path: "/2026/11/23/valley-water-fined-sewage-spills/" },
+  { name: "day", path: "/2026/11/24/" },
+  { name: "tag", path: "/tags/transport/" },
+  { name: "tag-index", path: "/tags/" },
+  { name: "source", path: "/sources/northbridge-courier/" },
+  { name: "source-index", path: "/sources/" },
+  // Any unknown address gets the 404 page, as a static host serves it.
+  { name: "not-found", path: "/no-such-page/", status: 404 },
+];
+
+/** The phone and desktop viewports of the screenshots. */
+export const viewports = {
+  phone: { width: 375, height: 812 },
+  desktop: { width: 1280, height: 900 },
+};
