@@ -52,12 +52,12 @@ export class Publisher {
   }
 
   /** Stages one file unless the output already holds exactly this content. */
-  add(path: string, content: string, key?: string): void {
+  add(path: string, content: string | Uint8Array, key?: string): void {
     const entry: Entry = { size: Buffer.byteLength(content) };
     if (key !== undefined) entry.key = key;
     this.#next.set(path, entry);
     // Only a file of the same size can be unchanged; then the bytes decide (encoded only in that case).
-    if (this.#isCurrent(path, entry) && Buffer.from(content).equals(readFileSync(join(this.outDir, path)))) return;
+    if (this.#isCurrent(path, entry) && readFileSync(join(this.outDir, path)).equals(typeof content === "string" ? Buffer.from(content) : content)) return;
     this.#stage(path, (to) => writeFileSync(to, content));
   }
 
@@ -72,6 +72,14 @@ export class Publisher {
   keep(path: string): void {
     const entry = this.#previous.get(path);
     if (entry) this.#next.set(path, entry);
+  }
+
+  /** Keeps files of the previous output if every one of them is still there as it was written; else keeps none and says so. */
+  keepAll(paths: readonly string[]): boolean {
+    const entries = paths.map((path) => this.#previous.get(path));
+    if (!entries.every((entry, i) => entry !== undefined && this.#isCurrent(paths[i] ?? "", entry))) return false;
+    for (const path of paths) this.keep(path);
+    return true;
   }
 
   /** Stages a copy of a file whose output name already carries its content hash. */
