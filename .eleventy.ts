@@ -12,6 +12,7 @@ import feeds from "./layouts/feeds.11ty.ts";
 import headers from "./layouts/headers.11ty.ts";
 import { listing } from "./layouts/listing.11ty.ts";
 import notFound from "./layouts/not-found.11ty.ts";
+import search from "./layouts/search.11ty.ts";
 import terms from "./layouts/terms.11ty.ts";
 import { codeVersion } from "./src/code-version.ts";
 import { buildDigest, type RelatedMemo } from "./src/digest.ts";
@@ -25,6 +26,7 @@ import type { ImageProcessing } from "./src/lead-images.ts";
 import { progressReporter } from "./src/progress.ts";
 import { copyChanged, Publisher } from "./src/publish.ts";
 import { prefixLinks } from "./src/path-prefix.ts";
+import { backgroundIndexer, publishSearchIndex } from "./src/search-index.ts";
 import { outputPathFor } from "./src/urls.ts";
 
 /** The parts of Eleventy's configuration API this project uses. */
@@ -60,6 +62,8 @@ interface Prepared {
   digest: Digest;
   render: Digest;
   keys: PageKeys;
+  /** Everything besides the digest that shapes the output: the code, the preview flag, the settings. */
+  version: string;
   publisher?: Publisher;
 }
 
@@ -91,8 +95,9 @@ async function prepare(
   const content = await loadContent({ ...options, ...(dev ? { unchanged: dev.unchanged } : {}) });
   const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo, now, content.cards);
   // Pages depend on the code and the settings as well as on the digest.
-  const keys = pageKeys(digest, JSON.stringify([cache.version ?? currentCodeVersion(), preview, content.settings]));
-  return { content, digest, keys, render: changedPages(digest, keys, previous) };
+  const version = JSON.stringify([cache.version ?? currentCodeVersion(), preview, content.settings]);
+  const keys = pageKeys(digest, version);
+  return { content, digest, keys, version, render: changedPages(digest, keys, previous) };
 }
 
 export default function (eleventyConfig: EleventyConfig) {
@@ -118,11 +123,14 @@ export default function (eleventyConfig: EleventyConfig) {
     }
     return latest.render;
   });
-  // The dev server writes pages itself; afterwards it copies lead images and drops removed pages.
+  // The dev server writes pages itself; afterwards it copies lead images and drops removed pages,
+  // and reindexes search in the background when an edit changed what search finds.
+  const reindex = backgroundIndexer((error) => console.warn(`Search index not updated: ${String(error)}`));
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs" || !latest) return;
     await copyChanged(latest.content.assets, directories.output);
     for (const url of gone) rmSync(join(directories.output, outputPathFor(url)), { force: true });
+    void reindex(latest.digest, directories.output, latest.version);
   });
   // Articles are not templates, so the watcher is told about them.
   eleventyConfig.addWatchTarget(`${input}/articles/`);
@@ -145,6 +153,7 @@ export default function (eleventyConfig: EleventyConfig) {
   addPage(eleventyConfig, "day.11ty.js", day);
   addPage(eleventyConfig, "terms.11ty.js", terms);
   addPage(eleventyConfig, "not-found.11ty.js", notFound);
+  addPage(eleventyConfig, "search.11ty.js", search);
   addPage(eleventyConfig, "assets.11ty.js", assets);
   addPage(eleventyConfig, "headers.11ty.js", headers);
   addPage(eleventyConfig, "feeds.11ty.js", feeds);
@@ -201,6 +210,8 @@ export interface BuildSummary {
   heldBack: { file: string; date: string }[];
   tags: number;
   sources: number;
+  /** The search index: its files and their total size in bytes. */
+  search: { files: number; bytes: number };
   seconds: number;
 }
 
@@ -221,14 +232,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const previous = new Map([...publisher.currentKeys()].map(([path, key]) => [`/${path.replace(/index\.html$/, "")}`, key]));
   const prepared = { ...(await prepare(input, options.preview ?? false, cache, previous, undefined, imageProcessing(cacheDir))), publisher };
   slot[HANDOFF] = prepared;
+  let searching: ReturnType<typeof publishSearchIndex> | undefined;
   try {
     for (const warning of prepared.content.warnings) console.warn(formatProblems([warning]));
     for (const url of prepared.keys.keys()) if (previous.get(url) === prepared.keys.get(url)) publisher.keep(outputPathFor(url));
+    // Pagefind runs in its own process while Eleventy renders.
+    searching = publishSearchIndex(prepared.digest, publisher, join(cacheDir, "search.json"), prepared.version);
     const eleventy = new Eleventy(input, output, { configPath: relative(process.cwd(), join(here, ".eleventy.ts")), quietMode: true });
     await eleventy.toJSON();
+    const index = await searching;
     for (const copy of prepared.content.assets) publisher.copy(copy);
     const published = await publisher.commit();
-    await writeMarkdownCache(cacheFile, cache);
+    await Promise.all([writeMarkdownCache(cacheFile, cache), index.save()]);
     const { digest } = prepared;
     return {
       articles: digest.articlePages.length,
@@ -239,9 +254,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       heldBack: prepared.content.heldBack.map((a) => ({ file: a.file, date: a.date.toISO() ?? "" })),
       tags: digest.indexPages[0]?.entries.length ?? 0,
       sources: digest.indexPages[1]?.entries.length ?? 0,
+      search: { files: index.files, bytes: index.bytes },
       seconds: (performance.now() - started) / 1000,
     };
   } catch (error) {
+    // Pagefind may still be staging files: let it finish before the staging folder goes.
+    await searching?.catch(() => undefined);
     await publisher.abort();
     throw error;
   } finally {
@@ -265,8 +283,9 @@ export async function cli(command: "build" | "check" = "build"): Promise<void> {
     // `npm run build -- --future` previews drafts and scheduled items.
     const s = await build({ preview: process.argv.includes("--future") });
     for (const held of s.heldBack) console.log(`Held back until its time: ${held.file} (${held.date})`);
+    const kb = Math.ceil(s.search.bytes / 1024).toLocaleString("en-US");
     console.log(
-      `Built ${s.articles} articles, ${s.tags} tags, ${s.sources} sources: ${s.pages} files (${s.rendered} pages rendered, ${s.written} files written) in ${s.seconds.toFixed(2)} s`,
+      `Built ${s.articles} articles, ${s.tags} tags, ${s.sources} sources: ${s.pages} files (${s.rendered} pages rendered, ${s.written} files written) in ${s.seconds.toFixed(2)} s; search index: ${kb} KB in ${s.search.files.toLocaleString("en-US")} files`,
     );
   } catch (error) {
     if (!(error instanceof DigestError)) throw error;

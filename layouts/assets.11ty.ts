@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { hashedName } from "../src/hashed-name.ts";
 
-const FILES = ["site.css", "relative-time.js", "favicon.svg"] as const;
+const FILES = ["site.css", "relative-time.js", "search-page.js", "favicon.svg"] as const;
 type AssetName = (typeof FILES)[number];
 
 /** One asset: its public URL and its text. */

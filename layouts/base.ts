@@ -5,7 +5,7 @@ import type { PageMeta } from "../src/structured-data.ts";
 import { asset } from "./assets.11ty.ts";
 import { metaTags } from "./meta.ts";
 import { feedFiles } from "../src/feeds.ts";
-import { feedsUrl, homeUrl, sourcesUrl, tagsUrl } from "../src/urls.ts";
+import { feedsUrl, homeUrl, searchUrl, sourcesUrl, tagsUrl } from "../src/urls.ts";
 
 /** What a layout tells the shell about its page. */
 export interface Shell {
@@ -19,6 +19,8 @@ export interface Shell {
   meta?: PageMeta | undefined;
   /** The page's own feeds (a tag's, a source's), offered besides the site's. */
   feed?: { title: string; path: string } | undefined;
+  /** More elements for the page's head, such as the search page's scripts. */
+  head?: SafeHtml | undefined;
 }
 
 const MAX_TITLE = 70;
@@ -30,7 +32,7 @@ const NAV = [
 ];
 
 /** A complete HTML document around a page's main content. */
-export function shell({ settings, title, description, url, main, meta, feed }: Shell): string {
+export function shell({ settings, title, description, url, main, meta, feed, head }: Shell): string {
   // Search engines show about 70 characters: a long headline goes without the site's name.
   const fullTitle = !title ? settings.title : `${title} · ${settings.title}`.length > MAX_TITLE ? title : `${title} · ${settings.title}`;
   return `<!DOCTYPE html>\n${html`<html lang="${settings.language}">
@@ -50,7 +52,7 @@ ${[{ title: settings.title, path: feedsUrl }, ...(feed ? [feed] : [])].map(
 )}<link rel="icon" type="image/svg+xml" href="${asset("favicon.svg").url}">
 <link rel="stylesheet" href="${asset("site.css").url}">
 <script type="module" src="${asset("relative-time.js").url}"></script>
-</head>
+${head ?? ""}</head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
 <header class="site-header">
@@ -59,6 +61,11 @@ ${[{ title: settings.title, path: feedsUrl }, ...(feed ? [feed] : [])].map(
 <nav aria-label="Sections"><ul>${NAV.map(
     (item) => html`<li><a href="${item.url}"${item.url === url ? html` aria-current="page"` : ""}>${item.label}</a></li>`,
   )}</ul></nav>
+<form class="site-search" role="search" action="${searchUrl}">
+<label class="visually-hidden" for="site-search-q">Search articles</label>
+<input type="search" name="q" id="site-search-q" placeholder="Search" autocomplete="off">
+<button type="submit">Search</button>
+</form>
 </div>
 </header>
 <main id="main" tabindex="-1">

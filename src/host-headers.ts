@@ -1,9 +1,14 @@
 // The `_headers` file Netlify and Cloudflare Pages read: long caching for hashed files, a strict CSP.
 
-/** The Content-Security-Policy every page is served with: nothing inline, nothing from elsewhere. */
+/**
+ * The Content-Security-Policy every page is served with: nothing inline, nothing from elsewhere.
+ * Search compiles Pagefind's WebAssembly, which needs `'wasm-unsafe-eval'` (it allows WebAssembly
+ * only, not JavaScript's eval):
+ * https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Content-Security-Policy/script-src
+ */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "object-src 'none'",

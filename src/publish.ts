@@ -55,14 +55,14 @@ export class Publisher {
   }
 
   /** Stages one file unless the output already holds exactly this content. */
-  add(path: string, content: string, key?: string): void {
+  add(path: string, content: string | Uint8Array, key?: string): void {
     // Encoded once: the size, the comparison and the write all use these bytes.
-    const bytes = Buffer.from(content);
+    const bytes = typeof content === "string" ? Buffer.from(content) : content;
     const entry: Entry = { size: bytes.length };
     if (key !== undefined) entry.key = key;
     this.#next.set(path, entry);
     // Only a file of the same size can be unchanged; then the bytes decide.
-    if (this.#isCurrent(path, entry) && bytes.equals(readFileSync(join(this.outDir, path)))) return;
+    if (this.#isCurrent(path, entry) && readFileSync(join(this.outDir, path)).equals(bytes)) return;
     this.#stage(path, (to) => {
       this.#writes.push(writeFile(to, bytes).catch((error: unknown) => void (this.#writeError ??= error)));
     });
@@ -79,6 +79,14 @@ export class Publisher {
   keep(path: string): void {
     const entry = this.#previous.get(path);
     if (entry) this.#next.set(path, entry);
+  }
+
+  /** Keeps files of the previous output if every one of them is still there as it was written; else keeps none and says so. */
+  keepAll(paths: readonly string[]): boolean {
+    const entries = paths.map((path) => this.#previous.get(path));
+    if (!entries.every((entry, i) => entry !== undefined && this.#isCurrent(paths[i] ?? "", entry))) return false;
+    for (const path of paths) this.keep(path);
+    return true;
   }
 
   /** Stages a copy of a file whose output name already carries its content hash. */

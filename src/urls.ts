@@ -21,6 +21,10 @@ export const homeUrl = "/";
 export const tagsUrl = "/tags/";
 /** The index of all sources. */
 export const sourcesUrl = "/sources/";
+/** The search page. */
+export const searchUrl = "/search/";
+/** The folder of the search index Pagefind writes, and of its browser script `pagefind.js`. */
+export const searchIndexUrl = "/pagefind/";
 /** The folder of the whole site's feeds. */
 export const feedsUrl = "/feeds/";
 

@@ -53,8 +53,8 @@ function alternates(html: string): { type: string; title: string; href: string }
 /** The three autodiscovery links of a feed folder. */
 const discovery = (title: string, dir: string) => FORMATS.map((f) => ({ type: f.type, title: `${title} (${f.label})`, href: `${dir}${f.file}` }));
 
-/** The absolute URL of every HTML page but 404.html, from the output files. */
-const pageUrls = (files: string[], base: string) => files.filter((p) => p.endsWith("index.html")).map((p) => `${base}/${p.replace(/index\.html$/, "")}`);
+/** The absolute URL of every HTML page but 404.html and the search page, from the output files. */
+const pageUrls = (files: string[], base: string) => files.filter((p) => p.endsWith("index.html") && p !== "search/index.html").map((p) => `${base}/${p.replace(/index\.html$/, "")}`);
 const sitemapLocs = (xml: string): string[] => (parser.parse(xml).urlset.url ?? []).map((u: Node) => u.loc);
 
 let site: Site;
@@ -126,7 +126,7 @@ describe("autodiscovery", () => {
 });
 
 describe("site documents", () => {
-  it("lists every HTML page but 404.html exactly once in sitemap.xml, with absolute URLs", async () => {
+  it("lists every HTML page but 404.html and the search page exactly once in sitemap.xml, with absolute URLs", async () => {
     const locs = sitemapLocs(await site.page("/sitemap.xml"));
     expect([...locs].sort()).toEqual(pageUrls([...files.keys()], BASE).sort());
     expect(locs).toContain(url(BASE, "16", "heatwave"));

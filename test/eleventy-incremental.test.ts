@@ -35,6 +35,8 @@ afterEach(async () => {
 const OLD = new Date("2020-01-01T00:00:00Z");
 const rebuild = (site: Site) => build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
 const article = (site: Site, name: string) => join(site.content, "articles", name);
+/** The files of the search index, and the others. */
+const isIndexFile = (path: string) => path.startsWith("pagefind/");
 /** The three feed files in a feed folder, in output order. */
 const feedFilesIn = (dir: string) => ["atom.xml", "feed.json", "rss.xml"].map((file) => `${dir}/${file}`);
 
@@ -72,11 +74,13 @@ describe("incremental production builds", () => {
     const tree = await readTree(site.output);
     expect(first.pages).toBe(tree.size);
     expect(first.written).toBe(first.pages);
-    // Every file but 404.html, the three assets, _headers and the three documents is a page or feed file of the digest.
-    const others = [...tree.keys()].filter((p) => !p.endsWith("index.html") && !/(^|\/)feeds\/(atom\.xml|rss\.xml|feed\.json)$/.test(p));
-    expect(others.map((p) => p.replace(/^assets\/.*\./, "assets/*."))).toEqual(["404.html", "_headers", "assets/*.svg", "assets/*.js", "assets/*.css", "news-sitemap.xml", "robots.txt", "sitemap.xml"]);
+    // Every file but 404.html, the search page, the four assets, _headers, the three documents and
+    // the search index is a page or feed file of the digest.
+    const others = [...tree.keys()].filter((p) => !isIndexFile(p) && !(p.endsWith("index.html") && p !== "search/index.html") && !/(^|\/)feeds\/(atom\.xml|rss\.xml|feed\.json)$/.test(p));
+    expect(others.map((p) => p.replace(/^assets\/(.*?)\..*\./, "assets/$1.*."))).toEqual(["404.html", "_headers", "assets/favicon.*.svg", "assets/relative-time.*.js", "assets/search-page.*.js", "assets/site.*.css", "news-sitemap.xml", "robots.txt", "search/index.html", "sitemap.xml"]);
+    expect([...tree.keys()].filter(isIndexFile)).toHaveLength(first.search.files);
     // 18 pages (4 articles, 2 home pages, 3 days, 5 tags, 2 sources, 2 indexes) and 3 feed files each for the site, 5 tags and 2 sources.
-    expect(first.rendered).toBe(first.pages - 8);
+    expect(first.rendered).toBe(first.pages - 10 - first.search.files);
     expect(first.rendered).toBe(18 + 24);
     expect(first.markdown).toBe(3);
   });
@@ -94,8 +98,11 @@ describe("incremental production builds", () => {
     const second = await rebuild(site);
     // Its page and the site's feeds; its tags' and source's feeds carry only its summary, which is set.
     const expected = ["2025/08/16/storm/index.html", ...feedFilesIn("feeds")];
-    expect(second).toMatchObject({ rendered: 4, written: 4, markdown: 1 });
-    expect(await writtenFiles(site)).toEqual(expected);
+    const written = await writtenFiles(site);
+    expect(written.filter((p) => !isIndexFile(p))).toEqual(expected);
+    // The search index changes too: at least the new body's fragment.
+    expect(written.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(1);
+    expect(second).toMatchObject({ rendered: 4, written: written.length, markdown: 1 });
     expect(await site.page("/feeds/atom.xml")).toContain("A third paragraph, added later.");
     expect(await site.page("/2025/08/16/storm/")).toContain("<p>A third paragraph, added later.</p>");
     // Nothing else needed the Markdown again: a third build converts nothing.
@@ -123,11 +130,12 @@ describe("incremental production builds", () => {
       ...feedFilesIn("tags/summits/feeds"), // new
       "tags/summits/index.html", // new
     ];
-    expect(await writtenFiles(site)).toEqual(expected);
+    const written = await writtenFiles(site);
+    expect(written.filter((p) => !isIndexFile(p))).toEqual(expected);
     // day-two lists summit as related too: rendered again (its key holds the whole teaser), but a
     // related teaser shows only the shared tags, so the bytes are the same and the file stays.
     // sitemap.xml is written but, a document and no page, not counted as rendered.
-    expect(second).toMatchObject({ rendered: expected.length - 1 + 1, written: expected.length, markdown: 0 });
+    expect(second).toMatchObject({ rendered: expected.length - 1 + 1, written: written.length, markdown: 0 });
     for (const url of ["/tags/lakeside/", ...feedFilesIn("/tags/lakeside/feeds")]) await expect(site.page(url), url).rejects.toMatchObject({ code: "ENOENT" });
     expect(await site.page("/2025/08/16/storm/")).toContain('href="/2025/08/15/summit/"');
     await expectSameAsCleanBuild(site);
@@ -138,7 +146,7 @@ describe("incremental production builds", () => {
     await unlink(article(site, "market.md"));
     const second = await rebuild(site);
     expect(second.articles).toBe(3);
-    expect(second.pages).toBe(first.pages - 7);
+    expect(second.pages - second.search.files).toBe(first.pages - first.search.files - 7);
     // Three articles fit on the home page: /page/2/ goes too; so do the feeds of its tag.
     for (const url of ["/2025/08/17/market/", "/2025/08/17/", "/tags/town/", "/page/2/", ...feedFilesIn("/tags/town/feeds")]) await expect(site.page(url), url).rejects.toMatchObject({ code: "ENOENT" });
     expect(await site.page("/tags/")).not.toContain("Town");
@@ -151,10 +159,11 @@ describe("incremental production builds", () => {
     await writeFile(settings, JSON.stringify({ ...JSON.parse(await readFile(settings, "utf8")), title: "The Lakeside Digest" }));
     const second = await rebuild(site);
     expect(second).toMatchObject({ rendered: first.rendered, markdown: 0 });
-    // Every page, 404.html and every feed file show the title; the stylesheet, script, _headers and
-    // the documents do not (the news sitemap names the site only in entries, and it has none now).
+    // Every page, 404.html, the search page and every feed file show the title; the stylesheet, scripts,
+    // _headers, the documents (the news sitemap names the site only in entries, and it has none now)
+    // and the search index do not: Pagefind runs again, but makes the same bytes, so none is written.
     const titled = [...(await readTree(site.output)).keys()].filter((p) => p.endsWith(".html") || /(^|\/)feeds\//.test(p));
-    expect(titled).toHaveLength(19 + 24);
+    expect(titled).toHaveLength(20 + 24);
     expect(await writtenFiles(site)).toEqual(titled);
     expect(second.written).toBe(titled.length);
     for (const path of titled) expect(await readFile(join(site.output, path), "utf8"), path).toContain("The Lakeside Digest");

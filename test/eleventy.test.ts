@@ -58,6 +58,7 @@ describe("pages", () => {
       "404.html",
       "index.html",
       "page/2/index.html",
+      "search/index.html",
       "sources/coast-fm/index.html",
       "sources/index.html",
       "sources/the-lakeside-times/index.html",

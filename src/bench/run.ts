@@ -7,8 +7,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { buildDigest } from "../digest.ts";
 import { loadContent } from "../load.ts";
 import { relatedArticles } from "../related.ts";
+import { searchRecords } from "../search.ts";
+import { indexFiles } from "../search-index.ts";
 import { outputPathFor } from "../urls.ts";
 import { generateCorpus, generateSettings } from "./corpus.ts";
 import { exited, measure, type RunResult, treeRss, waitFor } from "./measure.ts";
@@ -42,9 +45,16 @@ async function bench(n: number): Promise<Row> {
   // Exactly what `npm run build` runs, in the generated site's folder.
   const build = () => measure(process.execPath, nodeArgs("build"), dir);
 
-  const { articles } = await loadContent({ contentDir: content, root: dir });
+  const { articles, settings } = await loadContent({ contentDir: content, root: dir });
   const items = articles.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags }));
   const relatedMs = Math.min(...[0, 1, 2].map(() => time(() => relatedArticles(items))));
+  // Pagefind alone, as a build runs it: records from the digest, then the index in memory.
+  const digest = buildDigest(settings, articles);
+  let records: ReturnType<typeof searchRecords> = [];
+  const recordsMs = time(() => (records = searchRecords(digest)));
+  const indexStarted = performance.now();
+  const index = await indexFiles(records);
+  const pagefindMs = performance.now() - indexStarted;
   const target = articles[Math.floor(articles.length / 2)]!;
   const file = join(dir, target.file);
   const original = readFileSync(file, "utf8");
@@ -75,6 +85,10 @@ async function bench(n: number): Promise<Row> {
     "dev server: tags edit until tag page written, ms": String(Math.round(dev.tags * 1000)),
     [`dev server: RSS after 1 and ${DEV_EDITS} edits, MB`]: `${mb(dev.rss[0] ?? 0)} → ${mb(dev.rss.at(-1) ?? 0)}`,
     "related articles for all, ms": String(Math.round(relatedMs)),
+    "search records from the digest, ms": String(Math.round(recordsMs)),
+    "search index by Pagefind (alone), s": seconds(pagefindMs / 1000),
+    "search index, files (fragments)": `${index.length} (${index.filter((f) => f.path.startsWith("fragment/")).length})`,
+    "search index, KB": Math.round(index.reduce((sum, f) => sum + f.content.byteLength, 0) / 1024).toLocaleString("en-US"),
   };
 }
 

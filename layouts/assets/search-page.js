@@ -1,0 +1,234 @@
+// The search page's script: asks the Pagefind index (through pagefind.js, its JS API) and shows the
+// results. Every piece of text is inserted with textContent or as a text node, never as HTML.
+
+/** Results shown at first, and added by each "More results". */
+export const PAGE = 10;
+/** Pause after the last keystroke before searching, in milliseconds. */
+const TYPING_PAUSE = 200;
+/** The orders the sort menu offers; "relevance" is Pagefind's own ranking. */
+const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
+
+/**
+ * @typedef {{ q: string, tag: string, source: string, sort: string }} SearchState
+ * @typedef {{ text: string, mark: boolean }} ExcerptPart
+ */
+
+/**
+ * A search as the page's query string says it (`?q=harbour&tag=Transport&sort=newest`).
+ * @param {string} query
+ * @returns {SearchState}
+ */
+export function stateFromQuery(query) {
+  const params = new URLSearchParams(query);
+  const sort = params.get("sort") ?? "";
+  return {
+    q: (params.get("q") ?? "").trim(),
+    tag: params.get("tag") ?? "",
+    source: params.get("source") ?? "",
+    sort: sort === "newest" || sort === "oldest" ? sort : "relevance",
+  };
+}
+
+/**
+ * The query string for a search, leaving out what is at its default, so links stay short.
+ * @param {SearchState} state
+ * @returns {string}
+ */
+export function queryFromState(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  if (state.tag) params.set("tag", state.tag);
+  if (state.source) params.set("source", state.source);
+  if (state.sort !== "relevance") params.set("sort", state.sort);
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/**
+ * Pagefind's search arguments: the term (null lists everything the filters let through) and options.
+ * Without a term there is nothing to rank, so "relevance" lists the newest first.
+ * @param {SearchState} state
+ * @returns {{ term: string | null, options: { filters: Record<string, string[]>, sort?: Record<string, string> } }}
+ */
+export function searchArguments(state) {
+  /** @type {Record<string, string[]>} */
+  const filters = {};
+  if (state.tag) filters.tag = [state.tag];
+  if (state.source) filters.source = [state.source];
+  const sort = state.sort === "oldest" ? SORTS.oldest : state.sort === "newest" || !state.q ? SORTS.newest : undefined;
+  return { term: state.q || null, options: sort ? { filters, sort } : { filters } };
+}
+
+/** Whether a search asks for anything: words, a tag or a source. @param {SearchState} state */
+export function isEmpty(state) {
+  return !state.q && !state.tag && !state.source;
+}
+
+/**
+ * The status line after a search: "3 results for “harbour”", "No results for “harbour”".
+ * @param {number} count
+ * @param {SearchState} state
+ * @param {string} [locale]
+ * @returns {string}
+ */
+export function statusText(count, state, locale) {
+  const words = state.q ? ` for “${state.q}”` : "";
+  if (count === 0) return `No results${words}`;
+  return `${count.toLocaleString(locale || undefined)} ${count === 1 ? "result" : "results"}${words}`;
+}
+
+/**
+ * A Pagefind excerpt cut into plain text and highlighted words. Pagefind escapes `<` and `>` of the
+ * indexed text and wraps matches in <mark>; nothing else in it is markup.
+ * @param {string} excerpt
+ * @returns {ExcerptPart[]}
+ */
+export function excerptParts(excerpt) {
+  /** @type {ExcerptPart[]} */
+  const parts = [];
+  excerpt.split(/(<mark>|<\/mark>)/).reduce((marked, piece) => {
+    if (piece === "<mark>") return true;
+    if (piece === "</mark>") return false;
+    const text = piece.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    if (text) parts.push({ text, mark: marked });
+    return marked;
+  }, false);
+  return parts;
+}
+
+if (typeof document !== "undefined") start().catch((/** @type {unknown} */ error) => {
+  const status = document.getElementById("search-status");
+  if (status) status.textContent = "Search could not load. Please try again later.";
+  console.error(error);
+});
+
+/**
+ * @typedef {{ url: string, excerpt: string, meta: Record<string, string | undefined> }} ResultData
+ * @typedef {{ results: { data(): Promise<ResultData> }[] }} SearchResponse
+ * @typedef {{
+ *   options(o: object): Promise<void>,
+ *   filters(): Promise<Record<string, Record<string, number>>>,
+ *   search(term: string | null, o: object): Promise<SearchResponse | null>,
+ * }} Pagefind
+ */
+
+/** Wires the form to the index; the page's query string is the search to start with. */
+async function start() {
+  const byId = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
+  const form = /** @type {HTMLFormElement} */ (byId("search-q").closest("form"));
+  const input = /** @type {HTMLInputElement} */ (byId("search-q"));
+  const tag = /** @type {HTMLSelectElement} */ (byId("search-tag"));
+  const source = /** @type {HTMLSelectElement} */ (byId("search-source"));
+  const sort = /** @type {HTMLSelectElement} */ (byId("search-sort"));
+  const status = byId("search-status");
+  const list = byId("search-results");
+  const more = /** @type {HTMLButtonElement} */ (byId("search-more"));
+  const locale = document.documentElement.lang;
+  status.textContent = "Loading the search index…";
+
+  // The page names the index's script; under a path prefix that URL was moved with every other link.
+  const link = /** @type {HTMLLinkElement} */ (document.querySelector('link[rel="modulepreload"][href$="/pagefind.js"]'));
+  const pagefind = /** @type {Pagefind} */ (await import(link.href));
+  const indexPath = new URL(".", link.href).pathname;
+  await pagefind.options({ basePath: indexPath, baseUrl: new URL("..", link.href).pathname });
+  const facets = await pagefind.filters();
+  fillOptions(tag, facets.tag ?? {}, locale);
+  fillOptions(source, facets.source ?? {}, locale);
+
+  const initial = stateFromQuery(location.search);
+  input.value = initial.q;
+  tag.value = initial.tag;
+  source.value = initial.source;
+  sort.value = initial.sort;
+  const current = () => stateFromQuery(queryFromState({ q: input.value, tag: tag.value, source: source.value, sort: sort.value }));
+
+  let generation = 0;
+  /** @type {SearchResponse["results"]} */
+  let pending = [];
+  const show = async (/** @type {number} */ run) => {
+    const batch = pending.splice(0, PAGE);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (run !== generation) return;
+    list.append(...data.map(resultItem));
+    more.hidden = pending.length === 0;
+  };
+  const search = async () => {
+    const run = ++generation;
+    const state = current();
+    history.replaceState(null, "", `${location.pathname}${queryFromState(state)}`);
+    if (isEmpty(state)) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    const { term, options } = searchArguments(state);
+    const response = await pagefind.search(term, options);
+    if (run !== generation || !response) return;
+    list.replaceChildren();
+    pending = [...response.results];
+    status.textContent = statusText(pending.length, state, locale);
+    await show(run);
+  };
+
+  let timer = 0;
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = window.setTimeout(search, TYPING_PAUSE);
+  });
+  for (const select of [tag, source, sort]) select.addEventListener("change", search);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    search();
+  });
+  more.addEventListener("click", () => show(generation));
+  await search();
+}
+
+/**
+ * Adds one option per facet value, by name, with its count; keeps the first ("All …") option.
+ * @param {HTMLSelectElement} select
+ * @param {Record<string, number>} counts
+ * @param {string} locale
+ */
+function fillOptions(select, counts, locale) {
+  const names = Object.keys(counts).sort((a, b) => a.localeCompare(b, locale || undefined));
+  select.append(...names.map((name) => new Option(`${name} (${counts[name]})`, name)));
+}
+
+/**
+ * One result: the headline as a link, then source and date, then the excerpt with its highlights.
+ * @param {ResultData} data
+ * @returns {HTMLLIElement}
+ */
+function resultItem(data) {
+  const make = (/** @type {string} */ tag, /** @type {string} */ className = "") => {
+    const element = document.createElement(tag);
+    if (className) element.className = className;
+    return element;
+  };
+  const item = /** @type {HTMLLIElement} */ (make("li"));
+  const heading = make("h2");
+  const link = /** @type {HTMLAnchorElement} */ (make("a"));
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  const meta = make("p", "meta");
+  if (data.meta.source) meta.append(`${data.meta.source} · `);
+  if (data.meta.date) {
+    const time = /** @type {HTMLTimeElement} */ (make("time"));
+    time.dateTime = data.meta.date;
+    time.textContent = data.meta.time ?? data.meta.date;
+    meta.append(time);
+  }
+  const excerpt = make("p", "excerpt");
+  for (const part of excerptParts(data.excerpt)) {
+    if (!part.mark) excerpt.append(part.text);
+    else excerpt.append(Object.assign(make("mark"), { textContent: part.text }));
+  }
+  const article = make("article", "result");
+  article.append(heading, meta, excerpt);
+  item.append(article);
+  return item;
+}
