@@ -165,28 +165,28 @@ describe("Publisher.keep", () => {
 });
 
 describe("Publisher.keepAll", () => {
-  it("keeps every file when all are still there as written", () => {
-    publish(files);
+  it("keeps every file when all are still there as written", async () => {
+    await publish(files);
     ageAll();
     const publisher = new Publisher(out);
     expect(publisher.keepAll(Object.keys(files))).toBe(true);
-    expect(publisher.commit()).toEqual({ files: 3, written: 0, removed: 0 });
+    expect(await publisher.commit()).toEqual({ files: 3, written: 0, removed: 0 });
     expect(Object.keys(files).map(mtime)).toEqual([OLD.getTime(), OLD.getTime(), OLD.getTime()]);
   });
 
-  it("keeps none when one is missing from the output or was never written", () => {
-    publish(files);
+  it("keeps none when one is missing from the output or was never written", async () => {
+    await publish(files);
     unlinkSync(join(out, "tags/index.html"));
     expect(new Publisher(out).keepAll(Object.keys(files))).toBe(false);
-    publish(files);
+    await publish(files);
     const publisher = new Publisher(out);
     expect(publisher.keepAll(["index.html", "never/index.html"])).toBe(false);
     // Nothing was kept: the commit removes what the previous output held.
-    expect(publisher.commit()).toEqual({ files: 0, written: 0, removed: 3 });
+    expect(await publisher.commit()).toEqual({ files: 0, written: 0, removed: 3 });
   });
 
-  it("keeps none when one was edited by hand to another size", () => {
-    publish(files);
+  it("keeps none when one was edited by hand to another size", async () => {
+    await publish(files);
     writeFileSync(join(out, "index.html"), "<p>edited by hand</p>");
     expect(new Publisher(out).keepAll(Object.keys(files))).toBe(false);
   });
@@ -195,17 +195,17 @@ describe("Publisher.keepAll", () => {
 describe("Publisher.add with bytes", () => {
   const bytes = new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe, 0x00, 0x80]);
 
-  it("writes binary content byte for byte, and not again while it is the same", () => {
+  it("writes binary content byte for byte, and not again while it is the same", async () => {
     const first = new Publisher(out);
     first.add("pagefind/index/en_1.pf_index", bytes);
-    expect(first.commit()).toEqual({ files: 1, written: 1, removed: 0 });
+    expect(await first.commit()).toEqual({ files: 1, written: 1, removed: 0 });
     expect(new Uint8Array(readFileSync(join(out, "pagefind/index/en_1.pf_index")))).toEqual(bytes);
     const second = new Publisher(out);
     second.add("pagefind/index/en_1.pf_index", bytes.slice());
-    expect(second.commit()).toEqual({ files: 1, written: 0, removed: 0 });
+    expect(await second.commit()).toEqual({ files: 1, written: 0, removed: 0 });
     const third = new Publisher(out);
     third.add("pagefind/index/en_1.pf_index", new Uint8Array([...bytes.slice(0, -1), 0x81]));
-    expect(third.commit()).toEqual({ files: 1, written: 1, removed: 0 });
+    expect(await third.commit()).toEqual({ files: 1, written: 1, removed: 0 });
   });
 });
 
