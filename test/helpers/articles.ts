@@ -16,6 +16,7 @@ export const testSettings: Settings = {
   pageSize: 20,
   relatedCount: 5,
   pathPrefix: "/",
+  images: { widths: [480, 800, 1200, 1600], maxPixels: 50_000_000 },
 };
 
 /** An Article as parseArticle would make it; its day is read in `timeZone`, as the site would. */
