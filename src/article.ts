@@ -127,8 +127,7 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
   // Rendered even when the front matter failed, so that body image problems are reported with the rest.
   const body = renderer.render(split.body);
   const bodyImages = checkBodyImages(file, body.images ?? [], split.bodyLine);
-  errors.push(...bodyImages.problems);
-  if (!result.success || errors.length > 0 || !date) return { errors, warnings };
+  if (!result.success || errors.length > 0 || !date) return { errors: [...errors, ...bodyImages.problems], warnings };
   const fm = result.data;
 
   const day = localDay(date, settings.timeZone);
@@ -156,5 +155,7 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
       ? {}
       : { image: { path: fm.image, alt: fm.imageAlt, ...(fm.imageCredit === undefined ? {} : { credit: fm.imageCredit }) } }),
   };
-  return { article, errors, warnings };
+  // A body image's own mistakes fail the build but keep the article, so that the files of its other
+  // images are still checked, and every problem is reported at once.
+  return { article, errors: bodyImages.problems, warnings };
 }
