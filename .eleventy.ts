@@ -251,8 +251,8 @@ export async function cli(command: "build" | "check" = "build"): Promise<void> {
     // `npm run build -- --future` previews drafts and scheduled items.
     const s = await build({ preview: process.argv.includes("--future") });
     for (const held of s.heldBack) console.log(`Held back until its time: ${held.file} (${held.date})`);
-    const { processed, cached, seconds } = s.images;
-    if (processed + cached > 0) console.log(`Images: ${processed} processed, ${cached} from cache, in ${seconds.toFixed(2)} s`);
+    const { processed, cached, seconds, cpuSeconds } = s.images;
+    if (processed + cached > 0) console.log(`Images: ${processed} processed, ${cached} from cache, in ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s)`);
     console.log(
       `Built ${s.articles} articles, ${s.tags} tags, ${s.sources} sources: ${s.pages} files (${s.rendered} pages rendered, ${s.written} files written) in ${s.seconds.toFixed(2)} s`,
     );

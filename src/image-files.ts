@@ -23,6 +23,8 @@ export interface ImageProcessing {
   onProgress?: (done: number, total: number) => void;
   /** Milliseconds from some fixed start, to time the image work. Default: performance.now. */
   clock?: () => number;
+  /** CPU seconds this process has used, to measure the image work. Default: from process.cpuUsage. */
+  cpuClock?: () => number;
 }
 
 /** An image ready for a `<picture>` (everything but its alt text), or why it cannot be used. */
@@ -36,6 +38,8 @@ export interface ImageWork {
   cached: number;
   /** Wall time of the image work, in seconds. */
   seconds: number;
+  /** CPU time of the process (all its threads) during the image work, in seconds. */
+  cpuSeconds: number;
 }
 
 /** Absolute path of `written` (relative to the article file `file`), or null when it leaves `contentDir`. */
@@ -54,10 +58,13 @@ export async function loadImages(paths: readonly string[], settings: ImageSettin
   const results = new Map<string, LoadedImage>();
   const assets: Asset[] = [];
   const clock = processing?.clock ?? (() => performance.now());
+  const cpuClock = processing?.cpuClock ?? cpuSeconds;
   const started = clock();
+  const cpuStarted = cpuClock();
+  const work = (processed: number, cached: number): ImageWork => ({ processed, cached, seconds: (clock() - started) / 1000, cpuSeconds: cpuClock() - cpuStarted });
   if (!processing) {
     await Promise.all(unique.map(async (path) => results.set(path, await measure(path, settings.maxPixels ?? imageDefaults.maxPixels))));
-    return { results, assets, work: { processed: 0, cached: 0, seconds: (clock() - started) / 1000 } };
+    return { results, assets, work: work(0, 0) };
   }
   const jobs = unique.map((source) => ({ source, name: basename(source, extname(source)) }));
   const processed = await processImages(jobs, { ...processing.settings, ...settings }, processing.cacheDir, processing.onProgress);
@@ -70,7 +77,12 @@ export async function loadImages(paths: readonly string[], settings: ImageSettin
   }
   const { processed: done, cached } = imageSummary(processed);
   const published = [...new Map(assets.map((a) => [a.to, a])).values()].sort((a, b) => (a.to < b.to ? -1 : 1));
-  return { results, assets: published, work: { processed: done, cached, seconds: (clock() - started) / 1000 } };
+  return { results, assets: published, work: work(done, cached) };
+}
+
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 }
 
 // `npm run check`: the file must exist, be an image and be within the pixel limit; nothing is written.
