@@ -37,7 +37,7 @@ describe("a build with a lead image", () => {
     const second = await build(options);
     expect(second.written).toBe(0);
     await site.remove();
-  });
+  }, 120_000); // Encoding AVIF takes seconds on a busy 2-core machine.
 
   it.each([
     ["a text file named .jpg", Buffer.from("not an image"), 'image: is not an image file that can be read; use a JPEG, PNG, WebP, AVIF, GIF or TIFF file; got "./a.jpg"'],
@@ -50,7 +50,7 @@ describe("a build with a lead image", () => {
     expect((error as Error).message).toContain(`content/articles/a.md: 1 problem\n  ${message}`);
     expect(existsSync(site.output)).toBe(false);
     await site.remove();
-  });
+  }, 120_000); // Encoding AVIF takes seconds on a busy 2-core machine.
 });
 
 describe("credits, thumbnails and decorative images", () => {
@@ -73,7 +73,7 @@ describe("credits, thumbnails and decorative images", () => {
     const error = await build({ input: bad.content, output: bad.output, cacheDir: join(bad.root, ".cache") }).catch((e: unknown) => e);
     expect((error as Error).message).toContain("content/articles/b.md: 1 problem\n  imageAlt: is empty; describe the image, or mark it decorative with imageDecorative: true");
     await bad.remove();
-  });
+  }, 120_000); // Encoding AVIF takes seconds on a busy 2-core machine.
 });
 
 describe("a build with body images", () => {
