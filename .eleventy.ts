@@ -22,7 +22,7 @@ import { emptyCache, type LoadCache, readMarkdownCache, writeMarkdownCache } fro
 import { type Content, loadContent } from "./src/load.ts";
 import { changedPages, pageKeys, type PageKeys } from "./src/page-keys.ts";
 import type { Digest } from "./src/pages.ts";
-import type { ImageProcessing } from "./src/lead-images.ts";
+import type { ImageProcessing, ImageWork } from "./src/image-files.ts";
 import { progressReporter } from "./src/progress.ts";
 import { copyChanged, Publisher } from "./src/publish.ts";
 import { prefixLinks } from "./src/path-prefix.ts";
@@ -178,7 +178,7 @@ function addPage(eleventyConfig: EleventyConfig, name: string, { data, render }:
 
 const DEFAULT_CACHE = ".cache/broadsheet";
 
-/** Lead images processed into `<cacheDir>/images` and social cards into `<cacheDir>/cards`, with progress on standard error. */
+/** Lead and body images processed into `<cacheDir>/images` and social cards into `<cacheDir>/cards`, with progress on standard error. */
 function imageProcessing(cacheDir: string): ImageProcessing {
   return { cacheDir: join(cacheDir, "images"), onProgress: progressReporter("Images"), cards: { cacheDir: join(cacheDir, "cards"), onProgress: progressReporter("Cards") } };
 }
@@ -206,6 +206,8 @@ export interface BuildSummary {
   written: number;
   /** Article bodies rendered from Markdown; the rest came from the cache. */
   markdown: number;
+  /** Images processed, taken from the cache, and the time that took. */
+  images: ImageWork;
   /** Items dated after the build, left out: their files and times. */
   heldBack: { file: string; date: string }[];
   tags: number;
@@ -251,6 +253,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       rendered: pageCount(prepared.render),
       written: published.written,
       markdown: cache.rendered,
+      images: prepared.content.imageWork,
       heldBack: prepared.content.heldBack.map((a) => ({ file: a.file, date: a.date.toISO() ?? "" })),
       tags: digest.indexPages[0]?.entries.length ?? 0,
       sources: digest.indexPages[1]?.entries.length ?? 0,
@@ -283,6 +286,8 @@ export async function cli(command: "build" | "check" = "build"): Promise<void> {
     // `npm run build -- --future` previews drafts and scheduled items.
     const s = await build({ preview: process.argv.includes("--future") });
     for (const held of s.heldBack) console.log(`Held back until its time: ${held.file} (${held.date})`);
+    const { processed, cached, seconds, cpuSeconds } = s.images;
+    if (processed + cached > 0) console.log(`Images: ${processed} processed, ${cached} from cache, in ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s)`);
     const kb = Math.ceil(s.search.bytes / 1024).toLocaleString("en-US");
     console.log(
       `Built ${s.articles} articles, ${s.tags} tags, ${s.sources} sources: ${s.pages} files (${s.rendered} pages rendered, ${s.written} files written) in ${s.seconds.toFixed(2)} s; search index: ${kb} KB in ${s.search.files.toLocaleString("en-US")} files`,

@@ -1,21 +1,14 @@
 // Small pieces several layouts share: times, tag lists, teasers, day groups, pagers.
 import { html, type SafeHtml } from "../src/html.ts";
-import type { DayGroup, Image, Link, Pager, Teaser, TimeStamp } from "../src/pages.ts";
+import type { DayGroup, Link, Pager, Teaser, TimeStamp } from "../src/pages.ts";
+import { picture } from "../src/picture.ts";
+
+// Image markup is made in src/picture.ts, where body images are placed too.
+export { type Loading, picture } from "../src/picture.ts";
 
 /** A `<time>` showing the exact time; the browser script turns it into "24 minutes ago". */
 export function time(stamp: TimeStamp): SafeHtml {
   return html`<time datetime="${stamp.iso}" data-relative>${stamp.text}</time>`;
-}
-
-/** How an image is loaded: the lead image of an article eagerly and first, every other one lazily. */
-export type Loading = "lead" | "lazy";
-
-/** A `<picture>` with AVIF and WebP sources when the image has variants, sized so nothing shifts. */
-export function picture(image: Image, loading: Loading, sizes = "(min-width: 44rem) 40rem, 100vw"): SafeHtml {
-  const load = loading === "lead" ? html` loading="eager" fetchpriority="high"` : html` loading="lazy"`;
-  const img = html`<img src="${image.url}"${image.srcset ? html` srcset="${image.srcset}" sizes="${sizes}"` : ""} alt="${image.alt}" width="${image.width}" height="${image.height}"${load} decoding="async">`;
-  if (!image.sources?.length) return img;
-  return html`<picture>${image.sources.map((s) => html`<source type="${s.type}" srcset="${s.srcset}" sizes="${sizes}">`)}${img}</picture>`;
 }
 
 /** A list of tag links, or nothing for no tags. */

@@ -4,7 +4,7 @@ import { basename, extname } from "node:path";
 import type { Article } from "./article.ts";
 import { type CardJob, type CardProcessing, makeCards } from "./card-images.ts";
 import { dayFormatter } from "./dates.ts";
-import type { Asset } from "./lead-images.ts";
+import type { Asset } from "./image-files.ts";
 import type { Image } from "./pages.ts";
 import type { Settings } from "./settings.ts";
 

@@ -1,6 +1,7 @@
 // One article file → one validated Article, or every problem with it.
 import type { DateTime } from "luxon";
 import { fieldExpectations, frontMatterSchema, knownFields } from "./article-schema.ts";
+import { type BodyImage, checkBodyImages } from "./body-images.ts";
 import { localDay, parseIsoDate } from "./dates.ts";
 import { describeValue, type Problem } from "./errors.ts";
 import { splitFrontMatter } from "./front-matter.ts";
@@ -45,6 +46,8 @@ export interface Article {
   /** Identity of the Markdown body (its cache key), so that page keys need not hash the HTML. */
   bodyKey?: string;
   image?: ImageRef;
+  /** Images in the body, in order: `bodyHtml` holds a placeholder for each until they are processed. */
+  bodyImages?: BodyImage[];
   draft: boolean;
 }
 
@@ -121,10 +124,12 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
   const baseName = file.split("/").pop()?.replace(/\.md$/i, "") ?? "";
   const slug = typeof raw.slug === "string" ? raw.slug : slugify(baseName);
   if (slug === "") errors.push({ file, field: "slug", message: `cannot be made from the file name; expected ${fieldExpectations.slug}` });
-  if (!result.success || errors.length > 0 || !date) return { errors, warnings };
+  // Rendered even when the front matter failed, so that body image problems are reported with the rest.
+  const body = renderer.render(split.body);
+  const bodyImages = checkBodyImages(file, body.images ?? [], split.bodyLine);
+  if (!result.success || errors.length > 0 || !date) return { errors: [...errors, ...bodyImages.problems], warnings };
   const fm = result.data;
 
-  const body = renderer.render(split.body);
   const day = localDay(date, settings.timeZone);
   const seen = new Set<string>();
   const article: Article = {
@@ -139,6 +144,7 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
     bodyHtml: body.html,
     ...(body.key === undefined ? {} : { bodyKey: body.key }),
     draft: fm.draft,
+    ...(bodyImages.images.length > 0 ? { bodyImages: bodyImages.images } : {}),
     ...(updated ? { updated } : {}),
     ...(expires ? { expires } : {}),
     ...(corrections.length > 0 ? { corrections: corrections.flatMap((c) => (c.date ? [{ date: c.date, text: c.text }] : [])).sort((a, b) => a.date.toMillis() - b.date.toMillis()) } : {}),
@@ -149,5 +155,7 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
       ? {}
       : { image: { path: fm.image, alt: fm.imageAlt, ...(fm.imageCredit === undefined ? {} : { credit: fm.imageCredit }) } }),
   };
-  return { article, errors, warnings };
+  // A body image's own mistakes fail the build but keep the article, so that the files of its other
+  // images are still checked, and every problem is reported at once.
+  return { article, errors: bodyImages.problems, warnings };
 }

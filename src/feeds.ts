@@ -147,11 +147,14 @@ const HAS_SCHEME = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
 /** Makes the relative `href` and `src` values of our own HTML absolute, as feed readers need. */
 export function absolutizeHtml(html: string, siteUrl: string, pagePath = "/"): string {
   // A regex is enough: our Markdown renderer quotes every attribute and escapes quotes in text.
-  return html.replace(URL_ATTRIBUTE, (match, name: string, quote: string, value: string) => {
-    if (HAS_SCHEME.test(value)) return match;
-    const url = value.startsWith("/") ? `${siteUrl}${value}` : new URL(value, `${siteUrl}${pagePath}`).href;
-    return `${name}${quote}${url}${quote}`;
-  });
+  const absolute = (value: string) => (HAS_SCHEME.test(value) ? value : value.startsWith("/") ? `${siteUrl}${value}` : new URL(value, `${siteUrl}${pagePath}`).href);
+  return html
+    .replace(URL_ATTRIBUTE, (_, name: string, quote: string, value: string) => `${name}${quote}${absolute(value)}${quote}`)
+    // srcset is a list of "url width" candidates; each URL is made absolute (body images have one).
+    .replace(/(\ssrcset=)(["'])(.*?)\2/gi, (_, name: string, quote: string, list: string) => {
+      const candidates = list.split(",").map((c) => c.trim().replace(/^\S+/, absolute));
+      return `${name}${quote}${candidates.join(", ")}${quote}`;
+    });
 }
 
 // An article is in the site's feed and in each of its tags' and source's: its entry is made once per kind.

@@ -9,7 +9,7 @@ import { renderBody, type RenderedBody } from "./markdown.ts";
 import type MarkdownIt from "markdown-it";
 
 // The saved cache also records the version of the code that rendered it (see readMarkdownCache).
-const MARKDOWN_CACHE_VERSION = "1";
+const MARKDOWN_CACHE_VERSION = "2";
 
 /** Remembered work, keyed so that a changed input can never reuse a stale result. */
 export interface LoadCache {

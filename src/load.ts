@@ -1,11 +1,12 @@
-// Reads the content folder once: site settings, every article file, and the lead images they name.
+// Reads the content folder once: site settings, every article file, and the images they name.
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
 import { articleCards } from "./article-cards.ts";
 import { type Article, type BodyRenderer, type ParsedArticle, parseArticle } from "./article.ts";
 import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
-import { type Asset, type ImageProcessing, leadImages } from "./lead-images.ts";
+import { articleImages } from "./article-images.ts";
+import type { Asset, ImageProcessing, ImageWork } from "./image-files.ts";
 import type { Image } from "./pages.ts";
 import { decodeText } from "./front-matter.ts";
 import { cachedRenderer, emptyCache, type LoadCache } from "./load-cache.ts";
@@ -25,7 +26,7 @@ export interface LoadOptions {
   cache?: LoadCache;
   /** Files known to be unchanged since the cache was filled (a watcher knows), taken without a look. */
   unchanged?: (path: string) => boolean;
-  /** Process lead images into responsive variants. Default: only check and measure them. */
+  /** Process lead and body images into responsive variants. Default: only check and measure them. */
   images?: ImageProcessing;
   /** The build's time: items dated later are held back. Default: none are. */
   now?: DateTime;
@@ -41,6 +42,8 @@ export interface Content {
   /** Each article's social card (its og:image), when cards are made. */
   cards: Map<Article, Image>;
   assets: Asset[];
+  /** What processing the images cost. */
+  imageWork: ImageWork;
   warnings: Problem[];
   /** Items dated after the build's time, left out until a build at or after it. */
   heldBack: Article[];
@@ -121,11 +124,11 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     else articles.push(a);
   }
   errors.push(...duplicateUrls(articles));
-  const { images, assets, sources: leadSources } = await leadImages(articles, contentDir, root, errors, options.images);
+  const placed = await articleImages(articles, { contentDir, root }, settings.images, errors, options.images);
   // Stable sort: problems grouped by file, each file's in the order they were found.
   if (errors.length > 0) throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
-  const cards = options.images?.cards ? await articleCards(articles, settings, leadSources, options.images.cards) : { cards: new Map<Article, Image>(), assets: [] };
-  return { settings, articles, images, cards: cards.cards, assets: [...assets, ...cards.assets], warnings, heldBack };
+  const cards = options.images?.cards ? await articleCards(placed.articles, settings, placed.sources, options.images.cards) : { cards: new Map<Article, Image>(), assets: [] };
+  return { settings, articles: placed.articles, images: placed.images, cards: cards.cards, assets: [...placed.assets, ...cards.assets], imageWork: placed.work, warnings, heldBack };
 }
 
 /** Reads and validates the settings file at `path` (`file` names it in messages); a missing file is a problem too. */

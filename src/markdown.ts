@@ -28,16 +28,37 @@ export function createMarkdown(options: Partial<MarkdownOptions> = {}): Markdown
   return md;
 }
 
+/** An image in a body as the author wrote it: `![alt](path "title")`. */
+export interface BodyImageRef {
+  /** The path as written (percent-escapes decoded), such as `./photo.jpg`. */
+  src: string;
+  /** The alt text, as plain text. */
+  alt: string;
+  /** The title in quotes after the path; `decorative` marks an image that needs no alt text. */
+  title: string;
+  /** 1-based line within the body, when the parser knows it. */
+  line?: number;
+}
+
 /** Rendered body and a summary taken from its first paragraph. */
 export interface RenderedBody {
+  /** HTML in which each image is a placeholder (see imagePlaceholder), filled in once images are processed. */
   html: string;
   firstParagraph: string;
+  /** The body's images, in order; the n-th is where imagePlaceholder(n) is. Absent when there are none. */
+  images?: BodyImageRef[];
+}
+
+/** What stands in the rendered HTML for the body's n-th image: a comment, which authors cannot write (raw HTML is text). */
+export function imagePlaceholder(n: number): string {
+  return `<!--broadsheet-image:${n}-->`;
 }
 
 /** Renders a body and extracts its first paragraph as plain text. */
 export function renderBody(md: MarkdownIt, body: string): RenderedBody {
   const env = {};
   const tokens = md.parse(body, env);
+  const images = bodyImages(md, tokens);
   const open = tokens.findIndex((t) => t.type === "paragraph_open");
   const inline = open === -1 ? undefined : tokens[open + 1];
   const firstParagraph = (inline?.children ?? [])
@@ -45,7 +66,29 @@ export function renderBody(md: MarkdownIt, body: string): RenderedBody {
     .join("")
     .replace(/\s+/g, " ")
     .trim();
-  return { html: md.renderer.render(tokens, md.options, env), firstParagraph };
+  return { html: md.renderer.render(tokens, md.options, env), firstParagraph, ...(images.length ? { images } : {}) };
+}
+
+// Collects every image and turns its token into a placeholder, which the renderer writes as it is.
+function bodyImages(md: MarkdownIt, tokens: ReturnType<MarkdownIt["parse"]>): BodyImageRef[] {
+  const images: BodyImageRef[] = [];
+  for (const block of tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    // Lines within a paragraph are counted by its line breaks: exact unless alt text itself spans lines.
+    let breaks = 0;
+    for (const token of block.children) {
+      if (token.type === "softbreak" || token.type === "hardbreak") breaks++;
+      if (token.type !== "image") continue;
+      const src = md.normalizeLinkText(token.attrGet("src") ?? "");
+      const alt = md.renderer.renderInlineAsText(token.children ?? [], md.options, {});
+      const line = block.map ? block.map[0] + breaks + 1 : undefined;
+      images.push({ src, alt, title: token.attrGet("title") ?? "", ...(line === undefined ? {} : { line }) });
+      token.type = "html_inline";
+      token.content = imagePlaceholder(images.length - 1);
+      token.children = null;
+    }
+  }
+  return images;
 }
 
 /**

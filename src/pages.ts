@@ -26,6 +26,8 @@ export interface Image {
   sources?: { type: string; srcset: string }[] | undefined;
   /** Who made it, shown as a caption. */
   credit?: string | undefined;
+  /** Advisory title (a body image's Markdown title), shown as a tooltip. */
+  title?: string | undefined;
 }
 
 /** An article as listed on home, day, tag and source pages and under "Related articles". */

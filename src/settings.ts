@@ -1,6 +1,10 @@
 // Site settings: one schema, one set of defaults, validated like articles.
 import { IANAZone } from "luxon";
 import { z } from "zod";
+import { imageDefaults } from "./images.ts";
+
+// The most libvips can decode (0x3FFF × 0x3FFF), sharp's own upper limit for limitInputPixels.
+const MAX_PIXELS_SHARP = 268_402_689;
 
 function isLanguageTag(value: string): boolean {
   try {
@@ -35,6 +39,15 @@ export const settingsSchema = z.object({
   relatedCount: z.number().int().min(0).max(50).default(5),
   /** Generate a social card (headline, source, site name) for articles without a usable lead image. Default true. */
   socialCards: z.boolean().default(true),
+  /** How lead and body images are processed. */
+  images: z
+    .strictObject({
+      /** Widths of the variants, in pixels; never wider than the original. Default [480, 800, 1200, 1600]. */
+      widths: z.array(z.number().int().min(16).max(8192)).min(1).max(12).default([...imageDefaults.widths]),
+      /** Largest source image accepted, in pixels (sharp's limitInputPixels). Default 50,000,000. */
+      maxPixels: z.number().int().min(10_000).max(MAX_PIXELS_SHARP).default(imageDefaults.maxPixels),
+    })
+    .prefault({}),
 });
 
 /** Validated site settings, with every default filled in. */
@@ -62,4 +75,7 @@ export const settingsExpectations: Record<string, string> = {
   relatedCount: "a whole number from 0 to 50",
   socialCards: "true or false",
   pathPrefix: "a folder path that starts and ends with /, such as /broadsheet/",
+  images: 'an object with the optional fields "widths" and "maxPixels", such as { "widths": [480, 800, 1200, 1600], "maxPixels": 50000000 }',
+  "images.widths": "a list of 1-12 widths in pixels, whole numbers from 16 to 8192, such as [480, 800, 1200, 1600]",
+  "images.maxPixels": "a whole number of pixels from 10000 to 268402689 (about 16383 × 16383), such as 50000000",
 };

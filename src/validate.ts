@@ -18,7 +18,9 @@ export function issuesToProblems(
   return issues.map((issue) => {
     const top = String(issue.path[0] ?? "");
     const isItem = issue.path.length > 1 && top === "tags";
-    const expected = expectations[isItem ? "tag" : top] ?? issue.message;
+    // A nested field (`images.widths`, also for its items) has its own expectation when one is given.
+    const nested = fieldName(issue.path.filter((key) => typeof key !== "number"));
+    const expected = expectations[isItem ? "tag" : nested] ?? expectations[top] ?? issue.message;
     const found = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], data);
     const message =
       found === undefined

@@ -222,6 +222,11 @@ describe("absolutizeHtml", () => {
     { html: `<a href="https://e.org/">e</a> <a href="//cdn.example/x">c</a> <a href="mailto:a@b.example">m</a>`, same: true },
     { html: `<code>href=&quot;/x&quot;</code> <a data-src="/x">d</a>`, same: true },
     { html: "", same: true },
+    {
+      html: `<source srcset="/m/a-480.avif 480w, /m/a-800.avif 800w"><img src="/m/a.jpg" srcset="/m/a-480.jpg 480w,/m/a-800.jpg 800w">`,
+      want: `<source srcset="${site}/m/a-480.avif 480w, ${site}/m/a-800.avif 800w"><img src="${site}/m/a.jpg" srcset="${site}/m/a-480.jpg 480w, ${site}/m/a-800.jpg 800w">`,
+    },
+    { html: `<img srcset="https://e.org/a.jpg 2x">`, same: true },
   ])("$html", ({ html, want, same }) => {
     expect(absolutizeHtml(html, site, "/2025/08/15/x/")).toBe(same ? html : want);
   });

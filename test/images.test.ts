@@ -146,6 +146,14 @@ describe("processImages", () => {
     expect(processed((await processImages([{ source, name: "o" }], small, cache)).get(source)).fromCache).toBe(false);
   });
 
+  it("applies a lowered pixel limit to an image already in the cache (maxPixels is checked, not part of the key)", async () => {
+    const cache = join(dir, "c11");
+    const source = await fixture("limit.jpg", texture(160, 100, 3, 12).jpeg());
+    expect(processed((await processImages([{ source, name: "l" }], small, cache)).get(source)).fromCache).toBe(false);
+    expect(processed((await processImages([{ source, name: "l" }], { ...small, maxPixels: 20_000 }, cache)).get(source)).fromCache).toBe(true);
+    expect((await processImages([{ source, name: "l" }], { ...small, maxPixels: 10_000 }, cache)).get(source)).toEqual({ problem: "is 0.016 megapixels; the limit is 0.01 megapixels (maxPixels)" });
+  });
+
   it("reports each unusable source as a problem, without stopping the others", async () => {
     const good = await fixture("good.jpg", texture(160, 100, 3, 7).jpeg());
     const text = join(dir, "notes.jpg");

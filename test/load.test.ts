@@ -133,4 +133,24 @@ describe("accepted input", () => {
     const error = await loadContent({ contentDir: site.content, root: site.root }).catch((e: unknown) => e);
     expect((error as Error).message).toContain('socialCards: expected true or false; got "yes"');
   });
+
+  it.each([
+    [{ widths: [480, 0] }, 'images.widths[1]: expected a list of 1-12 widths in pixels, whole numbers from 16 to 8192, such as [480, 800, 1200, 1600]; got 0'],
+    [{ widths: [] }, "images.widths: expected a list of 1-12 widths in pixels, whole numbers from 16 to 8192, such as [480, 800, 1200, 1600]; got a list ([])"],
+    [{ widths: "800" }, 'images.widths: expected a list of 1-12 widths in pixels, whole numbers from 16 to 8192, such as [480, 800, 1200, 1600]; got "800"'],
+    [{ maxPixels: 1.5e9 }, "images.maxPixels: expected a whole number of pixels from 10000 to 268402689 (about 16383 × 16383), such as 50000000; got 1500000000"],
+    [{ maxPixel: 1 }, 'images: expected an object with the optional fields "widths" and "maxPixels", such as { "widths": [480, 800, 1200, 1600], "maxPixels": 50000000 }; got an object ({"maxPixel":1})'],
+    ["big", 'images: expected an object with the optional fields "widths" and "maxPixels", such as { "widths": [480, 800, 1200, 1600], "maxPixels": 50000000 }; got "big"'],
+  ])("validates the images setting %j", async (images, message) => {
+    const site = await makeSite({}, { title: "T", description: "d", url: "https://x.example", images });
+    cleanup = site.remove;
+    const error = await loadContent({ contentDir: site.content, root: site.root }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(`content/_data/site.json: 1 problem\n  ${message}\n  See README.md#site-settings`);
+  });
+
+  it("fills in the images setting's defaults, field by field", async () => {
+    const site = await makeSite({}, { title: "T", description: "d", url: "https://x.example", images: { maxPixels: 20_000_000 } });
+    cleanup = site.remove;
+    expect((await loadContent({ contentDir: site.content, root: site.root })).settings.images).toEqual({ widths: [480, 800, 1200, 1600], maxPixels: 20_000_000 });
+  });
 });

@@ -107,3 +107,23 @@ describe("truncateAtWord", () => {
     expect(out).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
 });
+
+describe("renderBody images", () => {
+  it.each([
+    ["![Boats](./a.jpg)", [{ src: "./a.jpg", alt: "Boats", title: "", line: 1 }]],
+    ['![](rule.png "decorative")', [{ src: "rule.png", alt: "", title: "decorative", line: 1 }]],
+    ["![A *bold* move](b%20c.jpg)", [{ src: "b c.jpg", alt: "A bold move", title: "", line: 1 }]],
+    ["Intro\n\nOne\ntwo ![X](x.png)", [{ src: "x.png", alt: "X", title: "", line: 4 }]],
+    ["- item\n- ![Y](y.png)", [{ src: "y.png", alt: "Y", title: "", line: 2 }]],
+    ["| a |\n|---|\n| ![T](t.png) |", [{ src: "t.png", alt: "T", title: "" }]],
+    ["`![code](c.png)`\n\n    ![indented](i.png)", undefined],
+    ["![ok](javascript:alert(1))", undefined],
+  ])("%j", (body, images) => {
+    expect(render(body).images).toEqual(images);
+  });
+
+  it("leaves a placeholder per image that authors cannot forge", () => {
+    const { html } = render("![A](a.jpg) ![B](b.jpg)\n\n<!--broadsheet-image:0-->");
+    expect(html).toBe("<p><!--broadsheet-image:0--> <!--broadsheet-image:1--></p>\n<p>&lt;!–broadsheet-image:0–&gt;</p>\n");
+  });
+});

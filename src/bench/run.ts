@@ -1,5 +1,6 @@
 // `npm run bench`: builds synthetic sites of N articles in a temporary folder and prints what they cost.
-// Options: --articles N (repeatable; default 1000 and 10000), --keep (keep the folders), --tmp DIR.
+// Options: --articles N (repeatable; default 1000 and 10000), --keep (keep the folders), --tmp DIR,
+// --images K (instead: the image benchmark, K photos on a site of K articles unless --articles says more).
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -14,6 +15,7 @@ import { searchRecords } from "../search.ts";
 import { indexFiles } from "../search-index.ts";
 import { outputPathFor } from "../urls.ts";
 import { generateCorpus, generateSettings } from "./corpus.ts";
+import { imageBench } from "./image-bench.ts";
 import { exited, measure, type RunResult, treeRss, waitFor } from "./measure.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -27,8 +29,8 @@ function nodeArgs(script: string): string[] {
 }
 const DEV_EDITS = 10;
 
-const { values } = parseArgs({ options: { articles: { type: "string", multiple: true }, keep: { type: "boolean" }, tmp: { type: "string" } } });
-const sizes = (values.articles ?? ["1000", "10000"]).map(Number);
+const { values } = parseArgs({ options: { articles: { type: "string", multiple: true }, keep: { type: "boolean" }, tmp: { type: "string" }, images: { type: "string" } } });
+const sizes = (values.articles ?? (values.images ? [values.images] : ["1000", "10000"])).map(Number);
 
 /** One site size's figures, in the order the table prints them. */
 type Row = Record<string, string>;
@@ -150,7 +152,9 @@ const pages = (r: RunResult) => /: (\d+) files \((\d+) pages rendered, (\d+) fil
 const rows: Row[] = [];
 for (const n of sizes) {
   console.error(`benchmarking ${n} articles…`);
-  rows.push(await bench(n));
+  const images = Number(values.images);
+  const build = (dir: string) => measure(process.execPath, nodeArgs("build"), dir);
+  rows.push(values.images ? await imageBench({ images, articles: n, tmp: values.tmp ?? tmpdir(), keep: values.keep ?? false, build }) : await bench(n));
 }
 const labels = Object.keys(rows[0] ?? {});
 const width = Math.max(...labels.map((l) => l.length));

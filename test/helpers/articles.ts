@@ -17,6 +17,7 @@ export const testSettings: Settings = {
   relatedCount: 5,
   socialCards: true,
   pathPrefix: "/",
+  images: { widths: [480, 800, 1200, 1600], maxPixels: 50_000_000 },
 };
 
 /** An Article as parseArticle would make it; its day is read in `timeZone`, as the site would. */
