@@ -173,10 +173,9 @@ function readProblem(error: unknown): ImageProblem {
 function decodeProblem(error: unknown): ImageProblem {
   const message = error instanceof Error ? error.message : String(error);
   if (/unsupported image format|is empty/i.test(message)) return { problem: notAnImage };
-  const reason = message.split("\n")[0]?.trim();
-  // libvips says "Unknown error" for some damaged files: no use to an author.
-  const detail = !reason || /^unknown error$/i.test(reason) ? "" : ` (${reason})`;
-  return { problem: `is damaged or incomplete and cannot be decoded${detail}; export or download it again` };
+  // libvips's own reason is left out: it is a shared error buffer, so with several images decoding at
+  // once it may say "Unknown error" or another file's reason, and it means little to an author.
+  return { problem: "is damaged or incomplete and cannot be decoded; export or download it again" };
 }
 
 /** A fixed number of workers take the next job until none is left; a failure stops new work and is rethrown. */

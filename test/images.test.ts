@@ -170,7 +170,7 @@ describe("processImages", () => {
         "ok",
         "names a file that does not exist",
         "is not an image file that can be read; use a JPEG, PNG, WebP, AVIF, GIF or TIFF file",
-        "is damaged or incomplete and cannot be decoded (VipsJpeg: Premature end of input file); export or download it again",
+        "is damaged or incomplete and cannot be decoded; export or download it again",
         "is 0.12 megapixels; the limit is 0.1 megapixels (maxPixels)",
       ]
     `);
