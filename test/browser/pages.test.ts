@@ -97,7 +97,8 @@ describe.for(pageKinds)("the $name page", (kind) => {
         const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 && !/rgba\(.*,\s*0\)|transparent/.test(s.outlineColor);
         return { outline, shadow: s.boxShadow, underline: `${s.textDecorationLine} ${s.textDecorationThickness}`, background: s.backgroundColor };
       };
-      const focusable = [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])")];
+      // Elements not rendered (the search page's hidden "More results" button) cannot take focus.
+      const focusable = [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])")].filter((el) => el.checkVisibility());
       const rest = new Map<Element, ReturnType<typeof look>>(focusable.map((el) => [el, look(el)]));
       const seen = new Map<Element, boolean>();
       document.addEventListener("focusin", (event) => {

@@ -4,6 +4,8 @@ export interface PageKind {
   name: string;
   path: string;
   status?: number;
+  /** A selector the page shows once its scripts have filled it in (the search results); checks wait for it. */
+  ready?: string;
 }
 
 /** One page of each kind from the sample site (content/). */
@@ -16,6 +18,8 @@ export const pageKinds: PageKind[] = [
   { name: "tag-index", path: "/tags/" },
   { name: "source", path: "/sources/northbridge-courier/" },
   { name: "source-index", path: "/sources/" },
+  // With a query, so that the results are checked (axe, focus, width) as well as the form.
+  { name: "search", path: "/search/?q=harbour", ready: "#search-results > li" },
   // Any unknown address gets the 404 page, as a static host serves it.
   { name: "not-found", path: "/no-such-page/", status: 404 },
 ];

@@ -34,7 +34,9 @@ export function pageFor(kind: PageKind) {
       await page.setViewportSize(viewport);
       await page.emulateMedia({ colorScheme });
       problems.length = 0;
-      return (await page.goto(siteUrl(kind.path)))?.status();
+      const status = (await page.goto(siteUrl(kind.path)))?.status();
+      if (kind.ready) await page.locator(kind.ready).first().waitFor();
+      return status;
     },
     page: () => page,
     problems: () => problems,
