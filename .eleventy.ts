@@ -124,8 +124,9 @@ export default function (eleventyConfig: EleventyConfig) {
     return latest.render;
   });
   // The dev server writes pages itself; afterwards it copies lead images and drops removed pages,
-  // and reindexes search in the background when an edit changed what search finds.
-  const reindex = backgroundIndexer((error) => console.warn(`Search index not updated: ${String(error)}`));
+  // and reindexes search in the background when an edit changed what search finds, once edits
+  // have paused for a few seconds (Pagefind takes seconds at 10,000 articles).
+  const reindex = backgroundIndexer((error) => console.warn(`Search index not updated: ${String(error)}`), { quietMs: DEV_SEARCH_QUIET_MS });
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs" || !latest) return;
     await copyChanged(latest.content.assets, directories.output);
@@ -177,6 +178,8 @@ function addPage(eleventyConfig: EleventyConfig, name: string, { data, render }:
 }
 
 const DEFAULT_CACHE = ".cache/broadsheet";
+/** How long the dev server waits after the last rebuild before it reindexes search. */
+const DEV_SEARCH_QUIET_MS = 3000;
 
 /** Lead and body images processed into `<cacheDir>/images` and social cards into `<cacheDir>/cards`, with progress on standard error. */
 function imageProcessing(cacheDir: string): ImageProcessing {

@@ -2,6 +2,7 @@
 // publishes the bundle through the Publisher, or keeps last build's when no record changed.
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { close, createIndex } from "pagefind";
 import type { Digest } from "./pages.ts";
 import type { Publisher } from "./publish.ts";
@@ -20,6 +21,17 @@ export interface SearchIndexOptions {
 
 /** Defaults of the search index. */
 export const searchIndexDefaults = { folder: searchIndexUrl.slice(1), batch: 500 } satisfies SearchIndexOptions;
+
+/** Options of the dev server's indexer. */
+export interface BackgroundOptions {
+  /** Milliseconds without a new build before Pagefind runs. Default 0. */
+  quietMs: number;
+  /** A clock in milliseconds. Default `performance.now`. */
+  now: () => number;
+}
+
+/** Defaults of the dev server's indexer. */
+export const backgroundDefaults = { quietMs: 0, now: () => performance.now() } satisfies BackgroundOptions;
 
 /** One file of the index, its path relative to the index folder. */
 export interface SearchFile {
@@ -128,15 +140,21 @@ export async function writeIndexFolder(files: readonly SearchFile[], dir: string
  * The dev server's index: `update(digest, outDir, version)` reindexes in the background when the
  * records changed, so an edit's page is not held up; runs never overlap, and the latest digest wins.
  */
-export function backgroundIndexer(onError: (error: unknown) => void, options: Partial<SearchIndexOptions> = {}) {
-  const { folder } = { ...searchIndexDefaults, ...options };
+export function backgroundIndexer(onError: (error: unknown) => void, options: Partial<SearchIndexOptions & BackgroundOptions> = {}) {
+  const { folder, quietMs, now } = { ...searchIndexDefaults, ...backgroundDefaults, ...options };
   let indexed: string | undefined;
   let next: { digest: Digest; outDir: string; version: string } | undefined;
   let running: Promise<void> | undefined;
+  let calledAt = now();
+  const quiet = () => quietMs - (now() - calledAt);
   const run = async () => {
     // Yield first, so that `running` is set before the loop can end and clear it.
     await null;
-    for (let job = next; job; job = next) {
+    while (next) {
+      // While builds keep coming (an author at work), Pagefind waits for a quiet moment and then
+      // indexes only the newest: it would otherwise take a core from the next rebuild.
+      for (let wait = quiet(); wait > 0; wait = quiet()) await sleep(wait);
+      const job = next;
       next = undefined;
       const key = searchKey(job.digest, JSON.stringify([job.version, job.outDir]));
       if (key === indexed) continue;
@@ -151,6 +169,7 @@ export function backgroundIndexer(onError: (error: unknown) => void, options: Pa
   };
   return (digest: Digest, outDir: string, version: string): Promise<void> => {
     next = { digest, outDir, version };
+    calledAt = now();
     return (running ??= run());
   };
 }

@@ -96,6 +96,21 @@ describe("backgroundIndexer", () => {
     expect(errors).toEqual([]);
   });
 
+  it("waits for builds to pause, then indexes only the newest digest", async () => {
+    let clock = 0;
+    const update = backgroundIndexer(() => undefined, { quietMs: 1000, now: () => clock });
+    const entry = join(root, "pagefind", "pagefind-entry.json");
+    const first = update(buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z")]), root, "v1");
+    // Builds keep coming: the clock has not moved, so the indexer has not run.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(stat(entry)).rejects.toMatchObject({ code: "ENOENT" });
+    const second = update(buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z"), article("b", "2025-08-16T09:00:00Z")]), root, "v1");
+    expect(second).toBe(first);
+    clock = 1000; // a quiet second later
+    await second;
+    expect(JSON.parse(await readFile(entry, "utf8"))).toMatchObject({ languages: { en: { page_count: 2 } } });
+  });
+
   it("reports a failure instead of throwing, and tries again on the next update", async () => {
     const errors: unknown[] = [];
     const update = backgroundIndexer((error) => errors.push(error));
