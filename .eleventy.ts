@@ -26,7 +26,7 @@ import type { ImageProcessing, ImageWork } from "./src/image-files.ts";
 import { progressReporter } from "./src/progress.ts";
 import { copyChanged, Publisher } from "./src/publish.ts";
 import { prefixLinks } from "./src/path-prefix.ts";
-import { backgroundIndexer, publishSearchIndex } from "./src/search-index.ts";
+import { backgroundIndexer, type PublishedIndex, publishSearchIndex } from "./src/search-index.ts";
 import { outputPathFor } from "./src/urls.ts";
 
 /** The parts of Eleventy's configuration API this project uses. */
@@ -34,7 +34,7 @@ interface EleventyConfig {
   directories: { input: string; output: string };
   addGlobalData(name: string, value: unknown): void;
   addTemplate(path: string, template: unknown): void;
-  addTransform(name: string, transform: (this: { page: { url: string } }, content: string) => string): void;
+  addTransform(name: string, transform: (this: { page: { url: string | false } }, content: string) => string): void;
   addWatchTarget(path: string): void;
   benchmarks?: { config?: { setMinimumThresholdPercent(percent: number): void } };
   on(event: "eleventy.after", handler: (arg: { outputMode: string; directories: { output: string } }) => unknown): void;
@@ -131,7 +131,7 @@ export default function (eleventyConfig: EleventyConfig) {
     if (outputMode !== "fs" || !latest) return;
     await copyChanged(latest.content.assets, directories.output);
     for (const url of gone) rmSync(join(directories.output, outputPathFor(url)), { force: true });
-    void reindex(latest.digest, directories.output, latest.version);
+    if (latest.digest.settings.search) void reindex(latest.digest, directories.output, latest.version);
   });
   // Articles are not templates, so the watcher is told about them.
   eleventyConfig.addWatchTarget(`${input}/articles/`);
@@ -140,7 +140,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.benchmarks?.config?.setMinimumThresholdPercent(100);
   eleventyConfig.addTransform("broadsheet-publish", function (content) {
     const prepared = slot[HANDOFF];
-    if (!prepared?.publisher) return content;
+    // A page with `permalink: false` (the search page of a site without search) is not written.
+    if (!prepared?.publisher || this.page.url === false) return content;
     const path = outputPathFor(this.page.url);
     // Under a path prefix (a GitHub Pages project site) every site-root link moves into the folder.
     const text = path.endsWith(".html") ? prefixLinks(content, prepared.digest.settings.pathPrefix) : content;
@@ -178,6 +179,8 @@ function addPage(eleventyConfig: EleventyConfig, name: string, { data, render }:
 }
 
 const DEFAULT_CACHE = ".cache/broadsheet";
+/** The search index of a site that turned search off: none, so the previous one's files are removed. */
+const NO_SEARCH: PublishedIndex = { files: 0, bytes: 0, ran: false, save: async () => undefined };
 /** How long the dev server waits after the last rebuild before it reindexes search. */
 const DEV_SEARCH_QUIET_MS = 3000;
 
@@ -242,7 +245,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     for (const warning of prepared.content.warnings) console.warn(formatProblems([warning]));
     for (const url of prepared.keys.keys()) if (previous.get(url) === prepared.keys.get(url)) publisher.keep(outputPathFor(url));
     // Pagefind runs in its own process while Eleventy renders.
-    searching = publishSearchIndex(prepared.digest, publisher, join(cacheDir, "search.json"), prepared.version);
+    searching = prepared.digest.settings.search ? publishSearchIndex(prepared.digest, publisher, join(cacheDir, "search.json"), prepared.version) : Promise.resolve(NO_SEARCH);
     const eleventy = new Eleventy(input, output, { configPath: relative(process.cwd(), join(here, ".eleventy.ts")), quietMode: true });
     await eleventy.toJSON();
     const index = await searching;
@@ -292,8 +295,9 @@ export async function cli(command: "build" | "check" = "build"): Promise<void> {
     const { processed, cached, seconds, cpuSeconds } = s.images;
     if (processed + cached > 0) console.log(`Images: ${processed} processed, ${cached} from cache, in ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s)`);
     const kb = Math.ceil(s.search.bytes / 1024).toLocaleString("en-US");
+    const search = s.search.files === 0 ? "no search index (search is off)" : `search index: ${kb} KB in ${s.search.files.toLocaleString("en-US")} files`;
     console.log(
-      `Built ${s.articles} articles, ${s.tags} tags, ${s.sources} sources: ${s.pages} files (${s.rendered} pages rendered, ${s.written} files written) in ${s.seconds.toFixed(2)} s; search index: ${kb} KB in ${s.search.files.toLocaleString("en-US")} files`,
+      `Built ${s.articles} articles, ${s.tags} tags, ${s.sources} sources: ${s.pages} files (${s.rendered} pages rendered, ${s.written} files written) in ${s.seconds.toFixed(2)} s; ${search}`,
     );
   } catch (error) {
     if (!(error instanceof DigestError)) throw error;

@@ -61,12 +61,12 @@ ${head ?? ""}</head>
 <nav aria-label="Sections"><ul>${NAV.map(
     (item) => html`<li><a href="${item.url}"${item.url === url ? html` aria-current="page"` : ""}>${item.label}</a></li>`,
   )}</ul></nav>
-<form class="site-search" role="search" action="${searchUrl}">
+${settings.search ? html`<form class="site-search" role="search" action="${searchUrl}">
 <label class="visually-hidden" for="site-search-q">Search articles</label>
 <input type="search" name="q" id="site-search-q" placeholder="Search" autocomplete="off">
 <button type="submit">Search</button>
 </form>
-</div>
+` : ""}</div>
 </header>
 <main id="main" tabindex="-1">
 <div class="wrap">

@@ -28,6 +28,7 @@ function render({ digest }: { digest: Digest }): string {
 }
 
 export default {
-  data: { permalink: searchUrl, eleventyExcludeFromCollections: true },
+  // No page at all when the site turns search off.
+  data: { permalink: ({ digest }: { digest: Digest }) => (digest.settings.search ? searchUrl : false), eleventyExcludeFromCollections: true },
   render,
 };

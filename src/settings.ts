@@ -39,6 +39,8 @@ export const settingsSchema = z.object({
   relatedCount: z.number().int().min(0).max(50).default(5),
   /** Generate a social card (headline, source, site name) for articles without a usable lead image. Default true. */
   socialCards: z.boolean().default(true),
+  /** Full-text search (a search page, a search box in every header, a Pagefind index). Default true. */
+  search: z.boolean().default(true),
   /** How lead and body images are processed. */
   images: z
     .strictObject({
@@ -74,6 +76,7 @@ export const settingsExpectations: Record<string, string> = {
   pageSize: "a whole number from 1 to 500",
   relatedCount: "a whole number from 0 to 50",
   socialCards: "true or false",
+  search: "true or false",
   pathPrefix: "a folder path that starts and ends with /, such as /broadsheet/",
   images: 'an object with the optional fields "widths" and "maxPixels", such as { "widths": [480, 800, 1200, 1600], "maxPixels": 50000000 }',
   "images.widths": "a list of 1-12 widths in pixels, whole numbers from 16 to 8192, such as [480, 800, 1200, 1600]",

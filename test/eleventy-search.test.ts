@@ -176,3 +176,21 @@ describe("under a path prefix", () => {
     }
   });
 });
+
+describe("a site that turns search off", () => {
+  it("has no search page, no search box and no index, and a later build removes the index it had", async () => {
+    const local = await makeSite(files);
+    try {
+      await rebuild(local);
+      expect([...(await readTree(local.output)).keys()].filter((p) => p.startsWith("pagefind/"))).not.toEqual([]);
+      await writeFile(join(local.content, "_data", "site.json"), JSON.stringify({ ...fixtureSettings, search: false }));
+      const off = await rebuild(local);
+      expect(off.search).toEqual({ files: 0, bytes: 0 });
+      const paths = [...(await readTree(local.output)).keys()];
+      expect(paths.filter((p) => p.startsWith("pagefind/") || p.startsWith("search/"))).toEqual([]);
+      for (const path of paths.filter((p) => p.endsWith(".html"))) expect(await readFile(join(local.output, path), "utf8"), path).not.toContain("site-search");
+    } finally {
+      await local.remove();
+    }
+  });
+});

@@ -37,8 +37,8 @@ export interface CorpusFile {
 
 const SECONDS_PER_DAY = 86_400;
 
-/** The site settings for a generated corpus, as they would be written in content/_data/site.json. */
-export function generateSettings(): z.input<typeof settingsSchema> {
+/** The site settings for a generated corpus, as they would be written in content/_data/site.json; `search` as given (default on). */
+export function generateSettings(search = true): z.input<typeof settingsSchema> {
   return {
     title: "The Synthetic Ledger",
     description: "A generated news digest used to benchmark the build.",
@@ -49,6 +49,7 @@ export function generateSettings(): z.input<typeof settingsSchema> {
     relatedCount: 5,
     // The text-only benchmark measures pages; `npm run bench:cards` measures cards.
     socialCards: false,
+    search,
   };
 }
 

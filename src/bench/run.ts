@@ -1,6 +1,7 @@
 // `npm run bench`: builds synthetic sites of N articles in a temporary folder and prints what they cost.
 // Options: --articles N (repeatable; default 1000 and 10000), --keep (keep the folders), --tmp DIR,
-// --images K (instead: the image benchmark, K photos on a site of K articles unless --articles says more).
+// --images K (instead: the image benchmark, K photos on a site of K articles unless --articles says more),
+// --no-search (the sites turn search off: the build without Pagefind).
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -29,7 +30,7 @@ function nodeArgs(script: string): string[] {
 }
 const DEV_EDITS = 10;
 
-const { values } = parseArgs({ options: { articles: { type: "string", multiple: true }, keep: { type: "boolean" }, tmp: { type: "string" }, images: { type: "string" } } });
+const { values } = parseArgs({ options: { articles: { type: "string", multiple: true }, keep: { type: "boolean" }, tmp: { type: "string" }, images: { type: "string" }, "no-search": { type: "boolean" } } });
 const sizes = (values.articles ?? (values.images ? [values.images] : ["1000", "10000"])).map(Number);
 
 /** One site size's figures, in the order the table prints them. */
@@ -39,7 +40,7 @@ async function bench(n: number): Promise<Row> {
   const dir = await mkdtemp(join(values.tmp ?? tmpdir(), `broadsheet-bench-${n}-`));
   const content = join(dir, "content");
   await mkdir(join(content, "_data"), { recursive: true });
-  await writeFile(join(content, "_data", "site.json"), JSON.stringify(generateSettings()));
+  await writeFile(join(content, "_data", "site.json"), JSON.stringify(generateSettings(!values["no-search"])));
   for (const file of generateCorpus({ articles: n })) {
     await mkdir(dirname(join(content, "articles", file.path)), { recursive: true });
     await writeFile(join(content, "articles", file.path), file.text);

@@ -16,6 +16,7 @@ export const testSettings: Settings = {
   pageSize: 20,
   relatedCount: 5,
   socialCards: true,
+  search: true,
   pathPrefix: "/",
   images: { widths: [480, 800, 1200, 1600], maxPixels: 50_000_000 },
 };
