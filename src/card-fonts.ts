@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { create, type Font } from "fontkit";
+import type { Font } from "fontkit";
 
 /** A typeface: the same design split into Unicode subsets (Latin, Latin Extended, Greek, …), tried in order. */
 export interface Face {
@@ -36,7 +36,8 @@ export interface CardFaces {
 
 // Subsets in the order they are tried; the @fontsource packages ship each as its own WOFF file.
 const SUBSETS = ["latin", "latin-ext", "vietnamese", "greek", "cyrillic", "cyrillic-ext"];
-const resolvePackage = createRequire(import.meta.url).resolve;
+const requirePackage = createRequire(import.meta.url);
+const resolvePackage = requirePackage.resolve;
 
 /** The WOFF files of one weight of a @fontsource family, every subset it ships, in the order tried. */
 function faceFiles(family: string, weight: number): string[] {
@@ -53,6 +54,8 @@ const FAMILIES = { serifBold: ["source-serif-4", 700], sansBold: ["source-sans-3
 
 /** Loads one weight of a @fontsource family, every subset it ships. */
 export function loadFace(family: string, weight: number): Face {
+  // fontkit takes a quarter of a second to load: only builds that draw cards pay for it.
+  const { create } = requirePackage("fontkit") as typeof import("fontkit");
   const fonts = faceFiles(family, weight).map((path) => create(readFileSync(path)) as Font);
   const first = fonts[0];
   if (!first) throw new Error(`@fontsource/${family} ships no ${weight} weight`);
