@@ -34,8 +34,8 @@ interface EleventyConfig {
   directories: { input: string; output: string };
   addGlobalData(name: string, value: unknown): void;
   addTemplate(path: string, template: unknown): void;
-  addTransform(name: string, transform: (this: { page: { url: string | false } }, content: string) => string): void;
   addWatchTarget(path: string): void;
+  setChokidarConfig(options: object): void;
   benchmarks?: { config?: { setMinimumThresholdPercent(percent: number): void } };
   on(event: "eleventy.after", handler: (arg: { outputMode: string; directories: { output: string } }) => unknown): void;
   on(event: "eleventy.beforeWatch", handler: (changedFiles: string[]) => unknown): void;
@@ -135,19 +135,12 @@ export default function (eleventyConfig: EleventyConfig) {
   });
   // Articles are not templates, so the watcher is told about them.
   eleventyConfig.addWatchTarget(`${input}/articles/`);
-  // A production build takes each page as it is rendered, so Eleventy keeps no copy of 10,000 pages.
-  // That transform writes every page of a build, so its large share of the time is expected: no warning.
+  // Eleventy waits until a saved file's size has been stable for 150 ms before it rebuilds; half of
+  // an edit's time on a small site. Editors write a Markdown file in one go: 30 ms is enough.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: WRITE_STABLE_MS, pollInterval: 10 } });
+  // A production build takes each page as it is rendered (see addPage), so Eleventy keeps no copy
+  // of 10,000 pages; that is a large share of the time in page rendering: no warning about it.
   eleventyConfig.benchmarks?.config?.setMinimumThresholdPercent(100);
-  eleventyConfig.addTransform("broadsheet-publish", function (content) {
-    const prepared = slot[HANDOFF];
-    // A page with `permalink: false` (the search page of a site without search) is not written.
-    if (!prepared?.publisher || this.page.url === false) return content;
-    const path = outputPathFor(this.page.url);
-    // Under a path prefix (a GitHub Pages project site) every site-root link moves into the folder.
-    const text = path.endsWith(".html") ? prefixLinks(content, prepared.digest.settings.pathPrefix) : content;
-    prepared.publisher.add(path, text, prepared.keys.get(this.page.url));
-    return "";
-  });
   addPage(eleventyConfig, "article.11ty.js", article);
   addPage(eleventyConfig, "home.11ty.js", listing("homePages"));
   addPage(eleventyConfig, "tag.11ty.js", listing("tagPages"));
@@ -169,13 +162,26 @@ interface PageTemplate {
 }
 
 /**
- * Adds a page template whose pages are rendered by a layout of the same name. Eleventy keeps every
- * page's template content until all pages are written; rendered in the layout, a page's HTML goes
- * straight to the transform and is dropped, and the kept content is an empty string.
+ * Adds a page template. In a production build its pages go straight from the render function into
+ * the publisher and the template's content is an empty string: Eleventy keeps every page's content
+ * until all pages are rendered, and runs no layout or transform over it. The dev server lets
+ * Eleventy write the pages, so there the page is the content.
  */
 function addPage(eleventyConfig: EleventyConfig, name: string, { data, render }: PageTemplate): void {
-  eleventyConfig.addTemplate(`_includes/${name}`, render);
-  eleventyConfig.addTemplate(name, { data: () => ({ ...(typeof data === "function" ? data() : data), layout: name }), render: () => "" });
+  eleventyConfig.addTemplate(name, {
+    data,
+    render(pageData: { page: { url: string | false } }) {
+      const html = render(pageData as never);
+      const prepared = slot[HANDOFF];
+      // A page with `permalink: false` (the search page of a site without search) is not written.
+      if (!prepared?.publisher || pageData.page.url === false) return html;
+      const path = outputPathFor(pageData.page.url);
+      // Under a path prefix (a GitHub Pages project site) every site-root link moves into the folder.
+      const text = path.endsWith(".html") ? prefixLinks(html, prepared.digest.settings.pathPrefix) : html;
+      prepared.publisher.add(path, text, prepared.keys.get(pageData.page.url));
+      return "";
+    },
+  });
 }
 
 const DEFAULT_CACHE = ".cache/broadsheet";
@@ -183,6 +189,8 @@ const DEFAULT_CACHE = ".cache/broadsheet";
 const NO_SEARCH: PublishedIndex = { files: 0, bytes: 0, ran: false, save: async () => undefined };
 /** How long the dev server waits after the last rebuild before it reindexes search. */
 const DEV_SEARCH_QUIET_MS = 3000;
+/** How long a changed file's size must stay the same before the dev server rebuilds. */
+const WRITE_STABLE_MS = 30;
 
 /** Lead and body images processed into `<cacheDir>/images` and social cards into `<cacheDir>/cards`, with progress on standard error. */
 function imageProcessing(cacheDir: string): ImageProcessing {

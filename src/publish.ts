@@ -1,7 +1,7 @@
 // Writes a build into the output folder: pages are staged as they are rendered, nothing reaches the
 // output folder until the whole build succeeded, and files whose content did not change are never
 // rewritten (their times stay, for hosts that sync by time).
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 
@@ -41,8 +41,9 @@ export class Publisher {
   readonly #previous: Map<string, Entry>;
   readonly #next = new Map<string, Entry>();
   readonly #staged: string[] = [];
-  readonly #dirs = new Set<string>();
-  // Pages are written by libuv's threads while the next pages render; commit() waits for them.
+  // Folders are made and pages written by libuv's threads while the next pages render (a `mkdir` can
+  // take a millisecond of kernel time on ext4); commit() waits for them.
+  readonly #dirs = new Map<string, Promise<unknown>>();
   readonly #writes: Promise<void>[] = [];
   #writeError: unknown;
 
@@ -63,9 +64,7 @@ export class Publisher {
     this.#next.set(path, entry);
     // Only a file of the same size can be unchanged; then the bytes decide.
     if (this.#isCurrent(path, entry) && readFileSync(join(this.outDir, path)).equals(bytes)) return;
-    this.#stage(path, (to) => {
-      this.#writes.push(writeFile(to, bytes).catch((error: unknown) => void (this.#writeError ??= error)));
-    });
+    this.#stage(path, (to) => writeFile(to, bytes));
   }
 
   /** Page keys of the files the output holds now, as recorded when they were written. */
@@ -95,7 +94,7 @@ export class Publisher {
     const entry = { hash: `copy:${file.to}`, size };
     this.#next.set(file.to, entry);
     if (this.#isCurrent(file.to, entry)) return;
-    this.#stage(file.to, (to) => copyFileSync(file.from, to));
+    this.#stage(file.to, (to) => copyFile(file.from, to));
   }
 
   /** Moves staged files into the output, removes files no longer produced, saves the manifest. */
@@ -140,14 +139,12 @@ export class Publisher {
     return statSync(join(this.outDir, path), { throwIfNoEntry: false })?.size === entry.size;
   }
 
-  #stage(path: string, write: (to: string) => void): void {
+  #stage(path: string, write: (to: string) => Promise<void>): void {
     const to = join(this.#staging, path);
     const dir = dirname(to);
-    if (!this.#dirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.#dirs.add(dir);
-    }
-    write(to);
+    let made = this.#dirs.get(dir);
+    if (!made) this.#dirs.set(dir, (made = mkdir(dir, { recursive: true })));
+    this.#writes.push(made.then(() => write(to)).catch((error: unknown) => void (this.#writeError ??= error)));
     this.#staged.push(path);
   }
 }
