@@ -20,7 +20,7 @@ import { duplicateSources } from "./src/duplicates.ts";
 import { DigestError, formatProblems } from "./src/errors.ts";
 import { emptyCache, type LoadCache, readMarkdownCache, writeMarkdownCache } from "./src/load-cache.ts";
 import { type Content, loadContent } from "./src/load.ts";
-import { changedPages, pageKeys, type PageKeys } from "./src/page-keys.ts";
+import { changedPages, type KeyMemo, pageKeys, type PageKeys } from "./src/page-keys.ts";
 import type { Digest } from "./src/pages.ts";
 import type { ImageProcessing, ImageWork } from "./src/image-files.ts";
 import { progressReporter } from "./src/progress.ts";
@@ -85,7 +85,7 @@ async function prepare(
   preview: boolean,
   cache: LoadCache,
   previous: ReadonlyMap<string, string>,
-  dev?: { memo: RelatedMemo; unchanged: (path: string) => boolean },
+  dev?: { memo: RelatedMemo; keyMemo: KeyMemo; unchanged: (path: string) => boolean },
   images?: ImageProcessing,
 ): Promise<Prepared> {
   // The one clock reading of a build: what is scheduled, and what has expired, is decided by it.
@@ -96,7 +96,7 @@ async function prepare(
   const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo, now, content.cards);
   // Pages depend on the code and the settings as well as on the digest.
   const version = JSON.stringify([cache.version ?? currentCodeVersion(), preview, content.settings]);
-  const keys = pageKeys(digest, version);
+  const keys = pageKeys(digest, version, dev?.keyMemo);
   return { content, digest, keys, version, render: changedPages(digest, keys, previous) };
 }
 
@@ -106,6 +106,7 @@ export default function (eleventyConfig: EleventyConfig) {
   // edit re-reads one file and re-renders only the pages that show something of it.
   const devCache = emptyCache();
   const memo: RelatedMemo = {};
+  const keyMemo: KeyMemo = {};
   // Files the watcher reported since the last build; until the first report, every file is looked at.
   let changed: Set<string> | undefined;
   const unchanged = (path: string) => changed !== undefined && !changed.has(path);
@@ -116,7 +117,7 @@ export default function (eleventyConfig: EleventyConfig) {
   let latest: Prepared | undefined;
   let gone: string[] = [];
   eleventyConfig.addGlobalData("digest", async () => {
-    latest = slot[HANDOFF] ?? (await prepare(input, true, devCache, devKeys, { memo, unchanged }, imageProcessing(DEFAULT_CACHE)));
+    latest = slot[HANDOFF] ?? (await prepare(input, true, devCache, devKeys, { memo, keyMemo, unchanged }, imageProcessing(DEFAULT_CACHE)));
     if (!slot[HANDOFF]) {
       gone = [...devKeys.keys()].filter((url) => !latest?.keys.has(url));
       devKeys = latest.keys;

@@ -50,12 +50,19 @@ export function formatDateTime(date: DateTime, timeZone: string, locale: string)
   return dateTimeFormatter(timeZone, locale)(date);
 }
 
-/** Formats day headings, remembering each day it has formatted (a listing repeats days often). */
+const dayHeadings = new Map<string, Map<string, string>>();
+
+/**
+ * Formats day headings, remembering each day formatted in this locale (a listing repeats days often,
+ * and the dev server's next build meets the same days again). Bounded by the site's days.
+ */
 export function dayFormatter(locale: string): (day: string) => string {
-  const seen = new Map<string, string>();
+  let seen = dayHeadings.get(locale);
+  if (!seen) dayHeadings.set(locale, (seen = new Map()));
+  const known = seen;
   return (day) => {
-    let text = seen.get(day);
-    if (text === undefined) seen.set(day, (text = formatDay(day, locale)));
+    let text = known.get(day);
+    if (text === undefined) known.set(day, (text = formatDay(day, locale)));
     return text;
   };
 }

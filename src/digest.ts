@@ -10,10 +10,35 @@ import { groupTerms, type Term } from "./taxonomy.ts";
 import { feedFilesFor, siteDocuments } from "./site-files.ts";
 import { dayUrl, feedFolder, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
 
-/** The related lists of the last build, reused while no article's URL, time or tags changed. */
+/**
+ * What the dev server's last build made, reused by the next one: the related lists while no
+ * article's URL, time or tags changed, and every teaser and article page whose inputs are the very
+ * same objects as before (an unchanged file keeps its parsed article), while the time formats and
+ * the tags' and sources' links stay the same. Reused objects keep their identity, so page keys (see
+ * page-keys.ts) need not hash them again.
+ */
 export interface RelatedMemo {
   key?: string;
   result?: RelatedMatch[][];
+  /** The time formats' settings and every tag's and source's link, as the teasers were made with them. */
+  terms?: string;
+  teasers?: WeakMap<Article, Memoised<Teaser>>;
+  pages?: WeakMap<Article, Memoised<ArticlePage>>;
+}
+
+/** A value and the inputs it was made from. */
+interface Memoised<T> {
+  inputs: unknown[];
+  value: T;
+}
+
+/** The memoised value when it was made from the same inputs (compared by identity), else a new one. */
+function reuse<K extends object, T>(memo: WeakMap<K, Memoised<T>>, key: K, inputs: unknown[], make: () => T): T {
+  const known = memo.get(key);
+  if (known && known.inputs.length === inputs.length && known.inputs.every((input, i) => input === inputs[i])) return known.value;
+  const value = make();
+  memo.set(key, { inputs, value });
+  return value;
 }
 
 function memoRelated(items: RelatedInput[], count: number, memo: RelatedMemo): RelatedMatch[][] {
@@ -54,10 +79,13 @@ export function buildDigest(
   const tagLinksOf = (names: readonly string[]) => names.flatMap((name) => tagLink(name) ?? []);
   const formatTime = dateTimeFormatter(settings.timeZone, settings.locale);
   const stamp = (date: Article["date"]) => ({ iso: isoInstant(date), text: formatTime(date) });
+  const terms = JSON.stringify([settings.timeZone, settings.locale, [...tagLinks.values()], [...sourceLinks.values()]]);
+  if (memo.terms !== terms) Object.assign(memo, { terms, teasers: new WeakMap(), pages: new WeakMap() });
+  const teaserMemo = (memo.teasers ??= new WeakMap());
   const teasers = new Map<Article, Teaser>(
-    articles.map((a) => [
-      a,
-      {
+    articles.map((a) => {
+      const thumbnail = images.get(a);
+      const make = (): Teaser => ({
         url: a.url,
         title: a.title,
         source: a.source === undefined ? undefined : sourceLinks.get(nameKey(a.source)),
@@ -65,9 +93,10 @@ export function buildDigest(
         summary: a.summary,
         tags: tagLinksOf(a.tags),
         draft: a.draft,
-        thumbnail: images.get(a),
-      },
-    ]),
+        thumbnail,
+      });
+      return [a, reuse(teaserMemo, a, [thumbnail], make)];
+    }),
   );
   const teaser = (a: Article) => teasers.get(a)!;
   const related = memoRelated(
@@ -77,27 +106,35 @@ export function buildDigest(
   );
   const position = new Map(listed.map((a, i) => [a, i]));
   const link = (a: Article | undefined): Link | undefined => (a ? { url: a.url, label: a.title } : undefined);
+  const pageMemo = (memo.pages ??= new WeakMap());
 
   const articlePages = articles.map((a): ArticlePage => {
     const i = position.get(a);
-    // A correction is an update too: the page's modified time is the latest of both.
-    const modified = [a.updated, ...(a.corrections ?? []).map((c) => c.date)].reduce<DateTime | undefined>((m, d) => (d && (!m || d > m) ? d : m), undefined);
-    return {
-      url: a.url,
-      teaser: teaser(a),
-      author: a.author,
-      sourceUrl: a.sourceUrl,
-      updated: modified ? stamp(modified) : undefined,
-      expired: isExpired(a) && a.expires ? stamp(a.expires) : undefined,
-      corrections: (a.corrections ?? []).map((c) => ({ date: stamp(c.date), text: c.text })),
-      image: images.get(a),
-      card: cards.get(a),
-      bodyHtml: a.bodyHtml,
-      bodyKey: a.bodyKey,
-      related: i === undefined ? [] : related[i]!.map((m) => ({ teaser: teaser(listed[m.index]!), sharedTags: tagLinksOf(m.sharedTags) })),
-      older: i === undefined ? undefined : link(listed[i + 1]),
-      newer: i === undefined ? undefined : link(listed[i - 1]),
-    };
+    const matches = i === undefined ? [] : related[i]!;
+    const older = i === undefined ? undefined : listed[i + 1];
+    const newer = i === undefined ? undefined : listed[i - 1];
+    const expired = isExpired(a);
+    const inputs = [teaser(a), expired, images.get(a), cards.get(a), older, newer, matches, ...matches.map((m) => teaser(listed[m.index]!))];
+    return reuse(pageMemo, a, inputs, () => {
+      // A correction is an update too: the page's modified time is the latest of both.
+      const modified = [a.updated, ...(a.corrections ?? []).map((c) => c.date)].reduce<DateTime | undefined>((m, d) => (d && (!m || d > m) ? d : m), undefined);
+      return {
+        url: a.url,
+        teaser: teaser(a),
+        author: a.author,
+        sourceUrl: a.sourceUrl,
+        updated: modified ? stamp(modified) : undefined,
+        expired: expired && a.expires ? stamp(a.expires) : undefined,
+        corrections: (a.corrections ?? []).map((c) => ({ date: stamp(c.date), text: c.text })),
+        image: images.get(a),
+        card: cards.get(a),
+        bodyHtml: a.bodyHtml,
+        bodyKey: a.bodyKey,
+        related: matches.map((m) => ({ teaser: teaser(listed[m.index]!), sharedTags: tagLinksOf(m.sharedTags) })),
+        older: link(older),
+        newer: link(newer),
+      };
+    });
   });
 
   const pageOf = new Map(articles.map((a, i) => [a, articlePages[i]!]));

@@ -11,12 +11,23 @@ function md5(text: string): string {
 }
 
 /**
+ * Keys remembered between the dev server's builds, by object: teasers and article pages are never
+ * changed once made, and the digest reuses the ones whose inputs did not change (see digest.ts).
+ */
+export interface KeyMemo {
+  version?: string;
+  teasers?: WeakMap<Teaser, string>;
+  articles?: WeakMap<ArticlePage, string>;
+}
+
+/**
  * Keys of every page in `digest`. `version` stands for everything else that shapes the HTML (the
  * layouts, the stylesheet, the settings): a new version changes every key.
  */
-export function pageKeys(digest: Digest, version: string): PageKeys {
+export function pageKeys(digest: Digest, version: string, memo: KeyMemo = {}): PageKeys {
+  if (memo.version !== version) Object.assign(memo, { version, teasers: new WeakMap(), articles: new WeakMap() });
   // Teasers are shared objects, listed on many pages: each is hashed once.
-  const teaserKeys = new WeakMap<Teaser, string>();
+  const teaserKeys = (memo.teasers ??= new WeakMap());
   const teaserKey = (t: Teaser) => {
     let key = teaserKeys.get(t);
     if (key === undefined) teaserKeys.set(t, (key = md5(JSON.stringify(t))));
@@ -25,9 +36,16 @@ export function pageKeys(digest: Digest, version: string): PageKeys {
   const keys: PageKeys = new Map();
   // Keys are hashed: the manifest keeps one per file, and the version alone holds all the settings.
   const versionKey = md5(version);
-  const add = (url: string, parts: unknown[]) => keys.set(url, md5(JSON.stringify([versionKey, ...parts])));
+  const hash = (parts: unknown[]) => md5(JSON.stringify([versionKey, ...parts]));
+  const add = (url: string, parts: unknown[]) => keys.set(url, hash(parts));
+  const articleKeys = (memo.articles ??= new WeakMap());
   for (const p of digest.articlePages) {
-    add(p.url, [teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.author, p.sourceUrl, p.updated, p.expired, p.corrections, p.image, p.card, p.older, p.newer, p.related.map((r) => [teaserKey(r.teaser), r.sharedTags])]);
+    let key = articleKeys.get(p);
+    if (key === undefined) {
+      key = hash([teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.author, p.sourceUrl, p.updated, p.expired, p.corrections, p.image, p.card, p.older, p.newer, p.related.map((r) => [teaserKey(r.teaser), r.sharedTags])]);
+      articleKeys.set(p, key);
+    }
+    keys.set(p.url, key);
   }
   for (const p of [...digest.homePages, ...digest.tagPages, ...digest.sourcePages]) {
     add(p.url, [p.heading, p.kind, p.pager, p.feedPath, p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)])]);

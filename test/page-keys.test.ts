@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/article.ts";
 import { article, testSettings } from "./helpers/articles.ts";
-import { buildDigest } from "../src/digest.ts";
-import { changedPages, pageKeys } from "../src/page-keys.ts";
+import { buildDigest, type RelatedMemo } from "../src/digest.ts";
+import { changedPages, type KeyMemo, pageKeys } from "../src/page-keys.ts";
 import type { Digest } from "../src/pages.ts";
 
 const settings = testSettings;
@@ -107,6 +107,50 @@ describe("pageKeys after one article changed", () => {
 
   it("moves only the article's page and its feeds when only its author changes", () => {
     expect(changedBy({ author: "Ann Other" })).toEqual(["/2025/08/15/target/", ...targetFeeds].sort());
+  });
+});
+
+describe("the dev server's memo of teasers, article pages and keys", () => {
+  // The dev server keeps an unchanged file's article as the same object, and one memo for its builds.
+  function rebuild(target: Partial<Article>, next = settings) {
+    const memo: RelatedMemo = {};
+    const keyMemo: KeyMemo = {};
+    const articles = site();
+    const first = buildDigest(settings, articles, undefined, memo);
+    const before = pageKeys(first, "v1", keyMemo);
+    const edited = articles.map((a) => (a.url.endsWith("/target/") ? { ...a, ...target } : a));
+    const digest = buildDigest(next, edited, undefined, memo);
+    const keys = pageKeys(digest, "v1", keyMemo);
+    return { first, digest, keys, fresh: buildDigest(next, edited), changed: allUrls(changedPages(digest, keys, before)).sort() };
+  }
+  const edits: [string, Partial<Article>][] = [
+    ["body HTML", { bodyHtml: "<p>target, rewritten</p>" }],
+    ["title", { title: "A new headline" }],
+    ["summary", { summary: "Another summary" }],
+    ["author", { author: "Ann Other" }],
+    ["tags", { tags: ["Kyiv", "Weather"] }],
+    ["nothing", {}],
+  ];
+
+  it.each(edits)("gives the digest and the keys of a build without memo, and moves the same keys, after an edit of the %s", (_, target) => {
+    const { digest, keys, fresh, changed } = rebuild(target);
+    expect(digest).toEqual(fresh);
+    expect(keys).toEqual(pageKeys(fresh, "v1"));
+    expect(changed).toEqual(changedBy(target));
+  });
+
+  it("reuses the teasers and pages of articles the edit does not touch, and makes the edited article's anew", () => {
+    const { first, digest } = rebuild({ author: "Ann Other" });
+    const page = (d: Digest, name: string) => d.articlePages.find((p) => p.url.endsWith(`/${name}/`))!;
+    expect(page(digest, "n0")).toBe(page(first, "n0"));
+    expect(page(digest, "n0").teaser).toBe(page(first, "n0").teaser);
+    expect(page(digest, "target")).not.toBe(page(first, "target"));
+  });
+
+  it("makes every teaser anew when the time zone changes, as a build without memo would", () => {
+    const { first, digest, fresh } = rebuild({}, { ...settings, timeZone: "America/New_York" });
+    expect(digest.articlePages[0]!.teaser).not.toBe(first.articlePages[0]!.teaser);
+    expect(digest).toEqual(fresh);
   });
 });
 
