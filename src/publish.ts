@@ -2,8 +2,9 @@
 // output folder until the whole build succeeded, and files whose content did not change are never
 // rewritten (their times stay, for hosts that sync by time).
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { BackgroundWriter } from "./background-writer.ts";
 
 /** A file copied into the output as it is. */
 export interface CopiedFile {
@@ -41,11 +42,9 @@ export class Publisher {
   readonly #previous: Map<string, Entry>;
   readonly #next = new Map<string, Entry>();
   readonly #staged: string[] = [];
-  // Folders are made and pages written by libuv's threads while the next pages render (a `mkdir` can
-  // take a millisecond of kernel time on ext4); commit() waits for them.
-  readonly #dirs = new Map<string, Promise<unknown>>();
-  readonly #writes: Promise<void>[] = [];
-  #writeError: unknown;
+  // Folders are made and files written on a worker thread while the next pages render; commit()
+  // and abort() wait for it.
+  readonly #writer = new BackgroundWriter();
 
   constructor(outDir: string) {
     this.outDir = resolve(outDir);
@@ -64,7 +63,7 @@ export class Publisher {
     this.#next.set(path, entry);
     // Only a file of the same size can be unchanged; then the bytes decide.
     if (this.#isCurrent(path, entry) && readFileSync(join(this.outDir, path)).equals(bytes)) return;
-    this.#stage(path, (to) => writeFile(to, bytes));
+    this.#writer.write(this.#stage(path), bytes);
   }
 
   /** Page keys of the files the output holds now, as recorded when they were written. */
@@ -94,13 +93,12 @@ export class Publisher {
     const entry = { hash: `copy:${file.to}`, size };
     this.#next.set(file.to, entry);
     if (this.#isCurrent(file.to, entry)) return;
-    this.#stage(file.to, (to) => copyFile(file.from, to));
+    this.#writer.copy(file.from, this.#stage(file.to));
   }
 
   /** Moves staged files into the output, removes files no longer produced, saves the manifest. */
   async commit(): Promise<PublishResult> {
-    await Promise.all(this.#writes);
-    if (this.#writeError !== undefined) throw this.#writeError;
+    await this.#writer.finish();
     const removed = [...this.#previous.keys()].filter((path) => !this.#next.has(path));
     if (!existsSync(this.outDir)) {
       mkdirSync(this.#staging, { recursive: true });
@@ -119,7 +117,7 @@ export class Publisher {
 
   /** Drops everything staged; the output folder stays as it was. */
   async abort(): Promise<void> {
-    await Promise.all(this.#writes);
+    await this.#writer.finish().catch(() => undefined);
     rmSync(this.#staging, { recursive: true, force: true });
   }
 
@@ -139,13 +137,10 @@ export class Publisher {
     return statSync(join(this.outDir, path), { throwIfNoEntry: false })?.size === entry.size;
   }
 
-  #stage(path: string, write: (to: string) => Promise<void>): void {
-    const to = join(this.#staging, path);
-    const dir = dirname(to);
-    let made = this.#dirs.get(dir);
-    if (!made) this.#dirs.set(dir, (made = mkdir(dir, { recursive: true })));
-    this.#writes.push(made.then(() => write(to)).catch((error: unknown) => void (this.#writeError ??= error)));
+  /** Records a file as staged; returns where in the staging folder it goes. */
+  #stage(path: string): string {
     this.#staged.push(path);
+    return join(this.#staging, path);
   }
 }
 

@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Publisher } from "../src/publish.ts";
 import { readTree } from "./helpers/fixture.ts";
 
@@ -87,7 +87,9 @@ describe("Publisher", () => {
     const publisher = new Publisher(out);
     publisher.add("index.html", "<p>a new home</p>");
     publisher.add("new/index.html", "<p>new</p>");
-    expect(stagingDirs()).toEqual([`dist.partial-${process.pid}`]);
+    // Files go to a worker thread in batches of a few dozen: these fill one, and the staging folder appears.
+    for (let i = 0; i < 100; i++) publisher.add(`more/${i}/index.html`, `<p>${i}</p>`);
+    await vi.waitFor(() => expect(stagingDirs()).toEqual([`dist.partial-${process.pid}`]));
     await publisher.abort();
     expect(stagingDirs()).toEqual([]);
     const after = await readTree(out);
@@ -95,6 +97,16 @@ describe("Publisher", () => {
     for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true);
     expect(mtime("index.html")).toBe(OLD.getTime());
     expect(readFileSync(`${out}.manifest.json`, "utf8")).toBe(manifest);
+  });
+
+  it("fails the commit with the error of a file it could not write, and leaves no output after abort", async () => {
+    const publisher = new Publisher(out);
+    // A file and a folder of the same name: one of the two cannot be written.
+    publisher.add("page", "<p>a file</p>");
+    publisher.add("page/index.html", "<p>a page under it</p>");
+    await expect(publisher.commit()).rejects.toThrow(/dist\.partial-\d+\/page/);
+    await publisher.abort();
+    expect(readdirSync(root)).toEqual([]);
   });
 
   it("removes the staging folder of an aborted first publish and creates no output", async () => {
