@@ -1,5 +1,6 @@
 // Reads the content folder once: site settings, every article file, and the images they name.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
 import { articleCards } from "./article-cards.ts";
@@ -51,8 +52,6 @@ export interface Content {
 
 const SETTINGS_FILE = join("_data", "site.json");
 // Files read at once: enough to keep the disk busy, few enough to stay far from open-file limits.
-const READ_BATCH = 256;
-
 let sharedMarkdown: ReturnType<typeof createMarkdown> | undefined;
 function markdown() {
   return (sharedMarkdown ??= createMarkdown());
@@ -68,13 +67,17 @@ interface SourceFile {
   text?: string | null;
 }
 
-/** Reads one file unless the cache holds its parse for the same size and modification time. */
-async function readSource(path: string, file: string, cache: LoadCache, unchanged: (path: string) => boolean): Promise<SourceFile> {
+/**
+ * Reads one file unless the cache holds its parse for the same size and modification time.
+ * Synchronously: a site's files are small and usually in the page cache, where a synchronous read
+ * costs a fraction of the promise-based open, stat, read and close.
+ */
+function readSource(path: string, file: string, cache: LoadCache, unchanged: (path: string) => boolean): SourceFile {
   const known = cache.files.get(path);
   if (known && unchanged(path)) return { path, file, size: known.size, mtimeMs: known.mtimeMs };
-  const { size, mtimeMs } = await stat(path);
+  const { size, mtimeMs } = statSync(path);
   if (known && known.size === size && known.mtimeMs === mtimeMs) return { path, file, size, mtimeMs };
-  return { path, file, size, mtimeMs, text: decodeText(await readFile(path)) };
+  return { path, file, size, mtimeMs, text: decodeText(readFileSync(path)) };
 }
 
 /** Parses a file read by readSource (bodies come from the Markdown cache), or returns the cached parse. */
@@ -105,17 +108,13 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   cache.rendered = 0;
   const renderer = cachedRenderer(markdown(), cache, markdownDefaults.summaryLength);
   const paths = await listMarkdown(join(contentDir, "articles"));
-  const sources: SourceFile[] = [];
-  // In batches, so that a 10,000-file site never has 10,000 files open at once.
-  for (let start = 0; start < paths.length; start += READ_BATCH) {
-    sources.push(...(await Promise.all(paths.slice(start, start + READ_BATCH).map((path) => readSource(path, rel(path), cache, options.unchanged ?? (() => false))))));
-  }
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const articles: Article[] = [];
   const heldBack: Article[] = [];
-  for (const source of sources) {
-    const result = parseSource(source, settings, renderer, cache);
+  // Each file is parsed as soon as it is read: no site's whole text is held at once.
+  for (const path of paths) {
+    const result = parseSource(readSource(path, rel(path), cache, options.unchanged ?? (() => false)), settings, renderer, cache);
     errors.push(...result.errors);
     warnings.push(...result.warnings);
     const a = result.article;
