@@ -4,11 +4,11 @@ import { readdirSync, readFileSync } from "node:fs";
 
 const TICKS_PER_SECOND = 100;
 
-/** CPU seconds used by this process's waited-for children so far (from /proc/self/stat). */
-export function childCpuSeconds(): number {
+/** CPU seconds used by this process's waited-for children so far (from /proc/self/stat): user and kernel. */
+export function childCpuSeconds(): { user: number; kernel: number } {
   const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]?.split(" ") ?? [];
   // After the command name: cutime and cstime are fields 16 and 17 of stat(5), here 13 and 14.
-  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+  return { user: Number(fields[13]) / TICKS_PER_SECOND, kernel: Number(fields[14]) / TICKS_PER_SECOND };
 }
 
 /** Resident memory in bytes of `pid` and all its descendants. */
@@ -44,6 +44,8 @@ export function treeRss(pid: number): number {
 export interface RunResult {
   wall: number;
   cpu: number;
+  /** The part of `cpu` spent in the kernel (folders, files, memory). */
+  kernel: number;
   peakRss: number;
   stdout: string;
 }
@@ -60,7 +62,9 @@ export async function measure(command: string, args: readonly string[], cwd: str
   const code = await exited(child);
   clearInterval(timer);
   if (code !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${code}`);
-  return { wall: (performance.now() - started) / 1000, cpu: childCpuSeconds() - cpuBefore, peakRss, stdout };
+  const cpuAfter = childCpuSeconds();
+  const kernel = cpuAfter.kernel - cpuBefore.kernel;
+  return { wall: (performance.now() - started) / 1000, cpu: cpuAfter.user - cpuBefore.user + kernel, kernel, peakRss, stdout };
 }
 
 /** Resolves with the exit code once the child has ended. */
