@@ -15,7 +15,7 @@ import notFound from "./layouts/not-found.11ty.ts";
 import search from "./layouts/search.11ty.ts";
 import terms from "./layouts/terms.11ty.ts";
 import { codeVersion } from "./src/code-version.ts";
-import { buildDigest, type RelatedMemo } from "./src/digest.ts";
+import { buildDigest, type DigestMemo } from "./src/digest.ts";
 import { duplicateSources } from "./src/duplicates.ts";
 import { DigestError, formatProblems } from "./src/errors.ts";
 import { emptyCache, type LoadCache, readMarkdownCache, writeMarkdownCache } from "./src/load-cache.ts";
@@ -85,7 +85,7 @@ async function prepare(
   preview: boolean,
   cache: LoadCache,
   previous: ReadonlyMap<string, string>,
-  dev?: { memo: RelatedMemo; keyMemo: KeyMemo; unchanged: (path: string) => boolean },
+  dev?: { memo: DigestMemo; keyMemo: KeyMemo; unchanged: (path: string) => boolean },
   images?: ImageProcessing,
 ): Promise<Prepared> {
   // The one clock reading of a build: what is scheduled, and what has expired, is decided by it.
@@ -105,7 +105,7 @@ export default function (eleventyConfig: EleventyConfig) {
   // The dev server remembers parsed files, related lists and page keys between rebuilds, so that an
   // edit re-reads one file and re-renders only the pages that show something of it.
   const devCache = emptyCache();
-  const memo: RelatedMemo = {};
+  const memo: DigestMemo = {};
   const keyMemo: KeyMemo = {};
   // Files the watcher reported since the last build; until the first report, every file is looked at.
   let changed: Set<string> | undefined;
@@ -139,8 +139,8 @@ export default function (eleventyConfig: EleventyConfig) {
   // Eleventy waits until a saved file's size has been stable for 150 ms before it rebuilds; half of
   // an edit's time on a small site. Editors write a Markdown file in one go: 30 ms is enough.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: WRITE_STABLE_MS, pollInterval: 10 } });
-  // A production build takes each page as it is rendered (see addPage), so Eleventy keeps no copy
-  // of 10,000 pages; that is a large share of the time in page rendering: no warning about it.
+  // In a production build the page templates' render functions also publish every page (see
+  // addPage), so their large share of Eleventy's time is expected: no warning about it.
   eleventyConfig.benchmarks?.config?.setMinimumThresholdPercent(100);
   addPage(eleventyConfig, "article.11ty.js", article);
   addPage(eleventyConfig, "home.11ty.js", listing("homePages"));

@@ -17,7 +17,7 @@ import { dayUrl, feedFolder, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, t
  * the tags' and sources' links stay the same. Reused objects keep their identity, so page keys (see
  * page-keys.ts) need not hash them again.
  */
-export interface RelatedMemo {
+export interface DigestMemo {
   key?: string;
   result?: RelatedMatch[][];
   /** The time formats' settings and every tag's and source's link, as the teasers were made with them. */
@@ -41,7 +41,7 @@ function reuse<K extends object, T>(memo: WeakMap<K, Memoised<T>>, key: K, input
   return value;
 }
 
-function memoRelated(items: RelatedInput[], count: number, memo: RelatedMemo): RelatedMatch[][] {
+function memoRelated(items: RelatedInput[], count: number, memo: DigestMemo): RelatedMatch[][] {
   const key = JSON.stringify([count, items]);
   if (memo.key !== key || !memo.result) {
     memo.result = relatedArticles(items, { count });
@@ -60,7 +60,7 @@ export function buildDigest(
   settings: Settings,
   input: readonly Article[],
   images: ReadonlyMap<Article, Image> = new Map(),
-  memo: RelatedMemo = {},
+  memo: DigestMemo = {},
   now?: DateTime,
   cards: ReadonlyMap<Article, Image> = new Map(),
 ): Digest {

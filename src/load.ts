@@ -51,7 +51,6 @@ export interface Content {
 }
 
 const SETTINGS_FILE = join("_data", "site.json");
-// Files read at once: enough to keep the disk busy, few enough to stay far from open-file limits.
 let sharedMarkdown: ReturnType<typeof createMarkdown> | undefined;
 function markdown() {
   return (sharedMarkdown ??= createMarkdown());

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/article.ts";
 import { article, testSettings } from "./helpers/articles.ts";
-import { buildDigest, type RelatedMemo } from "../src/digest.ts";
+import { buildDigest, type DigestMemo } from "../src/digest.ts";
 import { changedPages, type KeyMemo, pageKeys } from "../src/page-keys.ts";
 import type { Digest } from "../src/pages.ts";
 
@@ -113,7 +113,7 @@ describe("pageKeys after one article changed", () => {
 describe("the dev server's memo of teasers, article pages and keys", () => {
   // The dev server keeps an unchanged file's article as the same object, and one memo for its builds.
   function rebuild(target: Partial<Article>, next = settings) {
-    const memo: RelatedMemo = {};
+    const memo: DigestMemo = {};
     const keyMemo: KeyMemo = {};
     const articles = site();
     const first = buildDigest(settings, articles, undefined, memo);
