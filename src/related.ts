@@ -103,7 +103,3 @@ export function relatedArticles(items: readonly RelatedInput[], options: Partial
     return result;
   });
 }
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -1,6 +1,5 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import type { Article } from "../src/article.ts";
 import { article, testSettings } from "./helpers/articles.ts";
 import { buildDigest } from "../src/digest.ts";
 import { ContentError } from "../src/errors.ts";

@@ -4,7 +4,7 @@ import type { settingsSchema } from "../settings.ts";
 import { slugify } from "../slug.ts";
 import { createRandom, cumulativeTable, drawIndex, type Random, zipfWeights } from "./random.ts";
 import { body, headline, summary } from "./prose.ts";
-import { accentedPlaces, emoji, firstNames, lastNames, mix, outletPatterns, places, qualifiers, sections, topics } from "./words.ts";
+import { accentedPlaces, firstNames, lastNames, mix, outletPatterns, places, qualifiers, sections, topics } from "./words.ts";
 
 
 /** What to generate. */
