@@ -60,10 +60,10 @@ export class BackgroundWriter {
     // Kept alive while it finishes (it does not hold the process open otherwise).
     worker.ref();
     try {
+      // A worker that crashed (its error is kept by #queue's listener) has exited, or will without replying.
+      if (this.#crash !== undefined) throw this.#crash;
       const reply = await new Promise<{ failure?: unknown }>((resolve, reject) => {
-        if (this.#crash !== undefined) reject(this.#crash);
         worker.once("message", resolve);
-        worker.once("error", reject);
         worker.once("exit", (code) => reject(this.#crash ?? new Error(`The file writer stopped (exit code ${code}) before it finished`)));
         worker.postMessage("end");
       });

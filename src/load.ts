@@ -56,33 +56,18 @@ function markdown() {
   return (sharedMarkdown ??= createMarkdown());
 }
 
-/** A file read from disk (or known from the cache), before it is parsed. */
-interface SourceFile {
-  path: string;
-  file: string;
-  size: number;
-  mtimeMs: number;
-  /** The decoded text, or null when it is not UTF-8; absent when the cache still holds the parse. */
-  text?: string | null;
-}
-
 /**
- * Reads one file unless the cache holds its parse for the same size and modification time.
- * Synchronously: a site's files are small and usually in the page cache, where a synchronous read
- * costs a fraction of the promise-based open, stat, read and close.
+ * Parses one file, or takes its parse from the cache when the watcher reported no change to it, or
+ * when its size and modification time are the ones the cache has (bodies come from the Markdown
+ * cache). Read synchronously: a site's files are small and usually in the page cache, where a
+ * synchronous read costs a fraction of the promise-based open, stat, read and close.
  */
-function readSource(path: string, file: string, cache: LoadCache, unchanged: (path: string) => boolean): SourceFile {
+function parseSource(path: string, file: string, settings: Settings, renderer: BodyRenderer, cache: LoadCache, unchanged: (path: string) => boolean): ParsedArticle {
   const known = cache.files.get(path);
-  if (known && unchanged(path)) return { path, file, size: known.size, mtimeMs: known.mtimeMs };
+  if (known && unchanged(path)) return known.parsed;
   const { size, mtimeMs } = statSync(path);
-  if (known && known.size === size && known.mtimeMs === mtimeMs) return { path, file, size, mtimeMs };
-  return { path, file, size, mtimeMs, text: decodeText(readFileSync(path)) };
-}
-
-/** Parses a file read by readSource (bodies come from the Markdown cache), or returns the cached parse. */
-function parseSource(source: SourceFile, settings: Settings, renderer: BodyRenderer, cache: LoadCache): ParsedArticle {
-  const { path, file, size, mtimeMs, text } = source;
-  if (text === undefined) return cache.files.get(path)!.parsed;
+  if (known && known.size === size && known.mtimeMs === mtimeMs) return known.parsed;
+  const text = decodeText(readFileSync(path));
   const parsed: ParsedArticle =
     text === null ? { errors: [{ file, message: "is not valid UTF-8 text; save it as UTF-8" }], warnings: [] } : parseArticle(file, text, settings, renderer);
   cache.files.set(path, { size, mtimeMs, parsed });
@@ -113,7 +98,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const heldBack: Article[] = [];
   // Each file is parsed as soon as it is read: no site's whole text is held at once.
   for (const path of paths) {
-    const result = parseSource(readSource(path, rel(path), cache, options.unchanged ?? (() => false)), settings, renderer, cache);
+    const result = parseSource(path, rel(path), settings, renderer, cache, options.unchanged ?? (() => false));
     errors.push(...result.errors);
     warnings.push(...result.warnings);
     const a = result.article;
