@@ -20,16 +20,29 @@ export function tagList(tags: readonly Link[], label = "Tags"): SafeHtml {
 
 /** One article in a list: headline, source, time, summary and tags (or the tags it shares). */
 export function teaser(item: Teaser, headingLevel: 2 | 3 = 3, tags: readonly Link[] = item.tags, tagsLabel = "Tags"): SafeHtml {
+  return html`${teaserHead(item, headingLevel)}
+${tagList(tags, tagsLabel)}
+</article>`;
+}
+
+// A teaser is listed on a dozen pages of a build (home, its day, its tags, its source, related
+// lists); its markup up to the tag list is made once per teaser and heading level. Teasers are never
+// changed once the digest has made them, and they go with the digest that holds them.
+const teaserHeads = { 2: new WeakMap<Teaser, SafeHtml>(), 3: new WeakMap<Teaser, SafeHtml>() };
+
+function teaserHead(item: Teaser, headingLevel: 2 | 3): SafeHtml {
+  const made = teaserHeads[headingLevel].get(item);
+  if (made) return made;
   const heading = html`<a href="${item.url}">${item.title}</a>${item.draft ? html` <span class="badge">Draft</span>` : ""}`;
   // In a list the headline says what the story is, so the thumbnail is decorative (empty alt).
   const thumbnail = item.thumbnail ? picture({ ...item.thumbnail, alt: "" }, "lazy", "6rem") : "";
-  return html`<article class="teaser${item.thumbnail ? " has-thumbnail" : ""}">
+  const head = html`<article class="teaser${item.thumbnail ? " has-thumbnail" : ""}">
 ${thumbnail}
 ${headingLevel === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
 <p class="meta">${item.source ? html`<a class="source" href="${item.source.url}">${item.source.label}</a> · ` : ""}${time(item.published)}</p>
-<p class="summary">${item.summary}</p>
-${tagList(tags, tagsLabel)}
-</article>`;
+<p class="summary">${item.summary}</p>`;
+  teaserHeads[headingLevel].set(item, head);
+  return head;
 }
 
 /** Articles under their day headings, each heading linking to that day's digest. */
