@@ -40,10 +40,17 @@ const BATCH = 32;
 export class BackgroundWriter {
   #worker: Worker | undefined;
   #batch: Job[] = [];
+  /** Buffers of the batch that move to the worker rather than being copied. */
+  #transfer: ArrayBuffer[] = [];
   #crash: unknown;
 
-  /** Queues a file to be written with these bytes; its folder is made first. */
-  write(to: string, bytes: Uint8Array): void {
+  /**
+   * Queues a file to be written with these bytes; its folder is made first. With `handOver`, the
+   * caller gives the bytes up: when they fill their whole buffer, the buffer moves to the worker
+   * instead of being copied, and the caller's view of it is left empty.
+   */
+  write(to: string, bytes: Uint8Array, handOver = false): void {
+    if (handOver && bytes.byteOffset === 0 && bytes.buffer instanceof ArrayBuffer && bytes.byteLength === bytes.buffer.byteLength) this.#transfer.push(bytes.buffer);
     this.#queue({ to, bytes });
   }
 
@@ -86,7 +93,8 @@ export class BackgroundWriter {
 
   #flush(): void {
     if (this.#batch.length === 0) return;
-    this.#worker?.postMessage(this.#batch);
+    this.#worker?.postMessage(this.#batch, this.#transfer);
     this.#batch = [];
+    this.#transfer = [];
   }
 }

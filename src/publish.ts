@@ -63,7 +63,8 @@ export class Publisher {
     this.#next.set(path, entry);
     // Only a file of the same size can be unchanged; then the bytes decide.
     if (this.#isCurrent(path, entry) && readFileSync(join(this.outDir, path)).equals(bytes)) return;
-    this.#writer.write(this.#stage(path), bytes);
+    // Bytes encoded here are nobody else's: they move to the writer uncopied.
+    this.#writer.write(this.#stage(path), bytes, bytes !== content);
   }
 
   /** Page keys of the files the output holds now, as recorded when they were written. */

@@ -22,6 +22,24 @@ describe("BackgroundWriter", () => {
     expect([...readFileSync(join(root, "copies", "deep", "copy.bin"))]).toEqual([0, 1, 2, 255]);
   });
 
+  it("moves handed-over bytes that fill their buffer to the worker, and copies all others", async () => {
+    const writer = new BackgroundWriter();
+    const large = Buffer.from("x".repeat(10_000));
+    // Small buffers share Node's pool with other buffers: never moved, even when handed over.
+    const pooled = Buffer.from("<p>small</p>");
+    const kept = new Uint8Array([1, 2, 3]);
+    writer.write(join(root, "large.html"), large, true);
+    writer.write(join(root, "pooled.html"), pooled, true);
+    writer.write(join(root, "kept.bin"), kept);
+    await writer.finish();
+    expect(readFileSync(join(root, "large.html"), "utf8")).toBe("x".repeat(10_000));
+    expect(large.byteLength).toBe(0);
+    expect(readFileSync(join(root, "pooled.html"), "utf8")).toBe("<p>small</p>");
+    expect(pooled.toString()).toBe("<p>small</p>");
+    expect([...readFileSync(join(root, "kept.bin"))]).toEqual([1, 2, 3]);
+    expect([...kept]).toEqual([1, 2, 3]);
+  });
+
   it("resolves at once when nothing was queued", async () => {
     await expect(new BackgroundWriter().finish()).resolves.toBeUndefined();
   });
