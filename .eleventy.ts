@@ -122,7 +122,10 @@ export default function (eleventyConfig: EleventyConfig) {
       gone = [...devKeys.keys()].filter((url) => !latest?.keys.has(url));
       devKeys = latest.keys;
     }
-    return latest.render;
+    // Frozen, so that Eleventy hands the templates the digest itself: a page's data reaches global
+    // data through proxies (its pagination's ProxyWrap), which wrap every plain object read through
+    // them, and a layout reads the settings dozens of times a page. Frozen objects are passed as they are.
+    return Object.freeze(latest.render);
   });
   // The dev server writes pages itself; afterwards it copies lead images and drops removed pages,
   // and reindexes search in the background when an edit changed what search finds, once edits
