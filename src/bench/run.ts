@@ -29,6 +29,9 @@ function nodeArgs(script: string): string[] {
   return words.slice(1).map((word) => (word === "tsx" ? tsx : word.replaceAll("./", root).replace("=.eleventy.ts", `=${join(root, ".eleventy.ts")}`)));
 }
 const DEV_EDITS = 10;
+// The dev server's live heap: on SIGUSR2 it collects all garbage and prints the heap that is left. The
+// resident size alone cannot show whether memory grows with edits: V8 frees it when it likes.
+const HEAP_PROBE = `data:text/javascript,process.on("SIGUSR2", () => { gc(); process.stderr.write("live heap " + process.memoryUsage().heapUsed + "\\n"); });`;
 
 const { values } = parseArgs({ options: { articles: { type: "string", multiple: true }, keep: { type: "boolean" }, tmp: { type: "string" }, images: { type: "string" }, "no-search": { type: "boolean" } } });
 const sizes = (values.articles ?? (values.images ? [values.images] : ["1000", "10000"])).map(Number);
@@ -89,6 +92,7 @@ async function bench(n: number): Promise<Row> {
     "dev server: body edit until page written, ms": String(Math.round(dev.body * 1000)),
     "dev server: tags edit until tag page written, ms": String(Math.round(dev.tags * 1000)),
     [`dev server: RSS after 1 and ${DEV_EDITS} edits, MB`]: `${mb(dev.rss[0] ?? 0)} → ${mb(dev.rss.at(-1) ?? 0)}`,
+    [`dev server: live heap after 1 and ${DEV_EDITS} edits, MB`]: `${mb(dev.heap[0] ?? 0)} → ${mb(dev.heap.at(-1) ?? 0)}`,
     "related articles for all, ms": String(Math.round(relatedMs)),
     "search records from the digest, ms": String(Math.round(recordsMs)),
     "search index by Pagefind (alone), s": seconds(pagefindMs / 1000),
@@ -100,8 +104,8 @@ async function bench(n: number): Promise<Row> {
 /** Starts `npm start`'s server on the site, edits one article, and times until the output shows it. */
 async function devServer(dir: string, url: string, editBody: (mark: string) => void, editTags: (tag: string) => void) {
   const port = String(18_000 + Math.floor(Math.random() * 1000));
-  // Exactly what `npm start` runs, on a port of its own.
-  const args = [...nodeArgs("start"), `--port=${port}`];
+  // Exactly what `npm start` runs, on a port of its own, with the heap probe.
+  const args = ["--expose-gc", `--import=${HEAP_PROBE}`, ...nodeArgs("start"), `--port=${port}`];
   const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
@@ -120,6 +124,14 @@ async function devServer(dir: string, url: string, editBody: (mark: string) => v
     const page = join(dir, ".dev", outputPathFor(url));
     const shows = (path: string, text: string) => existsSync(path) && readFileSync(path, "utf8").includes(text);
     const rss: number[] = [];
+    const heap: number[] = [];
+    const liveHeap = async () => {
+      const probes = () => [...log.matchAll(/live heap (\d+)/g)].map((m) => Number(m[1]));
+      const before = probes().length;
+      child.kill("SIGUSR2");
+      await waitFor(() => probes().length > before, 60_000, "the live heap");
+      heap.push(probes()[before] ?? 0);
+    };
     let body = Infinity;
     for (let i = 1; i <= DEV_EDITS; i++) {
       const mark = `Benchmark edit number ${i}.`;
@@ -130,11 +142,12 @@ async function devServer(dir: string, url: string, editBody: (mark: string) => v
       body = Math.min(body, (performance.now() - edited) / 1000);
       await waitFor(() => watching() > before, 60_000, "the rebuild to finish");
       rss.push(treeRss(child.pid ?? 0));
+      if (i === 1 || i === DEV_EDITS) await liveHeap();
     }
     const edited = performance.now();
     editTags("Benchmark Dev Tag");
     await waitFor(() => shows(join(dir, ".dev/tags/benchmark-dev-tag/index.html"), "Benchmark Dev Tag"), 60_000, "the new tag page");
-    return { start, body, tags: (performance.now() - edited) / 1000, rss };
+    return { start, body, tags: (performance.now() - edited) / 1000, rss, heap };
   } catch (error) {
     throw new Error(`${(error as Error).message}; the dev server said:\n${log.slice(-2000)}`);
   } finally {
