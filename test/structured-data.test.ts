@@ -10,6 +10,7 @@ describe("jsonLdText", () => {
     ["<!-- comment", "\\u003c!-- comment"],
     ["A & B", "A \\u0026 B"],
     ["line\u2028separator", "line\\u2028separator"],
+    ["paragraph\u2029separator", "paragraph\\u2029separator"],
   ])("escapes %j", (value, escaped) => {
     const text = jsonLdText({ headline: value });
     expect(text).toBe(`{"headline":"${escaped}"}`);
