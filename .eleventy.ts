@@ -5,7 +5,8 @@ import { DateTime } from "luxon";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import article from "./layouts/article.11ty.ts";
-import assets, { refreshAssets } from "./layouts/assets.11ty.ts";
+import assets from "./layouts/assets.11ty.ts";
+import { refreshAssets } from "./layouts/assets.ts";
 import day from "./layouts/day.11ty.ts";
 import documents from "./layouts/documents.11ty.ts";
 import feeds from "./layouts/feeds.11ty.ts";
@@ -14,20 +15,20 @@ import { listing } from "./layouts/listing.11ty.ts";
 import notFound from "./layouts/not-found.11ty.ts";
 import search from "./layouts/search.11ty.ts";
 import terms from "./layouts/terms.11ty.ts";
-import { codeVersion } from "./src/code-version.ts";
-import { buildDigest, type DigestMemo } from "./src/digest.ts";
-import { duplicateSources } from "./src/duplicates.ts";
-import { DigestError, formatProblems } from "./src/errors.ts";
-import { emptyCache, type LoadCache, readMarkdownCache, writeMarkdownCache } from "./src/load-cache.ts";
-import { type Content, loadContent } from "./src/load.ts";
-import { changedPages, type KeyMemo, pageKeys, type PageKeys } from "./src/page-keys.ts";
-import type { Digest } from "./src/pages.ts";
-import type { ImageProcessing, ImageWork } from "./src/image-files.ts";
-import { progressReporter } from "./src/progress.ts";
-import { copyChanged, Publisher } from "./src/publish.ts";
-import { prefixLinks } from "./src/path-prefix.ts";
-import { backgroundIndexer, type PublishedIndex, publishSearchIndex } from "./src/search-index.ts";
-import { outputPathFor } from "./src/urls.ts";
+import { codeVersion } from "./src/publish/code-version.ts";
+import { buildDigest, type DigestMemo } from "./src/digest/digest.ts";
+import { duplicateSources } from "./src/content/duplicates.ts";
+import { DigestError, formatProblems } from "./src/content/errors.ts";
+import { emptyCache, type LoadCache, readMarkdownCache, writeMarkdownCache } from "./src/content/markdown-cache.ts";
+import { type Content, loadContent } from "./src/content/load.ts";
+import { changedPages, type KeyMemo, pageKeys, type PageKeys } from "./src/digest/page-keys.ts";
+import type { Digest } from "./src/digest/view-model.ts";
+import type { ImageProcessing, ImageWork } from "./src/images/image-files.ts";
+import { progressReporter } from "./src/cli/progress.ts";
+import { copyChanged, Publisher } from "./src/publish/publisher.ts";
+import { prefixLinks } from "./src/publish/path-prefix.ts";
+import { backgroundIndexer, type PublishedIndex, publishSearchIndex } from "./src/search/pagefind.ts";
+import { outputPathFor } from "./src/digest/urls.ts";
 
 /** The parts of Eleventy's configuration API this project uses. */
 interface EleventyConfig {
@@ -50,7 +51,7 @@ const ELEVENTY: string = "@11ty/eleventy";
 
 export const config = {
   dir: { input: "content", output: "dist", data: "_data" },
-  // Articles are read and validated by src/load.ts, not by Eleventy: only our templates render.
+  // Articles are read and validated by src/content/load.ts, not by Eleventy: only our templates render.
   templateFormats: ["11ty.js"],
   markdownTemplateEngine: false,
   htmlTemplateEngine: false,
@@ -74,9 +75,9 @@ const HANDOFF = Symbol.for("broadsheet.prepared");
 const slot = globalThis as { [HANDOFF]?: Prepared | undefined };
 const here = fileURLToPath(new URL(".", import.meta.url));
 
-/** Hash of the code that shapes pages: the layouts, src/ (but not the benchmark) and the locked packages. */
+/** Hash of the code that shapes pages: the layouts, src/ and the locked packages. */
 function currentCodeVersion(): string {
-  return codeVersion([join(here, "layouts"), join(here, "src"), join(here, "package-lock.json")], [join(here, "src", "bench")]);
+  return codeVersion([join(here, "layouts"), join(here, "src"), join(here, "package-lock.json")]);
 }
 
 /** Loads and indexes the content; `previous` page keys leave unchanged pages out of `render`. */

@@ -1,7 +1,7 @@
 // Article pages: one per ArticlePage of the digest.
-import { html, raw } from "../src/html.ts";
-import type { ArticlePage, Digest } from "../src/pages.ts";
-import { articleMeta } from "../src/structured-data.ts";
+import { html, raw } from "../src/formats/html.ts";
+import type { ArticlePage, Digest } from "../src/digest/view-model.ts";
+import { articleMeta } from "../src/formats/structured-data.ts";
 import { shell } from "./base.ts";
 import { paged } from "./paged.ts";
 import { picture, tagList, teaser, time } from "./parts.ts";

@@ -1,11 +1,11 @@
 // The page shell every layout shares: head, skip link, header with navigation, footer.
-import { html, type SafeHtml } from "../src/html.ts";
-import type { Settings } from "../src/settings.ts";
-import type { PageMeta } from "../src/structured-data.ts";
-import { asset } from "./assets.11ty.ts";
+import { html, type SafeHtml } from "../src/formats/html.ts";
+import type { Settings } from "../src/content/settings.ts";
+import type { PageMeta } from "../src/formats/structured-data.ts";
+import { asset } from "./assets.ts";
 import { metaTags } from "./meta.ts";
-import { feedFiles } from "../src/feeds.ts";
-import { feedsUrl, homeUrl, searchUrl, sourcesUrl, tagsUrl } from "../src/urls.ts";
+import { feedFiles } from "../src/formats/feeds.ts";
+import { feedsUrl, homeUrl, searchUrl, sourcesUrl, tagsUrl } from "../src/digest/urls.ts";
 
 /** What a layout tells the shell about its page. */
 export interface Shell {

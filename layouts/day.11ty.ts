@@ -1,6 +1,6 @@
 // Daily digest pages: every article of one day, with links to the neighbouring days.
-import { html } from "../src/html.ts";
-import type { DayPage, Digest } from "../src/pages.ts";
+import { html } from "../src/formats/html.ts";
+import type { DayPage, Digest } from "../src/digest/view-model.ts";
 import { shell } from "./base.ts";
 import { paged } from "./paged.ts";
 import { teaser } from "./parts.ts";

@@ -1,7 +1,7 @@
 // Feed files: Atom, RSS and JSON Feed of the site, each tag and each source.
-import { feedItemsFrom, feedUpdated, renderFeeds } from "../src/feeds.ts";
+import { feedItemsFrom, feedUpdated, renderFeeds } from "../src/formats/feeds.ts";
 import { paged } from "./paged.ts";
-import type { Digest, FeedFile, FeedSpec } from "../src/pages.ts";
+import type { Digest, FeedFile, FeedSpec } from "../src/digest/view-model.ts";
 
 // The three formats of one feed are rendered together, once.
 const rendered = new WeakMap<FeedSpec, ReturnType<typeof renderFeeds>>();

@@ -1,6 +1,6 @@
 // `/_headers`: HTTP headers for hosts that read the file (Netlify, Cloudflare Pages).
-import { hostHeaders } from "../src/host-headers.ts";
-import type { Digest } from "../src/pages.ts";
+import { hostHeaders } from "../src/formats/host-headers.ts";
+import type { Digest } from "../src/digest/view-model.ts";
 
 export default {
   data: { permalink: "/_headers", eleventyExcludeFromCollections: true },

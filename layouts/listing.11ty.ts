@@ -1,7 +1,7 @@
 // Paginated listings grouped by day: the home page, each tag's pages and each source's pages.
-import { html } from "../src/html.ts";
-import type { Digest, ListPage } from "../src/pages.ts";
-import { listMeta } from "../src/structured-data.ts";
+import { html } from "../src/formats/html.ts";
+import type { Digest, ListPage } from "../src/digest/view-model.ts";
+import { listMeta } from "../src/formats/structured-data.ts";
 import { shell } from "./base.ts";
 import { paged } from "./paged.ts";
 import { dayGroups, pager } from "./parts.ts";

@@ -1,7 +1,7 @@
 // Head tags for link previews and crawlers: Open Graph, Twitter card, article fields and JSON-LD.
-import { html, raw, type SafeHtml } from "../src/html.ts";
-import type { Settings } from "../src/settings.ts";
-import { jsonLdText, ogLocale, type PageMeta } from "../src/structured-data.ts";
+import { html, raw, type SafeHtml } from "../src/formats/html.ts";
+import type { Settings } from "../src/content/settings.ts";
+import { jsonLdText, ogLocale, type PageMeta } from "../src/formats/structured-data.ts";
 
 /** The metadata tags of one page. */
 export function metaTags(settings: Settings, title: string, description: string, canonical: string, meta: PageMeta = { type: "website" }): SafeHtml {

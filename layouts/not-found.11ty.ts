@@ -1,7 +1,7 @@
 // The 404 page static hosts serve for any unknown URL.
-import { html } from "../src/html.ts";
-import type { Digest } from "../src/pages.ts";
-import { homeUrl, tagsUrl } from "../src/urls.ts";
+import { html } from "../src/formats/html.ts";
+import type { Digest } from "../src/digest/view-model.ts";
+import { homeUrl, tagsUrl } from "../src/digest/urls.ts";
 import { shell } from "./base.ts";
 
 function render({ digest }: { digest: Digest }): string {

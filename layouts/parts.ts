@@ -1,10 +1,10 @@
 // Small pieces several layouts share: times, tag lists, teasers, day groups, pagers.
-import { html, type SafeHtml } from "../src/html.ts";
-import type { DayGroup, Link, Pager, Teaser, TimeStamp } from "../src/pages.ts";
-import { picture } from "../src/picture.ts";
+import { html, type SafeHtml } from "../src/formats/html.ts";
+import type { DayGroup, Link, Pager, Teaser, TimeStamp } from "../src/digest/view-model.ts";
+import { picture } from "../src/images/picture.ts";
 
-// Image markup is made in src/picture.ts, where body images are placed too.
-export { type Loading, picture } from "../src/picture.ts";
+// Image markup is made in src/images/picture.ts, where body images are placed too.
+export { type Loading, picture } from "../src/images/picture.ts";
 
 /** A `<time>` showing the exact time; the browser script turns it into "24 minutes ago". */
 export function time(stamp: TimeStamp): SafeHtml {

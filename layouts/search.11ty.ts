@@ -1,9 +1,9 @@
 // The search page: a form that works as a plain GET form, and results the browser script fills in
 // from the Pagefind index (see layouts/assets/search-page.js for the element ids it uses).
-import { html } from "../src/html.ts";
-import type { Digest } from "../src/pages.ts";
-import { searchIndexUrl, searchUrl, sourcesUrl, tagsUrl } from "../src/urls.ts";
-import { asset } from "./assets.11ty.ts";
+import { html } from "../src/formats/html.ts";
+import type { Digest } from "../src/digest/view-model.ts";
+import { searchIndexUrl, searchUrl, sourcesUrl, tagsUrl } from "../src/digest/urls.ts";
+import { asset } from "./assets.ts";
 import { shell } from "./base.ts";
 
 function render({ digest }: { digest: Digest }): string {

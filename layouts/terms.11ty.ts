@@ -1,7 +1,7 @@
 // The index of all tags and the index of all sources, each with its article counts.
-import { html } from "../src/html.ts";
+import { html } from "../src/formats/html.ts";
 import { paged } from "./paged.ts";
-import type { Digest, IndexPage } from "../src/pages.ts";
+import type { Digest, IndexPage } from "../src/digest/view-model.ts";
 import { shell } from "./base.ts";
 
 function render({ entry: page, digest }: { entry: IndexPage; digest: Digest }): string {

@@ -1,8 +1,8 @@
 // The benchmark corpus: byte-identical for the same options, the requested size, and content the loader accepts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { corpusDefaults, countWords, generateCorpus, generateSettings } from "../../src/bench/corpus.ts";
-import { splitFrontMatter } from "../../src/front-matter.ts";
-import { type Content, loadContent } from "../../src/load.ts";
+import { corpusDefaults, countWords, generateCorpus, generateSettings } from "./corpus.ts";
+import { splitFrontMatter } from "../../src/content/front-matter.ts";
+import { type Content, loadContent } from "../../src/content/load.ts";
 import { makeSite } from "../helpers/fixture.ts";
 
 /** Front matter and body of each generated file, parsed the way the loader splits them. */

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { DateTime } from "luxon";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatDateTime } from "../../src/dates.ts";
+import { formatDateTime } from "../../src/content/dates.ts";
 import { launchChromium, watchProblems } from "./chromium.ts";
 import { pageKinds } from "./pages.ts";
 import { siteUrl } from "./served.ts";

@@ -1,9 +1,9 @@
 // Validated articles and settings built in memory, for tests of the indexes.
 import { DateTime } from "luxon";
-import type { Article } from "../../src/article.ts";
-import { localDay } from "../../src/dates.ts";
-import type { Settings } from "../../src/settings.ts";
-import { articleUrl } from "../../src/urls.ts";
+import type { Article } from "../../src/content/article.ts";
+import { localDay } from "../../src/content/dates.ts";
+import type { Settings } from "../../src/content/settings.ts";
+import { articleUrl } from "../../src/digest/urls.ts";
 
 /** Settings with every default filled in. */
 export const testSettings: Settings = {

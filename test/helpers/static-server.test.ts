@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hostHeaders } from "../../src/host-headers.ts";
+import { hostHeaders } from "../../src/formats/host-headers.ts";
 import { parseHeaders, serveSite, type StaticServer } from "./static-server.ts";
 
 describe("parseHeaders", () => {

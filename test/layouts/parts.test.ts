@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { teaser } from "../../layouts/parts.ts";
-import type { Teaser } from "../../src/pages.ts";
+import type { Teaser } from "../../src/digest/view-model.ts";
 
 const item: Teaser = {
   url: "/2025/08/16/storm/",

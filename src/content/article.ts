@@ -1,0 +1,161 @@
+// One article file → one validated Article, or every problem with it.
+import type { DateTime } from "luxon";
+import { fieldExpectations, frontMatterSchema, knownFields } from "./schema.ts";
+import { type BodyImage, checkBodyImages } from "../images/body-images.ts";
+import { localDay, parseIsoDate } from "./dates.ts";
+import { describeValue, type Problem } from "./errors.ts";
+import { splitFrontMatter } from "./front-matter.ts";
+import { type RenderedBody, truncateAtWord } from "./markdown.ts";
+import type { Settings } from "./settings.ts";
+import { slugify } from "../digest/slug.ts";
+import { articleUrl } from "../digest/urls.ts";
+import { issuesToProblems, unknownFieldWarnings } from "./validate.ts";
+
+/** A lead image as the author named it; resolved against the file system by the loader. */
+export interface ImageRef {
+  /** Path as written in front matter, relative to the article file. */
+  path: string;
+  /** Empty for an image marked decorative. */
+  alt: string;
+  /** Shown as the image's caption. */
+  credit?: string;
+}
+
+/** A validated news item, ready for indexing and rendering. */
+export interface Article {
+  /** Source file, relative to the project root. */
+  file: string;
+  slug: string;
+  url: string;
+  /** Publication day in the site's zone, YYYY-MM-DD. */
+  day: string;
+  title: string;
+  date: DateTime;
+  updated?: DateTime;
+  /** From this time the item leaves listings and feeds; its page stays, with a notice. */
+  expires?: DateTime;
+  /** Dated correction notices, oldest first. */
+  corrections?: { date: DateTime; text: string }[];
+  source?: string;
+  sourceUrl?: string;
+  author?: string;
+  /** Tags as written, trimmed, without case-insensitive repeats. */
+  tags: string[];
+  summary: string;
+  bodyHtml: string;
+  /** Identity of the Markdown body (its cache key), so that page keys need not hash the HTML. */
+  bodyKey?: string;
+  image?: ImageRef;
+  /** Images in the body, in order: `bodyHtml` holds a placeholder for each until they are processed. */
+  bodyImages?: BodyImage[];
+  draft: boolean;
+}
+
+/** The outcome of reading one file: an article (when valid), errors and warnings. */
+export interface ParsedArticle {
+  article?: Article;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+const nameKeys = new Map<string, string>();
+
+/** Case- and form-insensitive identity of a tag or source name: `Ukraine` and `ukraine` are one. */
+export function nameKey(name: string): string {
+  // Remembered: a site has a few hundred names, each met thousands of times per build.
+  let key = nameKeys.get(name);
+  if (key === undefined) nameKeys.set(name, (key = name.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase()));
+  return key;
+}
+
+/** Reads a date field that passed or failed the schema; records a problem when it is a string that is no date. */
+function checkDate(file: string, field: string, value: unknown, timeZone: string, errors: Problem[]): DateTime | undefined {
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  const parsed = parseIsoDate(value, timeZone);
+  if (parsed === null) {
+    errors.push({ file, field, message: `expected ${fieldExpectations[field] ?? fieldExpectations.date}, on a day that exists; got ${describeValue(value)}` });
+    return undefined;
+  }
+  return parsed;
+}
+
+/** How a body becomes HTML, and how long a derived summary may be. */
+export interface BodyRenderer {
+  render(body: string): RenderedBody & { key?: string };
+  summaryLength: number;
+}
+
+/** Validates one file's text. `file` is its project-relative path, used in every message. */
+export function parseArticle(file: string, text: string, settings: Settings, renderer: BodyRenderer): ParsedArticle {
+  const split = splitFrontMatter(text);
+  if (!split.ok) {
+    return { errors: [{ file, message: split.message, ...(split.line === undefined ? {} : { line: split.line }) }], warnings: [] };
+  }
+  const warnings = unknownFieldWarnings(file, split.data, knownFields);
+  const result = frontMatterSchema.safeParse(split.data);
+  const errors = result.success ? [] : issuesToProblems(file, result.error.issues, split.data, fieldExpectations);
+  // The checks below need the site's zone or several fields; they run even when the schema failed,
+  // so an author sees every problem of the file at once.
+  const raw = split.data;
+  const date = checkDate(file, "date", raw.date, settings.timeZone, errors);
+  const updated = checkDate(file, "updated", raw.updated, settings.timeZone, errors);
+  if (updated && date && updated < date) {
+    errors.push({ file, field: "updated", message: `must not be before date (${String(raw.date)}); got ${describeValue(raw.updated)}` });
+  }
+  const expires = checkDate(file, "expires", raw.expires, settings.timeZone, errors);
+  if (expires && date && expires <= date) {
+    errors.push({ file, field: "expires", message: `must be after date (${String(raw.date)}); got ${describeValue(raw.expires)}` });
+  }
+  const corrections = (Array.isArray(raw.corrections) ? raw.corrections : []).map((c: unknown, i) => ({
+    date: checkDate(file, `corrections[${i}].date`, (c as { date?: unknown } | null)?.date, settings.timeZone, errors),
+    text: String((c as { text?: unknown } | null)?.text ?? ""),
+  }));
+  if (raw.image !== undefined && raw.imageAlt === undefined) {
+    errors.push({ file, field: "imageAlt", message: `is required when image is given; expected ${fieldExpectations.imageAlt}` });
+  } else if (typeof raw.imageAlt === "string" && raw.imageAlt.trim() === "" && raw.imageDecorative !== true) {
+    errors.push({ file, field: "imageAlt", message: `is empty; describe the image, or mark it decorative with imageDecorative: true` });
+  }
+  const names = [...(Array.isArray(raw.tags) ? raw.tags.map((tag: unknown, i) => [`tags[${i}]`, tag] as const) : []), ["source", raw.source] as const];
+  for (const [field, name] of names) {
+    if (typeof name === "string" && name.trim() !== "" && slugify(name) === "") {
+      errors.push({ file, field, message: `has no Latin letters or digits to make its URL from; got ${describeValue(name)}` });
+    }
+  }
+  const baseName = file.split("/").pop()?.replace(/\.md$/i, "") ?? "";
+  const slug = typeof raw.slug === "string" ? raw.slug : slugify(baseName);
+  if (slug === "") errors.push({ file, field: "slug", message: `cannot be made from the file name; expected ${fieldExpectations.slug}` });
+  // Rendered even when the front matter failed, so that body image problems are reported with the rest.
+  const body = renderer.render(split.body);
+  const bodyImages = checkBodyImages(file, body.images ?? [], split.bodyLine);
+  if (!result.success || errors.length > 0 || !date) return { errors: [...errors, ...bodyImages.problems], warnings };
+  const fm = result.data;
+
+  const day = localDay(date, settings.timeZone);
+  const seen = new Set<string>();
+  const article: Article = {
+    file,
+    slug,
+    url: articleUrl(day, slug),
+    day,
+    title: fm.title,
+    date,
+    tags: fm.tags.filter((tag) => !seen.has(nameKey(tag)) && seen.add(nameKey(tag))),
+    summary: fm.summary ?? truncateAtWord(body.firstParagraph, renderer.summaryLength),
+    bodyHtml: body.html,
+    ...(body.key === undefined ? {} : { bodyKey: body.key }),
+    draft: fm.draft,
+    ...(bodyImages.images.length > 0 ? { bodyImages: bodyImages.images } : {}),
+    ...(updated ? { updated } : {}),
+    ...(expires ? { expires } : {}),
+    ...(corrections.length > 0 ? { corrections: corrections.flatMap((c) => (c.date ? [{ date: c.date, text: c.text }] : [])).sort((a, b) => a.date.toMillis() - b.date.toMillis()) } : {}),
+    ...(fm.source === undefined ? {} : { source: fm.source }),
+    ...(fm.sourceUrl === undefined ? {} : { sourceUrl: fm.sourceUrl }),
+    ...(fm.author === undefined ? {} : { author: fm.author }),
+    ...(fm.image === undefined || fm.imageAlt === undefined
+      ? {}
+      : { image: { path: fm.image, alt: fm.imageAlt, ...(fm.imageCredit === undefined ? {} : { credit: fm.imageCredit }) } }),
+  };
+  // A body image's own mistakes fail the build but keep the article, so that the files of its other
+  // images are still checked, and every problem is reported at once.
+  return { article, errors: bodyImages.problems, warnings };
+}

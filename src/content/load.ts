@@ -1,0 +1,154 @@
+// Reads the content folder once: site settings, every article file, and the images they name.
+import { readFileSync, statSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
+import type { DateTime } from "luxon";
+import { articleCards } from "../images/cards/article-cards.ts";
+import { type Article, type BodyRenderer, type ParsedArticle, parseArticle } from "./article.ts";
+import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
+import { articleImages } from "../images/article-images.ts";
+import type { Asset, ImageProcessing, ImageWork } from "../images/image-files.ts";
+import type { Image } from "../digest/view-model.ts";
+import { decodeText } from "./front-matter.ts";
+import { cachedRenderer, emptyCache, type LoadCache } from "./markdown-cache.ts";
+import { createMarkdown, markdownDefaults } from "./markdown.ts";
+import { completeSettings, type Settings, settingsExpectations, settingsSchema } from "./settings.ts";
+import { issuesToProblems } from "./validate.ts";
+
+/** Where to read content from and what to keep. */
+export interface LoadOptions {
+  /** The content folder (holds `_data/site.json` and `articles/`). */
+  contentDir: string;
+  /** Paths in messages are relative to this folder. Default: the working directory. */
+  root?: string;
+  /** Keep items marked `draft: true`. Default false (production). */
+  includeDrafts?: boolean;
+  /** Work remembered from earlier builds; updated in place. Default: none. */
+  cache?: LoadCache;
+  /** Files known to be unchanged since the cache was filled (a watcher knows), taken without a look. */
+  unchanged?: (path: string) => boolean;
+  /** Process lead and body images into responsive variants. Default: only check and measure them. */
+  images?: ImageProcessing;
+  /** The build's time: items dated later are held back. Default: none are. */
+  now?: DateTime;
+  /** Keep items dated after `now` (the dev server's preview). Default false. */
+  includeFuture?: boolean;
+}
+
+/** Everything the build needs from `content/`, validated. */
+export interface Content {
+  settings: Settings;
+  articles: Article[];
+  images: Map<Article, Image>;
+  /** Each article's social card (its og:image), when cards are made. */
+  cards: Map<Article, Image>;
+  assets: Asset[];
+  /** What processing the images cost. */
+  imageWork: ImageWork;
+  warnings: Problem[];
+  /** Items dated after the build's time, left out until a build at or after it. */
+  heldBack: Article[];
+}
+
+const SETTINGS_FILE = join("_data", "site.json");
+let sharedMarkdown: ReturnType<typeof createMarkdown> | undefined;
+function markdown() {
+  return (sharedMarkdown ??= createMarkdown());
+}
+
+/**
+ * Parses one file, or takes its parse from the cache when the watcher reported no change to it, or
+ * when its size and modification time are the ones the cache has (bodies come from the Markdown
+ * cache). Read synchronously: a site's files are small and usually in the page cache, where a
+ * synchronous read costs a fraction of the promise-based open, stat, read and close.
+ */
+function parseSource(path: string, file: string, settings: Settings, renderer: BodyRenderer, cache: LoadCache, unchanged: (path: string) => boolean): ParsedArticle {
+  const known = cache.files.get(path);
+  if (known && unchanged(path)) return known.parsed;
+  const { size, mtimeMs } = statSync(path);
+  if (known && known.size === size && known.mtimeMs === mtimeMs) return known.parsed;
+  const text = decodeText(readFileSync(path));
+  const parsed: ParsedArticle =
+    text === null ? { errors: [{ file, message: "is not valid UTF-8 text; save it as UTF-8" }], warnings: [] } : parseArticle(file, text, settings, renderer);
+  cache.files.set(path, { size, mtimeMs, parsed });
+  return parsed;
+}
+
+/** Reads and validates the whole content folder; throws ContentError listing every problem at once. */
+export async function loadContent(options: LoadOptions): Promise<Content> {
+  const root = options.root ?? process.cwd();
+  const contentDir = resolve(options.contentDir);
+  const rel = (path: string) => relative(root, path).split(sep).join("/");
+  const settingsPath = join(contentDir, SETTINGS_FILE);
+  const settingsResult = await readSettings(settingsPath, rel(settingsPath));
+  if ("problems" in settingsResult) throw new ContentError(settingsResult.problems, SETTINGS_HELP);
+  const settings = settingsResult.settings;
+
+  const cache = options.cache ?? emptyCache();
+  const settingsKey = JSON.stringify(settings);
+  if (cache.settingsKey !== settingsKey) cache.files.clear();
+  cache.settingsKey = settingsKey;
+  cache.used.clear();
+  cache.rendered = 0;
+  const renderer = cachedRenderer(markdown(), cache, markdownDefaults.summaryLength);
+  const paths = await listMarkdown(join(contentDir, "articles"));
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const articles: Article[] = [];
+  const heldBack: Article[] = [];
+  // Each file is parsed as soon as it is read: no site's whole text is held at once.
+  for (const path of paths) {
+    const result = parseSource(path, rel(path), settings, renderer, cache, options.unchanged ?? (() => false));
+    errors.push(...result.errors);
+    warnings.push(...result.warnings);
+    const a = result.article;
+    if (!a || (a.draft && !options.includeDrafts)) continue;
+    if (options.now && a.date > options.now && !options.includeFuture) heldBack.push(a);
+    else articles.push(a);
+  }
+  errors.push(...duplicateUrls(articles));
+  const placed = await articleImages(articles, { contentDir, root }, settings.images, errors, options.images);
+  // Stable sort: problems grouped by file, each file's in the order they were found.
+  if (errors.length > 0) throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
+  const cards = options.images?.cards ? await articleCards(placed.articles, settings, placed.sources, options.images.cards) : { cards: new Map<Article, Image>(), assets: [] };
+  return { settings, articles: placed.articles, images: placed.images, cards: cards.cards, assets: [...placed.assets, ...cards.assets], imageWork: placed.work, warnings, heldBack };
+}
+
+/** Reads and validates the settings file at `path` (`file` names it in messages); a missing file is a problem too. */
+export async function readSettings(path: string, file: string): Promise<{ settings: Settings } | { problems: Problem[]; missing: boolean }> {
+  let data: unknown;
+  try {
+    data = JSON.parse((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    const reason = missing ? "does not exist" : `is not valid JSON: ${(error as Error).message}`;
+    return { problems: [{ file, message: `${reason}; expected the site settings as a JSON object` }], missing };
+  }
+  const record = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
+  const result = settingsSchema.safeParse(data);
+  if (!result.success) return { problems: issuesToProblems(file, result.error.issues, record, settingsExpectations), missing: false };
+  return { settings: completeSettings(result.data) };
+}
+
+/** Every `.md` file under `dir`, sorted so that builds are deterministic. */
+async function listMarkdown(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".md"))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+function duplicateUrls(articles: readonly Article[]): Problem[] {
+  const byUrl = new Map<string, Article[]>();
+  for (const article of articles) byUrl.set(article.url, [...(byUrl.get(article.url) ?? []), article]);
+  return [...byUrl.values()]
+    .filter((list) => list.length > 1)
+    .flatMap((list) =>
+      list.map((a) => ({
+        file: a.file,
+        field: "slug",
+        message: `gives the URL ${a.url}, which ${list.filter((b) => b !== a).map((b) => b.file).join(" and ")} also gives; change the slug or the file name of one of them`,
+      })),
+    );
+}

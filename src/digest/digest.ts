@@ -1,0 +1,200 @@
+// Builds every index of the site once from the validated articles: the pages layouts render.
+import type { DateTime } from "luxon";
+import { type Article, nameKey } from "../content/article.ts";
+import { dateTimeFormatter, dayFormatter, isoInstant } from "../content/dates.ts";
+import { ContentError } from "../content/errors.ts";
+import type { ArticlePage, DayGroup, DayPage, Digest, Image, IndexPage, Link, ListPage, Teaser } from "./view-model.ts";
+import { relatedArticles, type RelatedInput, type RelatedMatch } from "./related.ts";
+import type { Settings } from "../content/settings.ts";
+import { groupTerms, type Term } from "./taxonomy.ts";
+import { feedFilesFor, siteDocuments } from "../formats/documents.ts";
+import { dayUrl, feedFolder, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
+
+/**
+ * What the dev server's last build made, reused by the next one: the related lists while no
+ * article's URL, time or tags changed, and every teaser and article page whose inputs are the very
+ * same objects as before (an unchanged file keeps its parsed article), while the time formats and
+ * the tags' and sources' links stay the same. Reused objects keep their identity, so page keys (see
+ * page-keys.ts) need not hash them again.
+ */
+export interface DigestMemo {
+  key?: string;
+  result?: RelatedMatch[][];
+  /** The time formats' settings and every tag's and source's link, as the teasers were made with them. */
+  terms?: string;
+  teasers?: WeakMap<Article, Memoised<Teaser>>;
+  pages?: WeakMap<Article, Memoised<ArticlePage>>;
+}
+
+/** A value and the inputs it was made from. */
+interface Memoised<T> {
+  inputs: unknown[];
+  value: T;
+}
+
+/** The memoised value when it was made from the same inputs (compared by identity), else a new one. */
+function reuse<K extends object, T>(memo: WeakMap<K, Memoised<T>>, key: K, inputs: unknown[], make: () => T): T {
+  const known = memo.get(key);
+  if (known && known.inputs.length === inputs.length && known.inputs.every((input, i) => input === inputs[i])) return known.value;
+  const value = make();
+  memo.set(key, { inputs, value });
+  return value;
+}
+
+function memoRelated(items: RelatedInput[], count: number, memo: DigestMemo): RelatedMatch[][] {
+  const key = JSON.stringify([count, items]);
+  if (memo.key !== key || !memo.result) {
+    memo.result = relatedArticles(items, { count });
+    memo.key = key;
+  }
+  return memo.result;
+}
+
+/** Newest first; equal times in URL order, so every listing is deterministic. */
+export function byNewest(a: Article, b: Article): number {
+  return b.date.toMillis() - a.date.toMillis() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+}
+
+/** The whole site's pages from its articles; throws ContentError when two tags or sources clash. */
+export function buildDigest(
+  settings: Settings,
+  input: readonly Article[],
+  images: ReadonlyMap<Article, Image> = new Map(),
+  memo: DigestMemo = {},
+  now?: DateTime,
+  cards: ReadonlyMap<Article, Image> = new Map(),
+): Digest {
+  const articles = [...input].sort(byNewest);
+  // An expired item keeps its page but leaves every listing: home, days, tags, sources, related lists.
+  const isExpired = (a: Article) => now !== undefined && a.expires !== undefined && a.expires <= now;
+  const listed = articles.filter((a) => !isExpired(a));
+  const tags = groupTerms(listed, (a) => a.tags, "tags");
+  const sources = groupTerms(listed, (a) => (a.source === undefined ? [] : [a.source]), "source");
+  const problems = [...tags.problems, ...sources.problems];
+  if (problems.length > 0) throw new ContentError(problems);
+
+  const tagLinks = linksByKey(tags.terms, tagUrl);
+  const sourceLinks = linksByKey(sources.terms, sourceUrl);
+  const tagLink = (name: string) => tagLinks.get(nameKey(name));
+  const tagLinksOf = (names: readonly string[]) => names.flatMap((name) => tagLink(name) ?? []);
+  const formatTime = dateTimeFormatter(settings.timeZone, settings.locale);
+  const stamp = (date: Article["date"]) => ({ iso: isoInstant(date), text: formatTime(date) });
+  const terms = JSON.stringify([settings.timeZone, settings.locale, [...tagLinks.values()], [...sourceLinks.values()]]);
+  if (memo.terms !== terms) Object.assign(memo, { terms, teasers: new WeakMap(), pages: new WeakMap() });
+  const teaserMemo = (memo.teasers ??= new WeakMap());
+  const teasers = new Map<Article, Teaser>(
+    articles.map((a) => {
+      const thumbnail = images.get(a);
+      const make = (): Teaser => ({
+        url: a.url,
+        title: a.title,
+        source: a.source === undefined ? undefined : sourceLinks.get(nameKey(a.source)),
+        published: stamp(a.date),
+        summary: a.summary,
+        tags: tagLinksOf(a.tags),
+        draft: a.draft,
+        thumbnail,
+      });
+      return [a, reuse(teaserMemo, a, [thumbnail], make)];
+    }),
+  );
+  const teaser = (a: Article) => teasers.get(a)!;
+  const related = memoRelated(
+    listed.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags })),
+    settings.relatedCount,
+    memo,
+  );
+  const position = new Map(listed.map((a, i) => [a, i]));
+  const link = (a: Article | undefined): Link | undefined => (a ? { url: a.url, label: a.title } : undefined);
+  const pageMemo = (memo.pages ??= new WeakMap());
+
+  const articlePages = articles.map((a): ArticlePage => {
+    const i = position.get(a);
+    const matches = i === undefined ? [] : related[i]!;
+    const older = i === undefined ? undefined : listed[i + 1];
+    const newer = i === undefined ? undefined : listed[i - 1];
+    const expired = isExpired(a);
+    const inputs = [teaser(a), expired, images.get(a), cards.get(a), older, newer, matches, ...matches.map((m) => teaser(listed[m.index]!))];
+    return reuse(pageMemo, a, inputs, () => {
+      // A correction is an update too: the page's modified time is the latest of both.
+      const modified = [a.updated, ...(a.corrections ?? []).map((c) => c.date)].reduce<DateTime | undefined>((m, d) => (d && (!m || d > m) ? d : m), undefined);
+      return {
+        url: a.url,
+        teaser: teaser(a),
+        author: a.author,
+        sourceUrl: a.sourceUrl,
+        updated: modified ? stamp(modified) : undefined,
+        expired: expired && a.expires ? stamp(a.expires) : undefined,
+        corrections: (a.corrections ?? []).map((c) => ({ date: stamp(c.date), text: c.text })),
+        image: images.get(a),
+        card: cards.get(a),
+        bodyHtml: a.bodyHtml,
+        bodyKey: a.bodyKey,
+        related: matches.map((m) => ({ teaser: teaser(listed[m.index]!), sharedTags: tagLinksOf(m.sharedTags) })),
+        older: link(older),
+        newer: link(newer),
+      };
+    });
+  });
+
+  const pageOf = new Map(articles.map((a, i) => [a, articlePages[i]!]));
+  const formatDay = dayFormatter(settings.locale);
+  const groupDays = (list: readonly Article[]) => dayGroups(list, formatDay, teaser);
+  const listing = (base: string, heading: string, list: readonly Article[], kind?: string) =>
+    paginate(list, settings.pageSize, base).map(
+      ({ items, pager }): ListPage => ({ url: pageUrl(base, pager.number), heading, kind, groups: groupDays(items), pager, feedPath: kind ? feedFolder(base) : undefined }),
+    );
+  const days = groupDays(listed);
+  const dayPages = days.map((group, i): DayPage => ({ url: group.url, group, later: dayLink(days[i - 1]), earlier: dayLink(days[i + 1]) }));
+
+  const digest = {
+    settings,
+    articlePages,
+    homePages: listing(homeUrl, settings.title, listed),
+    dayPages,
+    tagPages: tags.terms.flatMap((t) => listing(tagUrl(t.slug), t.label, t.articles, "Tag")),
+    sourcePages: sources.terms.flatMap((t) => listing(sourceUrl(t.slug), t.label, t.articles, "Source")),
+    indexPages: [indexPage(tagsUrl, "Tags", tags.terms, tagUrl), indexPage(sourcesUrl, "Sources", sources.terms, sourceUrl)],
+    feedFiles: feedFilesFor(settings, listed, tags.terms, sources.terms, (a) => pageOf.get(a)!),
+  };
+  // Sitemaps are dated by the build: without a clock (tests of the indexes) the news sitemap is empty.
+  return { ...digest, documents: siteDocuments(digest, now?.toJSDate() ?? new Date(0)) };
+}
+
+/** Each term's link, keyed by the case-insensitive name every spelling of it shares. */
+function linksByKey(terms: readonly Term[], urlOf: (slug: string) => string): Map<string, Link> {
+  return new Map(terms.map((t) => [nameKey(t.label), { url: urlOf(t.slug), label: t.label }]));
+}
+
+/** Consecutive articles (already newest first) grouped under their publication day. */
+function dayGroups(list: readonly Article[], formatDay: (day: string) => string, teaser: (a: Article) => Teaser): DayGroup[] {
+  const groups: DayGroup[] = [];
+  for (const article of list) {
+    const last = groups[groups.length - 1];
+    if (last?.iso === article.day) last.items.push(teaser(article));
+    else groups.push({ heading: formatDay(article.day), url: dayUrl(article.day), iso: article.day, items: [teaser(article)] });
+  }
+  return groups;
+}
+
+function dayLink(group: DayGroup | undefined): Link | undefined {
+  return group ? { url: group.url, label: group.heading } : undefined;
+}
+
+/** Splits a list into pages of `size`, with the URLs of the neighbouring pages. */
+export function paginate<T>(list: readonly T[], size: number, base: string): { items: T[]; pager: ListPage["pager"] }[] {
+  const count = Math.max(1, Math.ceil(list.length / size));
+  return Array.from({ length: count }, (_, i) => ({
+    items: list.slice(i * size, (i + 1) * size),
+    pager: {
+      number: i + 1,
+      count,
+      previous: i > 0 ? pageUrl(base, i) : undefined,
+      next: i + 1 < count ? pageUrl(base, i + 2) : undefined,
+    },
+  }));
+}
+
+function indexPage(url: string, heading: string, terms: readonly Term[], urlOf: (slug: string) => string): IndexPage {
+  return { url, heading, entries: terms.map((t) => ({ url: urlOf(t.slug), label: t.label, count: t.articles.length })) };
+}

@@ -1,0 +1,78 @@
+// A key per page that changes whenever anything the page shows changes, computed without rendering,
+// so that a rebuild renders only the pages whose key moved.
+import { createHash } from "node:crypto";
+import type { ArticlePage, Digest, Teaser } from "./view-model.ts";
+
+/** Every page of a digest by URL, with its key. */
+export type PageKeys = Map<string, string>;
+
+function md5(text: string): string {
+  return createHash("md5").update(text).digest("base64url");
+}
+
+/**
+ * Keys remembered between the dev server's builds, by object: teasers and article pages are never
+ * changed once made, and the digest reuses the ones whose inputs did not change (see digest.ts).
+ */
+export interface KeyMemo {
+  version?: string;
+  teasers?: WeakMap<Teaser, string>;
+  articles?: WeakMap<ArticlePage, string>;
+}
+
+/**
+ * Keys of every page in `digest`. `version` stands for everything else that shapes the HTML (the
+ * layouts, the stylesheet, the settings): a new version changes every key.
+ */
+export function pageKeys(digest: Digest, version: string, memo: KeyMemo = {}): PageKeys {
+  if (memo.version !== version) Object.assign(memo, { version, teasers: new WeakMap(), articles: new WeakMap() });
+  // Teasers are shared objects, listed on many pages: each is hashed once.
+  const teaserKeys = (memo.teasers ??= new WeakMap());
+  const teaserKey = (t: Teaser) => {
+    let key = teaserKeys.get(t);
+    if (key === undefined) teaserKeys.set(t, (key = md5(JSON.stringify(t))));
+    return key;
+  };
+  const keys: PageKeys = new Map();
+  // Keys are hashed: the manifest keeps one per file, and the version alone holds all the settings.
+  const versionKey = md5(version);
+  const hash = (parts: unknown[]) => md5(JSON.stringify([versionKey, ...parts]));
+  const add = (url: string, parts: unknown[]) => keys.set(url, hash(parts));
+  const articleKeys = (memo.articles ??= new WeakMap());
+  for (const p of digest.articlePages) {
+    let key = articleKeys.get(p);
+    if (key === undefined) {
+      key = hash([teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.author, p.sourceUrl, p.updated, p.expired, p.corrections, p.image, p.card, p.older, p.newer, p.related.map((r) => [teaserKey(r.teaser), r.sharedTags])]);
+      articleKeys.set(p, key);
+    }
+    keys.set(p.url, key);
+  }
+  for (const p of [...digest.homePages, ...digest.tagPages, ...digest.sourcePages]) {
+    add(p.url, [p.heading, p.kind, p.pager, p.feedPath, p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)])]);
+  }
+  for (const p of digest.dayPages) add(p.url, [p.group.heading, p.earlier, p.later, p.group.items.map(teaserKey)]);
+  for (const p of digest.indexPages) add(p.url, [p.heading, p.entries]);
+  for (const f of digest.feedFiles) {
+    const { feed } = f;
+    // A summary feed does not show the body: editing it leaves the tag and source feeds alone.
+    const body = (p: ArticlePage) => (feed.content === "full" ? (p.bodyKey ?? md5(p.bodyHtml)) : null);
+    add(f.url, [f.format, feed.title, feed.description, feed.content, feed.pages.map((p) => [teaserKey(p.teaser), body(p), p.updated, p.author, p.sourceUrl])]);
+  }
+  return keys;
+}
+
+/** The digest with only the pages whose key differs from `previous`, for a rebuild to render. */
+export function changedPages(digest: Digest, keys: PageKeys, previous: ReadonlyMap<string, string>): Digest {
+  const changed = <T extends { url: string }>(list: readonly T[]) => list.filter((p) => previous.get(p.url) !== keys.get(p.url));
+  return {
+    settings: digest.settings,
+    articlePages: changed(digest.articlePages),
+    homePages: changed(digest.homePages),
+    dayPages: changed(digest.dayPages),
+    tagPages: changed(digest.tagPages),
+    sourcePages: changed(digest.sourcePages),
+    indexPages: changed(digest.indexPages),
+    feedFiles: changed(digest.feedFiles),
+    documents: digest.documents,
+  };
+}

@@ -1,0 +1,105 @@
+// Related articles for every article at once, from an inverted index of tags.
+//
+// Formula. For an article a and a candidate c that share at least one tag,
+//
+//   score(a, c) = Σ_{t ∈ tags(a) ∩ tags(c)} idf(t) / (1 + |days(a) − days(c)| / timeScaleDays)
+//   idf(t)      = ln(1 + N / df(t))
+//
+// where N is the number of articles and df(t) the number carrying tag t: a rare shared tag counts
+// for more than a common one, and a candidate close in time beats an equal one far away.
+// Candidates are ranked by score (high first), then date (newer first), then URL, so the result is
+// deterministic. An article has no related articles when no other article shares a tag with it.
+//
+// Complexity. Each tag's posting list is sorted by date once: O(N log N). For every (article, tag)
+// pair we visit at most `window` neighbours in time on that tag's list, found by position, so scoring
+// costs O(N × T × window) where T is the mean number of tags per article: linear in N. Without the
+// window a tag on a fraction f of articles would cost (fN)², quadratic. The window is part of the
+// definition: a candidate is scored only for the shared tags on whose lists it lies within `window`
+// of the article. Far candidates have decayed weights, so this rarely changes a list; with a window
+// larger than N the result is the exact formula (the tests compare it with a brute-force scorer).
+import { nameKey } from "../content/article.ts";
+
+/** The part of an article that relatedness depends on. */
+export interface RelatedInput {
+  url: string;
+  /** Publication time in milliseconds since the epoch. */
+  time: number;
+  tags: readonly string[];
+}
+
+/** Tuning of the related-article scoring. */
+export interface RelatedOptions {
+  /** Most related articles kept per article. Default 5. */
+  count: number;
+  /** Days over which the time decay halves a shared tag's weight. Default 30. */
+  timeScaleDays: number;
+  /** Neighbours in time visited on each tag's list, on both sides together. Default 200. */
+  window: number;
+}
+
+/** Defaults of the related-article scoring. */
+export const relatedDefaults = { count: 5, timeScaleDays: 30, window: 200 } satisfies RelatedOptions;
+
+/** One related article: its index in the input and the tags (as the candidate writes them) it shares. */
+export interface RelatedMatch {
+  index: number;
+  score: number;
+  sharedTags: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Related articles for every input, by index; `result[i]` belongs to `items[i]`. */
+export function relatedArticles(items: readonly RelatedInput[], options: Partial<RelatedOptions> = {}): RelatedMatch[][] {
+  const { count, timeScaleDays, window } = { ...relatedDefaults, ...options };
+  if (count === 0) return items.map(() => []);
+  const keys = items.map((item) => [...new Set(item.tags.map(nameKey))]);
+  const times = Float64Array.from(items, (item) => item.time);
+  const postings = new Map<string, number[]>();
+  keys.forEach((list, i) => list.forEach((key) => postings.get(key)?.push(i) ?? postings.set(key, [i])));
+  // Each posting list in time order, with its times beside it, and each article's position on the
+  // lists of its own tags (aligned with keys[i]), so that neighbours are found directly.
+  const lists = new Map<string, { articles: Int32Array; times: Float64Array; weight: number }>();
+  const positions = keys.map((list) => new Int32Array(list.length));
+  for (const [key, list] of postings) {
+    list.sort((a, b) => times[a]! - times[b]! || a - b);
+    const articles = Int32Array.from(list);
+    lists.set(key, { articles, times: Float64Array.from(list, (j) => times[j]!), weight: Math.log(1 + items.length / list.length) });
+    articles.forEach((j, at) => (positions[j]![keys[j]!.indexOf(key)] = at));
+  }
+  const half = Math.floor(window / 2);
+  const scores = new Float64Array(items.length);
+  const touched: number[] = [];
+  // Is candidate a ranked before candidate b? Score, then newer, then URL.
+  const before = (a: number, b: number) =>
+    scores[a]! !== scores[b]! ? scores[a]! > scores[b]! : times[a]! !== times[b]! ? times[a]! > times[b]! : items[a]!.url < items[b]!.url;
+
+  return items.map((_, i) => {
+    const own = keys[i]!;
+    const time = times[i]!;
+    own.forEach((key, k) => {
+      const list = lists.get(key)!;
+      const at = positions[i]![k]!;
+      const to = Math.min(list.articles.length, at + half + 1);
+      for (let p = Math.max(0, at - half); p < to; p++) {
+        const j = list.articles[p]!;
+        if (j === i) continue;
+        if (scores[j] === 0) touched.push(j);
+        scores[j]! += list.weight / (1 + Math.abs(time - list.times[p]!) / DAY_MS / timeScaleDays);
+      }
+    });
+    // Keep the best `count` by insertion: touched can hold thousands, count is a handful.
+    const ranked: number[] = [];
+    for (const j of touched) {
+      if (ranked.length === count && !before(j, ranked[count - 1]!)) continue;
+      let at = ranked.length;
+      while (at > 0 && before(j, ranked[at - 1]!)) at--;
+      ranked.splice(at, 0, j);
+      if (ranked.length > count) ranked.pop();
+    }
+    const result = ranked.map((j) => ({ index: j, score: scores[j]!, sharedTags: items[j]!.tags.filter((tag) => own.includes(nameKey(tag))) }));
+    for (const j of touched) scores[j] = 0;
+    touched.length = 0;
+    return result;
+  });
+}

@@ -1,0 +1,118 @@
+// Sitemaps and robots.txt: the documents that tell crawlers which pages exist and which are news.
+import type { ArticlePage, Digest } from "../digest/view-model.ts";
+
+/** Where the two sitemaps are served, relative to the site URL. */
+export const sitemapPaths = { sitemap: "/sitemap.xml", news: "/news-sitemap.xml" } as const;
+
+/** Options of the news sitemap. */
+export interface NewsSitemapOptions {
+  /** Most articles listed; Google reads at most 1,000. Default 1000. */
+  limit: number;
+  /** How far back articles are listed, in hours before `now`; Google wants the last two days. Default 48. */
+  windowHours: number;
+}
+
+/** Defaults of the news sitemap. */
+export const newsSitemapDefaults = { limit: 1000, windowHours: 48 } satisfies NewsSitemapOptions;
+
+const HOUR_MS = 3_600_000;
+const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+// Characters XML 1.0 cannot carry at all, not even as references: https://www.w3.org/TR/xml/#charsets
+const INVALID_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Text without the characters XML 1.0 forbids (control characters, lone surrogates). */
+export function withoutInvalidXmlChars(text: string): string {
+  return text.replace(INVALID_XML, "");
+}
+
+/** Escapes text for XML content and quoted attributes, dropping characters XML cannot hold. */
+export function escapeXml(text: string): string {
+  return withoutInvalidXmlChars(text).replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+}
+
+/** A site path (`/a/`) as an absolute URL; an absolute URL is kept as it is. */
+function absolute(url: string, siteUrl: string): string {
+  return /^https?:\/\//i.test(url) ? url : `${siteUrl}${url.startsWith("/") ? "" : "/"}${url}`;
+}
+
+/** sitemap.xml listing each URL (made absolute) with its last modification time when known. */
+export function renderSitemap(entries: readonly { url: string; lastmod?: string | undefined }[], siteUrl: string): string {
+  const urls = entries.map((e) => {
+    const lastmod = e.lastmod === undefined ? "" : `<lastmod>${escapeXml(e.lastmod)}</lastmod>`;
+    return `  <url><loc>${escapeXml(absolute(e.url, siteUrl))}</loc>${lastmod}</url>\n`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${SITEMAP_NS}">\n${urls.join("")}</urlset>\n`;
+}
+
+/**
+ * Every page of a digest for the sitemap, draft articles left out. An article's lastmod is its update (or
+ * publication); a listing's is its newest article, on all its pages, since a new article shifts them all.
+ */
+export function sitemapEntries(digest: Digest): { url: string; lastmod?: string }[] {
+  const articles = digest.articlePages.filter((p) => !p.teaser.draft);
+  // The indexes list no expired item, so their date is the newest listed article's.
+  const newest = articles.find((p) => !p.expired)?.teaser.published.iso;
+  const entries: { url: string; lastmod?: string }[] = [];
+  const add = (url: string, lastmod: string | undefined) => entries.push(lastmod === undefined ? { url } : { url, lastmod });
+  for (const listing of [digest.homePages, digest.tagPages, digest.sourcePages]) {
+    let lastmod: string | undefined;
+    for (const page of listing) {
+      if (page.pager.number === 1) lastmod = page.groups[0]?.items[0]?.published.iso;
+      add(page.url, lastmod);
+    }
+  }
+  for (const day of digest.dayPages) add(day.url, day.group.items[0]?.published.iso);
+  for (const index of digest.indexPages) add(index.url, newest);
+  for (const page of articles) add(page.url, page.updated?.iso ?? page.teaser.published.iso);
+  return entries;
+}
+
+/** A news sitemap (Google's `news:` extension) for articles chosen by `newsItems`. */
+export function renderNewsSitemap(
+  items: readonly { url: string; title: string; published: string }[],
+  publication: { name: string; language: string },
+  siteUrl: string,
+): string {
+  const pub = `<news:publication><news:name>${escapeXml(publication.name)}</news:name><news:language>${escapeXml(publication.language)}</news:language></news:publication>`;
+  const urls = items.map(
+    (item) =>
+      `  <url>\n    <loc>${escapeXml(absolute(item.url, siteUrl))}</loc>\n    <news:news>${pub}` +
+      `<news:publication_date>${escapeXml(item.published)}</news:publication_date><news:title>${escapeXml(item.title)}</news:title></news:news>\n  </url>\n`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${urls.join("")}</urlset>\n`;
+}
+
+/**
+ * Articles for the news sitemap, newest first, drafts left out: published after `now` minus
+ * `windowHours` and not after `now`. An article exactly `windowHours` old is no longer listed.
+ */
+export function newsItems(
+  pages: readonly ArticlePage[],
+  now: Date,
+  options: Partial<NewsSitemapOptions> = {},
+): { url: string; title: string; published: string }[] {
+  const { limit, windowHours } = { ...newsSitemapDefaults, ...options };
+  const end = now.getTime();
+  const start = end - windowHours * HOUR_MS;
+  return pages
+    .map((page) => ({ page, time: Date.parse(page.teaser.published.iso) }))
+    .filter(({ page, time }) => !page.teaser.draft && time > start && time <= end)
+    .sort((a, b) => b.time - a.time)
+    .slice(0, limit)
+    .map(({ page }) => ({ url: page.url, title: page.teaser.title, published: page.teaser.published.iso }));
+}
+
+/** The ISO 639 code Google News expects from a BCP 47 tag: `en-GB` → `en`; Chinese keeps its script, `zh-cn` or `zh-tw`. */
+export function newsLanguage(language: string): string {
+  const locale = new Intl.Locale(language).maximize();
+  if (locale.language === "zh") return locale.script === "Hant" ? "zh-tw" : "zh-cn";
+  return locale.language;
+}
+
+/** robots.txt that lets every crawler in and names each sitemap by its absolute URL. */
+export function renderRobots(siteUrl: string, paths: readonly string[]): string {
+  const sitemaps = paths.map((path) => `Sitemap: ${absolute(path, siteUrl)}\n`).join("");
+  return `User-agent: *\nDisallow:\n\n${sitemaps}`;
+}

@@ -1,0 +1,40 @@
+// Each article's social card (its `og:image`): the jobs made from the articles, and the results as
+// images for the pages and files for the output.
+import { basename, extname } from "node:path";
+import type { Article } from "../../content/article.ts";
+import { type CardJob, type CardProcessing, makeCards } from "./card-render.ts";
+import { dayFormatter } from "../../content/dates.ts";
+import type { Asset } from "../image-files.ts";
+import type { Image } from "../../digest/view-model.ts";
+import type { Settings } from "../../content/settings.ts";
+
+/** The cards of `articles`; `leads` holds the source path of each usable lead image. */
+export async function articleCards(articles: readonly Article[], settings: Settings, leads: ReadonlyMap<Article, string>, processing: CardProcessing) {
+  const host = new URL(settings.url).host;
+  const formatDay = dayFormatter(settings.locale);
+  // Without generated cards, only articles with a lead image can have one.
+  const wanted = settings.socialCards ? articles : articles.filter((a) => leads.has(a));
+  const jobs = wanted.map((a): CardJob => {
+    const lead = leads.get(a);
+    return {
+      // A cropped lead image is named after its file, like its other variants; a generated card after the article.
+      name: lead ? basename(lead, extname(lead)) : a.slug,
+      lead,
+      leadOnly: !settings.socialCards,
+      text: { headline: a.title, source: a.source, site: settings.title, date: formatDay(a.day), host, language: settings.language },
+    };
+  });
+  const made = await makeCards(jobs, processing);
+  const cards = new Map<Article, Image>();
+  const assets: Asset[] = [];
+  wanted.forEach((a, i) => {
+    const card = made[i];
+    if (!card) return;
+    // A photo's alt says what it shows; a generated card shows the headline.
+    const alt = card.fromLead ? (a.image?.alt ?? "") : a.title;
+    cards.set(a, { url: `/media/${card.name}`, alt, width: card.width, height: card.height });
+    assets.push({ from: card.file, to: `media/${card.name}` });
+  });
+  // Two articles with the same lead image share its card file.
+  return { cards, assets: [...new Map(assets.map((a) => [a.to, a])).values()] };
+}

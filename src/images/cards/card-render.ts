@@ -1,0 +1,137 @@
+// Social card images: a lead image cropped to the card size, or a generated card rendered from SVG,
+// cached by a hash of everything that goes into them, so an unchanged card costs no work.
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import sharp from "sharp";
+import { cardFaces, fontsRecipe } from "./card-fonts.ts";
+import { writeAtomic } from "../variant-cache.ts";
+import { pool } from "../variants.ts";
+import { cardDesignDefaults, cardSvg, type CardText } from "./card-layout.ts";
+
+/** How cards are made. */
+export interface CardOptions {
+  /** Cards made at once; default os.availableParallelism(). */
+  concurrency: number;
+  /** Which part of a lead image a crop keeps: sharp's "attention" (the most salient part) or "centre"; default "attention". */
+  position: "attention" | "centre";
+  /** JPEG settings of a cropped lead image; default quality 80 with mozjpeg. */
+  jpeg: { quality: number; mozjpeg: boolean };
+  /** PNG settings of a generated card; default zlib level 6, no palette (quantising cost 50-120 ms a card). */
+  png: { compressionLevel: number; palette: boolean };
+}
+
+/** Defaults for every card option. */
+export const cardDefaults = {
+  concurrency: availableParallelism(),
+  position: "attention",
+  jpeg: { quality: 80, mozjpeg: true },
+  png: { compressionLevel: 6, palette: false },
+} satisfies CardOptions;
+
+/** Where cards are cached and how progress is told. */
+export interface CardProcessing {
+  /** Folder of the card cache. */
+  cacheDir: string;
+  onProgress?: (done: number, total: number) => void;
+  options?: Partial<CardOptions>;
+}
+
+/** One card to make: from a lead image when it is large enough, else generated from the text. */
+export interface CardJob {
+  /** Base of the output file name, such as the article's slug. */
+  name: string;
+  text: CardText;
+  /** Absolute path of the lead image, when the article has one. */
+  lead?: string | undefined;
+  /** Leave the card out, rather than generate one, when there is no usable lead image. */
+  leadOnly?: boolean;
+}
+
+/** A finished card in the cache, with its output name. */
+export interface Card {
+  /** Absolute path in the cache. */
+  file: string;
+  /** Output file name, such as harbour-bridge-3f2a9c1d0b.png; changes exactly when the bytes may. */
+  name: string;
+  width: number;
+  height: number;
+  /** True for a cropped lead image, false for a generated card. */
+  fromLead: boolean;
+  /** True when no work was needed. */
+  fromCache: boolean;
+}
+
+// Hash of the card code itself: a change to the layout or the glyph shaping makes new cards.
+let code: string | undefined;
+const codeHash = async () => {
+  if (code) return code;
+  const hash = createHash("sha256");
+  for (const file of ["card-layout.ts", "card-fonts.ts", "card-render.ts"]) hash.update(await readFile(new URL(`./${file}`, import.meta.url)));
+  return (code = hash.digest("hex"));
+};
+
+/** Cache key of a card: SHA-256 of the recipe and of what the card is made from. */
+function cardKey(recipe: string, input: string | Uint8Array): string {
+  return createHash("sha256").update(recipe).update("\0").update(input).digest("hex");
+}
+
+/** Makes (or finds in the cache) the card of each job, at most `concurrency` at once; null where a job has none. */
+export async function makeCards(jobs: readonly CardJob[], processing: CardProcessing): Promise<(Card | null)[]> {
+  if (jobs.length === 0) return [];
+  const options: CardOptions = { ...cardDefaults, ...processing.options };
+  const recipe = JSON.stringify({ options: { ...options, concurrency: 0 }, design: cardDesignDefaults, fonts: fontsRecipe(), code: await codeHash(), sharp: sharp.versions });
+  await mkdir(processing.cacheDir, { recursive: true });
+  // One listing instead of a stat per card; files are only ever written whole (write, then rename).
+  for (const file of await readdir(processing.cacheDir)) if (!file.endsWith(".tmp")) known.add(join(processing.cacheDir, file));
+  const results: (Card | null)[] = jobs.map(() => null);
+  let done = 0;
+  await pool([...jobs.keys()], Math.max(1, options.concurrency), async (i) => {
+    const job = jobs[i]!;
+    const lead = job.lead ? await leadCard(job.lead, job.name, recipe, processing.cacheDir, options) : null;
+    results[i] = lead ?? (job.leadOnly ? null : await generatedCard(job, recipe, processing.cacheDir, options));
+    processing.onProgress?.(++done, jobs.length);
+  });
+  return results;
+}
+
+// A lead image at least as large as the card is cropped to it. A smaller one would have to be blown up
+// and would look blurred, so it gets a generated card instead (null here).
+async function leadCard(source: string, name: string, recipe: string, cacheDir: string, o: CardOptions): Promise<Card | null> {
+  const { width, height } = cardDesignDefaults;
+  const bytes = await readFile(source);
+  const key = cardKey(recipe, bytes);
+  const file = join(cacheDir, `${key}.jpg`);
+  const card = { file, name: `${name}-${key.slice(0, 10)}-card.jpg`, width, height, fromLead: true };
+  if (await present(file)) return { ...card, fromCache: true };
+  const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  const [w, h] = (meta.orientation ?? 1) >= 5 ? [meta.height ?? 0, meta.width ?? 0] : [meta.width ?? 0, meta.height ?? 0];
+  if (w < width || h < height) return null;
+  const data = await sharp(bytes).rotate().resize({ width, height, fit: "cover", position: o.position }).toColourspace("srgb").jpeg(o.jpeg).toBuffer();
+  await writeAtomic(file, data);
+  known.add(file);
+  return { ...card, fromCache: false };
+}
+
+async function generatedCard(job: CardJob, recipe: string, cacheDir: string, o: CardOptions): Promise<Card> {
+  const { width, height } = cardDesignDefaults;
+  const key = cardKey(recipe, JSON.stringify(job.text));
+  const file = join(cacheDir, `${key}.png`);
+  const card = { file, name: `${job.name}-${key.slice(0, 10)}.png`, width, height, fromLead: false };
+  if (await present(file)) return { ...card, fromCache: true };
+  const svg = cardSvg(job.text, cardFaces());
+  await writeAtomic(file, await sharp(Buffer.from(svg)).png(o.png).toBuffer());
+  known.add(file);
+  return { ...card, fromCache: false };
+}
+
+// Cache files known to exist: 10,000 stats a build (or a dev server edit) add up.
+const known = new Set<string>();
+
+async function present(file: string): Promise<boolean> {
+  if (known.has(file)) return true;
+  const found = await stat(file).then((s) => s.isFile() && s.size > 0, () => false);
+  if (found) known.add(file);
+  return found;
+}

@@ -1,0 +1,193 @@
+// Responsive image variants (AVIF, WebP, JPEG/PNG at several widths) with a content-addressed cache.
+import { readFile, mkdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import sharp from "sharp";
+import { cacheKey, type CacheEntry, cachedImage, type OutputFormat, type ProcessedImage, readCacheEntry, recipeHash, writeCacheEntry } from "./variant-cache.ts";
+
+export type { ImageVariant, OutputFormat, ProcessedImage } from "./variant-cache.ts";
+
+/** How source images become variants. */
+export interface ImageOptions {
+  /** Widths to produce, in pixels, never above the original's; default [480, 800, 1200, 1600]. */
+  widths: readonly number[];
+  /** Formats to produce, "auto" meaning JPEG, or PNG for a source with an alpha channel; default ["avif", "webp", "auto"]. */
+  formats: readonly ("avif" | "webp" | "auto")[];
+  /** Encoder quality (1-100) per lossy format; default avif 50, webp 75, jpeg 78. */
+  quality: { avif: number; webp: number; jpeg: number };
+  /** Largest source accepted, in pixels (sharp's limitInputPixels); default 50,000,000. */
+  maxPixels: number;
+  /** Images processed at once; default os.availableParallelism(). */
+  concurrency: number;
+}
+
+/** Defaults for every image option. */
+export const imageDefaults = {
+  widths: [480, 800, 1200, 1600],
+  formats: ["avif", "webp", "auto"],
+  quality: { avif: 50, webp: 75, jpeg: 78 },
+  maxPixels: 50_000_000,
+  concurrency: availableParallelism(),
+} satisfies ImageOptions;
+
+/** Options as a caller may give them: any field, quality per format, may be left out. */
+export type ImageSettings = Partial<Omit<ImageOptions, "quality">> & { quality?: Partial<ImageOptions["quality"]> };
+
+/** One source image to process. */
+export interface ImageJob {
+  /** Absolute path of the source file. */
+  source: string;
+  /** Base name for the output files, such as "harbour-bridge". */
+  name: string;
+}
+
+/** Why a source image could not be used, as a predicate for "image: …" in an author's error message. */
+export interface ImageProblem {
+  problem: string;
+}
+
+// Encoder settings beyond quality; they are part of the cache key, so changing one re-encodes everything.
+/** sharp's encoder options per output format for the given qualities (the benchmark's baseline uses them too). */
+export const encoders = (q: ImageOptions["quality"]) => ({
+  // Effort 3, not sharp's 4: on a textured 1600-pixel test photo 4 took 8.8 s against 1.2 s, for a file 9% smaller.
+  avif: { quality: q.avif, effort: 3 },
+  webp: { quality: q.webp, effort: 4 },
+  jpeg: { quality: q.jpeg, mozjpeg: true },
+  png: { compressionLevel: 9, adaptiveFiltering: true },
+});
+
+/** Processes every job (at most `concurrency` at once); results are keyed by source path. */
+export async function processImages(
+  jobs: readonly ImageJob[],
+  settings: ImageSettings,
+  cacheDir: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Map<string, ProcessedImage | ImageProblem>> {
+  const options: ImageOptions = { ...imageDefaults, ...settings, quality: { ...imageDefaults.quality, ...settings.quality } };
+  const widths = [...new Set(options.widths)].sort((a, b) => a - b);
+  const encoder = encoders(options.quality);
+  const recipe = recipeHash({ widths, formats: options.formats, encoder, sharp: sharp.versions });
+  const unique = [...new Map(jobs.map((job) => [job.source, job])).values()];
+  await mkdir(cacheDir, { recursive: true });
+  const results = new Map<string, ProcessedImage | ImageProblem>();
+  await pool(unique, Math.max(1, options.concurrency), async (job) => {
+    results.set(job.source, await processOne(job, { ...options, widths }, encoder, recipe, cacheDir));
+    onProgress?.(results.size, unique.length);
+  });
+  // Map order follows the jobs, not completion, so that output is stable.
+  return new Map(unique.map((job) => [job.source, results.get(job.source) as ProcessedImage | ImageProblem]));
+}
+
+/** Counts for the build summary: "images: processed 3, from cache 17, 1 problem". */
+export function imageSummary(results: ReadonlyMap<string, ProcessedImage | ImageProblem>) {
+  const all = [...results.values()];
+  const ok = all.filter((r): r is ProcessedImage => !("problem" in r));
+  return { processed: ok.filter((r) => !r.fromCache).length, cached: ok.filter((r) => r.fromCache).length, problems: all.length - ok.length };
+}
+
+/** Widths to produce for an original `width` wide: each wanted width, capped at the original, once. */
+export function variantWidths(width: number, wanted: readonly number[]): number[] {
+  const widths = [...new Set((wanted.length ? wanted : [width]).map((w) => Math.min(w, width)))];
+  return widths.sort((a, b) => a - b);
+}
+
+/** Message for a source above the pixel limit. */
+export function tooLargeProblem(pixels: number, maxPixels: number): ImageProblem {
+  const mp = (n: number) => (n >= 1e6 ? (n / 1e6).toFixed(1) : String(Number((n / 1e6).toPrecision(2))));
+  const limit = String(Number((maxPixels / 1e6).toPrecision(3)));
+  return { problem: `is ${mp(pixels)} megapixels; the limit is ${limit} megapixels (maxPixels)` };
+}
+
+async function processOne(
+  job: ImageJob,
+  options: ImageOptions,
+  encoder: ReturnType<typeof encoders>,
+  recipe: string,
+  cacheDir: string,
+): Promise<ProcessedImage | ImageProblem> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(job.source);
+  } catch (error) {
+    return readProblem(error);
+  }
+  const key = cacheKey(bytes, recipe);
+  const hit = await readCacheEntry(cacheDir, key);
+  if (hit && hit.width * hit.height > options.maxPixels) return tooLargeProblem(hit.width * hit.height, options.maxPixels);
+  if (hit) return cachedImage(hit, job.name, key, cacheDir, true);
+  const decoded = await decode(bytes, options);
+  if ("problem" in decoded) return decoded;
+  const { width, height, hasAlpha, base } = decoded;
+  const raw = { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } };
+  const outputs = options.formats.flatMap((choice) => {
+    const format: OutputFormat = choice === "auto" ? (hasAlpha ? "png" : "jpeg") : choice;
+    return variantWidths(width, options.widths).map((w) => ({ format, w }));
+  });
+  // All variants at once: sharp runs one libvips thread per pipeline on glibc (sharp.concurrency() is 1
+  // there), so one-by-one encoding left cores idle; libuv's pool (4 threads) now always has work queued.
+  // The widest AVIF, the slowest by far, is queued first so that it never ends the image alone.
+  const order = outputs.map((_, i) => i).sort((a, b) => cost(outputs[b]!) - cost(outputs[a]!));
+  const encoded = new Array<{ data: Buffer; info: sharp.OutputInfo }>(outputs.length);
+  await Promise.all(order.map(async (i) => {
+    const { format, w } = outputs[i]!;
+    encoded[i] = await sharp(base.data, raw).resize({ width: w }).toFormat(format, encoder[format]).toBuffer({ resolveWithObject: true });
+  }));
+  const entry: CacheEntry = { width, height, hasAlpha, variants: encoded.map(({ info }, i) => ({ format: outputs[i]!.format, width: info.width, height: info.height })) };
+  await writeCacheEntry(cacheDir, key, entry, encoded.map(({ data }) => data));
+  return cachedImage(entry, job.name, key, cacheDir, false);
+}
+
+// Rough relative encoding cost of a variant, to start the slow ones first.
+function cost({ format, w }: { format: OutputFormat; w: number }): number {
+  return w * w * (format === "avif" ? 4 : 1);
+}
+
+// Reads the source once, at the largest width wanted, as raw sRGB pixels that every variant is made from:
+// a 40-megapixel JPEG is decoded with shrink-on-load and streamed, never held whole in memory.
+async function decode(bytes: Buffer, options: ImageOptions) {
+  // failOn "warning" (sharp's default, stated on purpose) turns libjpeg's "premature end" into an error.
+  const input = { failOn: "warning", limitInputPixels: options.maxPixels } as const;
+  try {
+    // The header is read without the limit, so that an oversized image gets our message, not sharp's.
+    const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    if (!meta.width || !meta.height) return { problem: notAnImage };
+    const [width, height] = (meta.orientation ?? 1) >= 5 ? [meta.height, meta.width] : [meta.width, meta.height];
+    if (width * height > options.maxPixels) return tooLargeProblem(width * height, options.maxPixels);
+    const largest = variantWidths(width, options.widths).at(-1) ?? width;
+    const base = await sharp(bytes, input).rotate().resize({ width: largest }).toColourspace("srgb").raw()
+      .toBuffer({ resolveWithObject: true });
+    return { width, height, hasAlpha: meta.hasAlpha ?? false, base };
+  } catch (error) {
+    return decodeProblem(error);
+  }
+}
+
+const notAnImage = "is not an image file that can be read; use a JPEG, PNG, WebP, AVIF, GIF or TIFF file";
+
+function readProblem(error: unknown): ImageProblem {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return { problem: "names a file that does not exist" };
+  if (code === "EISDIR") return { problem: "names a folder, not an image file" };
+  return { problem: `names a file that cannot be read (${code ?? String(error)})` };
+}
+
+function decodeProblem(error: unknown): ImageProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/unsupported image format|is empty/i.test(message)) return { problem: notAnImage };
+  // libvips's own reason is left out: it is a shared error buffer, so with several images decoding at
+  // once it may say "Unknown error" or another file's reason, and it means little to an author.
+  return { problem: "is damaged or incomplete and cannot be decoded; export or download it again" };
+}
+
+/** A fixed number of workers take the next job until none is left; a failure stops new work and is rethrown. */
+export async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    try {
+      while (next < items.length) await run(items[next++] as T);
+    } catch (error) {
+      next = items.length;
+      throw error;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}

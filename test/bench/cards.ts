@@ -1,0 +1,51 @@
+// `npm run bench:cards`: what social cards cost. Renders N generated cards (headlines from the
+// benchmark corpus) into an empty cache, then again from the cache, and prints wall and CPU time.
+// Options: --cards N (default 1000), --lead (crops of a 2400 × 1600 photo instead), --position attention|centre.
+// The warm pass runs in a new process, as a next build would, so nothing is remembered in memory.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { execFileSync } from "node:child_process";
+import sharp from "sharp";
+import { type CardJob, makeCards } from "../../src/images/cards/card-render.ts";
+import { generateCorpus } from "./corpus.ts";
+
+const { values } = parseArgs({ options: { cards: { type: "string" }, lead: { type: "boolean" }, position: { type: "string" }, warm: { type: "string" } } });
+const n = Number(values.cards ?? 1000);
+const position = values.position === "centre" ? "centre" : "attention";
+
+const dir = values.warm ?? (await mkdtemp(join(tmpdir(), "broadsheet-cards-bench-")));
+const lead = join(dir, "lead.jpg");
+if (values.lead && !values.warm) {
+  // A 2400 × 1600 photo-like image: smooth gradients with noise, one per job so none is cached.
+  const noise = Buffer.alloc(2400 * 1600 * 3);
+  for (let i = 0; i < noise.length; i++) noise[i] = ((i % 7200) / 30 + ((i * 7919) % 61)) & 255;
+  await writeFile(lead, await sharp(noise, { raw: { width: 2400, height: 1600, channels: 3 } }).jpeg({ quality: 85 }).toBuffer());
+}
+const titles = generateCorpus({ articles: n }).map((f) => /^title: (.*)$/m.exec(f.text)?.[1]?.replace(/^"|"$/g, "") ?? "Untitled");
+const jobs: CardJob[] = titles.map((headline, i) => ({
+  name: `card-${i}`,
+  // Crops of one photo would all share a key: each job gets its own copy, differing in one byte of metadata.
+  lead: values.lead ? join(dir, `lead-${i}.jpg`) : undefined,
+  text: { headline, source: "Northbridge Courier", site: "The Synthetic Ledger", date: "Tuesday 24 November 2026", host: "bench.example.org", language: "en-GB" },
+}));
+if (values.lead && !values.warm) await Promise.all(jobs.map(async (job, i) => writeFile(job.lead!, await sharp(lead).withMetadata({ exif: { IFD0: { ImageDescription: String(i) } } }).toBuffer())));
+
+async function run(label: string) {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const cards = await makeCards(jobs, { cacheDir: join(dir, "cache"), options: { position } });
+  const wall = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  const made = cards.filter((c) => c && !c.fromCache).length;
+  console.log(`${label}: ${n} cards (${made} made) in ${wall.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU: ${((cpuSeconds / n) * 1000).toFixed(1)} ms CPU a card`);
+}
+
+if (values.warm) await run("warm");
+else {
+  await run("cold");
+  execFileSync(process.execPath, [...process.execArgv, ...process.argv.slice(1), "--warm", dir], { stdio: "inherit" });
+  await rm(dir, { recursive: true, force: true });
+}

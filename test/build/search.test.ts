@@ -1,0 +1,196 @@
+// Integration: a production build writes the Pagefind index through the Publisher, the search page
+// with the DOM contract browser tests rely on, a search form in every page's header, and a policy
+// that lets the index's WebAssembly run; under a path prefix every URL of it moves.
+import { readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { register } from "tsx/esm/api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build, type BuildSummary } from "../../.eleventy.ts";
+import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
+
+// Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.
+register();
+
+const front = {
+  bridge: { title: "Harbour bridge reopens", date: "2025-08-15T09:00:00Z", source: "Northbridge Courier", tags: ["Transport", "São Marcos"] },
+  ferry: { title: "Ferry timetable changes", date: "2025-08-16T09:00:00Z", source: "Coast FM", tags: ["Transport"] },
+  script: { title: "A <script>alert(1)</script> headline", date: "2025-08-17T09:00:00Z" },
+};
+const files = {
+  "bridge.md": articleFile(front.bridge, "The swing bridge over the harbour opened on Tuesday.\n\nTraffic is light."),
+  "ferry.md": articleFile(front.ferry, "Ferries leave the harbour every hour from Monday."),
+  // No tags, no source, and markup in the headline and body: all of it stays text.
+  "script.md": articleFile(front.script, "Body with <img src=x onerror=alert(1)> and `<mark>` in it."),
+};
+
+type Site = Awaited<ReturnType<typeof makeSite>>;
+/** One fragment of the index: the record of one article, as Pagefind stored it. */
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+const rebuild = (site: Site) => build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
+const indexFiles = async (site: Site) => [...(await readTree(site.output)).keys()].filter((p) => p.startsWith("pagefind/"));
+/** Pagefind's fragments are gzipped JSON after a signature. */
+async function fragments(site: Site): Promise<Fragment[]> {
+  const paths = (await indexFiles(site)).filter((p) => p.startsWith("pagefind/fragment/"));
+  const texts = await Promise.all(paths.map(async (p) => gunzipSync(await readFile(join(site.output, p))).toString("utf8")));
+  return texts.map((text) => JSON.parse(text.replace(/^pagefind_dcd/, "")) as Fragment).sort((a, b) => (a.url < b.url ? -1 : 1));
+}
+
+let site: Site;
+let summary: BuildSummary;
+beforeAll(async () => {
+  site = await makeSite(files);
+  summary = await rebuild(site);
+});
+afterAll(async () => site.remove());
+
+describe("the search index", () => {
+  it("holds the JS API, the WebAssembly and one fragment per article, and none of Pagefind's ready-made UI", async () => {
+    const paths = await indexFiles(site);
+    expect(paths).toEqual(expect.arrayContaining(["pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json", "pagefind/wasm.en.pagefind"]));
+    expect(paths.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(3);
+    expect(paths.some((p) => /ui\.(js|css)$|highlight|playground/.test(p))).toBe(false);
+    const sizes = await Promise.all(paths.map(async (p) => (await stat(join(site.output, p))).size));
+    expect(summary.search).toEqual({ files: paths.length, bytes: sizes.reduce((a, b) => a + b, 0) });
+    expect(JSON.parse(await site.page("/pagefind/pagefind-entry.json"))).toMatchObject({ languages: { en: { page_count: 3 } } });
+  });
+
+  it("records the headline and body only, with meta and filters, at root-relative URLs", async () => {
+    const [bridge, ferry, script] = await fragments(site);
+    expect(bridge).toMatchObject({
+      url: "/2025/08/15/bridge/",
+      meta: { title: "Harbour bridge reopens", source: "Northbridge Courier", date: "2025-08-15T09:00:00Z", time: expect.stringContaining("2025") },
+      filters: { tag: ["Transport", "São Marcos"], source: ["Northbridge Courier"] },
+    });
+    expect(bridge?.content).toMatch(/^Harbour bridge reopens\s+The swing bridge over the harbour opened on Tuesday\.\s+Traffic is light\.$/);
+    // Not the related list (ferry shares Transport with it), navigation, tags or footer.
+    expect(bridge?.content).not.toMatch(/Ferry|Latest|Fixture Digest|São Marcos|Skip to/);
+    expect(ferry?.url).toBe("/2025/08/16/ferry/");
+    expect(script).toMatchObject({ url: "/2025/08/17/script/", meta: { title: "A <script>alert(1)</script> headline" }, filters: { tag: [], source: [] } });
+    expect(script?.meta).not.toHaveProperty("source");
+  });
+});
+
+describe("the search page", () => {
+  it("has the form, filters, order, results list and status line the browser tests target", async () => {
+    const page = await site.page("/search/");
+    expect(page).toContain('<input type="search" name="q" id="search-q"');
+    expect(page).toMatch(/<select id="search-tag" name="tag"><option value="">All tags<\/option><\/select>/);
+    expect(page).toMatch(/<select id="search-source" name="source"><option value="">All sources<\/option><\/select>/);
+    expect([...page.matchAll(/<select id="search-sort"[^]*?<\/select>/g)][0]?.[0].match(/value="[a-z]+"/g)).toEqual(['value="relevance"', 'value="newest"', 'value="oldest"']);
+    expect(page).toContain('<ol id="search-results"');
+    expect(page).toMatch(/<p id="search-status" aria-live="polite">Search needs JavaScript/);
+    // A plain GET form: without script, submitting it reaches this page with ?q=.
+    expect(page).toMatch(/<form class="search-form" role="search" action="\/search\/">/);
+    expect(page).toMatch(/<link rel="modulepreload" href="\/pagefind\/pagefind\.js">/);
+    const script = /<script type="module" src="(\/assets\/search-page\.[0-9a-f]{10}\.js)"><\/script>/.exec(page)?.[1];
+    expect(script).toBeDefined();
+    expect(await site.page(script!)).toContain("search-results");
+  });
+
+  it("is in every page's header as a labelled search form, and the policy lets WebAssembly run", async () => {
+    const pages = [...(await readTree(site.output)).keys()].filter((p) => p.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(8);
+    for (const path of pages) {
+      const html = await readFile(join(site.output, path), "utf8");
+      expect(html, path).toMatch(/<header class="site-header">[^]*<form class="site-search" role="search" action="\/search\/">\s*<label class="visually-hidden" for="site-search-q">[^<]+<\/label>\s*<input type="search" name="q" id="site-search-q"[^]*<\/header>/);
+    }
+    const policy = /Content-Security-Policy: (.*)/.exec(await site.page("/_headers"))?.[1] ?? "";
+    expect(policy.split("; ")).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(policy).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+  });
+});
+
+describe("rebuilds", () => {
+  const OLD = new Date("2020-01-01T00:00:00Z");
+  const ageIndex = async (s: Site) => {
+    for (const path of await indexFiles(s)) await utimes(join(s.output, path), OLD, OLD);
+  };
+  const rewritten = async (s: Site) => {
+    const paths = await indexFiles(s);
+    const times = await Promise.all(paths.map(async (p) => (await stat(join(s.output, p))).mtimeMs));
+    return paths.filter((_, i) => times[i] !== OLD.getTime());
+  };
+
+  it("rewrite no index file when nothing changed, nor when Pagefind runs again over the same records", async () => {
+    const local = await makeSite(files);
+    try {
+      const first = await rebuild(local);
+      await ageIndex(local);
+      expect((await rebuild(local)).search).toEqual(first.search);
+      expect(await rewritten(local)).toEqual([]);
+      // Without the cache's record of the index, Pagefind runs; it makes the same bytes, so nothing is written.
+      await rm(join(local.root, ".cache", "search.json"));
+      expect((await rebuild(local)).search).toEqual(first.search);
+      expect(await rewritten(local)).toEqual([]);
+    } finally {
+      await local.remove();
+    }
+  });
+
+  it("write the changed article's fragment after an edit, and remove the fragment it replaces", async () => {
+    const local = await makeSite(files);
+    try {
+      await rebuild(local);
+      const before = await indexFiles(local);
+      await ageIndex(local);
+      await writeFile(join(local.content, "articles", "ferry.md"), articleFile(front.ferry, "Ferries now leave every half hour."));
+      await rebuild(local);
+      const after = await indexFiles(local);
+      const written = await rewritten(local);
+      expect(written.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(1);
+      expect(after.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(3);
+      expect(before.filter((p) => !after.includes(p)).some((p) => p.startsWith("pagefind/fragment/"))).toBe(true);
+      // The script and the WebAssembly do not depend on the records.
+      expect(written).not.toContain("pagefind/pagefind.js");
+      expect(written).not.toContain("pagefind/wasm.en.pagefind");
+      expect((await fragments(local)).find((f) => f.url === "/2025/08/16/ferry/")?.content).toContain("every half hour");
+    } finally {
+      await local.remove();
+    }
+  });
+});
+
+describe("under a path prefix", () => {
+  it("moves the header forms, the search page's form and the index script under the prefix; records stay root-relative", async () => {
+    const prefixed = await makeSite(files, { ...fixtureSettings, url: "https://user.example.io", pathPrefix: "/news/" });
+    try {
+      await rebuild(prefixed);
+      const pages = [...(await readTree(prefixed.output)).keys()].filter((p) => p.endsWith(".html"));
+      for (const path of pages) expect(await readFile(join(prefixed.output, path), "utf8"), path).toContain('<form class="site-search" role="search" action="/news/search/">');
+      const page = await prefixed.page("/search/");
+      expect(page).toContain('<form class="search-form" role="search" action="/news/search/">');
+      expect(page).toContain('<link rel="modulepreload" href="/news/pagefind/pagefind.js">');
+      expect(page).toMatch(/<script type="module" src="\/news\/assets\/search-page\.[0-9a-f]{10}\.js">/);
+      expect(await prefixed.page("/_headers")).toContain("/news/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval';");
+      // The browser script puts result URLs under the prefix (Pagefind's baseUrl), so the index need not know it.
+      expect((await fragments(prefixed)).map((f) => f.url)).toEqual(["/2025/08/15/bridge/", "/2025/08/16/ferry/", "/2025/08/17/script/"]);
+    } finally {
+      await prefixed.remove();
+    }
+  });
+});
+
+describe("a site that turns search off", () => {
+  it("has no search page, no search box and no index, and a later build removes the index it had", async () => {
+    const local = await makeSite(files);
+    try {
+      await rebuild(local);
+      expect([...(await readTree(local.output)).keys()].filter((p) => p.startsWith("pagefind/"))).not.toEqual([]);
+      await writeFile(join(local.content, "_data", "site.json"), JSON.stringify({ ...fixtureSettings, search: false }));
+      const off = await rebuild(local);
+      expect(off.search).toEqual({ files: 0, bytes: 0 });
+      const paths = [...(await readTree(local.output)).keys()];
+      expect(paths.filter((p) => p.startsWith("pagefind/") || p.startsWith("search/"))).toEqual([]);
+      for (const path of paths.filter((p) => p.endsWith(".html"))) expect(await readFile(join(local.output, path), "utf8"), path).not.toContain("site-search");
+    } finally {
+      await local.remove();
+    }
+  });
+});

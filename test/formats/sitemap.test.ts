@@ -1,0 +1,184 @@
+import { XMLParser } from "fast-xml-parser";
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { buildDigest } from "../../src/digest/digest.ts";
+import { escapeXml, newsItems, newsLanguage, renderNewsSitemap, renderRobots, renderSitemap, sitemapEntries, sitemapPaths } from "../../src/formats/sitemap.ts";
+import { article, testSettings as settings } from "../helpers/articles.ts";
+import { wellFormed } from "../helpers/xml.ts";
+
+const site = settings.url;
+const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => name === "url" });
+type Node = Record<string, any>;
+
+const urlsOf = (xml: string): Node[] => parser.parse(xml).urlset.url ?? [];
+
+describe("escapeXml", () => {
+  it.each([
+    { text: "plain", want: "plain" },
+    { text: `Ben & Jerry's <b>"x"</b>`, want: "Ben &amp; Jerry&apos;s &lt;b&gt;&quot;x&quot;&lt;/b&gt;" },
+    { text: "São ☕ 東京 😀", want: "São ☕ 東京 😀" },
+    { text: "bell\u0007 nul\u0000 lone\uD800 tab\t", want: "bell nul lone tab\t" },
+    { text: "", want: "" },
+  ])("$text", ({ text, want }) => {
+    expect(escapeXml(text)).toBe(want);
+  });
+});
+
+describe("renderSitemap", () => {
+  it.each([
+    { name: "no entries", entries: [], want: [] },
+    {
+      name: "paths, an absolute URL, a query with & and a missing lastmod",
+      entries: [
+        { url: "/", lastmod: "2025-08-15T09:45:00+02:00" },
+        { url: "/search/?q=a&b=<c>" },
+        { url: "https://other.example/x/", lastmod: "2025-08-14T00:00:00Z" },
+        { url: "/tags/são-paulo/", lastmod: "2025-08-14T00:00:00Z" },
+      ],
+      want: [
+        { loc: `${site}/`, lastmod: "2025-08-15T09:45:00+02:00" },
+        { loc: `${site}/search/?q=a&b=<c>` },
+        { loc: "https://other.example/x/", lastmod: "2025-08-14T00:00:00Z" },
+        { loc: `${site}/tags/são-paulo/`, lastmod: "2025-08-14T00:00:00Z" },
+      ],
+    },
+  ])("$name", ({ entries, want }) => {
+    const xml = renderSitemap(entries, site);
+    expect(wellFormed(xml)).toBe(true);
+    expect(parser.parse(xml).urlset["@_xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
+    expect(urlsOf(xml)).toEqual(want);
+  });
+});
+
+describe("sitemapEntries", () => {
+  const at = (day: number, hour: number) => `2025-08-${day}T${String(hour).padStart(2, "0")}:00:00Z`;
+  const articles = [
+    article("a", at(15, 9), { tags: ["Kyiv"], source: "BBC", updated: DateTime.fromISO(at(16, 8), { setZone: true }) }),
+    article("b", at(15, 7), { tags: ["Kyiv"] }),
+    article("c", at(14, 7), { tags: ["Kyiv"] }),
+    article("d", at(16, 1), { draft: true }),
+  ];
+  const entries = sitemapEntries(buildDigest({ ...settings, pageSize: 2 }, articles.slice(0, 3)));
+
+  it("lists every page once, each with a lastmod, and parses with absolute locs", () => {
+    const xml = renderSitemap(entries, site);
+    expect(wellFormed(xml)).toBe(true);
+    expect(urlsOf(xml).map((u) => [u.loc, u.lastmod])).toEqual([
+      [`${site}/`, at(15, 9)],
+      [`${site}/page/2/`, at(15, 9)],
+      [`${site}/tags/kyiv/`, at(15, 9)],
+      [`${site}/tags/kyiv/page/2/`, at(15, 9)],
+      [`${site}/sources/bbc/`, at(15, 9)],
+      [`${site}/2025/08/15/`, at(15, 9)],
+      [`${site}/2025/08/14/`, at(14, 7)],
+      [`${site}/tags/`, at(15, 9)],
+      [`${site}/sources/`, at(15, 9)],
+      [`${site}/2025/08/15/a/`, at(16, 8)],
+      [`${site}/2025/08/15/b/`, at(15, 7)],
+      [`${site}/2025/08/14/c/`, at(14, 7)],
+    ]);
+  });
+
+  it("leaves a draft's page out", () => {
+    expect(sitemapEntries(buildDigest(settings, articles)).map((e) => e.url)).not.toContain("/2025/08/16/d/");
+  });
+
+  it("gives an empty site's pages no lastmod", () => {
+    expect(sitemapEntries(buildDigest(settings, []))).toEqual([{ url: "/" }, { url: "/tags/" }, { url: "/sources/" }]);
+  });
+});
+
+describe("newsItems", () => {
+  const now = new Date("2025-08-17T12:00:00Z");
+  const pages = buildDigest(settings, [
+    article("future", "2025-08-17T12:00:01Z"),
+    article("now", "2025-08-17T12:00:00Z"),
+    article("hour-ago", "2025-08-17T11:00:00Z"),
+    article("draft", "2025-08-17T10:00:00Z", { draft: true }),
+    article("zoned-inside", "2025-08-15T14:00:01+02:00"),
+    article("zoned-edge", "2025-08-15T14:00:00+02:00"),
+    article("edge", "2025-08-15T12:00:00Z"),
+    article("old", "2025-08-10T12:00:00Z"),
+  ]).articlePages;
+  const slugs = (list: { url: string }[]) => list.map((i) => i.url.split("/")[4]);
+
+  it.each([
+    { name: "default window: after now − 48 h, up to now; exactly 48 h old is out", options: {}, want: ["now", "hour-ago", "zoned-inside"] },
+    { name: "a limit keeps the newest", options: { limit: 2 }, want: ["now", "hour-ago"] },
+    { name: "a limit of zero", options: { limit: 0 }, want: [] },
+    { name: "a one-hour window leaves out the article exactly one hour old", options: { windowHours: 1 }, want: ["now"] },
+  ])("$name", ({ options, want }) => {
+    expect(slugs(newsItems(pages, now, options))).toEqual(want);
+  });
+
+  it("gives paths, titles and publication times with their offsets", () => {
+    expect(newsItems(pages, now)[2]).toEqual({ url: "/2025/08/15/zoned-inside/", title: "Title zoned-inside", published: "2025-08-15T14:00:01+02:00" });
+  });
+
+  it("caps at 1,000 by default", () => {
+    const many = Array.from({ length: 1005 }, (_, i) => article(`n${i}`, new Date(now.getTime() - i * 60_000).toISOString()));
+    expect(newsItems(buildDigest(settings, many).articlePages, now)).toHaveLength(1000);
+  });
+
+  it("is empty for no pages", () => {
+    expect(newsItems([], now)).toEqual([]);
+  });
+});
+
+describe("renderNewsSitemap", () => {
+  const title = `Ben & Jerry's <script>alert("x")</script> ☕`;
+  const xml = renderNewsSitemap([{ url: "/2025/08/17/a/", title, published: "2025-08-17T13:00:00+01:00" }], { name: "The Broadsheet & Co", language: "en" }, site);
+
+  it("parses, with both namespaces, an absolute loc and the escaped title read back exactly", () => {
+    expect(wellFormed(xml)).toBe(true);
+    const { urlset } = parser.parse(xml);
+    expect([urlset["@_xmlns"], urlset["@_xmlns:news"]]).toEqual(["http://www.sitemaps.org/schemas/sitemap/0.9", "http://www.google.com/schemas/sitemap-news/0.9"]);
+    expect(urlset.url).toEqual([
+      {
+        loc: `${site}/2025/08/17/a/`,
+        "news:news": {
+          "news:publication": { "news:name": "The Broadsheet & Co", "news:language": "en" },
+          "news:publication_date": "2025-08-17T13:00:00+01:00",
+          "news:title": title,
+        },
+      },
+    ]);
+  });
+
+  it("is an empty urlset without items", () => {
+    const empty = renderNewsSitemap([], { name: "x", language: "en" }, site);
+    expect(wellFormed(empty)).toBe(true);
+    expect(urlsOf(empty)).toEqual([]);
+  });
+});
+
+describe("newsLanguage", () => {
+  it.each([
+    { language: "en", want: "en" },
+    { language: "en-GB", want: "en" },
+    { language: "pt-BR", want: "pt" },
+    { language: "zh", want: "zh-cn" },
+    { language: "zh-Hans-CN", want: "zh-cn" },
+    { language: "zh-TW", want: "zh-tw" },
+    { language: "zh-HK", want: "zh-tw" },
+  ])("$language -> $want", ({ language, want }) => {
+    expect(newsLanguage(language)).toBe(want);
+  });
+});
+
+describe("renderRobots", () => {
+  it("lets every crawler in and names both sitemaps by absolute URL", () => {
+    expect(renderRobots(site, [sitemapPaths.sitemap, sitemapPaths.news])).toMatchInlineSnapshot(`
+      "User-agent: *
+      Disallow:
+
+      Sitemap: https://news.example.org/sitemap.xml
+      Sitemap: https://news.example.org/news-sitemap.xml
+      "
+    `);
+  });
+
+  it("keeps a site folder in the sitemap URLs", () => {
+    expect(renderRobots("https://example.org/news", ["/sitemap.xml"])).toContain("Sitemap: https://example.org/news/sitemap.xml\n");
+  });
+});

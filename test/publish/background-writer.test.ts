@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BackgroundWriter } from "../../src/publish/background-writer.ts";
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "broadsheet-writer-"));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe("BackgroundWriter", () => {
+  it("writes every queued file, in folders it makes, and copies files, by the time finish resolves", async () => {
+    const writer = new BackgroundWriter();
+    // More files than one batch, in nested folders that do not exist yet.
+    for (let i = 0; i < 75; i++) writer.write(join(root, "a", String(i % 5), `${i}.html`), Buffer.from(`<p>${i}</p>`));
+    writeFileSync(join(root, "source.bin"), Buffer.from([0, 1, 2, 255]));
+    writer.copy(join(root, "source.bin"), join(root, "copies", "deep", "copy.bin"));
+    await writer.finish();
+    for (let i = 0; i < 75; i++) expect(readFileSync(join(root, "a", String(i % 5), `${i}.html`), "utf8")).toBe(`<p>${i}</p>`);
+    expect([...readFileSync(join(root, "copies", "deep", "copy.bin"))]).toEqual([0, 1, 2, 255]);
+  });
+
+  it("moves handed-over bytes that fill their buffer to the worker, and copies all others", async () => {
+    const writer = new BackgroundWriter();
+    const large = Buffer.from("x".repeat(10_000));
+    // Small buffers share Node's pool with other buffers: never moved, even when handed over.
+    const pooled = Buffer.from("<p>small</p>");
+    const kept = new Uint8Array([1, 2, 3]);
+    writer.write(join(root, "large.html"), large, true);
+    writer.write(join(root, "pooled.html"), pooled, true);
+    writer.write(join(root, "kept.bin"), kept);
+    await writer.finish();
+    expect(readFileSync(join(root, "large.html"), "utf8")).toBe("x".repeat(10_000));
+    expect(large.byteLength).toBe(0);
+    expect(readFileSync(join(root, "pooled.html"), "utf8")).toBe("<p>small</p>");
+    expect(pooled.toString()).toBe("<p>small</p>");
+    expect([...readFileSync(join(root, "kept.bin"))]).toEqual([1, 2, 3]);
+    expect([...kept]).toEqual([1, 2, 3]);
+  });
+
+  it("resolves at once when nothing was queued", async () => {
+    await expect(new BackgroundWriter().finish()).resolves.toBeUndefined();
+  });
+
+  it("rejects finish with the first error, naming the path, after writing the other files", async () => {
+    const writer = new BackgroundWriter();
+    writeFileSync(join(root, "file"), "a file, not a folder");
+    writer.write(join(root, "file", "under.html"), Buffer.from("cannot be written"));
+    writer.write(join(root, "fine.html"), Buffer.from("written"));
+    await expect(writer.finish()).rejects.toThrow(/EEXIST.*\/file'/);
+    expect(readFileSync(join(root, "fine.html"), "utf8")).toBe("written");
+  });
+});

@@ -1,0 +1,126 @@
+// Running Pagefind over records, and the dev server's index folder kept in step with the digest.
+import { mkdtemp, readFile, rm, stat, utimes, writeFile, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { buildDigest } from "../../src/digest/digest.ts";
+import { backgroundIndexer, indexFiles, writeIndexFolder } from "../../src/search/pagefind.ts";
+import type { SearchRecord } from "../../src/search/records.ts";
+import { article, testSettings } from "../helpers/articles.ts";
+import { readTree } from "../helpers/fixture.ts";
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), "broadsheet-search-"));
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+const record = (n: number, extra: Partial<SearchRecord> = {}): SearchRecord => ({
+  url: `/2025/08/1${n}/item-${n}/`,
+  content: `Headline ${n}\nThe harbour story number ${n}.`,
+  language: "en",
+  meta: { title: `Headline ${n}`, date: `2025-08-1${n}T09:00:00Z` },
+  filters: { tag: n % 2 ? ["Odd"] : [], source: [] },
+  sort: { date: `2025-08-1${n}T09:00:00.000Z` },
+  ...extra,
+});
+
+describe("indexFiles", () => {
+  it("gives the index's files sorted by path: the JS API, WebAssembly, entry and one fragment per record, no UI", async () => {
+    const files = await indexFiles([record(1), record(2), record(3)]);
+    const paths = files.map((f) => f.path);
+    expect(paths).toEqual([...paths].sort());
+    expect(paths).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind"]));
+    expect(paths.filter((p) => p.startsWith("fragment/"))).toHaveLength(3);
+    expect(paths.filter((p) => p.startsWith("filter/"))).not.toHaveLength(0);
+    expect(paths.some((p) => /ui|highlight|playground/.test(p))).toBe(false);
+  });
+
+  it("makes the same bytes from the same records, and an empty index from none", async () => {
+    const a = await indexFiles([record(1), record(2)]);
+    const b = await indexFiles([record(1), record(2)]);
+    expect(b.map((f) => [f.path, Buffer.from(f.content).toString("base64")])).toEqual(a.map((f) => [f.path, Buffer.from(f.content).toString("base64")]));
+    const empty = await indexFiles([]);
+    expect(empty.some((f) => f.path === "pagefind.js")).toBe(true);
+    expect(empty.some((f) => f.path.startsWith("fragment/"))).toBe(false);
+  });
+
+  it("bundles fragments into fewer files when maxFragments says so", async () => {
+    const records = [1, 2, 3, 4, 5, 6].map((n) => record(n));
+    const bundled = await indexFiles(records, { maxFragments: 2 });
+    expect(bundled.filter((f) => f.path.startsWith("fragment/")).length).toBeLessThan(6);
+  });
+});
+
+describe("writeIndexFolder", () => {
+  const OLD = new Date("2020-01-01T00:00:00Z");
+  const bytes = (text: string) => new Uint8Array(Buffer.from(text));
+
+  it("writes new and changed files, keeps same ones untouched and removes the rest", async () => {
+    const dir = join(root, "pagefind");
+    await mkdir(join(dir, "fragment"), { recursive: true });
+    await writeFile(join(dir, "same.js"), "same");
+    await writeFile(join(dir, "changed.json"), "old");
+    await writeFile(join(dir, "fragment", "stale.pf_fragment"), "stale");
+    for (const name of ["same.js", "changed.json"]) await utimes(join(dir, name), OLD, OLD);
+    await writeIndexFolder([{ path: "same.js", content: bytes("same") }, { path: "changed.json", content: bytes("new") }, { path: "fragment/new.pf_fragment", content: bytes("fresh") }], dir);
+    expect([...(await readTree(dir))].map(([path, content]) => [path, content.toString()])).toEqual([
+      ["changed.json", "new"],
+      ["fragment/new.pf_fragment", "fresh"],
+      ["same.js", "same"],
+    ]);
+    expect((await stat(join(dir, "same.js"))).mtimeMs).toBe(OLD.getTime());
+  });
+
+  it("creates the folder when it is missing", async () => {
+    await writeIndexFolder([{ path: "index/a.pf_index", content: bytes("a") }], join(root, "out", "pagefind"));
+    expect(await readFile(join(root, "out", "pagefind", "index", "a.pf_index"), "utf8")).toBe("a");
+  });
+});
+
+describe("backgroundIndexer", () => {
+  it("indexes the digest into the output's index folder, and runs Pagefind again only when the records changed", async () => {
+    const errors: unknown[] = [];
+    const update = backgroundIndexer((error) => errors.push(error));
+    const digest = buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z", { title: "Harbour news" })]);
+    await update(digest, root, "v1");
+    const entry = join(root, "pagefind", "pagefind-entry.json");
+    expect(JSON.parse(await readFile(entry, "utf8"))).toMatchObject({ languages: { en: { page_count: 1 } } });
+    // The same records: nothing is run or written, even when the folder was emptied meanwhile.
+    await rm(join(root, "pagefind"), { recursive: true });
+    await update(digest, root, "v1");
+    await expect(stat(entry)).rejects.toMatchObject({ code: "ENOENT" });
+    // One more article: indexed again.
+    await update(buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z"), article("b", "2025-08-16T09:00:00Z")]), root, "v1");
+    expect(JSON.parse(await readFile(entry, "utf8"))).toMatchObject({ languages: { en: { page_count: 2 } } });
+    expect(errors).toEqual([]);
+  });
+
+  it("waits for builds to pause, then indexes only the newest digest", async () => {
+    let clock = 0;
+    const update = backgroundIndexer(() => undefined, { quietMs: 1000, now: () => clock });
+    const entry = join(root, "pagefind", "pagefind-entry.json");
+    const first = update(buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z")]), root, "v1");
+    // Builds keep coming: the clock has not moved, so the indexer has not run.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(stat(entry)).rejects.toMatchObject({ code: "ENOENT" });
+    const second = update(buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z"), article("b", "2025-08-16T09:00:00Z")]), root, "v1");
+    expect(second).toBe(first);
+    clock = 1000; // a quiet second later
+    await second;
+    expect(JSON.parse(await readFile(entry, "utf8"))).toMatchObject({ languages: { en: { page_count: 2 } } });
+  });
+
+  it("reports a failure instead of throwing, and tries again on the next update", async () => {
+    const errors: unknown[] = [];
+    const update = backgroundIndexer((error) => errors.push(error));
+    // A file where the output folder should be: the index cannot be written.
+    await writeFile(join(root, "blocked"), "");
+    const digest = buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z")]);
+    await update(digest, join(root, "blocked"), "v1");
+    expect(errors).toHaveLength(1);
+    await update(digest, root, "v1");
+    expect(errors).toHaveLength(1);
+    expect(JSON.parse(await readFile(join(root, "pagefind", "pagefind-entry.json"), "utf8"))).toMatchObject({ languages: { en: { page_count: 1 } } });
+  });
+});
