@@ -44,7 +44,11 @@ interface EleventyConfig {
 
 /** The part of Eleventy's programmatic API the production build uses. */
 interface EleventyModule {
-  Eleventy: new (input: string, output: string, options: { configPath: string; quietMode: boolean }) => { toJSON(): Promise<unknown> };
+  Eleventy: new (
+    input: string,
+    output: string,
+    options: { configPath: string; quietMode: boolean },
+  ) => { toJSON(): Promise<unknown> };
 }
 // Eleventy 3.1 ships no type declarations; EleventyModule above states what is used.
 const ELEVENTY: string = "@11ty/eleventy";
@@ -92,7 +96,14 @@ async function prepare(
   // The one clock reading of a build: what is scheduled, and what has expired, is decided by it.
   const now = DateTime.now();
   refreshAssets();
-  const options = { contentDir, includeDrafts: preview, includeFuture: preview, now, cache, ...(images ? { images } : {}) };
+  const options = {
+    contentDir,
+    includeDrafts: preview,
+    includeFuture: preview,
+    now,
+    cache,
+    ...(images ? { images } : {}),
+  };
   const content = await loadContent({ ...options, ...(dev ? { unchanged: dev.unchanged } : {}) });
   const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo, now, content.cards);
   // Pages depend on the code and the settings as well as on the digest.
@@ -118,7 +129,9 @@ export default function (eleventyConfig: EleventyConfig) {
   let latest: Prepared | undefined;
   let gone: string[] = [];
   eleventyConfig.addGlobalData("digest", async () => {
-    latest = slot[HANDOFF] ?? (await prepare(input, true, devCache, devKeys, { memo, keyMemo, unchanged }, imageProcessing(DEFAULT_CACHE)));
+    latest =
+      slot[HANDOFF] ??
+      (await prepare(input, true, devCache, devKeys, { memo, keyMemo, unchanged }, imageProcessing(DEFAULT_CACHE)));
     if (!slot[HANDOFF]) {
       gone = [...devKeys.keys()].filter((url) => !latest?.keys.has(url));
       devKeys = latest.keys;
@@ -131,7 +144,9 @@ export default function (eleventyConfig: EleventyConfig) {
   // The dev server writes pages itself; afterwards it copies lead images and drops removed pages,
   // and reindexes search in the background when an edit changed what search finds, once edits
   // have paused for a few seconds (Pagefind takes seconds at 10,000 articles).
-  const reindex = backgroundIndexer((error) => console.warn(`Search index not updated: ${String(error)}`), { quietMs: DEV_SEARCH_QUIET_MS });
+  const reindex = backgroundIndexer((error) => console.warn(`Search index not updated: ${String(error)}`), {
+    quietMs: DEV_SEARCH_QUIET_MS,
+  });
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode }) => {
     if (outputMode !== "fs" || !latest) return;
     await copyChanged(latest.content.assets, directories.output);
@@ -199,7 +214,11 @@ const WRITE_STABLE_MS = 30;
 
 /** Lead and body images processed into `<cacheDir>/images` and social cards into `<cacheDir>/cards`, with progress on standard error. */
 function imageProcessing(cacheDir: string): ImageProcessing {
-  return { cacheDir: join(cacheDir, "images"), onProgress: progressReporter("Images"), cards: { cacheDir: join(cacheDir, "cards"), onProgress: progressReporter("Cards") } };
+  return {
+    cacheDir: join(cacheDir, "images"),
+    onProgress: progressReporter("Images"),
+    cards: { cacheDir: join(cacheDir, "cards"), onProgress: progressReporter("Cards") },
+  };
 }
 
 /** Options of a production build. */
@@ -237,7 +256,15 @@ export interface BuildSummary {
 }
 
 function pageCount(d: Digest): number {
-  return d.articlePages.length + d.homePages.length + d.dayPages.length + d.tagPages.length + d.sourcePages.length + d.indexPages.length + d.feedFiles.length;
+  return (
+    d.articlePages.length +
+    d.homePages.length +
+    d.dayPages.length +
+    d.tagPages.length +
+    d.sourcePages.length +
+    d.indexPages.length +
+    d.feedFiles.length
+  );
 }
 
 /** A production build: validate everything, render the pages that changed, then publish. */
@@ -250,16 +277,27 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const cacheFile = join(cacheDir, "markdown.cache");
   const cache = await readMarkdownCache(cacheFile, currentCodeVersion());
   const publisher = new Publisher(output);
-  const previous = new Map([...publisher.currentKeys()].map(([path, key]) => [`/${path.replace(/index\.html$/, "")}`, key]));
-  const prepared = { ...(await prepare(input, options.preview ?? false, cache, previous, undefined, imageProcessing(cacheDir))), publisher };
+  const previous = new Map(
+    [...publisher.currentKeys()].map(([path, key]) => [`/${path.replace(/index\.html$/, "")}`, key]),
+  );
+  const prepared = {
+    ...(await prepare(input, options.preview ?? false, cache, previous, undefined, imageProcessing(cacheDir))),
+    publisher,
+  };
   slot[HANDOFF] = prepared;
   let searching: ReturnType<typeof publishSearchIndex> | undefined;
   try {
     for (const warning of prepared.content.warnings) console.warn(formatProblems([warning]));
-    for (const url of prepared.keys.keys()) if (previous.get(url) === prepared.keys.get(url)) publisher.keep(outputPathFor(url));
+    for (const url of prepared.keys.keys())
+      if (previous.get(url) === prepared.keys.get(url)) publisher.keep(outputPathFor(url));
     // Pagefind runs in its own process while Eleventy renders.
-    searching = prepared.digest.settings.search ? publishSearchIndex(prepared.digest, publisher, join(cacheDir, "search.json"), prepared.version) : Promise.resolve(NO_SEARCH);
-    const eleventy = new Eleventy(input, output, { configPath: relative(process.cwd(), join(here, ".eleventy.ts")), quietMode: true });
+    searching = prepared.digest.settings.search
+      ? publishSearchIndex(prepared.digest, publisher, join(cacheDir, "search.json"), prepared.version)
+      : Promise.resolve(NO_SEARCH);
+    const eleventy = new Eleventy(input, output, {
+      configPath: relative(process.cwd(), join(here, ".eleventy.ts")),
+      quietMode: true,
+    });
     await eleventy.toJSON();
     const index = await searching;
     for (const copy of prepared.content.assets) publisher.copy(copy);
@@ -299,22 +337,31 @@ export async function cli(command: "build" | "check" = "build"): Promise<void> {
       const warnings = [...content.warnings, ...duplicateSources([...content.articles, ...content.heldBack])];
       for (const warning of warnings) console.warn(formatProblems([warning]));
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
-      console.log(`Checked ${content.articles.length} articles (${digest.indexPages[0]?.entries.length ?? 0} tags): no errors, ${warnings.length} warnings, in ${seconds} s`);
+      console.log(
+        `Checked ${content.articles.length} articles (${digest.indexPages[0]?.entries.length ?? 0} tags): no errors, ${warnings.length} warnings, in ${seconds} s`,
+      );
       return;
     }
     // `npm run build -- --future` previews drafts and scheduled items.
     const s = await build({ preview: process.argv.includes("--future") });
     for (const held of s.heldBack) console.log(`Held back until its time: ${held.file} (${held.date})`);
     const { processed, cached, seconds, cpuSeconds } = s.images;
-    if (processed + cached > 0) console.log(`Images: ${processed} processed, ${cached} from cache, in ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s)`);
+    if (processed + cached > 0)
+      console.log(
+        `Images: ${processed} processed, ${cached} from cache, in ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s)`,
+      );
     const kb = Math.ceil(s.search.bytes / 1024).toLocaleString("en-US");
-    const search = s.search.files === 0 ? "no search index (search is off)" : `search index: ${kb} KB in ${s.search.files.toLocaleString("en-US")} files`;
+    const search =
+      s.search.files === 0
+        ? "no search index (search is off)"
+        : `search index: ${kb} KB in ${s.search.files.toLocaleString("en-US")} files`;
     console.log(
       `Built ${s.articles} articles, ${s.tags} tags, ${s.sources} sources: ${s.pages} files (${s.rendered} pages rendered, ${s.written} files written) in ${s.seconds.toFixed(2)} s; ${search}`,
     );
   } catch (error) {
     if (!(error instanceof DigestError)) throw error;
-    const outcome = command === "build" ? "The build stopped; the previous output was left as it was." : "The check found errors.";
+    const outcome =
+      command === "build" ? "The build stopped; the previous output was left as it was." : "The check found errors.";
     console.error(`${error.message}\n\n${outcome}`);
     process.exitCode = 1;
   }

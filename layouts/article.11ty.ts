@@ -23,24 +23,43 @@ ${source ? html`<p class="kicker">${source}</p>` : ""}
   }</p>
 </header>
 ${page.expired ? html`<p class="notice" role="note">This item expired on ${time(page.expired)} and is no longer listed on the site.</p>` : ""}
-${page.corrections.length > 0 ? html`<aside class="corrections" aria-labelledby="corrections-heading">
+${
+  page.corrections.length > 0
+    ? html`<aside class="corrections" aria-labelledby="corrections-heading">
 <h2 id="corrections-heading">Corrections</h2>
 <ul>${page.corrections.map((c) => html`<li>${time(c.date)}: ${c.text}</li>`)}</ul>
-</aside>` : ""}
+</aside>`
+    : ""
+}
 ${page.image ? html`<figure class="lead">${picture(page.image, "lead")}${page.image.credit ? html`<figcaption>${page.image.credit}</figcaption>` : ""}</figure>` : ""}
 <div class="body">${raw(page.bodyHtml)}</div>
 ${t.source ? html`<p class="original">${page.sourceUrl ? html`Read the original report from <a href="${page.sourceUrl}" rel="external noopener noreferrer">${t.source.label}</a>. ` : ""}More from <a href="${t.source.url}">${t.source.label}</a>.</p>` : ""}
 ${tagList(t.tags)}
 </article>
-${page.older || page.newer ? html`<nav class="neighbours" aria-label="Older and newer articles">
+${
+  page.older || page.newer
+    ? html`<nav class="neighbours" aria-label="Older and newer articles">
 ${page.older ? html`<p class="older">Older: <a href="${page.older.url}" rel="prev">${page.older.label}</a></p>` : ""}
 ${page.newer ? html`<p class="newer">Newer: <a href="${page.newer.url}" rel="next">${page.newer.label}</a></p>` : ""}
-</nav>` : ""}
-${page.related.length > 0 ? html`<section class="related" aria-labelledby="related-heading">
+</nav>`
+    : ""
+}
+${
+  page.related.length > 0
+    ? html`<section class="related" aria-labelledby="related-heading">
 <h2 id="related-heading">Related articles</h2>
 <ol class="teasers">${page.related.map((r) => html`<li>${teaser(r.teaser, 3, r.sharedTags, "Shared tags")}</li>`)}</ol>
-</section>` : ""}`;
-  return shell({ settings: digest.settings, title: t.title, description: t.summary, url: page.url, main, meta: articleMeta(page, digest.settings) });
+</section>`
+    : ""
+}`;
+  return shell({
+    settings: digest.settings,
+    title: t.title,
+    description: t.summary,
+    url: page.url,
+    main,
+    meta: articleMeta(page, digest.settings),
+  });
 }
 
 export default paged<ArticlePage>("articlePages", render);

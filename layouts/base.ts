@@ -34,7 +34,11 @@ const NAV = [
 /** A complete HTML document around a page's main content. */
 export function shell({ settings, title, description, url, main, meta, feed, head }: Shell): string {
   // Search engines show about 70 characters: a long headline goes without the site's name.
-  const fullTitle = !title ? settings.title : `${title} · ${settings.title}`.length > MAX_TITLE ? title : `${title} · ${settings.title}`;
+  const fullTitle = !title
+    ? settings.title
+    : `${title} · ${settings.title}`.length > MAX_TITLE
+      ? title
+      : `${title} · ${settings.title}`;
   return `<!DOCTYPE html>\n${html`<html lang="${settings.language}">
 <head>
 <meta charset="utf-8">
@@ -45,7 +49,9 @@ export function shell({ settings, title, description, url, main, meta, feed, hea
 <link rel="canonical" href="${settings.url}${url}">
 ${metaTags(settings, title ?? settings.title, description ?? settings.description, `${settings.url}${url}`, meta)}
 ${[{ title: settings.title, path: feedsUrl }, ...(feed ? [feed] : [])].map(
-  (f) => html`<link rel="alternate" type="application/atom+xml" title="${f.title} (Atom)" href="${f.path}${feedFiles.atom}">
+  (
+    f,
+  ) => html`<link rel="alternate" type="application/atom+xml" title="${f.title} (Atom)" href="${f.path}${feedFiles.atom}">
 <link rel="alternate" type="application/rss+xml" title="${f.title} (RSS)" href="${f.path}${feedFiles.rss}">
 <link rel="alternate" type="application/feed+json" title="${f.title} (JSON Feed)" href="${f.path}${feedFiles.json}">
 `,
@@ -59,14 +65,19 @@ ${head ?? ""}</head>
 <div class="wrap">
 <a class="site-title" href="${homeUrl}">${settings.title}</a>
 <nav aria-label="Sections"><ul>${NAV.map(
-    (item) => html`<li><a href="${item.url}"${item.url === url ? html` aria-current="page"` : ""}>${item.label}</a></li>`,
+    (item) =>
+      html`<li><a href="${item.url}"${item.url === url ? html` aria-current="page"` : ""}>${item.label}</a></li>`,
   )}</ul></nav>
-${settings.search ? html`<form class="site-search" role="search" action="${searchUrl}">
+${
+  settings.search
+    ? html`<form class="site-search" role="search" action="${searchUrl}">
 <label class="visually-hidden" for="site-search-q">Search articles</label>
 <input type="search" name="q" id="site-search-q" placeholder="Search" autocomplete="off">
 <button type="submit">Search</button>
 </form>
-` : ""}</div>
+`
+    : ""
+}</div>
 </header>
 <main id="main" tabindex="-1">
 <div class="wrap">

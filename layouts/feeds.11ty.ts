@@ -12,7 +12,14 @@ function render({ entry, digest }: { entry: FeedFile; digest: Digest }): string 
   if (!formats) {
     const { settings } = digest;
     const items = feedItemsFrom(feed.pages, settings, { limit: feed.pages.length, content: feed.content });
-    const channel = { title: feed.title, description: feed.description, siteUrl: settings.url, feedPath: feed.path, pagePath: feed.pagePath, language: settings.language };
+    const channel = {
+      title: feed.title,
+      description: feed.description,
+      siteUrl: settings.url,
+      feedPath: feed.path,
+      pagePath: feed.pagePath,
+      language: settings.language,
+    };
     formats = renderFeeds({ ...channel, updated: feedUpdated(items, new Date(0)) }, items);
     rendered.set(feed, formats);
   }

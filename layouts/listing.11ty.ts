@@ -15,7 +15,12 @@ ${page.kind || number > 1 ? "" : html`<p class="lede">${digest.settings.descript
 ${dayGroups(page.groups)}
 ${pager(page.pager)}`;
   const title = page.kind ? `${page.kind}: ${page.heading}${suffix}` : number > 1 ? `Latest news${suffix}` : undefined;
-  return shell({ settings: digest.settings, title, url: page.url, main, meta: listMeta(page, title ?? digest.settings.title, digest.settings),
+  return shell({
+    settings: digest.settings,
+    title,
+    url: page.url,
+    main,
+    meta: listMeta(page, title ?? digest.settings.title, digest.settings),
     feed: page.feedPath ? { title: `${digest.settings.title}: ${page.heading}`, path: page.feedPath } : undefined,
   });
 }

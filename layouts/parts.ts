@@ -19,7 +19,12 @@ export function tagList(tags: readonly Link[], label = "Tags"): SafeHtml {
 }
 
 /** One article in a list: headline, source, time, summary and tags (or the tags it shares). */
-export function teaser(item: Teaser, headingLevel: 2 | 3 = 3, tags: readonly Link[] = item.tags, tagsLabel = "Tags"): SafeHtml {
+export function teaser(
+  item: Teaser,
+  headingLevel: 2 | 3 = 3,
+  tags: readonly Link[] = item.tags,
+  tagsLabel = "Tags",
+): SafeHtml {
   return html`${teaserHead(item, headingLevel)}
 ${tagList(tags, tagsLabel)}
 </article>`;

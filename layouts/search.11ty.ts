@@ -24,11 +24,21 @@ function render({ digest }: { digest: Digest }): string {
   const head = html`<link rel="modulepreload" href="${searchIndexUrl}pagefind.js">
 <script type="module" src="${asset("search-page.js").url}"></script>
 `;
-  return shell({ settings: digest.settings, title: "Search", description: `Search the articles of ${digest.settings.title}.`, url: searchUrl, main, head });
+  return shell({
+    settings: digest.settings,
+    title: "Search",
+    description: `Search the articles of ${digest.settings.title}.`,
+    url: searchUrl,
+    main,
+    head,
+  });
 }
 
 export default {
   // No page at all when the site turns search off.
-  data: { permalink: ({ digest }: { digest: Digest }) => (digest.settings.search ? searchUrl : false), eleventyExcludeFromCollections: true },
+  data: {
+    permalink: ({ digest }: { digest: Digest }) => (digest.settings.search ? searchUrl : false),
+    eleventyExcludeFromCollections: true,
+  },
   render,
 };

@@ -9,7 +9,10 @@ export interface ProgressOptions {
 }
 
 /** A `(done, total)` callback that reports "label: 12/200, about 31 s left". */
-export function progressReporter(label: string, options: Partial<ProgressOptions> = {}): (done: number, total: number) => void {
+export function progressReporter(
+  label: string,
+  options: Partial<ProgressOptions> = {},
+): (done: number, total: number) => void {
   const { stream, clock } = { stream: process.stderr, clock: () => performance.now(), ...options };
   const started = clock();
   let lastQuarter = 0;

@@ -28,7 +28,9 @@ const MAX_SLUG_LENGTH = frontMatterSchema.shape.slug.unwrap().maxLength ?? Numbe
 export function articleTemplate({ title, now, timeZone }: ArticleTemplateInput): ArticleTemplate {
   const headline = title.replace(/\s+/g, " ").trim();
   if (!frontMatterSchema.shape.title.safeParse(headline).success) {
-    throw new DigestError(`Expected ${fieldExpectations.title} for the title; got ${headline.length} characters after trimming. See ${FRONT_MATTER_HELP}`);
+    throw new DigestError(
+      `Expected ${fieldExpectations.title} for the title; got ${headline.length} characters after trimming. See ${FRONT_MATTER_HELP}`,
+    );
   }
   const slug = shortenSlug(slugify(headline), MAX_SLUG_LENGTH);
   if (slug === "") {
@@ -37,7 +39,8 @@ export function articleTemplate({ title, now, timeZone }: ArticleTemplateInput):
     );
   }
   const local = now.setZone(timeZone).startOf("second");
-  if (!local.isValid) throw new DigestError(`The time zone ${JSON.stringify(timeZone)} is not an IANA time zone such as Europe/London.`);
+  if (!local.isValid)
+    throw new DigestError(`The time zone ${JSON.stringify(timeZone)} is not an IANA time zone such as Europe/London.`);
   const date = isoInstant(local);
   return {
     path: `content/articles/${local.toFormat("yyyy")}/${local.toFormat("MM")}/${slug}.md`,
@@ -73,7 +76,7 @@ function frontMatter(headline: string, slug: string, date: string, monthLater: s
     "# summary: One or two sentences. Without it, the first paragraph below is used.",
     "# image: ./photo.jpg",
     "# imageAlt: What the photo shows, for readers who cannot see it.",
-    "# imageCredit: \"Photo: Northbridge Courier\"",
+    '# imageCredit: "Photo: Northbridge Courier"',
     "# imageDecorative: true",
     `# slug: ${slug}`,
     "draft: true",

@@ -69,11 +69,21 @@ export function nameKey(name: string): string {
 }
 
 /** Reads a date field that passed or failed the schema; records a problem when it is a string that is no date. */
-function checkDate(file: string, field: string, value: unknown, timeZone: string, errors: Problem[]): DateTime | undefined {
+function checkDate(
+  file: string,
+  field: string,
+  value: unknown,
+  timeZone: string,
+  errors: Problem[],
+): DateTime | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;
   const parsed = parseIsoDate(value, timeZone);
   if (parsed === null) {
-    errors.push({ file, field, message: `expected ${fieldExpectations[field] ?? fieldExpectations.date}, on a day that exists; got ${describeValue(value)}` });
+    errors.push({
+      file,
+      field,
+      message: `expected ${fieldExpectations[field] ?? fieldExpectations.date}, on a day that exists; got ${describeValue(value)}`,
+    });
     return undefined;
   }
   return parsed;
@@ -89,7 +99,10 @@ export interface BodyRenderer {
 export function parseArticle(file: string, text: string, settings: Settings, renderer: BodyRenderer): ParsedArticle {
   const split = splitFrontMatter(text);
   if (!split.ok) {
-    return { errors: [{ file, message: split.message, ...(split.line === undefined ? {} : { line: split.line }) }], warnings: [] };
+    return {
+      errors: [{ file, message: split.message, ...(split.line === undefined ? {} : { line: split.line }) }],
+      warnings: [],
+    };
   }
   const warnings = unknownFieldWarnings(file, split.data, knownFields);
   const result = frontMatterSchema.safeParse(split.data);
@@ -100,30 +113,58 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
   const date = checkDate(file, "date", raw.date, settings.timeZone, errors);
   const updated = checkDate(file, "updated", raw.updated, settings.timeZone, errors);
   if (updated && date && updated < date) {
-    errors.push({ file, field: "updated", message: `must not be before date (${String(raw.date)}); got ${describeValue(raw.updated)}` });
+    errors.push({
+      file,
+      field: "updated",
+      message: `must not be before date (${String(raw.date)}); got ${describeValue(raw.updated)}`,
+    });
   }
   const expires = checkDate(file, "expires", raw.expires, settings.timeZone, errors);
   if (expires && date && expires <= date) {
-    errors.push({ file, field: "expires", message: `must be after date (${String(raw.date)}); got ${describeValue(raw.expires)}` });
+    errors.push({
+      file,
+      field: "expires",
+      message: `must be after date (${String(raw.date)}); got ${describeValue(raw.expires)}`,
+    });
   }
   const corrections = (Array.isArray(raw.corrections) ? raw.corrections : []).map((c: unknown, i) => ({
     date: checkDate(file, `corrections[${i}].date`, (c as { date?: unknown } | null)?.date, settings.timeZone, errors),
     text: String((c as { text?: unknown } | null)?.text ?? ""),
   }));
   if (raw.image !== undefined && raw.imageAlt === undefined) {
-    errors.push({ file, field: "imageAlt", message: `is required when image is given; expected ${fieldExpectations.imageAlt}` });
+    errors.push({
+      file,
+      field: "imageAlt",
+      message: `is required when image is given; expected ${fieldExpectations.imageAlt}`,
+    });
   } else if (typeof raw.imageAlt === "string" && raw.imageAlt.trim() === "" && raw.imageDecorative !== true) {
-    errors.push({ file, field: "imageAlt", message: `is empty; describe the image, or mark it decorative with imageDecorative: true` });
+    errors.push({
+      file,
+      field: "imageAlt",
+      message: `is empty; describe the image, or mark it decorative with imageDecorative: true`,
+    });
   }
-  const names = [...(Array.isArray(raw.tags) ? raw.tags.map((tag: unknown, i) => [`tags[${i}]`, tag] as const) : []), ["source", raw.source] as const];
+  const names = [
+    ...(Array.isArray(raw.tags) ? raw.tags.map((tag: unknown, i) => [`tags[${i}]`, tag] as const) : []),
+    ["source", raw.source] as const,
+  ];
   for (const [field, name] of names) {
     if (typeof name === "string" && name.trim() !== "" && slugify(name) === "") {
-      errors.push({ file, field, message: `has no Latin letters or digits to make its URL from; got ${describeValue(name)}` });
+      errors.push({
+        file,
+        field,
+        message: `has no Latin letters or digits to make its URL from; got ${describeValue(name)}`,
+      });
     }
   }
   const baseName = file.split("/").pop()?.replace(/\.md$/i, "") ?? "";
   const slug = typeof raw.slug === "string" ? raw.slug : slugify(baseName);
-  if (slug === "") errors.push({ file, field: "slug", message: `cannot be made from the file name; expected ${fieldExpectations.slug}` });
+  if (slug === "")
+    errors.push({
+      file,
+      field: "slug",
+      message: `cannot be made from the file name; expected ${fieldExpectations.slug}`,
+    });
   // Rendered even when the front matter failed, so that body image problems are reported with the rest.
   const body = renderer.render(split.body);
   const bodyImages = checkBodyImages(file, body.images ?? [], split.bodyLine);
@@ -147,13 +188,25 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
     ...(bodyImages.images.length > 0 ? { bodyImages: bodyImages.images } : {}),
     ...(updated ? { updated } : {}),
     ...(expires ? { expires } : {}),
-    ...(corrections.length > 0 ? { corrections: corrections.flatMap((c) => (c.date ? [{ date: c.date, text: c.text }] : [])).sort((a, b) => a.date.toMillis() - b.date.toMillis()) } : {}),
+    ...(corrections.length > 0
+      ? {
+          corrections: corrections
+            .flatMap((c) => (c.date ? [{ date: c.date, text: c.text }] : []))
+            .sort((a, b) => a.date.toMillis() - b.date.toMillis()),
+        }
+      : {}),
     ...(fm.source === undefined ? {} : { source: fm.source }),
     ...(fm.sourceUrl === undefined ? {} : { sourceUrl: fm.sourceUrl }),
     ...(fm.author === undefined ? {} : { author: fm.author }),
     ...(fm.image === undefined || fm.imageAlt === undefined
       ? {}
-      : { image: { path: fm.image, alt: fm.imageAlt, ...(fm.imageCredit === undefined ? {} : { credit: fm.imageCredit }) } }),
+      : {
+          image: {
+            path: fm.image,
+            alt: fm.imageAlt,
+            ...(fm.imageCredit === undefined ? {} : { credit: fm.imageCredit }),
+          },
+        }),
   };
   // A body image's own mistakes fail the build but keep the article, so that the files of its other
   // images are still checked, and every problem is reported at once.

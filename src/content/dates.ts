@@ -22,7 +22,11 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 export function localDay(date: DateTime, timeZone: string): string {
   let format = dayFormats.get(timeZone);
   // The en-CA locale writes dates as YYYY-MM-DD; one formatter per zone, reused.
-  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
+  if (!format)
+    dayFormats.set(
+      timeZone,
+      (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })),
+    );
   return format.format(date.toMillis());
 }
 

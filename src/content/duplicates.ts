@@ -29,7 +29,9 @@ export function normaliseSourceUrl(url: string): string {
 
 /** One warning per item whose `sourceUrl` another item also links to, naming the other file(s). */
 export function duplicateSources(articles: readonly Article[]): Problem[] {
-  const keys = articles.map((article) => (article.sourceUrl === undefined ? undefined : normaliseSourceUrl(article.sourceUrl)));
+  const keys = articles.map((article) =>
+    article.sourceUrl === undefined ? undefined : normaliseSourceUrl(article.sourceUrl),
+  );
   const byUrl = new Map<string, Article[]>();
   articles.forEach((article, i) => {
     const key = keys[i];
@@ -41,7 +43,9 @@ export function duplicateSources(articles: readonly Article[]): Problem[] {
   return articles.flatMap((article, i) => {
     const key = keys[i];
     const others = (key === undefined ? [] : (byUrl.get(key) ?? [])).filter((other) => other !== article);
-    return others.length === 0 ? [] : [{ file: article.file, field: "sourceUrl", message: duplicateMessage(others.map((other) => other.file)) }];
+    return others.length === 0
+      ? []
+      : [{ file: article.file, field: "sourceUrl", message: duplicateMessage(others.map((other) => other.file)) }];
   });
 }
 

@@ -11,20 +11,29 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 /** Decodes UTF-8 bytes, dropping a byte-order mark and turning CRLF into LF; null if not UTF-8. */
 export function decodeText(bytes: Uint8Array): string | null {
   try {
-    return utf8.decode(bytes).replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    return utf8
+      .decode(bytes)
+      .replace(/^\uFEFF/, "")
+      .replace(/\r\n?/g, "\n");
   } catch {
     return null;
   }
 }
 
 /** A file cut into its front matter text and its body, before any YAML is read. */
-export type Parts = { ok: true; yaml: string; body: string; bodyLine: number } | { ok: false; message: string; line?: number };
+export type Parts =
+  | { ok: true; yaml: string; body: string; bodyLine: number }
+  | { ok: false; message: string; line?: number };
 
 /** Cuts the `---` front matter off the Markdown body. */
 export function splitParts(text: string): Parts {
   const lines = text.split("\n");
   if (lines[0]?.trimEnd() !== "---") {
-    return { ok: false, message: "the file does not start with front matter; expected a first line of three dashes (---)", line: 1 };
+    return {
+      ok: false,
+      message: "the file does not start with front matter; expected a first line of three dashes (---)",
+      line: 1,
+    };
   }
   const end = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
   if (end === -1) {

@@ -62,14 +62,23 @@ function markdown() {
  * cache). Read synchronously: a site's files are small and usually in the page cache, where a
  * synchronous read costs a fraction of the promise-based open, stat, read and close.
  */
-function parseSource(path: string, file: string, settings: Settings, renderer: BodyRenderer, cache: LoadCache, unchanged: (path: string) => boolean): ParsedArticle {
+function parseSource(
+  path: string,
+  file: string,
+  settings: Settings,
+  renderer: BodyRenderer,
+  cache: LoadCache,
+  unchanged: (path: string) => boolean,
+): ParsedArticle {
   const known = cache.files.get(path);
   if (known && unchanged(path)) return known.parsed;
   const { size, mtimeMs } = statSync(path);
   if (known && known.size === size && known.mtimeMs === mtimeMs) return known.parsed;
   const text = decodeText(readFileSync(path));
   const parsed: ParsedArticle =
-    text === null ? { errors: [{ file, message: "is not valid UTF-8 text; save it as UTF-8" }], warnings: [] } : parseArticle(file, text, settings, renderer);
+    text === null
+      ? { errors: [{ file, message: "is not valid UTF-8 text; save it as UTF-8" }], warnings: [] }
+      : parseArticle(file, text, settings, renderer);
   cache.files.set(path, { size, mtimeMs, parsed });
   return parsed;
 }
@@ -109,13 +118,28 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   errors.push(...duplicateUrls(articles));
   const placed = await articleImages(articles, { contentDir, root }, settings.images, errors, options.images);
   // Stable sort: problems grouped by file, each file's in the order they were found.
-  if (errors.length > 0) throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
-  const cards = options.images?.cards ? await articleCards(placed.articles, settings, placed.sources, options.images.cards) : { cards: new Map<Article, Image>(), assets: [] };
-  return { settings, articles: placed.articles, images: placed.images, cards: cards.cards, assets: [...placed.assets, ...cards.assets], imageWork: placed.work, warnings, heldBack };
+  if (errors.length > 0)
+    throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
+  const cards = options.images?.cards
+    ? await articleCards(placed.articles, settings, placed.sources, options.images.cards)
+    : { cards: new Map<Article, Image>(), assets: [] };
+  return {
+    settings,
+    articles: placed.articles,
+    images: placed.images,
+    cards: cards.cards,
+    assets: [...placed.assets, ...cards.assets],
+    imageWork: placed.work,
+    warnings,
+    heldBack,
+  };
 }
 
 /** Reads and validates the settings file at `path` (`file` names it in messages); a missing file is a problem too. */
-export async function readSettings(path: string, file: string): Promise<{ settings: Settings } | { problems: Problem[]; missing: boolean }> {
+export async function readSettings(
+  path: string,
+  file: string,
+): Promise<{ settings: Settings } | { problems: Problem[]; missing: boolean }> {
   let data: unknown;
   try {
     data = JSON.parse((await readFile(path, "utf8")).replace(/^\uFEFF/, ""));
@@ -126,7 +150,8 @@ export async function readSettings(path: string, file: string): Promise<{ settin
   }
   const record = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
   const result = settingsSchema.safeParse(data);
-  if (!result.success) return { problems: issuesToProblems(file, result.error.issues, record, settingsExpectations), missing: false };
+  if (!result.success)
+    return { problems: issuesToProblems(file, result.error.issues, record, settingsExpectations), missing: false };
   return { settings: completeSettings(result.data) };
 }
 
@@ -148,7 +173,10 @@ function duplicateUrls(articles: readonly Article[]): Problem[] {
       list.map((a) => ({
         file: a.file,
         field: "slug",
-        message: `gives the URL ${a.url}, which ${list.filter((b) => b !== a).map((b) => b.file).join(" and ")} also gives; change the slug or the file name of one of them`,
+        message: `gives the URL ${a.url}, which ${list
+          .filter((b) => b !== a)
+          .map((b) => b.file)
+          .join(" and ")} also gives; change the slug or the file name of one of them`,
       })),
     );
 }

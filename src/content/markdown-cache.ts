@@ -60,7 +60,8 @@ export async function readMarkdownCache(path: string, version = ""): Promise<Loa
     const end = at + 4 + file.readUInt32LE(at);
     if (end > file.length) break;
     try {
-      for (const [key, body] of deserialize(file.subarray(at + 4, end)) as [string, RenderedBody][]) cache.markdown.set(key, body);
+      for (const [key, body] of deserialize(file.subarray(at + 4, end)) as [string, RenderedBody][])
+        cache.markdown.set(key, body);
     } catch {
       break;
     }

@@ -62,7 +62,13 @@ export function renderBody(md: MarkdownIt, body: string): RenderedBody {
   const open = tokens.findIndex((t) => t.type === "paragraph_open");
   const inline = open === -1 ? undefined : tokens[open + 1];
   const firstParagraph = (inline?.children ?? [])
-    .map((t) => (t.type === "softbreak" || t.type === "hardbreak" ? " " : t.type === "text" || t.type === "code_inline" ? t.content : ""))
+    .map((t) =>
+      t.type === "softbreak" || t.type === "hardbreak"
+        ? " "
+        : t.type === "text" || t.type === "code_inline"
+          ? t.content
+          : "",
+    )
     .join("")
     .replace(/\s+/g, " ")
     .trim();
@@ -100,6 +106,8 @@ export function truncateAtWord(text: string, max: number): string {
   if (chars.length <= max) return text;
   const window = chars.slice(0, max).join("");
   const space = window.lastIndexOf(" ");
-  const kept = (space > window.length / 2 ? window.slice(0, space) : chars.slice(0, Math.max(0, max - 1)).join("")).replace(/[\s,;:.\-–—]+$/, "");
+  const kept = (
+    space > window.length / 2 ? window.slice(0, space) : chars.slice(0, Math.max(0, max - 1)).join("")
+  ).replace(/[\s,;:.\-–—]+$/, "");
   return `${kept}…`;
 }

@@ -30,7 +30,10 @@ export const settingsSchema = z.object({
   /** BCP 47 language of the pages (`en-GB`). Default `en`. */
   language: z.string().refine(isLanguageTag).default("en"),
   /** IANA time zone that decides days and displayed times. Default `UTC`. */
-  timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone)).default("UTC"),
+  timeZone: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone))
+    .default("UTC"),
   /** Locale for formatting dates; defaults to `language`. */
   locale: z.string().refine(isLanguageTag).optional(),
   /** Articles per listing page. Default 20. */
@@ -45,7 +48,11 @@ export const settingsSchema = z.object({
   images: z
     .strictObject({
       /** Widths of the variants, in pixels; never wider than the original. Default [480, 800, 1200, 1600]. */
-      widths: z.array(z.number().int().min(16).max(8192)).min(1).max(12).default([...imageDefaults.widths]),
+      widths: z
+        .array(z.number().int().min(16).max(8192))
+        .min(1)
+        .max(12)
+        .default([...imageDefaults.widths]),
       /** Largest source image accepted, in pixels (sharp's limitInputPixels). Default 50,000,000. */
       maxPixels: z.number().int().min(10_000).max(MAX_PIXELS_SHARP).default(imageDefaults.maxPixels),
     })
@@ -53,7 +60,10 @@ export const settingsSchema = z.object({
 });
 
 /** Validated site settings, with every default filled in. */
-export type Settings = Omit<z.output<typeof settingsSchema>, "locale" | "pathPrefix"> & { locale: string; pathPrefix: string };
+export type Settings = Omit<z.output<typeof settingsSchema>, "locale" | "pathPrefix"> & {
+  locale: string;
+  pathPrefix: string;
+};
 
 /**
  * Fills in what defaults to other settings: `locale` from `language`, `pathPrefix` from the path of
@@ -62,7 +72,12 @@ export type Settings = Omit<z.output<typeof settingsSchema>, "locale" | "pathPre
 export function completeSettings(parsed: z.output<typeof settingsSchema>): Settings {
   const base = new URL(`${parsed.url}/`);
   const pathPrefix = parsed.pathPrefix ?? base.pathname;
-  return { ...parsed, locale: parsed.locale ?? parsed.language, pathPrefix, url: `${base.origin}${pathPrefix}`.replace(/\/$/, "") };
+  return {
+    ...parsed,
+    locale: parsed.locale ?? parsed.language,
+    pathPrefix,
+    url: `${base.origin}${pathPrefix}`.replace(/\/$/, ""),
+  };
 }
 
 /** What each settings field expects, for error messages. */
@@ -78,7 +93,8 @@ export const settingsExpectations: Record<string, string> = {
   socialCards: "true or false",
   search: "true or false",
   pathPrefix: "a folder path that starts and ends with /, such as /broadsheet/",
-  images: 'an object with the optional fields "widths" and "maxPixels", such as { "widths": [480, 800, 1200, 1600], "maxPixels": 50000000 }',
+  images:
+    'an object with the optional fields "widths" and "maxPixels", such as { "widths": [480, 800, 1200, 1600], "maxPixels": 50000000 }',
   "images.widths": "a list of 1-12 widths in pixels, whole numbers from 16 to 8192, such as [480, 800, 1200, 1600]",
   "images.maxPixels": "a whole number of pixels from 10000 to 268402689 (about 16383 × 16383), such as 50000000",
 };

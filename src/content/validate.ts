@@ -21,11 +21,12 @@ export function issuesToProblems(
     // A nested field (`images.widths`, also for its items) has its own expectation when one is given.
     const nested = fieldName(issue.path.filter((key) => typeof key !== "number"));
     const expected = expectations[isItem ? "tag" : nested] ?? expectations[top] ?? issue.message;
-    const found = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], data);
+    const found = issue.path.reduce<unknown>(
+      (value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key],
+      data,
+    );
     const message =
-      found === undefined
-        ? `is required; expected ${expected}`
-        : `expected ${expected}; got ${describeValue(found)}`;
+      found === undefined ? `is required; expected ${expected}` : `expected ${expected}; got ${describeValue(found)}`;
     return { file, field: fieldName(issue.path), message };
   });
 }

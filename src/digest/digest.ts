@@ -35,7 +35,8 @@ interface Memoised<T> {
 /** The memoised value when it was made from the same inputs (compared by identity), else a new one. */
 function reuse<K extends object, T>(memo: WeakMap<K, Memoised<T>>, key: K, inputs: unknown[], make: () => T): T {
   const known = memo.get(key);
-  if (known && known.inputs.length === inputs.length && known.inputs.every((input, i) => input === inputs[i])) return known.value;
+  if (known && known.inputs.length === inputs.length && known.inputs.every((input, i) => input === inputs[i]))
+    return known.value;
   const value = make();
   memo.set(key, { inputs, value });
   return value;
@@ -114,10 +115,22 @@ export function buildDigest(
     const older = i === undefined ? undefined : listed[i + 1];
     const newer = i === undefined ? undefined : listed[i - 1];
     const expired = isExpired(a);
-    const inputs = [teaser(a), expired, images.get(a), cards.get(a), older, newer, matches, ...matches.map((m) => teaser(listed[m.index]!))];
+    const inputs = [
+      teaser(a),
+      expired,
+      images.get(a),
+      cards.get(a),
+      older,
+      newer,
+      matches,
+      ...matches.map((m) => teaser(listed[m.index]!)),
+    ];
     return reuse(pageMemo, a, inputs, () => {
       // A correction is an update too: the page's modified time is the latest of both.
-      const modified = [a.updated, ...(a.corrections ?? []).map((c) => c.date)].reduce<DateTime | undefined>((m, d) => (d && (!m || d > m) ? d : m), undefined);
+      const modified = [a.updated, ...(a.corrections ?? []).map((c) => c.date)].reduce<DateTime | undefined>(
+        (m, d) => (d && (!m || d > m) ? d : m),
+        undefined,
+      );
       return {
         url: a.url,
         teaser: teaser(a),
@@ -142,10 +155,19 @@ export function buildDigest(
   const groupDays = (list: readonly Article[]) => dayGroups(list, formatDay, teaser);
   const listing = (base: string, heading: string, list: readonly Article[], kind?: string) =>
     paginate(list, settings.pageSize, base).map(
-      ({ items, pager }): ListPage => ({ url: pageUrl(base, pager.number), heading, kind, groups: groupDays(items), pager, feedPath: kind ? feedFolder(base) : undefined }),
+      ({ items, pager }): ListPage => ({
+        url: pageUrl(base, pager.number),
+        heading,
+        kind,
+        groups: groupDays(items),
+        pager,
+        feedPath: kind ? feedFolder(base) : undefined,
+      }),
     );
   const days = groupDays(listed);
-  const dayPages = days.map((group, i): DayPage => ({ url: group.url, group, later: dayLink(days[i - 1]), earlier: dayLink(days[i + 1]) }));
+  const dayPages = days.map(
+    (group, i): DayPage => ({ url: group.url, group, later: dayLink(days[i - 1]), earlier: dayLink(days[i + 1]) }),
+  );
 
   const digest = {
     settings,
@@ -154,7 +176,10 @@ export function buildDigest(
     dayPages,
     tagPages: tags.terms.flatMap((t) => listing(tagUrl(t.slug), t.label, t.articles, "Tag")),
     sourcePages: sources.terms.flatMap((t) => listing(sourceUrl(t.slug), t.label, t.articles, "Source")),
-    indexPages: [indexPage(tagsUrl, "Tags", tags.terms, tagUrl), indexPage(sourcesUrl, "Sources", sources.terms, sourceUrl)],
+    indexPages: [
+      indexPage(tagsUrl, "Tags", tags.terms, tagUrl),
+      indexPage(sourcesUrl, "Sources", sources.terms, sourceUrl),
+    ],
     feedFiles: feedFilesFor(settings, listed, tags.terms, sources.terms, (a) => pageOf.get(a)!),
   };
   // Sitemaps are dated by the build: without a clock (tests of the indexes) the news sitemap is empty.
@@ -167,12 +192,22 @@ function linksByKey(terms: readonly Term[], urlOf: (slug: string) => string): Ma
 }
 
 /** Consecutive articles (already newest first) grouped under their publication day. */
-function dayGroups(list: readonly Article[], formatDay: (day: string) => string, teaser: (a: Article) => Teaser): DayGroup[] {
+function dayGroups(
+  list: readonly Article[],
+  formatDay: (day: string) => string,
+  teaser: (a: Article) => Teaser,
+): DayGroup[] {
   const groups: DayGroup[] = [];
   for (const article of list) {
     const last = groups[groups.length - 1];
     if (last?.iso === article.day) last.items.push(teaser(article));
-    else groups.push({ heading: formatDay(article.day), url: dayUrl(article.day), iso: article.day, items: [teaser(article)] });
+    else
+      groups.push({
+        heading: formatDay(article.day),
+        url: dayUrl(article.day),
+        iso: article.day,
+        items: [teaser(article)],
+      });
   }
   return groups;
 }
@@ -182,7 +217,11 @@ function dayLink(group: DayGroup | undefined): Link | undefined {
 }
 
 /** Splits a list into pages of `size`, with the URLs of the neighbouring pages. */
-export function paginate<T>(list: readonly T[], size: number, base: string): { items: T[]; pager: ListPage["pager"] }[] {
+export function paginate<T>(
+  list: readonly T[],
+  size: number,
+  base: string,
+): { items: T[]; pager: ListPage["pager"] }[] {
   const count = Math.max(1, Math.ceil(list.length / size));
   return Array.from({ length: count }, (_, i) => ({
     items: list.slice(i * size, (i + 1) * size),
@@ -196,5 +235,9 @@ export function paginate<T>(list: readonly T[], size: number, base: string): { i
 }
 
 function indexPage(url: string, heading: string, terms: readonly Term[], urlOf: (slug: string) => string): IndexPage {
-  return { url, heading, entries: terms.map((t) => ({ url: urlOf(t.slug), label: t.label, count: t.articles.length })) };
+  return {
+    url,
+    heading,
+    entries: terms.map((t) => ({ url: urlOf(t.slug), label: t.label, count: t.articles.length })),
+  };
 }

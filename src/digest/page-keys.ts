@@ -42,13 +42,32 @@ export function pageKeys(digest: Digest, version: string, memo: KeyMemo = {}): P
   for (const p of digest.articlePages) {
     let key = articleKeys.get(p);
     if (key === undefined) {
-      key = hash([teaserKey(p.teaser), p.bodyKey ?? md5(p.bodyHtml), p.author, p.sourceUrl, p.updated, p.expired, p.corrections, p.image, p.card, p.older, p.newer, p.related.map((r) => [teaserKey(r.teaser), r.sharedTags])]);
+      key = hash([
+        teaserKey(p.teaser),
+        p.bodyKey ?? md5(p.bodyHtml),
+        p.author,
+        p.sourceUrl,
+        p.updated,
+        p.expired,
+        p.corrections,
+        p.image,
+        p.card,
+        p.older,
+        p.newer,
+        p.related.map((r) => [teaserKey(r.teaser), r.sharedTags]),
+      ]);
       articleKeys.set(p, key);
     }
     keys.set(p.url, key);
   }
   for (const p of [...digest.homePages, ...digest.tagPages, ...digest.sourcePages]) {
-    add(p.url, [p.heading, p.kind, p.pager, p.feedPath, p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)])]);
+    add(p.url, [
+      p.heading,
+      p.kind,
+      p.pager,
+      p.feedPath,
+      p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)]),
+    ]);
   }
   for (const p of digest.dayPages) add(p.url, [p.group.heading, p.earlier, p.later, p.group.items.map(teaserKey)]);
   for (const p of digest.indexPages) add(p.url, [p.heading, p.entries]);
@@ -56,14 +75,21 @@ export function pageKeys(digest: Digest, version: string, memo: KeyMemo = {}): P
     const { feed } = f;
     // A summary feed does not show the body: editing it leaves the tag and source feeds alone.
     const body = (p: ArticlePage) => (feed.content === "full" ? (p.bodyKey ?? md5(p.bodyHtml)) : null);
-    add(f.url, [f.format, feed.title, feed.description, feed.content, feed.pages.map((p) => [teaserKey(p.teaser), body(p), p.updated, p.author, p.sourceUrl])]);
+    add(f.url, [
+      f.format,
+      feed.title,
+      feed.description,
+      feed.content,
+      feed.pages.map((p) => [teaserKey(p.teaser), body(p), p.updated, p.author, p.sourceUrl]),
+    ]);
   }
   return keys;
 }
 
 /** The digest with only the pages whose key differs from `previous`, for a rebuild to render. */
 export function changedPages(digest: Digest, keys: PageKeys, previous: ReadonlyMap<string, string>): Digest {
-  const changed = <T extends { url: string }>(list: readonly T[]) => list.filter((p) => previous.get(p.url) !== keys.get(p.url));
+  const changed = <T extends { url: string }>(list: readonly T[]) =>
+    list.filter((p) => previous.get(p.url) !== keys.get(p.url));
   return {
     settings: digest.settings,
     articlePages: changed(digest.articlePages),

@@ -50,7 +50,10 @@ export interface RelatedMatch {
 const DAY_MS = 86_400_000;
 
 /** Related articles for every input, by index; `result[i]` belongs to `items[i]`. */
-export function relatedArticles(items: readonly RelatedInput[], options: Partial<RelatedOptions> = {}): RelatedMatch[][] {
+export function relatedArticles(
+  items: readonly RelatedInput[],
+  options: Partial<RelatedOptions> = {},
+): RelatedMatch[][] {
   const { count, timeScaleDays, window } = { ...relatedDefaults, ...options };
   if (count === 0) return items.map(() => []);
   const keys = items.map((item) => [...new Set(item.tags.map(nameKey))]);
@@ -64,7 +67,11 @@ export function relatedArticles(items: readonly RelatedInput[], options: Partial
   for (const [key, list] of postings) {
     list.sort((a, b) => times[a]! - times[b]! || a - b);
     const articles = Int32Array.from(list);
-    lists.set(key, { articles, times: Float64Array.from(list, (j) => times[j]!), weight: Math.log(1 + items.length / list.length) });
+    lists.set(key, {
+      articles,
+      times: Float64Array.from(list, (j) => times[j]!),
+      weight: Math.log(1 + items.length / list.length),
+    });
     articles.forEach((j, at) => (positions[j]![keys[j]!.indexOf(key)] = at));
   }
   const half = Math.floor(window / 2);
@@ -72,7 +79,11 @@ export function relatedArticles(items: readonly RelatedInput[], options: Partial
   const touched: number[] = [];
   // Is candidate a ranked before candidate b? Score, then newer, then URL.
   const before = (a: number, b: number) =>
-    scores[a]! !== scores[b]! ? scores[a]! > scores[b]! : times[a]! !== times[b]! ? times[a]! > times[b]! : items[a]!.url < items[b]!.url;
+    scores[a]! !== scores[b]!
+      ? scores[a]! > scores[b]!
+      : times[a]! !== times[b]!
+        ? times[a]! > times[b]!
+        : items[a]!.url < items[b]!.url;
 
   return items.map((_, i) => {
     const own = keys[i]!;
@@ -97,7 +108,11 @@ export function relatedArticles(items: readonly RelatedInput[], options: Partial
       ranked.splice(at, 0, j);
       if (ranked.length > count) ranked.pop();
     }
-    const result = ranked.map((j) => ({ index: j, score: scores[j]!, sharedTags: items[j]!.tags.filter((tag) => own.includes(nameKey(tag))) }));
+    const result = ranked.map((j) => ({
+      index: j,
+      score: scores[j]!,
+      sharedTags: items[j]!.tags.filter((tag) => own.includes(nameKey(tag))),
+    }));
     for (const j of touched) scores[j] = 0;
     touched.length = 0;
     return result;

@@ -16,7 +16,11 @@ export interface Term {
  * Returns the terms sorted by count (most first), then label; and a problem for each pair of
  * different names that would share a URL slug.
  */
-export function groupTerms(articles: readonly Article[], namesOf: (a: Article) => readonly string[], field: string): { terms: Term[]; problems: Problem[] } {
+export function groupTerms(
+  articles: readonly Article[],
+  namesOf: (a: Article) => readonly string[],
+  field: string,
+): { terms: Term[]; problems: Problem[] } {
   const groups = new Map<string, { spellings: Map<string, number>; articles: Article[] }>();
   for (const article of articles) {
     for (const name of namesOf(article)) {
@@ -43,9 +47,16 @@ function slugClashes(terms: readonly Term[], namesOf: (a: Article) => readonly s
     .flatMap((clash) =>
       clash.map((term) => {
         const article = term.articles[term.articles.length - 1]!;
-        const others = clash.filter((t) => t !== term).map((t) => `"${t.label}"`).join(", ");
+        const others = clash
+          .filter((t) => t !== term)
+          .map((t) => `"${t.label}"`)
+          .join(", ");
         const named = namesOf(article).find((n) => nameKey(n) === nameKey(term.label)) ?? term.label;
-        return { file: article.file, field, message: `"${named}" and ${others} would share the URL slug "${term.slug}"; rename one of them` };
+        return {
+          file: article.file,
+          field,
+          message: `"${named}" and ${others} would share the URL slug "${term.slug}"; rename one of them`,
+        };
       }),
     );
 }

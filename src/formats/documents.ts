@@ -3,7 +3,15 @@ import type { Article } from "../content/article.ts";
 import { feedFiles as FEED_FILE_NAMES } from "./feeds.ts";
 import type { ArticlePage, Digest, FeedContent, FeedFile, FeedSpec, SiteDocument } from "../digest/view-model.ts";
 import type { Settings } from "../content/settings.ts";
-import { newsItems, newsLanguage, renderNewsSitemap, renderRobots, renderSitemap, sitemapEntries, sitemapPaths } from "./sitemap.ts";
+import {
+  newsItems,
+  newsLanguage,
+  renderNewsSitemap,
+  renderRobots,
+  renderSitemap,
+  sitemapEntries,
+  sitemapPaths,
+} from "./sitemap.ts";
 import type { Term } from "../digest/taxonomy.ts";
 import { feedFolder, feedsUrl, homeUrl, sourceUrl, tagUrl } from "../digest/urls.ts";
 
@@ -29,24 +37,38 @@ export function feedFilesFor(
   pageOf: (a: Article) => ArticlePage,
   lengths: FeedLengths = feedLengthDefaults,
 ): FeedFile[] {
-  const spec = (path: string, pagePath: string, title: string, description: string, list: readonly Article[], length: number, content: FeedContent): FeedSpec => ({
+  const spec = (
+    path: string,
+    pagePath: string,
+    title: string,
+    description: string,
+    list: readonly Article[],
+    length: number,
+    content: FeedContent,
+  ): FeedSpec => ({
     path,
     pagePath,
     title,
     description,
-    pages: list.filter((a) => !a.draft).slice(0, length).map(pageOf),
+    pages: list
+      .filter((a) => !a.draft)
+      .slice(0, length)
+      .map(pageOf),
     content,
   });
   // The site's feed carries whole articles. A reader following a tag or a source gets summaries
   // linking to the page: the same story would otherwise be copied into every feed it is listed in
   // (at 10,000 articles, 150 MB of feeds instead of 10 MB).
-  const term = (t: Term, url: string, description: string) => spec(feedFolder(url), url, `${settings.title}: ${t.label}`, description, t.articles, lengths.term, "summary");
+  const term = (t: Term, url: string, description: string) =>
+    spec(feedFolder(url), url, `${settings.title}: ${t.label}`, description, t.articles, lengths.term, "summary");
   const specs = [
     spec(feedsUrl, homeUrl, settings.title, settings.description, listed, lengths.site, "full"),
     ...tags.map((t) => term(t, tagUrl(t.slug), `The newest articles tagged ${t.label}.`)),
     ...sources.map((t) => term(t, sourceUrl(t.slug), `The newest articles from ${t.label}.`)),
   ];
-  return specs.flatMap((feed) => FORMATS.map((format) => ({ url: `${feed.path}${FEED_FILE_NAMES[format]}`, format, feed })));
+  return specs.flatMap((feed) =>
+    FORMATS.map((format) => ({ url: `${feed.path}${FEED_FILE_NAMES[format]}`, format, feed })),
+  );
 }
 
 /** sitemap.xml, the news sitemap of the last two days before `now`, and robots.txt naming both. */
@@ -55,7 +77,14 @@ export function siteDocuments(digest: Omit<Digest, "documents">, now: Date): Sit
   const news = newsItems(digest.articlePages, now);
   return [
     { url: sitemapPaths.sitemap, content: renderSitemap(sitemapEntries({ ...digest, documents: [] }), settings.url) },
-    { url: sitemapPaths.news, content: renderNewsSitemap(news, { name: settings.title, language: newsLanguage(settings.language) }, settings.url) },
+    {
+      url: sitemapPaths.news,
+      content: renderNewsSitemap(
+        news,
+        { name: settings.title, language: newsLanguage(settings.language) },
+        settings.url,
+      ),
+    },
     { url: "/robots.txt", content: renderRobots(settings.url, [sitemapPaths.sitemap, sitemapPaths.news]) },
   ];
 }

@@ -52,10 +52,17 @@ export const feedFiles = { atom: "atom.xml", rss: "rss.xml", json: "feed.json" }
 
 type Format = keyof typeof feedFiles;
 type JsonAuthors = { author?: { name?: string; url?: string }; authors?: { name?: string; url?: string }[] };
-type JsonFeed = JsonAuthors & { version: string; language?: string; items: (JsonAuthors & { external_url?: string })[] };
+type JsonFeed = JsonAuthors & {
+  version: string;
+  language?: string;
+  items: (JsonAuthors & { external_url?: string })[];
+};
 
 /** The three feeds of a channel, entries in the order given. */
-export function renderFeeds(channel: FeedChannel, items: readonly FeedItem[]): { atom: string; rss: string; json: string } {
+export function renderFeeds(
+  channel: FeedChannel,
+  items: readonly FeedItem[],
+): { atom: string; rss: string; json: string } {
   // feed writes JSON Feed 1 (`author`, no `external_url`, no `language`); these are the 1.1 fields.
   const json = JSON.parse(feedFor(channel, items, "json").json1()) as JsonFeed;
   json.version = "https://jsonfeed.org/version/1.1";
@@ -65,7 +72,11 @@ export function renderFeeds(channel: FeedChannel, items: readonly FeedItem[]): {
     if (o.author) o.authors = [o.author];
     delete o.author;
   }
-  return { atom: feedFor(channel, items, "atom").atom1(), rss: feedFor(channel, items, "rss").rss2(), json: JSON.stringify(json, null, 2) };
+  return {
+    atom: feedFor(channel, items, "atom").atom1(),
+    rss: feedFor(channel, items, "rss").rss2(),
+    json: JSON.stringify(json, null, 2),
+  };
 }
 
 /** One Feed per format: each format wants its text encoded its own way (see `entry`). */
@@ -96,7 +107,8 @@ const cdataText = (text: string) => text.replaceAll("]]>", "]] >");
 
 function entry(item: FeedItem, format: Format, text: (s: string) => string): Item {
   // Atom's title and both formats' summaries are declared HTML by feed; JSON Feed's are plain text.
-  const title = format === "atom" ? escapeHtml(text(item.title)) : format === "rss" ? cdataText(text(item.title)) : item.title;
+  const title =
+    format === "atom" ? escapeHtml(text(item.title)) : format === "rss" ? cdataText(text(item.title)) : item.title;
   const summary = format === "json" ? item.summary : escapeHtml(text(item.summary));
   // Never empty: feed declares the `dc:` namespace (for dc:creator) only when an RSS item has content.
   const content = cdataHtml(text(item.contentHtml) || `<p>${escapeHtml(text(item.summary))}</p>`);
@@ -147,21 +159,38 @@ const HAS_SCHEME = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
 /** Makes the relative `href` and `src` values of our own HTML absolute, as feed readers need. */
 export function absolutizeHtml(html: string, siteUrl: string, pagePath = "/"): string {
   // A regex is enough: our Markdown renderer quotes every attribute and escapes quotes in text.
-  const absolute = (value: string) => (HAS_SCHEME.test(value) ? value : value.startsWith("/") ? `${siteUrl}${value}` : new URL(value, `${siteUrl}${pagePath}`).href);
-  return html
-    .replace(URL_ATTRIBUTE, (_, name: string, quote: string, value: string) => `${name}${quote}${absolute(value)}${quote}`)
-    // srcset is a list of "url width" candidates; each URL is made absolute (body images have one).
-    .replace(/(\ssrcset=)(["'])(.*?)\2/gi, (_, name: string, quote: string, list: string) => {
-      const candidates = list.split(",").map((c) => c.trim().replace(/^\S+/, absolute));
-      return `${name}${quote}${candidates.join(", ")}${quote}`;
-    });
+  const absolute = (value: string) =>
+    HAS_SCHEME.test(value)
+      ? value
+      : value.startsWith("/")
+        ? `${siteUrl}${value}`
+        : new URL(value, `${siteUrl}${pagePath}`).href;
+  return (
+    html
+      .replace(
+        URL_ATTRIBUTE,
+        (_, name: string, quote: string, value: string) => `${name}${quote}${absolute(value)}${quote}`,
+      )
+      // srcset is a list of "url width" candidates; each URL is made absolute (body images have one).
+      .replace(/(\ssrcset=)(["'])(.*?)\2/gi, (_, name: string, quote: string, list: string) => {
+        const candidates = list.split(",").map((c) => c.trim().replace(/^\S+/, absolute));
+        return `${name}${quote}${candidates.join(", ")}${quote}`;
+      })
+  );
 }
 
 // An article is in the site's feed and in each of its tags' and source's: its entry is made once per kind.
-const made = { full: new WeakMap<ArticlePage, { siteUrl: string; item: FeedItem }>(), summary: new WeakMap<ArticlePage, { siteUrl: string; item: FeedItem }>() };
+const made = {
+  full: new WeakMap<ArticlePage, { siteUrl: string; item: FeedItem }>(),
+  summary: new WeakMap<ArticlePage, { siteUrl: string; item: FeedItem }>(),
+};
 
 /** Feed entries for the newest articles (pages newest first, as the digest has them), drafts left out. */
-export function feedItemsFrom(pages: readonly ArticlePage[], settings: Pick<Settings, "url">, options: Partial<FeedOptions> = {}): FeedItem[] {
+export function feedItemsFrom(
+  pages: readonly ArticlePage[],
+  settings: Pick<Settings, "url">,
+  options: Partial<FeedOptions> = {},
+): FeedItem[] {
   const { limit, content } = { ...feedDefaults, ...options };
   const items: FeedItem[] = [];
   for (const page of pages) {

@@ -22,7 +22,9 @@ const IMMUTABLE = ["/assets/*", "/media/*"];
 
 /** The `_headers` file's text, for a site served under `prefix` (`/` at the root). */
 export function hostHeaders(prefix = "/"): string {
-  const immutable = IMMUTABLE.map((path) => `${prefix}${path.slice(1)}\n  Cache-Control: public, max-age=31536000, immutable\n`);
+  const immutable = IMMUTABLE.map(
+    (path) => `${prefix}${path.slice(1)}\n  Cache-Control: public, max-age=31536000, immutable\n`,
+  );
   const pages = [
     `${prefix}*`,
     `  Content-Security-Policy: ${contentSecurityPolicy}`,

@@ -38,7 +38,10 @@ function absolute(url: string, siteUrl: string): string {
 }
 
 /** sitemap.xml listing each URL (made absolute) with its last modification time when known. */
-export function renderSitemap(entries: readonly { url: string; lastmod?: string | undefined }[], siteUrl: string): string {
+export function renderSitemap(
+  entries: readonly { url: string; lastmod?: string | undefined }[],
+  siteUrl: string,
+): string {
   const urls = entries.map((e) => {
     const lastmod = e.lastmod === undefined ? "" : `<lastmod>${escapeXml(e.lastmod)}</lastmod>`;
     return `  <url><loc>${escapeXml(absolute(e.url, siteUrl))}</loc>${lastmod}</url>\n`;
@@ -55,7 +58,8 @@ export function sitemapEntries(digest: Digest): { url: string; lastmod?: string 
   // The indexes list no expired item, so their date is the newest listed article's.
   const newest = articles.find((p) => !p.expired)?.teaser.published.iso;
   const entries: { url: string; lastmod?: string }[] = [];
-  const add = (url: string, lastmod: string | undefined) => entries.push(lastmod === undefined ? { url } : { url, lastmod });
+  const add = (url: string, lastmod: string | undefined) =>
+    entries.push(lastmod === undefined ? { url } : { url, lastmod });
   for (const listing of [digest.homePages, digest.tagPages, digest.sourcePages]) {
     let lastmod: string | undefined;
     for (const page of listing) {

@@ -41,7 +41,9 @@ export function articleMeta(page: ArticlePage, settings: Settings): PageMeta {
       datePublished: t.published.iso,
       dateModified: modified,
       inLanguage: settings.language,
-      ...(page.author ? { author: { "@type": "Person", name: page.author } } : { author: { "@type": "Organization", name: settings.title, url: settings.url } }),
+      ...(page.author
+        ? { author: { "@type": "Person", name: page.author } }
+        : { author: { "@type": "Organization", name: settings.title, url: settings.url } }),
       publisher: { "@type": "Organization", name: settings.title, url: settings.url },
       ...(image ? { image: [image.url] } : {}),
       ...(page.sourceUrl ? { isBasedOn: page.sourceUrl } : {}),
@@ -64,7 +66,12 @@ export function listMeta(page: ListPage, title: string, settings: Settings): Pag
       mainEntity: {
         "@type": "ItemList",
         numberOfItems: items.length,
-        itemListElement: items.map((item, i) => ({ "@type": "ListItem", position: i + 1, url: `${settings.url}${item.url}`, name: item.title })),
+        itemListElement: items.map((item, i) => ({
+          "@type": "ListItem",
+          position: i + 1,
+          url: `${settings.url}${item.url}`,
+          name: item.title,
+        })),
       },
     },
   };

@@ -4,7 +4,14 @@ import { createHash } from "node:crypto";
 import type { Article } from "../content/article.ts";
 import { placeImages } from "./body-images.ts";
 import type { Problem } from "../content/errors.ts";
-import { type Asset, type ImageProcessing, imagePath, type ImageWork, loadImages, outsideContent } from "./image-files.ts";
+import {
+  type Asset,
+  type ImageProcessing,
+  imagePath,
+  type ImageWork,
+  loadImages,
+  outsideContent,
+} from "./image-files.ts";
 import type { ImageSettings } from "./variants.ts";
 import type { Image } from "../digest/view-model.ts";
 import { picture } from "./picture.ts";
@@ -42,14 +49,23 @@ export async function articleImages(
   const images = new Map<Article, Image>();
   const sources = new Map<Article, string>();
   const articles = input.map((a) => {
-    const lead = a.image ? use(a.image.path, resolve(a, a.image.path), (message) => errors.push({ file: a.file, field: "image", message: `${message}; got "${a.image?.path}"` })) : undefined;
+    const lead = a.image
+      ? use(a.image.path, resolve(a, a.image.path), (message) =>
+          errors.push({ file: a.file, field: "image", message: `${message}; got "${a.image?.path}"` }),
+        )
+      : undefined;
     const body = (a.bodyImages ?? []).map((b) => {
       const at = { file: a.file, field: "body", ...(b.line === undefined ? {} : { line: b.line }) };
-      const found = use(b.path, resolve(a, b.path), (message) => errors.push({ ...at, message: `image ${JSON.stringify(b.path)} ${message}` }));
+      const found = use(b.path, resolve(a, b.path), (message) =>
+        errors.push({ ...at, message: `image ${JSON.stringify(b.path)} ${message}` }),
+      );
       return found ? picture({ ...found, alt: b.alt, title: b.title }, "lazy").value : "";
     });
     // Copies, never edits: a running dev server keeps the parsed article, placeholders and all, for the next build.
-    const placed: Article = body.length === 0 ? a : { ...a, bodyHtml: placeImages(a.bodyHtml, body), bodyKey: `${a.bodyKey ?? ""}+${md5(body.join("\n"))}` };
+    const placed: Article =
+      body.length === 0
+        ? a
+        : { ...a, bodyHtml: placeImages(a.bodyHtml, body), bodyKey: `${a.bodyKey ?? ""}+${md5(body.join("\n"))}` };
     if (lead && a.image) {
       images.set(placed, { ...lead, alt: a.image.alt, credit: a.image.credit });
       sources.set(placed, resolve(a, a.image.path)!);
@@ -58,7 +74,11 @@ export async function articleImages(
   });
   return { articles, images, sources, assets, work };
 
-  function use(written: string, path: string | null, report: (message: string) => void): Omit<Image, "alt"> | undefined {
+  function use(
+    written: string,
+    path: string | null,
+    report: (message: string) => void,
+  ): Omit<Image, "alt"> | undefined {
     if (path === null) return void report(written === "" ? "is empty" : outsideContent);
     const result = results.get(path);
     if (!result) return undefined;

@@ -24,7 +24,11 @@ const HAS_SCHEME = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
  * Checks the images of one body (`bodyLine` is the file line the body starts on): alt text present
  * unless marked decorative, and a path to a file beside the article, not an address elsewhere.
  */
-export function checkBodyImages(file: string, refs: readonly BodyImageRef[], bodyLine: number): { images: BodyImage[]; problems: Problem[] } {
+export function checkBodyImages(
+  file: string,
+  refs: readonly BodyImageRef[],
+  bodyLine: number,
+): { images: BodyImage[]; problems: Problem[] } {
   const images: BodyImage[] = [];
   const problems: Problem[] = [];
   for (const ref of refs) {
@@ -35,18 +39,32 @@ export function checkBodyImages(file: string, refs: readonly BodyImageRef[], bod
     let ok = true;
     if (HAS_SCHEME.test(ref.src)) {
       ok = false;
-      problems.push({ ...at, message: `image ${quoted} is not a file of this site; save the image next to the article and write its path, such as ![${ref.alt || "what it shows"}](./photo.jpg): pages may only show the site's own images (Content-Security-Policy img-src 'self')` });
+      problems.push({
+        ...at,
+        message: `image ${quoted} is not a file of this site; save the image next to the article and write its path, such as ![${ref.alt || "what it shows"}](./photo.jpg): pages may only show the site's own images (Content-Security-Policy img-src 'self')`,
+      });
     } else if (ref.src.startsWith("/") || ref.src.trim() === "") {
       ok = false;
-      problems.push({ ...at, message: `image ${quoted} must be a path relative to the article file, such as ./photo.jpg` });
+      problems.push({
+        ...at,
+        message: `image ${quoted} must be a path relative to the article file, such as ./photo.jpg`,
+      });
     }
     if (ref.alt.trim() === "" && !decorative) {
       ok = false;
-      problems.push({ ...at, message: `image ${quoted} has no alt text; describe what it shows, as in ![Boats in the harbour at dawn](${ref.src}), or mark it decorative with the title "decorative": ![](${ref.src} "decorative")` });
+      problems.push({
+        ...at,
+        message: `image ${quoted} has no alt text; describe what it shows, as in ![Boats in the harbour at dawn](${ref.src}), or mark it decorative with the title "decorative": ![](${ref.src} "decorative")`,
+      });
     }
     if (!ok) continue;
     const title = decorative || ref.title.trim() === "" ? undefined : ref.title;
-    images.push({ path: ref.src, alt: ref.alt.trim(), ...(title === undefined ? {} : { title }), ...(line === undefined ? {} : { line }) });
+    images.push({
+      path: ref.src,
+      alt: ref.alt.trim(),
+      ...(title === undefined ? {} : { title }),
+      ...(line === undefined ? {} : { line }),
+    });
   }
   return { images, problems };
 }

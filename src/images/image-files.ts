@@ -3,7 +3,15 @@
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
 import sharp from "sharp";
-import { imageDefaults, type ImageProblem, type ImageSettings, imageSummary, type ProcessedImage, processImages, tooLargeProblem } from "./variants.ts";
+import {
+  imageDefaults,
+  type ImageProblem,
+  type ImageSettings,
+  imageSummary,
+  type ProcessedImage,
+  processImages,
+  tooLargeProblem,
+} from "./variants.ts";
 import type { Image } from "../digest/view-model.ts";
 import type { CardProcessing } from "./cards/card-render.ts";
 
@@ -64,13 +72,25 @@ export async function loadImages(paths: readonly string[], settings: ImageSettin
   const cpuClock = processing?.cpuClock ?? cpuSeconds;
   const started = clock();
   const cpuStarted = cpuClock();
-  const work = (processed: number, cached: number): ImageWork => ({ processed, cached, seconds: (clock() - started) / 1000, cpuSeconds: cpuClock() - cpuStarted });
+  const work = (processed: number, cached: number): ImageWork => ({
+    processed,
+    cached,
+    seconds: (clock() - started) / 1000,
+    cpuSeconds: cpuClock() - cpuStarted,
+  });
   if (!processing) {
-    await Promise.all(unique.map(async (path) => results.set(path, await measure(path, settings.maxPixels ?? imageDefaults.maxPixels))));
+    await Promise.all(
+      unique.map(async (path) => results.set(path, await measure(path, settings.maxPixels ?? imageDefaults.maxPixels))),
+    );
     return { results, assets, work: work(0, 0) };
   }
   const jobs = unique.map((source) => ({ source, name: basename(source, extname(source)) }));
-  const processed = await processImages(jobs, { ...processing.settings, ...settings }, processing.cacheDir, processing.onProgress);
+  const processed = await processImages(
+    jobs,
+    { ...processing.settings, ...settings },
+    processing.cacheDir,
+    processing.onProgress,
+  );
   for (const [path, result] of processed) {
     if ("problem" in result) results.set(path, result);
     else {
@@ -92,8 +112,11 @@ function cpuSeconds(): number {
 async function measure(path: string, maxPixels: number): Promise<LoadedImage> {
   const bytes = await readFile(path).catch(() => null);
   if (!bytes) return { problem: "names a file that does not exist" };
-  const meta = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => null);
-  if (!meta?.width || !meta.height) return { problem: "is not an image file that can be read; use a JPEG, PNG, WebP, AVIF, GIF or TIFF file" };
+  const meta = await sharp(bytes, { limitInputPixels: false })
+    .metadata()
+    .catch(() => null);
+  if (!meta?.width || !meta.height)
+    return { problem: "is not an image file that can be read; use a JPEG, PNG, WebP, AVIF, GIF or TIFF file" };
   if (meta.width * meta.height > maxPixels) return tooLargeProblem(meta.width * meta.height, maxPixels);
   return { image: { url: `/media/${basename(path)}`, width: meta.width, height: meta.height }, fromCache: false };
 }
@@ -107,6 +130,14 @@ function responsive(image: ProcessedImage): Omit<Image, "alt"> {
       .join(", ");
   const fallback = image.variants.filter((v) => v.format === (image.hasAlpha ? "png" : "jpeg"));
   const widest = fallback[fallback.length - 1] ?? image.variants[image.variants.length - 1]!;
-  const sources = (["avif", "webp"] as const).filter((f) => image.variants.some((v) => v.format === f)).map((f) => ({ type: `image/${f}`, srcset: srcset(f) }));
-  return { url: `/media/${widest.name}`, width: widest.width, height: widest.height, srcset: srcset(widest.format), sources };
+  const sources = (["avif", "webp"] as const)
+    .filter((f) => image.variants.some((v) => v.format === f))
+    .map((f) => ({ type: `image/${f}`, srcset: srcset(f) }));
+  return {
+    url: `/media/${widest.name}`,
+    width: widest.width,
+    height: widest.height,
+    srcset: srcset(widest.format),
+    sources,
+  };
 }

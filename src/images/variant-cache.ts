@@ -76,7 +76,12 @@ export async function readCacheEntry(cacheDir: string, key: string): Promise<Cac
     return null;
   }
   const present = await Promise.all(
-    entry.variants.map((v) => stat(variantPath(cacheDir, key, v)).then((s) => s.isFile() && s.size > 0, () => false)),
+    entry.variants.map((v) =>
+      stat(variantPath(cacheDir, key, v)).then(
+        (s) => s.isFile() && s.size > 0,
+        () => false,
+      ),
+    ),
   );
   return present.every(Boolean) ? entry : null;
 }
@@ -88,7 +93,9 @@ export async function writeCacheEntry(
   entry: CacheEntry,
   files: readonly Uint8Array[],
 ): Promise<void> {
-  await Promise.all(entry.variants.map((v, i) => writeAtomic(variantPath(cacheDir, key, v), files[i] ?? new Uint8Array())));
+  await Promise.all(
+    entry.variants.map((v, i) => writeAtomic(variantPath(cacheDir, key, v), files[i] ?? new Uint8Array())),
+  );
   await writeAtomic(entryPath(cacheDir, key), JSON.stringify(entry));
 }
 
@@ -104,7 +111,13 @@ export async function writeAtomic(path: string, content: string | Uint8Array): P
 }
 
 /** The result for a cache entry, with absolute cache paths and content-addressed output names. */
-export function cachedImage(entry: CacheEntry, name: string, key: string, cacheDir: string, fromCache: boolean): ProcessedImage {
+export function cachedImage(
+  entry: CacheEntry,
+  name: string,
+  key: string,
+  cacheDir: string,
+  fromCache: boolean,
+): ProcessedImage {
   const variants = entry.variants.map((v) => ({
     ...v,
     file: variantPath(cacheDir, key, v),

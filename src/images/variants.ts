@@ -2,7 +2,16 @@
 import { readFile, mkdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import sharp from "sharp";
-import { cacheKey, type CacheEntry, cachedImage, type OutputFormat, type ProcessedImage, readCacheEntry, recipeHash, writeCacheEntry } from "./variant-cache.ts";
+import {
+  cacheKey,
+  type CacheEntry,
+  cachedImage,
+  type OutputFormat,
+  type ProcessedImage,
+  readCacheEntry,
+  recipeHash,
+  writeCacheEntry,
+} from "./variant-cache.ts";
 
 export type { ImageVariant, OutputFormat, ProcessedImage } from "./variant-cache.ts";
 
@@ -62,7 +71,11 @@ export async function processImages(
   cacheDir: string,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Map<string, ProcessedImage | ImageProblem>> {
-  const options: ImageOptions = { ...imageDefaults, ...settings, quality: { ...imageDefaults.quality, ...settings.quality } };
+  const options: ImageOptions = {
+    ...imageDefaults,
+    ...settings,
+    quality: { ...imageDefaults.quality, ...settings.quality },
+  };
   const widths = [...new Set(options.widths)].sort((a, b) => a - b);
   const encoder = encoders(options.quality);
   const recipe = recipeHash({ widths, formats: options.formats, encoder, sharp: sharp.versions });
@@ -81,7 +94,11 @@ export async function processImages(
 export function imageSummary(results: ReadonlyMap<string, ProcessedImage | ImageProblem>) {
   const all = [...results.values()];
   const ok = all.filter((r): r is ProcessedImage => !("problem" in r));
-  return { processed: ok.filter((r) => !r.fromCache).length, cached: ok.filter((r) => r.fromCache).length, problems: all.length - ok.length };
+  return {
+    processed: ok.filter((r) => !r.fromCache).length,
+    cached: ok.filter((r) => r.fromCache).length,
+    problems: all.length - ok.length,
+  };
 }
 
 /** Widths to produce for an original `width` wide: each wanted width, capped at the original, once. */
@@ -112,7 +129,8 @@ async function processOne(
   }
   const key = cacheKey(bytes, recipe);
   const hit = await readCacheEntry(cacheDir, key);
-  if (hit && hit.width * hit.height > options.maxPixels) return tooLargeProblem(hit.width * hit.height, options.maxPixels);
+  if (hit && hit.width * hit.height > options.maxPixels)
+    return tooLargeProblem(hit.width * hit.height, options.maxPixels);
   if (hit) return cachedImage(hit, job.name, key, cacheDir, true);
   const decoded = await decode(bytes, options);
   if ("problem" in decoded) return decoded;
@@ -127,12 +145,27 @@ async function processOne(
   // The widest AVIF, the slowest by far, is queued first so that it never ends the image alone.
   const order = outputs.map((_, i) => i).sort((a, b) => cost(outputs[b]!) - cost(outputs[a]!));
   const encoded = new Array<{ data: Buffer; info: sharp.OutputInfo }>(outputs.length);
-  await Promise.all(order.map(async (i) => {
-    const { format, w } = outputs[i]!;
-    encoded[i] = await sharp(base.data, raw).resize({ width: w }).toFormat(format, encoder[format]).toBuffer({ resolveWithObject: true });
-  }));
-  const entry: CacheEntry = { width, height, hasAlpha, variants: encoded.map(({ info }, i) => ({ format: outputs[i]!.format, width: info.width, height: info.height })) };
-  await writeCacheEntry(cacheDir, key, entry, encoded.map(({ data }) => data));
+  await Promise.all(
+    order.map(async (i) => {
+      const { format, w } = outputs[i]!;
+      encoded[i] = await sharp(base.data, raw)
+        .resize({ width: w })
+        .toFormat(format, encoder[format])
+        .toBuffer({ resolveWithObject: true });
+    }),
+  );
+  const entry: CacheEntry = {
+    width,
+    height,
+    hasAlpha,
+    variants: encoded.map(({ info }, i) => ({ format: outputs[i]!.format, width: info.width, height: info.height })),
+  };
+  await writeCacheEntry(
+    cacheDir,
+    key,
+    entry,
+    encoded.map(({ data }) => data),
+  );
   return cachedImage(entry, job.name, key, cacheDir, false);
 }
 
@@ -153,7 +186,11 @@ async function decode(bytes: Buffer, options: ImageOptions) {
     const [width, height] = (meta.orientation ?? 1) >= 5 ? [meta.height, meta.width] : [meta.width, meta.height];
     if (width * height > options.maxPixels) return tooLargeProblem(width * height, options.maxPixels);
     const largest = variantWidths(width, options.widths).at(-1) ?? width;
-    const base = await sharp(bytes, input).rotate().resize({ width: largest }).toColourspace("srgb").raw()
+    const base = await sharp(bytes, input)
+      .rotate()
+      .resize({ width: largest })
+      .toColourspace("srgb")
+      .raw()
       .toBuffer({ resolveWithObject: true });
     return { width, height, hasAlpha: meta.hasAlpha ?? false, base };
   } catch (error) {

@@ -50,7 +50,13 @@ export class BackgroundWriter {
    * instead of being copied, and the caller's view of it is left empty.
    */
   write(to: string, bytes: Uint8Array, handOver = false): void {
-    if (handOver && bytes.byteOffset === 0 && bytes.buffer instanceof ArrayBuffer && bytes.byteLength === bytes.buffer.byteLength) this.#transfer.push(bytes.buffer);
+    if (
+      handOver &&
+      bytes.byteOffset === 0 &&
+      bytes.buffer instanceof ArrayBuffer &&
+      bytes.byteLength === bytes.buffer.byteLength
+    )
+      this.#transfer.push(bytes.buffer);
     this.#queue({ to, bytes });
   }
 
@@ -71,7 +77,9 @@ export class BackgroundWriter {
       if (this.#crash !== undefined) throw this.#crash;
       const reply = await new Promise<{ failure?: unknown }>((resolve, reject) => {
         worker.once("message", resolve);
-        worker.once("exit", (code) => reject(this.#crash ?? new Error(`The file writer stopped (exit code ${code}) before it finished`)));
+        worker.once("exit", (code) =>
+          reject(this.#crash ?? new Error(`The file writer stopped (exit code ${code}) before it finished`)),
+        );
         worker.postMessage("end");
       });
       if (reply.failure !== undefined) throw reply.failure;

@@ -8,5 +8,8 @@ export function prefixLinks(html: string, prefix: string): string {
   if (prefix === "/") return html;
   return html
     .replace(/(\s(?:href|src|action)=")\/(?!\/)/g, `$1${prefix}`)
-    .replace(/(\ssrcset=")([^"]*)"/g, (_, start: string, list: string) => `${start}${list.replace(/(^|,\s*)\/(?!\/)/g, `$1${prefix}`)}"`);
+    .replace(
+      /(\ssrcset=")([^"]*)"/g,
+      (_, start: string, list: string) => `${start}${list.replace(/(^|,\s*)\/(?!\/)/g, `$1${prefix}`)}"`,
+    );
 }

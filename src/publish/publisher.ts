@@ -1,7 +1,17 @@
 // Writes a build into the output folder: pages are staged as they are rendered, nothing reaches the
 // output folder until the whole build succeeded, and files whose content did not change are never
 // rewritten (their times stay, for hosts that sync by time).
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { BackgroundWriter } from "./background-writer.ts";
@@ -70,7 +80,8 @@ export class Publisher {
   /** Page keys of the files the output holds now, as recorded when they were written. */
   currentKeys(): Map<string, string> {
     const keys = new Map<string, string>();
-    for (const [path, entry] of this.#previous) if (entry.key !== undefined && this.#isCurrent(path, entry)) keys.set(path, entry.key);
+    for (const [path, entry] of this.#previous)
+      if (entry.key !== undefined && this.#isCurrent(path, entry)) keys.set(path, entry.key);
     return keys;
   }
 
@@ -112,7 +123,10 @@ export class Publisher {
       for (const path of removed) this.#remove(path);
       rmSync(this.#staging, { recursive: true, force: true });
     }
-    writeFileSync(this.#manifestPath, JSON.stringify(Object.fromEntries([...this.#next].sort(([a], [b]) => (a < b ? -1 : 1)))));
+    writeFileSync(
+      this.#manifestPath,
+      JSON.stringify(Object.fromEntries([...this.#next].sort(([a], [b]) => (a < b ? -1 : 1)))),
+    );
     return { files: this.#next.size, written: this.#staged.length, removed: removed.length };
   }
 

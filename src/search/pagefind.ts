@@ -43,7 +43,10 @@ export interface SearchFile {
 const UNUSED = /^(?:pagefind-(?:ui|modular-ui|component-ui|highlight)\.|playground\/)/;
 
 /** The index Pagefind makes of `records`: the files the JS API needs, sorted by path. */
-export async function indexFiles(records: readonly SearchRecord[], options: Partial<SearchIndexOptions> = {}): Promise<SearchFile[]> {
+export async function indexFiles(
+  records: readonly SearchRecord[],
+  options: Partial<SearchIndexOptions> = {},
+): Promise<SearchFile[]> {
   const { batch, maxFragments } = { ...searchIndexDefaults, ...options };
   try {
     const created = await createIndex(maxFragments === undefined ? {} : { maxFragments });
@@ -51,7 +54,9 @@ export async function indexFiles(records: readonly SearchRecord[], options: Part
     if (!index) throw new Error(`Pagefind could not start an index: ${created.errors.join("; ")}`);
     const errors: string[] = [];
     for (let i = 0; i < records.length; i += batch) {
-      const added = await Promise.all(records.slice(i, i + batch).map((record) => index.addCustomRecord({ ...record })));
+      const added = await Promise.all(
+        records.slice(i, i + batch).map((record) => index.addCustomRecord({ ...record })),
+      );
       for (const response of added) errors.push(...response.errors);
     }
     const { files, errors: fileErrors } = await index.getFiles();
@@ -107,7 +112,8 @@ export async function publishSearchIndex(
     await mkdir(dirname(cacheFile), { recursive: true });
     await writeFile(cacheFile, JSON.stringify(state));
   };
-  if (cached?.key === key && publisher.keepAll(cached.files)) return { files: cached.files.length, bytes: cached.bytes, ran: false, save: save(cached) };
+  if (cached?.key === key && publisher.keepAll(cached.files))
+    return { files: cached.files.length, bytes: cached.bytes, ran: false, save: save(cached) };
   const files = await indexFiles(searchRecords(digest), options);
   let bytes = 0;
   for (const file of files) {
@@ -125,7 +131,10 @@ export async function publishSearchIndex(
 export async function writeIndexFolder(files: readonly SearchFile[], dir: string): Promise<void> {
   const wanted = new Set(files.map((file) => file.path));
   const present = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const stale = present.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).filter((path) => !wanted.has(path));
+  const stale = present
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .filter((path) => !wanted.has(path));
   await Promise.all(stale.map((path) => rm(join(dir, path), { force: true })));
   for (const file of files) {
     const to = join(dir, file.path);
@@ -140,7 +149,10 @@ export async function writeIndexFolder(files: readonly SearchFile[], dir: string
  * The dev server's index: `update(digest, outDir, version)` reindexes in the background when the
  * records changed, so an edit's page is not held up; runs never overlap, and the latest digest wins.
  */
-export function backgroundIndexer(onError: (error: unknown) => void, options: Partial<SearchIndexOptions & BackgroundOptions> = {}) {
+export function backgroundIndexer(
+  onError: (error: unknown) => void,
+  options: Partial<SearchIndexOptions & BackgroundOptions> = {},
+) {
   const { folder, quietMs, now } = { ...searchIndexDefaults, ...backgroundDefaults, ...options };
   let indexed: string | undefined;
   let next: { digest: Digest; outDir: string; version: string } | undefined;

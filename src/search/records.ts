@@ -34,7 +34,9 @@ function decodeEntities(text: string): string {
 
 /** The text of HTML the Markdown renderer produced: tags dropped, blocks separated, references decoded, spaces collapsed. */
 export function plainText(html: string): string {
-  return decodeEntities(html.replace(BLOCK_END, " ").replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
+  return decodeEntities(html.replace(BLOCK_END, " ").replace(/<[^>]*>/g, ""))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Pagefind's language for a BCP 47 tag: its primary subtag, lowercased (`en-GB` → `en`). */
@@ -74,7 +76,16 @@ export function searchKey(digest: Digest, version: string): string {
   const hash = createHash("sha256").update(JSON.stringify([version, digest.settings.language]));
   for (const page of searchable(digest)) {
     const t = page.teaser;
-    hash.update(JSON.stringify([t.url, t.title, t.published, t.source?.label, t.tags.map((tag) => tag.label), page.bodyKey ?? page.bodyHtml]));
+    hash.update(
+      JSON.stringify([
+        t.url,
+        t.title,
+        t.published,
+        t.source?.label,
+        t.tags.map((tag) => tag.label),
+        page.bodyKey ?? page.bodyHtml,
+      ]),
+    );
   }
   return hash.digest("base64url");
 }

@@ -11,7 +11,14 @@ import sharp from "sharp";
 import { type CardJob, makeCards } from "../../src/images/cards/card-render.ts";
 import { generateCorpus } from "./corpus.ts";
 
-const { values } = parseArgs({ options: { cards: { type: "string" }, lead: { type: "boolean" }, position: { type: "string" }, warm: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    cards: { type: "string" },
+    lead: { type: "boolean" },
+    position: { type: "string" },
+    warm: { type: "string" },
+  },
+});
 const n = Number(values.cards ?? 1000);
 const position = values.position === "centre" ? "centre" : "attention";
 
@@ -21,16 +28,40 @@ if (values.lead && !values.warm) {
   // A 2400 × 1600 photo-like image: smooth gradients with noise, one per job so none is cached.
   const noise = Buffer.alloc(2400 * 1600 * 3);
   for (let i = 0; i < noise.length; i++) noise[i] = ((i % 7200) / 30 + ((i * 7919) % 61)) & 255;
-  await writeFile(lead, await sharp(noise, { raw: { width: 2400, height: 1600, channels: 3 } }).jpeg({ quality: 85 }).toBuffer());
+  await writeFile(
+    lead,
+    await sharp(noise, { raw: { width: 2400, height: 1600, channels: 3 } })
+      .jpeg({ quality: 85 })
+      .toBuffer(),
+  );
 }
-const titles = generateCorpus({ articles: n }).map((f) => /^title: (.*)$/m.exec(f.text)?.[1]?.replace(/^"|"$/g, "") ?? "Untitled");
+const titles = generateCorpus({ articles: n }).map(
+  (f) => /^title: (.*)$/m.exec(f.text)?.[1]?.replace(/^"|"$/g, "") ?? "Untitled",
+);
 const jobs: CardJob[] = titles.map((headline, i) => ({
   name: `card-${i}`,
   // Crops of one photo would all share a key: each job gets its own copy, differing in one byte of metadata.
   lead: values.lead ? join(dir, `lead-${i}.jpg`) : undefined,
-  text: { headline, source: "Northbridge Courier", site: "The Synthetic Ledger", date: "Tuesday 24 November 2026", host: "bench.example.org", language: "en-GB" },
+  text: {
+    headline,
+    source: "Northbridge Courier",
+    site: "The Synthetic Ledger",
+    date: "Tuesday 24 November 2026",
+    host: "bench.example.org",
+    language: "en-GB",
+  },
 }));
-if (values.lead && !values.warm) await Promise.all(jobs.map(async (job, i) => writeFile(job.lead!, await sharp(lead).withMetadata({ exif: { IFD0: { ImageDescription: String(i) } } }).toBuffer())));
+if (values.lead && !values.warm)
+  await Promise.all(
+    jobs.map(async (job, i) =>
+      writeFile(
+        job.lead!,
+        await sharp(lead)
+          .withMetadata({ exif: { IFD0: { ImageDescription: String(i) } } })
+          .toBuffer(),
+      ),
+    ),
+  );
 
 async function run(label: string) {
   const cpu = process.cpuUsage();
@@ -40,7 +71,9 @@ async function run(label: string) {
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
   const made = cards.filter((c) => c && !c.fromCache).length;
-  console.log(`${label}: ${n} cards (${made} made) in ${wall.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU: ${((cpuSeconds / n) * 1000).toFixed(1)} ms CPU a card`);
+  console.log(
+    `${label}: ${n} cards (${made} made) in ${wall.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU: ${((cpuSeconds / n) * 1000).toFixed(1)} ms CPU a card`,
+  );
 }
 
 if (values.warm) await run("warm");

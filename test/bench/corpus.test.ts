@@ -10,7 +10,10 @@ function parse(files: { text: string }[]) {
   return files.map(({ text }) => {
     const split = splitFrontMatter(text);
     if (!split.ok) throw new Error(split.message);
-    return { data: split.data as Record<string, string | string[] | undefined> & { title: string; tags: string[] }, body: split.body };
+    return {
+      data: split.data as Record<string, string | string[] | undefined> & { title: string; tags: string[] },
+      body: split.body,
+    };
   });
 }
 type File = ReturnType<typeof parse>[number];
@@ -21,7 +24,11 @@ describe("generateCorpus options", () => {
   it("gives the same bytes for the same options", () => {
     const a = generateCorpus({ articles: 200, seed: 7 });
     expect(generateCorpus({ articles: 200, seed: 7 })).toEqual(a);
-    expect(a.map((f) => f.text).join("")).toBe(generateCorpus({ articles: 200, seed: 7 }).map((f) => f.text).join(""));
+    expect(a.map((f) => f.text).join("")).toBe(
+      generateCorpus({ articles: 200, seed: 7 })
+        .map((f) => f.text)
+        .join(""),
+    );
   });
 
   it("gives a different corpus for a different seed", () => {
@@ -74,7 +81,12 @@ describe("generated articles", () => {
 
   it("have bodies of 300-1,200 words in paragraphs of 40-120 words", () => {
     const bodies = files.map((f) => countWords(f.body));
-    const paragraphs = files.flatMap((f) => f.body.split("\n\n").filter((block) => !/^(#|>|- )/.test(block)).map(countWords));
+    const paragraphs = files.flatMap((f) =>
+      f.body
+        .split("\n\n")
+        .filter((block) => !/^(#|>|- )/.test(block))
+        .map(countWords),
+    );
     expect(Math.min(...bodies)).toBeGreaterThanOrEqual(300);
     expect(Math.max(...bodies)).toBeLessThanOrEqual(1200);
     expect(Math.min(...paragraphs)).toBeGreaterThanOrEqual(40);
@@ -128,7 +140,12 @@ describe("a generated site", () => {
   it("passes the project's validation with no warnings", () => {
     expect(content.articles).toHaveLength(300);
     expect(content.warnings).toEqual([]);
-    expect(content.settings).toMatchObject({ language: "en-GB", timeZone: "Europe/London", pageSize: 20, relatedCount: 5 });
+    expect(content.settings).toMatchObject({
+      language: "en-GB",
+      timeZone: "Europe/London",
+      pageSize: 20,
+      relatedCount: 5,
+    });
   });
 
   it("has 1-6 distinct tags on every article", () => {

@@ -4,8 +4,17 @@ import type { settingsSchema } from "../../src/content/settings.ts";
 import { slugify } from "../../src/digest/slug.ts";
 import { createRandom, cumulativeTable, drawIndex, type Random, zipfWeights } from "./random.ts";
 import { body, headline, summary } from "./prose.ts";
-import { accentedPlaces, firstNames, lastNames, mix, outletPatterns, places, qualifiers, sections, topics } from "./words.ts";
-
+import {
+  accentedPlaces,
+  firstNames,
+  lastNames,
+  mix,
+  outletPatterns,
+  places,
+  qualifiers,
+  sections,
+  topics,
+} from "./words.ts";
 
 /** What to generate. */
 export interface CorpusOptions {
@@ -26,14 +35,20 @@ export interface CorpusOptions {
 export { countWords } from "./prose.ts";
 
 /** Defaults of the corpus generator. */
-export const corpusDefaults = { articles: 1000, seed: 1, sources: 25, tags: 400, start: "2024-01-01T00:00:00Z", days: 730 } satisfies CorpusOptions;
+export const corpusDefaults = {
+  articles: 1000,
+  seed: 1,
+  sources: 25,
+  tags: 400,
+  start: "2024-01-01T00:00:00Z",
+  days: 730,
+} satisfies CorpusOptions;
 
 /** One generated file: its path relative to content/articles/ and its text. */
 export interface CorpusFile {
   path: string;
   text: string;
 }
-
 
 const SECONDS_PER_DAY = 86_400;
 
@@ -57,10 +72,13 @@ export function generateSettings(search = true): z.input<typeof settingsSchema> 
 export function generateCorpus(options: Partial<CorpusOptions> = {}): CorpusFile[] {
   const o: CorpusOptions = { ...corpusDefaults, ...options };
   const start = Date.parse(o.start);
-  if (Number.isNaN(start) || !/(Z|[+-]\d\d:?\d\d)$/.test(o.start)) throw new RangeError(`start must be an ISO 8601 date-time with a zone; got "${o.start}"`);
-  if (!Number.isInteger(o.articles) || o.articles < 0) throw new RangeError(`articles must be a whole number, 0 or more; got ${o.articles}`);
+  if (Number.isNaN(start) || !/(Z|[+-]\d\d:?\d\d)$/.test(o.start))
+    throw new RangeError(`start must be an ISO 8601 date-time with a zone; got "${o.start}"`);
+  if (!Number.isInteger(o.articles) || o.articles < 0)
+    throw new RangeError(`articles must be a whole number, 0 or more; got ${o.articles}`);
   for (const key of ["sources", "tags"] as const) {
-    if (!Number.isInteger(o[key]) || o[key] < 1) throw new RangeError(`${key} must be a whole number, 1 or more; got ${o[key]}`);
+    if (!Number.isInteger(o[key]) || o[key] < 1)
+      throw new RangeError(`${key} must be a whole number, 1 or more; got ${o[key]}`);
   }
   if (!(o.days > 0)) throw new RangeError(`days must be more than 0; got ${o.days}`);
   const r = createRandom(o.seed);
@@ -89,7 +107,9 @@ export function generateCorpus(options: Partial<CorpusOptions> = {}): CorpusFile
       ["summary", r.chance(mix.summary) ? summary(r) : undefined],
     ];
     // JSON strings are valid YAML double-quoted scalars, so quotes, `&`, `#` and emoji need no other escaping.
-    const yaml = fields.filter(([, value]) => value !== undefined).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+    const yaml = fields
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
     const tagLines = [...chosen].map((i) => `  - ${JSON.stringify(tags[i]!.name)}`);
     const text = `---\n${yaml.join("\n")}\ntags:\n${tagLines.join("\n")}\n---\n\n${body(r)}\n`;
     return { path: `${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}.md`, text };
@@ -115,15 +135,20 @@ function invent(r: Random, count: number, what: string, make: () => string): { n
       misses = 0;
     }
   }
-  if (bySlug.size < count) throw new RangeError(`cannot invent ${count} distinct ${what}; the word lists give ${bySlug.size}`);
+  if (bySlug.size < count)
+    throw new RangeError(`cannot invent ${count} distinct ${what}; the word lists give ${bySlug.size}`);
   return [...bySlug].map(([slug, name]) => ({ name, slug }));
 }
 
 function inventTag(r: Random): string {
   switch (r.int(0, 4)) {
-    case 0: return r.pick(topics);
-    case 1: return r.chance(0.2) ? r.pick(accentedPlaces) : r.pick(places);
-    case 2: return `${r.pick(places)} ${r.pick(topics)}`;
-    default: return `${r.pick(qualifiers)} ${r.pick(topics)}`;
+    case 0:
+      return r.pick(topics);
+    case 1:
+      return r.chance(0.2) ? r.pick(accentedPlaces) : r.pick(places);
+    case 2:
+      return `${r.pick(places)} ${r.pick(topics)}`;
+    default:
+      return `${r.pick(qualifiers)} ${r.pick(topics)}`;
   }
 }

@@ -66,7 +66,7 @@ export async function imageBench(o: ImageBenchOptions): Promise<Record<string, s
   const [a, b] = [alone, imageWork(first).seconds];
   return {
     "images (lead + body), 1600×1067 JPEG": `${photos.length} (${photos.length - body} + ${body})`,
-    "cores": String(cpus().length),
+    cores: String(cpus().length),
     "(a) sharp alone, same variants, wall s": a.toFixed(2),
     "(a) sharp alone, CPU s": aloneCpu.toFixed(2),
     "(b) first build, image work, wall s": `${b.toFixed(2)} (${imageWork(first).processed} processed)`,

@@ -51,7 +51,12 @@ export interface RunResult {
 }
 
 /** Runs a command to completion, sampling the tree's memory every `sampleMs`. */
-export async function measure(command: string, args: readonly string[], cwd: string, sampleMs = 20): Promise<RunResult> {
+export async function measure(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  sampleMs = 20,
+): Promise<RunResult> {
   const cpuBefore = childCpuSeconds();
   const started = performance.now();
   const child = spawn(command, args, { cwd, stdio: ["ignore", "pipe", "inherit"] });
@@ -64,7 +69,13 @@ export async function measure(command: string, args: readonly string[], cwd: str
   if (code !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${code}`);
   const cpuAfter = childCpuSeconds();
   const kernel = cpuAfter.kernel - cpuBefore.kernel;
-  return { wall: (performance.now() - started) / 1000, cpu: cpuAfter.user - cpuBefore.user + kernel, kernel, peakRss, stdout };
+  return {
+    wall: (performance.now() - started) / 1000,
+    cpu: cpuAfter.user - cpuBefore.user + kernel,
+    kernel,
+    peakRss,
+    stdout,
+  };
 }
 
 /** Resolves with the exit code once the child has ended. */

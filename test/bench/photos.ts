@@ -29,7 +29,8 @@ export function photoPixels(seed: number, width: number, height: number): Buffer
     for (let y = 0; y < height; y++) {
       const base = top[c]! + (bottom[c]! - top[c]!) * (y / height);
       const phase = Math.sin(y / fy) * 2;
-      for (let x = 0, i = y * width * 3 + c; x < width; x++, i += 3) pixels[i] = clamp(base + amp * Math.sin(x / fx + phase));
+      for (let x = 0, i = y * width * 3 + c; x < width; x++, i += 3)
+        pixels[i] = clamp(base + amp * Math.sin(x / fx + phase));
     }
   }
   for (let n = r.int(12, 30); n > 0; n--) shape(r, pixels, width, height);
@@ -49,7 +50,9 @@ export function photoPixels(seed: number, width: number, height: number): Buffer
 /** A JPEG of photo number `seed`. */
 export async function generatePhoto(seed: number, options: Partial<PhotoOptions> = {}): Promise<Buffer> {
   const { width, height, quality } = { ...photoDefaults, ...options };
-  return sharp(photoPixels(seed, width, height), { raw: { width, height, channels: 3 } }).jpeg({ quality }).toBuffer();
+  return sharp(photoPixels(seed, width, height), { raw: { width, height, channels: 3 } })
+    .jpeg({ quality })
+    .toBuffer();
 }
 
 // A filled disc or rectangle of one colour with a soft edge, blended over what is there.
@@ -60,7 +63,9 @@ function shape(r: Random, pixels: Buffer, width: number, height: number): void {
   const disc = r.chance(0.5);
   for (let y = Math.max(0, cy - size); y < Math.min(height, cy + size); y++) {
     for (let x = Math.max(0, cx - size); x < Math.min(width, cx + size); x++) {
-      const d = disc ? Math.sqrt((x - cx) ** 2 + (y - cy) ** 2) / size : Math.max(Math.abs(x - cx), Math.abs(y - cy)) / size;
+      const d = disc
+        ? Math.sqrt((x - cx) ** 2 + (y - cy) ** 2) / size
+        : Math.max(Math.abs(x - cx), Math.abs(y - cy)) / size;
       if (d >= 1) continue;
       const alpha = Math.min(1, (1 - d) * 4) * 0.7;
       const i = (y * width + x) * 3;

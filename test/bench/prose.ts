@@ -1,6 +1,24 @@
 // Invented prose for the synthetic corpus: headlines, summaries and Markdown bodies of exact word counts.
 import { type Random } from "./random.ts";
-import { accentedPlaces, adjectives, adverbs, capitalise, conjunctions, emoji, firstNames, lastNames, mix, nouns, past, places, prepositions, present, sections, verbs, weekdays } from "./words.ts";
+import {
+  accentedPlaces,
+  adjectives,
+  adverbs,
+  capitalise,
+  conjunctions,
+  emoji,
+  firstNames,
+  lastNames,
+  mix,
+  nouns,
+  past,
+  places,
+  prepositions,
+  present,
+  sections,
+  verbs,
+  weekdays,
+} from "./words.ts";
 
 /** Words that carry a letter or digit; Markdown markers such as `##`, `>` and `-` do not count. */
 export const countWords = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -22,10 +40,19 @@ function clause(r: Random, out: string[], n: number, tense: readonly string[], p
 /** Appends a phrase of exactly `room` words when room ≤ 3, else of 2 to 4 words. */
 function phrase(r: Random, out: string[], room: number): void {
   switch (room <= 3 ? room : r.int(2, 4)) {
-    case 1: out.push(r.pick(adverbs)); break;
-    case 2: if (r.chance(0.5)) out.push(r.pick(prepositions), r.pick(places)); else out.push("on", r.pick(weekdays)); break;
-    case 3: out.push(r.pick(prepositions), "the", r.pick(nouns)); break;
-    default: if (r.chance(0.5)) out.push("according", "to", r.pick(firstNames), r.pick(lastNames)); else out.push(r.pick(prepositions), "the", r.pick(adjectives), r.pick(nouns));
+    case 1:
+      out.push(r.pick(adverbs));
+      break;
+    case 2:
+      if (r.chance(0.5)) out.push(r.pick(prepositions), r.pick(places));
+      else out.push("on", r.pick(weekdays));
+      break;
+    case 3:
+      out.push(r.pick(prepositions), "the", r.pick(nouns));
+      break;
+    default:
+      if (r.chance(0.5)) out.push("according", "to", r.pick(firstNames), r.pick(lastNames));
+      else out.push(r.pick(prepositions), "the", r.pick(adjectives), r.pick(nouns));
   }
 }
 
@@ -50,7 +77,10 @@ export function headline(r: Random): { text: string; slugWords: string[] } {
   clause(r, words, r.int(min, ampersand ? max - 1 : max), present, true);
   if (r.chance(mix.titleAccent)) words[0] = r.pick(accentedPlaces);
   // Only plain ASCII words go into the file name, so paths stay readable; the index makes it unique.
-  const slugWords = words.map((w) => w.toLowerCase()).filter((w) => /^[a-z0-9-]+$/.test(w)).slice(0, mix.slugWords);
+  const slugWords = words
+    .map((w) => w.toLowerCase())
+    .filter((w) => /^[a-z0-9-]+$/.test(w))
+    .slice(0, mix.slugWords);
   if (ampersand) words[1] = `${words[1]} & ${r.pick(nouns)}`;
   if (r.chance(mix.titleQuotes)) {
     const at = r.int(2, words.length - 2);
@@ -82,14 +112,20 @@ function paragraph(r: Random, n: number, link: boolean): string {
     // Two words of the first clause (indexes 1-3 are before any comma or full stop): the word count stays the same.
     const at = r.int(1, 2);
     out[at] = `[${out[at]}`;
-    out[at + 1] = `${out[at + 1]}](https://${r.pick(places).toLowerCase()}.example/${r.pick(sections)}/${r.pick(nouns)}-${r.int(1, 9999)})`;
+    out[at + 1] =
+      `${out[at + 1]}](https://${r.pick(places).toLowerCase()}.example/${r.pick(sections)}/${r.pick(nouns)}-${r.int(1, 9999)})`;
   }
   return out.join(" ");
 }
 
 /** A body of exactly the drawn number of words: paragraphs, with subheads, a quote, a list and links in some articles. */
 export function body(r: Random): string {
-  const has = { subheads: r.chance(mix.subheads), quote: r.chance(mix.quote), list: r.chance(mix.list), links: r.chance(mix.links) };
+  const has = {
+    subheads: r.chance(mix.subheads),
+    quote: r.chance(mix.quote),
+    list: r.chance(mix.list),
+    links: r.chance(mix.links),
+  };
   const quoteAfter = r.int(0, 2);
   const listAfter = r.int(1, 2);
   const [min, max] = mix.paragraphWords;
@@ -104,12 +140,19 @@ export function body(r: Random): string {
     }
   };
   for (let p = 0; left >= min; p++) {
-    if (has.subheads && p >= 2 && (p === 2 || r.chance(mix.extraSubhead))) extra(`## ${phrases(r, [capitalise(r.pick(adjectives)), r.pick(nouns)], r.int(...mix.subheadWords))}`);
+    if (has.subheads && p >= 2 && (p === 2 || r.chance(mix.extraSubhead)))
+      extra(`## ${phrases(r, [capitalise(r.pick(adjectives)), r.pick(nouns)], r.int(...mix.subheadWords))}`);
     const size = left <= max ? left : r.int(min, Math.min(max, left - min));
     blocks.push(paragraph(r, size, has.links && (p === 1 || (p > 1 && r.chance(mix.extraLink)))));
     left -= size;
     if (has.quote && p === quoteAfter) extra(quote(r));
-    if (has.list && p === listAfter) extra(Array.from({ length: r.int(...mix.listItems) }, () => `- ${phrases(r, [r.pick(verbs), "the", r.pick(nouns)], r.int(...mix.listItemWords))}`).join("\n"));
+    if (has.list && p === listAfter)
+      extra(
+        Array.from(
+          { length: r.int(...mix.listItems) },
+          () => `- ${phrases(r, [r.pick(verbs), "the", r.pick(nouns)], r.int(...mix.listItemWords))}`,
+        ).join("\n"),
+      );
   }
   return blocks.join("\n\n");
 }

@@ -21,19 +21,32 @@ import { exited, measure, type RunResult, treeRss, waitFor } from "./measure.ts"
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const tsx = fileURLToPath(import.meta.resolve("tsx/esm"));
-const scripts = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+const scripts = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> })
+  .scripts;
 
 /** Node's arguments for an npm script of this project (`node …`), with its paths made absolute. */
 function nodeArgs(script: string): string[] {
   const words = (scripts[script]?.match(/"[^"]*"|\S+/g) ?? []).map((word) => word.replace(/^"|"$/g, ""));
-  return words.slice(1).map((word) => (word === "tsx" ? tsx : word.replaceAll("./", root).replace("=.eleventy.ts", `=${join(root, ".eleventy.ts")}`)));
+  return words
+    .slice(1)
+    .map((word) =>
+      word === "tsx" ? tsx : word.replaceAll("./", root).replace("=.eleventy.ts", `=${join(root, ".eleventy.ts")}`),
+    );
 }
 const DEV_EDITS = 10;
 // The dev server's live heap: on SIGUSR2 it collects all garbage and prints the heap that is left. The
 // resident size alone cannot show whether memory grows with edits: V8 frees it when it likes.
 const HEAP_PROBE = `data:text/javascript,process.on("SIGUSR2", () => { gc(); process.stderr.write("live heap " + process.memoryUsage().heapUsed + "\\n"); });`;
 
-const { values } = parseArgs({ options: { articles: { type: "string", multiple: true }, keep: { type: "boolean" }, tmp: { type: "string" }, images: { type: "string" }, "no-search": { type: "boolean" } } });
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string", multiple: true },
+    keep: { type: "boolean" },
+    tmp: { type: "string" },
+    images: { type: "string" },
+    "no-search": { type: "boolean" },
+  },
+});
 const sizes = (values.articles ?? (values.images ? [values.images] : ["1000", "10000"])).map(Number);
 
 /** One site size's figures, in the order the table prints them. */
@@ -97,7 +110,9 @@ async function bench(n: number): Promise<Row> {
     "search records from the digest, ms": String(Math.round(recordsMs)),
     "search index by Pagefind (alone), s": seconds(pagefindMs / 1000),
     "search index, files (fragments)": `${index.length} (${index.filter((f) => f.path.startsWith("fragment/")).length})`,
-    "search index, KB": Math.round(index.reduce((sum, f) => sum + f.content.byteLength, 0) / 1024).toLocaleString("en-US"),
+    "search index, KB": Math.round(index.reduce((sum, f) => sum + f.content.byteLength, 0) / 1024).toLocaleString(
+      "en-US",
+    ),
   };
 }
 
@@ -120,7 +135,11 @@ async function devServer(dir: string, url: string, editBody: (mark: string) => v
       editBody(`Benchmark probe ${probe}.`);
       await waitFor(() => log.includes("File changed"), 1000, "the watcher").catch(() => undefined);
     }
-    await waitFor(() => watching() >= 2 && !/File changed[^]*$/.test(log.slice(log.lastIndexOf("Watching"))), 60_000, "the probe's rebuild");
+    await waitFor(
+      () => watching() >= 2 && !/File changed[^]*$/.test(log.slice(log.lastIndexOf("Watching"))),
+      60_000,
+      "the probe's rebuild",
+    );
     const page = join(dir, ".dev", outputPathFor(url));
     const shows = (path: string, text: string) => existsSync(path) && readFileSync(path, "utf8").includes(text);
     const rss: number[] = [];
@@ -146,7 +165,11 @@ async function devServer(dir: string, url: string, editBody: (mark: string) => v
     }
     const edited = performance.now();
     editTags("Benchmark Dev Tag");
-    await waitFor(() => shows(join(dir, ".dev/tags/benchmark-dev-tag/index.html"), "Benchmark Dev Tag"), 60_000, "the new tag page");
+    await waitFor(
+      () => shows(join(dir, ".dev/tags/benchmark-dev-tag/index.html"), "Benchmark Dev Tag"),
+      60_000,
+      "the new tag page",
+    );
     return { start, body, tags: (performance.now() - edited) / 1000, rss, heap };
   } catch (error) {
     throw new Error(`${(error as Error).message}; the dev server said:\n${log.slice(-2000)}`);
@@ -163,7 +186,8 @@ function time(run: () => unknown): number {
 }
 const seconds = (s: number) => s.toFixed(2);
 const mb = (bytes: number) => String(Math.round(bytes / 1024 / 1024));
-const pages = (r: RunResult) => /: (\d+) files \((\d+) pages rendered, (\d+) files written\)/.exec(r.stdout)?.[3] ?? "?";
+const pages = (r: RunResult) =>
+  /: (\d+) files \((\d+) pages rendered, (\d+) files written\)/.exec(r.stdout)?.[3] ?? "?";
 
 // Folders of finished sizes are removed at the very end: deleting 10,000 folders right before the
 // next size's first build slows its folder creation on ext4 (it skips recently freed inodes).
@@ -173,7 +197,11 @@ for (const n of sizes) {
   console.error(`benchmarking ${n} articles…`);
   const images = Number(values.images);
   const build = (dir: string) => measure(process.execPath, nodeArgs("build"), dir);
-  rows.push(values.images ? await imageBench({ images, articles: n, tmp: values.tmp ?? tmpdir(), keep: values.keep ?? false, build }) : await bench(n));
+  rows.push(
+    values.images
+      ? await imageBench({ images, articles: n, tmp: values.tmp ?? tmpdir(), keep: values.keep ?? false, build })
+      : await bench(n),
+  );
 }
 for (const dir of finished) await rm(dir, { recursive: true, force: true });
 const labels = Object.keys(rows[0] ?? {});

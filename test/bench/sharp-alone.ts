@@ -6,7 +6,11 @@ import sharp from "sharp";
 import { encoders, imageDefaults, variantWidths } from "../../src/images/variants.ts";
 
 /** Makes every width in AVIF, WebP and JPEG of each source (JPEG sources), straight from the file, into `outDir`; returns seconds. */
-export async function sharpAlone(sources: readonly string[], outDir: string, widths: readonly number[] = imageDefaults.widths): Promise<number> {
+export async function sharpAlone(
+  sources: readonly string[],
+  outDir: string,
+  widths: readonly number[] = imageDefaults.widths,
+): Promise<number> {
   await mkdir(outDir, { recursive: true });
   const encoder = encoders(imageDefaults.quality);
   const started = performance.now();
@@ -15,10 +19,16 @@ export async function sharpAlone(sources: readonly string[], outDir: string, wid
     sources.map(async (source) => {
       const { width = 0 } = await sharp(source).metadata();
       const name = basename(source, extname(source));
-      const outputs = (["avif", "webp", "jpeg"] as const).flatMap((format) => variantWidths(width, widths).map((w) => ({ format, w })));
+      const outputs = (["avif", "webp", "jpeg"] as const).flatMap((format) =>
+        variantWidths(width, widths).map((w) => ({ format, w })),
+      );
       await Promise.all(
         outputs.map(({ format, w }) =>
-          sharp(source).rotate().resize({ width: w }).toFormat(format, encoder[format]).toFile(join(outDir, `${name}-${w}.${format}`)),
+          sharp(source)
+            .rotate()
+            .resize({ width: w })
+            .toFormat(format, encoder[format])
+            .toFile(join(outDir, `${name}-${w}.${format}`)),
         ),
       );
     }),

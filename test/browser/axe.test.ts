@@ -12,7 +12,10 @@ describe.for(pageKinds)("the $name page", (kind) => {
   it.for(["light", "dark"] as const)("has no axe violations at WCAG 2.2 AA in the %s scheme", async (colorScheme) => {
     await visit(viewports.desktop, colorScheme);
     const results = await new AxeBuilder({ page: current() }).withTags(WCAG).analyze();
-    const violations = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(" ")}: ${n.failureSummary}`).join("\n")}`);
+    const violations = results.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(" ")}: ${n.failureSummary}`).join("\n")}`,
+    );
     expect(violations).toEqual([]);
   });
 });

@@ -35,11 +35,15 @@ export function watchProblems(page: Page, expectedStatus = 200): string[] {
     if (!ownStatus) problems.push(`console error: ${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => problems.push(`uncaught exception: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on("requestfailed", (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
+  );
   page.on("response", (response) => {
     const document = response.request().isNavigationRequest() && response.frame() === page.mainFrame();
     if (document ? response.status() !== expectedStatus : response.status() >= 400) {
-      problems.push(`status ${response.status()} for ${response.url()}${document ? `, expected ${expectedStatus}` : ""}`);
+      problems.push(
+        `status ${response.status()} for ${response.url()}${document ? `, expected ${expectedStatus}` : ""}`,
+      );
     }
   });
   return problems;

@@ -49,7 +49,9 @@ async function audit(url: string, name: string, port: number): Promise<PageScore
   );
   // The page must load nothing from elsewhere: the build and its checks work offline.
   const requests = (lhr.audits["network-requests"]?.details as { items?: { url?: string }[] } | undefined)?.items ?? [];
-  const outside = requests.map((r) => r.url ?? "").filter((u) => !u.startsWith(new URL(url).origin) && !u.startsWith("data:"));
+  const outside = requests
+    .map((r) => r.url ?? "")
+    .filter((u) => !u.startsWith(new URL(url).origin) && !u.startsWith("data:"));
   return { name, scores, lost, outside };
 }
 
@@ -69,8 +71,13 @@ function median(runs: PageScores[]): PageScores {
 
 /** Table of scores, one row per page. */
 function table(results: PageScores[]): string {
-  const rows = [["page", ...CATEGORIES], ...results.map((r) => [r.name, ...CATEGORIES.map((c) => String(r.scores[c]))])];
-  return rows.map((row) => row.map((cell, i) => cell.padEnd(i === 0 ? 10 : CATEGORIES[i - 1]!.length + 2)).join("")).join("\n");
+  const rows = [
+    ["page", ...CATEGORIES],
+    ...results.map((r) => [r.name, ...CATEGORIES.map((c) => String(r.scores[c]))]),
+  ];
+  return rows
+    .map((row) => row.map((cell, i) => cell.padEnd(i === 0 ? 10 : CATEGORIES[i - 1]!.length + 2)).join(""))
+    .join("\n");
 }
 
 async function main(options: GateOptions): Promise<number> {
@@ -87,8 +94,11 @@ async function main(options: GateOptions): Promise<number> {
       results.push(median(runs));
     }
     console.log(`Lighthouse 12.2, mobile settings, median of ${options.runs} runs, ${server.url}\n${table(results)}`);
-    for (const r of results) if (r.lost.length > 0) console.log(`${r.name}: audits below full marks\n${r.lost.join("\n")}`);
-    const low = results.flatMap((r) => CATEGORIES.filter((c) => (r.scores[c] ?? 0) < options.min).map((c) => `${r.name} ${c} ${r.scores[c]}`));
+    for (const r of results)
+      if (r.lost.length > 0) console.log(`${r.name}: audits below full marks\n${r.lost.join("\n")}`);
+    const low = results.flatMap((r) =>
+      CATEGORIES.filter((c) => (r.scores[c] ?? 0) < options.min).map((c) => `${r.name} ${c} ${r.scores[c]}`),
+    );
     const outside = results.flatMap((r) => r.outside.map((u) => `${r.name} requested ${u}`));
     if (outside.length > 0) {
       console.error(`Lighthouse gate failed: expected every request on the local server; got\n${outside.join("\n")}`);
@@ -109,9 +119,15 @@ async function main(options: GateOptions): Promise<number> {
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : undefined);
-const options: GateOptions = { ...gateDefaults, min: flag("--min") ?? gateDefaults.min, runs: flag("--runs") ?? gateDefaults.runs };
+const options: GateOptions = {
+  ...gateDefaults,
+  min: flag("--min") ?? gateDefaults.min,
+  runs: flag("--runs") ?? gateDefaults.runs,
+};
 if (!(Number.isInteger(options.runs) && options.runs >= 1) || !(options.min >= 0 && options.min <= 100)) {
-  console.error(`Expected --runs to be a whole number from 1 and --min a score from 0 to 100; got --runs ${options.runs} --min ${options.min}`);
+  console.error(
+    `Expected --runs to be a whole number from 1 and --min a score from 0 to 100; got --runs ${options.runs} --min ${options.min}`,
+  );
   process.exitCode = 2;
 } else {
   process.exitCode = await main(options);

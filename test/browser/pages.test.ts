@@ -13,7 +13,9 @@ function loadAllImages(page: Page): Promise<string[]> {
     const images = [...document.images];
     for (const img of images) img.loading = "eager";
     await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
-    return images.filter((img) => img.naturalWidth === 0).map((img) => `image did not load: ${img.currentSrc || img.src}`);
+    return images
+      .filter((img) => img.naturalWidth === 0)
+      .map((img) => `image did not load: ${img.currentSrc || img.src}`);
   });
 }
 
@@ -47,12 +49,16 @@ describe.for(pageKinds)("the $name page", (kind) => {
       const width = document.documentElement.clientWidth;
       // Content that scrolls inside its own box (a wide code block) does not move the page.
       const clipped = (el: Element) => {
-        for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) if (getComputedStyle(up).overflowX !== "visible") return true;
+        for (let up = el.parentElement; up && up !== document.body; up = up.parentElement)
+          if (getComputedStyle(up).overflowX !== "visible") return true;
         return false;
       };
       const wide = [...document.body.querySelectorAll("*")]
         .filter((el) => el.getBoundingClientRect().right > width + 0.5 && !clipped(el))
-        .map((el) => `<${el.localName}${el.className ? ` class="${String(el.className)}"` : ""}> ends at ${Math.round(el.getBoundingClientRect().right)} px`);
+        .map(
+          (el) =>
+            `<${el.localName}${el.className ? ` class="${String(el.className)}"` : ""}> ends at ${Math.round(el.getBoundingClientRect().right)} px`,
+        );
       return { width, scrollWidth: document.documentElement.scrollWidth, wide };
     });
     expect(overflow.wide, "elements wider than the screen").toEqual([]);
@@ -62,7 +68,11 @@ describe.for(pageKinds)("the $name page", (kind) => {
   it("follows prefers-color-scheme: dark", async () => {
     await visit(viewports.phone);
     const page = current();
-    const colours = () => page.evaluate(() => ({ background: getComputedStyle(document.body).backgroundColor, text: getComputedStyle(document.body).color }));
+    const colours = () =>
+      page.evaluate(() => ({
+        background: getComputedStyle(document.body).backgroundColor,
+        text: getComputedStyle(document.body).color,
+      }));
     const light = await colours();
     // The scheme switches on the loaded page, as when a phone turns dark at dusk.
     await page.emulateMedia({ colorScheme: "dark" });
@@ -80,7 +90,11 @@ describe.for(pageKinds)("the $name page", (kind) => {
     const skip = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
       const box = el.getBoundingClientRect();
-      return { text: el.textContent, href: el.getAttribute("href"), onScreen: box.top >= 0 && box.left >= 0 && box.height > 0 && box.bottom <= innerHeight };
+      return {
+        text: el.textContent,
+        href: el.getAttribute("href"),
+        onScreen: box.top >= 0 && box.left >= 0 && box.height > 0 && box.bottom <= innerHeight,
+      };
     });
     expect(skip).toEqual({ text: "Skip to main content", href: "#main", onScreen: true });
     await page.keyboard.press("Enter");
@@ -94,18 +108,35 @@ describe.for(pageKinds)("the $name page", (kind) => {
     const count = await page.evaluate(() => {
       const look = (el: Element) => {
         const s = getComputedStyle(el);
-        const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 && !/rgba\(.*,\s*0\)|transparent/.test(s.outlineColor);
-        return { outline, shadow: s.boxShadow, underline: `${s.textDecorationLine} ${s.textDecorationThickness}`, background: s.backgroundColor };
+        const outline =
+          s.outlineStyle !== "none" &&
+          parseFloat(s.outlineWidth) > 0 &&
+          !/rgba\(.*,\s*0\)|transparent/.test(s.outlineColor);
+        return {
+          outline,
+          shadow: s.boxShadow,
+          underline: `${s.textDecorationLine} ${s.textDecorationThickness}`,
+          background: s.backgroundColor,
+        };
       };
       // Elements not rendered (the search page's hidden "More results" button) cannot take focus.
-      const focusable = [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])")].filter((el) => el.checkVisibility());
+      const focusable = [
+        ...document.querySelectorAll<HTMLElement>(
+          "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])",
+        ),
+      ].filter((el) => el.checkVisibility());
       const rest = new Map<Element, ReturnType<typeof look>>(focusable.map((el) => [el, look(el)]));
       const seen = new Map<Element, boolean>();
       document.addEventListener("focusin", (event) => {
         const el = event.target as Element;
         const before = rest.get(el);
         const now = look(el);
-        const visible = now.outline || (before !== undefined && (now.shadow !== before.shadow || now.underline !== before.underline || now.background !== before.background));
+        const visible =
+          now.outline ||
+          (before !== undefined &&
+            (now.shadow !== before.shadow ||
+              now.underline !== before.underline ||
+              now.background !== before.background));
         seen.set(el, visible && el.matches(":focus-visible"));
       });
       (window as unknown as { focusReport: () => string[] }).focusReport = () =>

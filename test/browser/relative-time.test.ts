@@ -16,7 +16,9 @@ let browser: Browser;
 let settings: { timeZone: string; locale: string };
 beforeAll(async () => {
   browser = await launchChromium();
-  settings = JSON.parse(await readFile(new URL("../../content/_data/site.json", import.meta.url), "utf8")) as typeof settings;
+  settings = JSON.parse(
+    await readFile(new URL("../../content/_data/site.json", import.meta.url), "utf8"),
+  ) as typeof settings;
 });
 afterAll(async () => browser?.close());
 
@@ -45,7 +47,9 @@ describe("relative times in the browser", () => {
       await expect.poll(() => time.textContent(), { timeout: 5000 }).toBe("5 minutes ago");
       const datetime = (await time.getAttribute("datetime")) ?? "";
       // The exact time stays available on hover.
-      expect(await time.getAttribute("title")).toBe(formatDateTime(DateTime.fromISO(datetime), settings.timeZone, settings.locale));
+      expect(await time.getAttribute("title")).toBe(
+        formatDateTime(DateTime.fromISO(datetime), settings.timeZone, settings.locale),
+      );
       await page.clock.runFor(MINUTE);
       await expect.poll(() => time.textContent(), { timeout: 5000 }).toBe("6 minutes ago");
       expect(problems).toEqual([]);
@@ -59,7 +63,9 @@ describe("relative times in the browser", () => {
     try {
       const datetime = (await time.getAttribute("datetime")) ?? "";
       expect(datetime).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-      expect(await time.textContent()).toBe(formatDateTime(DateTime.fromISO(datetime), settings.timeZone, settings.locale));
+      expect(await time.textContent()).toBe(
+        formatDateTime(DateTime.fromISO(datetime), settings.timeZone, settings.locale),
+      );
       expect(problems).toEqual([]);
     } finally {
       await close();

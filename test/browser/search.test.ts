@@ -22,14 +22,24 @@ async function openSearch(query = ""): Promise<{ page: Page; problems: string[] 
 /** Waits until the status line reports a search, then gives it and the results' headlines and links. */
 async function results(page: Page, after?: string) {
   const status = page.locator("#search-status");
-  await expect.poll(async () => {
-    const text = (await status.textContent()) ?? "";
-    return /results?\b|No results/.test(text) && text !== after;
-  }, { timeout: 15_000, message: "the status line to report a search" }).toBe(true);
+  await expect
+    .poll(
+      async () => {
+        const text = (await status.textContent()) ?? "";
+        return /results?\b|No results/.test(text) && text !== after;
+      },
+      { timeout: 15_000, message: "the status line to report a search" },
+    )
+    .toBe(true);
   const items = page.locator("#search-results > li");
   // The status line comes first; the batch of results follows at once, in one append.
   if (!/No results/.test((await status.textContent()) ?? "")) await items.first().waitFor();
-  const links = await items.evaluateAll((lis) => lis.map((li) => ({ title: li.querySelector("a")?.textContent ?? "", href: li.querySelector("a")?.getAttribute("href") ?? "" })));
+  const links = await items.evaluateAll((lis) =>
+    lis.map((li) => ({
+      title: li.querySelector("a")?.textContent ?? "",
+      href: li.querySelector("a")?.getAttribute("href") ?? "",
+    })),
+  );
   return { status: (await status.textContent()) ?? "", links };
 }
 
@@ -41,7 +51,12 @@ describe("search", () => {
     await page.locator("#search-q").fill("meteorite");
     const found = await results(page);
     expect(found.status).toBe("1 result for “meteorite”");
-    expect(found.links).toEqual([{ title: "Sky watchers report bright fireball over the Highlands", href: "/2026/11/17/fireball-over-the-highlands/" }]);
+    expect(found.links).toEqual([
+      {
+        title: "Sky watchers report bright fireball over the Highlands",
+        href: "/2026/11/17/fireball-over-the-highlands/",
+      },
+    ]);
     // The excerpt marks the word it matched.
     expect(await page.locator("#search-results mark").first().textContent()).toMatch(/meteorite/i);
     expect(problems).toEqual([]);

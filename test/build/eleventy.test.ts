@@ -94,20 +94,31 @@ describe("pages", () => {
   it("shows related articles with shared tags, and no empty section", async () => {
     const summit = await site.page("/2025/08/15/summit/");
     const related = summit.slice(summit.indexOf('id="related-heading"'));
-    expect([...related.matchAll(/<h3><a href="([^"]+)"/g)].map((m) => m[1])).toEqual(["/2025/08/16/summit-day-two/", "/2025/08/17/storm/"]);
-    expect(related).toContain('<p class="visually-hidden">Shared tags:</p><ul class="tags"><li><a href="/tags/diplomacy/" rel="tag">Diplomacy</a></li><li><a href="/tags/lakeside/" rel="tag">Lakeside</a></li></ul>');
+    expect([...related.matchAll(/<h3><a href="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "/2025/08/16/summit-day-two/",
+      "/2025/08/17/storm/",
+    ]);
+    expect(related).toContain(
+      '<p class="visually-hidden">Shared tags:</p><ul class="tags"><li><a href="/tags/diplomacy/" rel="tag">Diplomacy</a></li><li><a href="/tags/lakeside/" rel="tag">Lakeside</a></li></ul>',
+    );
     expect(await site.page("/2025/08/17/quiet/")).not.toContain("Related articles");
   });
 
   it("links the source to the original with external link attributes", async () => {
     const summit = await site.page("/2025/08/15/summit/");
-    expect(summit).toContain('<a class="source" href="https://lakeside.example/summit" rel="external noopener noreferrer">The Lakeside Times</a>');
+    expect(summit).toContain(
+      '<a class="source" href="https://lakeside.example/summit" rel="external noopener noreferrer">The Lakeside Times</a>',
+    );
     expect(summit).toContain('<time datetime="2025-08-15T09:00:00Z" data-relative>15 August 2025 at 12:00 EEST</time>');
   });
 
   it("lists tags by count then name, merging spellings", async () => {
     const tags = await site.page("/tags/");
-    expect([...tags.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a> <span class="count">([^<]+)</g)].map((m) => `${m[2]} ${m[3]}`)).toEqual([
+    expect(
+      [...tags.matchAll(/<li><a href="([^"]+)">([^<]+)<\/a> <span class="count">([^<]+)</g)].map(
+        (m) => `${m[2]} ${m[3]}`,
+      ),
+    ).toEqual([
       "Climate 2 articles",
       "Diplomacy 2 articles",
       "Lakeside 2 articles",
@@ -121,7 +132,14 @@ describe("safety and output", () => {
   it("never lets a script-bearing field run as script", async () => {
     const evil = await makeSite({
       "x.md": articleFile(
-        { title: '<script>alert("t")</script>', date: "2025-08-15T09:00:00Z", source: "<img src=x onerror=alert(1)>", summary: "\"><script>alert('s')</script>", tags: ["<b>bold</b>"], author: "<svg onload=alert(2)>" },
+        {
+          title: '<script>alert("t")</script>',
+          date: "2025-08-15T09:00:00Z",
+          source: "<img src=x onerror=alert(1)>",
+          summary: "\"><script>alert('s')</script>",
+          tags: ["<b>bold</b>"],
+          author: "<svg onload=alert(2)>",
+        },
         "Body <script>alert('b')</script> [link](javascript:alert(3))",
       ),
     });
@@ -148,7 +166,9 @@ describe("safety and output", () => {
     const before = await readTree(site.output);
     const stamp = (await stat(join(site.output, "index.html"))).mtimeMs;
     await writeFile(join(site.content, "articles", "bad.md"), articleFile({ title: "", date: "yesterday" }));
-    await expect(build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") })).rejects.toBeInstanceOf(ContentError);
+    await expect(
+      build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") }),
+    ).rejects.toBeInstanceOf(ContentError);
     const after = await readTree(site.output);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true);

@@ -15,17 +15,46 @@ type Node = Record<string, any>;
 
 const BASE = fixtureSettings.url;
 const articles = {
-  "harbour.md": articleFile({ title: "Harbour reopens", date: "2025-08-14T09:00:00Z", tags: ["Climate"], source: "Coast FM" }),
+  "harbour.md": articleFile({
+    title: "Harbour reopens",
+    date: "2025-08-14T09:00:00Z",
+    tags: ["Climate"],
+    source: "Coast FM",
+  }),
   "council.md": articleFile({ title: "Council votes on the budget", date: "2025-08-15T09:00:00Z", tags: ["Town"] }),
-  "storm.md": articleFile({ title: "Storm closes the coast road", date: "2025-08-16T09:00:00Z", tags: ["Climate", "Town"], source: "Coast FM" }, "See [all tags](/tags/)."),
+  "storm.md": articleFile(
+    {
+      title: "Storm closes the coast road",
+      date: "2025-08-16T09:00:00Z",
+      tags: ["Climate", "Town"],
+      source: "Coast FM",
+    },
+    "See [all tags](/tags/).",
+  ),
   "market.md": articleFile({ title: "Market opens on Sunday", date: "2025-08-17T09:00:00Z", tags: ["Town"] }),
-  "draft.md": articleFile({ title: "An unfinished draft", date: "2025-08-17T10:00:00Z", tags: ["Climate"], source: "Coast FM", draft: true }),
+  "draft.md": articleFile({
+    title: "An unfinished draft",
+    date: "2025-08-17T10:00:00Z",
+    tags: ["Climate"],
+    source: "Coast FM",
+    draft: true,
+  }),
   // Expired long before any run of this test: its page stays, but it leaves every listing and feed.
-  "heatwave.md": articleFile({ title: "Heatwave warning", date: "2025-08-16T12:00:00Z", expires: "2025-08-20T00:00:00Z", tags: ["Climate"], source: "Coast FM" }),
+  "heatwave.md": articleFile({
+    title: "Heatwave warning",
+    date: "2025-08-16T12:00:00Z",
+    expires: "2025-08-20T00:00:00Z",
+    tags: ["Climate"],
+    source: "Coast FM",
+  }),
 };
 const url = (base: string, day: string, slug: string) => `${base}/2025/08/${day}/${slug}/`;
 
-const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ["entry", "item", "link", "url"].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  parseTagValue: false,
+  isArray: (name) => ["entry", "item", "link", "url"].includes(name),
+});
 const FORMATS = [
   { file: "atom.xml", type: "application/atom+xml", label: "Atom" },
   { file: "rss.xml", type: "application/rss+xml", label: "RSS" },
@@ -48,13 +77,19 @@ const inEveryFormat = (links: string[]) => ({ atom: links, rss: links, json: lin
 /** The `<link rel="alternate">` tags of a page's head. */
 function alternates(html: string): { type: string; title: string; href: string }[] {
   const head = html.slice(0, html.indexOf("</head>"));
-  return [...head.matchAll(/<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)">/g)].map(([, type, title, href]) => ({ type: type!, title: title!, href: href! }));
+  return [...head.matchAll(/<link rel="alternate" type="([^"]+)" title="([^"]+)" href="([^"]+)">/g)].map(
+    ([, type, title, href]) => ({ type: type!, title: title!, href: href! }),
+  );
 }
 /** The three autodiscovery links of a feed folder. */
-const discovery = (title: string, dir: string) => FORMATS.map((f) => ({ type: f.type, title: `${title} (${f.label})`, href: `${dir}${f.file}` }));
+const discovery = (title: string, dir: string) =>
+  FORMATS.map((f) => ({ type: f.type, title: `${title} (${f.label})`, href: `${dir}${f.file}` }));
 
 /** The absolute URL of every HTML page but 404.html and the search page, from the output files. */
-const pageUrls = (files: string[], base: string) => files.filter((p) => p.endsWith("index.html") && p !== "search/index.html").map((p) => `${base}/${p.replace(/index\.html$/, "")}`);
+const pageUrls = (files: string[], base: string) =>
+  files
+    .filter((p) => p.endsWith("index.html") && p !== "search/index.html")
+    .map((p) => `${base}/${p.replace(/index\.html$/, "")}`);
 const sitemapLocs = (xml: string): string[] => (parser.parse(xml).urlset.url ?? []).map((u: Node) => u.loc);
 
 let site: Site;
@@ -69,7 +104,12 @@ afterAll(async () => site.remove());
 describe("feeds", () => {
   it("lists the site's newest articles, newest first, with absolute links, in all three formats", async () => {
     expect(await entryLinks(site, "/feeds/")).toEqual(
-      inEveryFormat([url(BASE, "17", "market"), url(BASE, "16", "storm"), url(BASE, "15", "council"), url(BASE, "14", "harbour")]),
+      inEveryFormat([
+        url(BASE, "17", "market"),
+        url(BASE, "16", "storm"),
+        url(BASE, "15", "council"),
+        url(BASE, "14", "harbour"),
+      ]),
     );
     const atom: Node = parser.parse(await site.page("/feeds/atom.xml")).feed;
     expect(atom.link.find((l: Node) => l["@_rel"] === "self")?.["@_href"]).toBe(`${BASE}/feeds/atom.xml`);
@@ -81,9 +121,15 @@ describe("feeds", () => {
   });
 
   it("lists only a tag's or a source's own articles in its feeds", async () => {
-    expect(await entryLinks(site, "/tags/climate/feeds/")).toEqual(inEveryFormat([url(BASE, "16", "storm"), url(BASE, "14", "harbour")]));
-    expect(await entryLinks(site, "/tags/town/feeds/")).toEqual(inEveryFormat([url(BASE, "17", "market"), url(BASE, "16", "storm"), url(BASE, "15", "council")]));
-    expect(await entryLinks(site, "/sources/coast-fm/feeds/")).toEqual(inEveryFormat([url(BASE, "16", "storm"), url(BASE, "14", "harbour")]));
+    expect(await entryLinks(site, "/tags/climate/feeds/")).toEqual(
+      inEveryFormat([url(BASE, "16", "storm"), url(BASE, "14", "harbour")]),
+    );
+    expect(await entryLinks(site, "/tags/town/feeds/")).toEqual(
+      inEveryFormat([url(BASE, "17", "market"), url(BASE, "16", "storm"), url(BASE, "15", "council")]),
+    );
+    expect(await entryLinks(site, "/sources/coast-fm/feeds/")).toEqual(
+      inEveryFormat([url(BASE, "16", "storm"), url(BASE, "14", "harbour")]),
+    );
   });
 
   it("writes feed files for the site, each tag and each source, and no others", () => {
@@ -116,12 +162,19 @@ describe("autodiscovery", () => {
       expect(links.length, path).toBe(own ? 6 : 3);
       // Every linked feed is a file of the output.
       for (const { href } of links) expect(files.has(href.slice(1)), `${path}: ${href}`).toBe(true);
-      if (own) expect(links.slice(3).map((l) => l.href), path).toEqual(FORMATS.map((f) => `/${own[1]}feeds/${f.file}`));
+      if (own)
+        expect(
+          links.slice(3).map((l) => l.href),
+          path,
+        ).toEqual(FORMATS.map((f) => `/${own[1]}feeds/${f.file}`));
     }
   });
 
   it("names a tag page's own feeds after the tag", async () => {
-    expect(alternates(await site.page("/tags/climate/"))).toEqual([...discovery("Fixture Digest", "/feeds/"), ...discovery("Fixture Digest: Climate", "/tags/climate/feeds/")]);
+    expect(alternates(await site.page("/tags/climate/"))).toEqual([
+      ...discovery("Fixture Digest", "/feeds/"),
+      ...discovery("Fixture Digest: Climate", "/tags/climate/feeds/"),
+    ]);
   });
 });
 
@@ -133,7 +186,9 @@ describe("site documents", () => {
   });
 
   it("names both sitemaps in robots.txt", async () => {
-    expect(await site.page("/robots.txt")).toBe(`User-agent: *\nDisallow:\n\nSitemap: ${BASE}/sitemap.xml\nSitemap: ${BASE}/news-sitemap.xml\n`);
+    expect(await site.page("/robots.txt")).toBe(
+      `User-agent: *\nDisallow:\n\nSitemap: ${BASE}/sitemap.xml\nSitemap: ${BASE}/news-sitemap.xml\n`,
+    );
     expect(parser.parse(await site.page("/news-sitemap.xml")).urlset).toBeDefined();
   });
 });
@@ -141,21 +196,36 @@ describe("site documents", () => {
 describe("feeds and sitemaps under a path prefix", () => {
   it("put the prefix in feed links, autodiscovery links, sitemap locations and robots.txt", async () => {
     const prefixed = await makeSite(
-      { "a.md": articleFile({ title: "A", date: "2025-08-15T09:00:00Z", tags: ["One"] }), "b.md": articleFile({ title: "B", date: "2025-08-16T09:00:00Z", tags: ["One"] }) },
+      {
+        "a.md": articleFile({ title: "A", date: "2025-08-15T09:00:00Z", tags: ["One"] }),
+        "b.md": articleFile({ title: "B", date: "2025-08-16T09:00:00Z", tags: ["One"] }),
+      },
       { ...fixtureSettings, url: "https://user.example.io", pathPrefix: "/news/" },
     );
     try {
       await build({ input: prefixed.content, output: prefixed.output, cacheDir: join(prefixed.root, ".cache") });
       const base = "https://user.example.io/news";
-      expect(await entryLinks(prefixed, "/feeds/")).toEqual(inEveryFormat([url(base, "16", "b"), url(base, "15", "a")]));
-      expect(await entryLinks(prefixed, "/tags/one/feeds/")).toEqual(inEveryFormat([url(base, "16", "b"), url(base, "15", "a")]));
+      expect(await entryLinks(prefixed, "/feeds/")).toEqual(
+        inEveryFormat([url(base, "16", "b"), url(base, "15", "a")]),
+      );
+      expect(await entryLinks(prefixed, "/tags/one/feeds/")).toEqual(
+        inEveryFormat([url(base, "16", "b"), url(base, "15", "a")]),
+      );
       const atom: Node = parser.parse(await prefixed.page("/feeds/atom.xml")).feed;
       expect(atom.link.find((l: Node) => l["@_rel"] === "self")?.["@_href"]).toBe(`${base}/feeds/atom.xml`);
-      expect(alternates(await prefixed.page("/")).map((l) => l.href)).toEqual(FORMATS.map((f) => `/news/feeds/${f.file}`));
-      expect(alternates(await prefixed.page("/tags/one/")).map((l) => l.href).slice(3)).toEqual(FORMATS.map((f) => `/news/tags/one/feeds/${f.file}`));
+      expect(alternates(await prefixed.page("/")).map((l) => l.href)).toEqual(
+        FORMATS.map((f) => `/news/feeds/${f.file}`),
+      );
+      expect(
+        alternates(await prefixed.page("/tags/one/"))
+          .map((l) => l.href)
+          .slice(3),
+      ).toEqual(FORMATS.map((f) => `/news/tags/one/feeds/${f.file}`));
       const out = [...(await readTree(prefixed.output)).keys()];
       expect(sitemapLocs(await prefixed.page("/sitemap.xml")).sort()).toEqual(pageUrls(out, base).sort());
-      expect(await prefixed.page("/robots.txt")).toContain(`Sitemap: ${base}/sitemap.xml\nSitemap: ${base}/news-sitemap.xml\n`);
+      expect(await prefixed.page("/robots.txt")).toContain(
+        `Sitemap: ${base}/sitemap.xml\nSitemap: ${base}/news-sitemap.xml\n`,
+      );
     } finally {
       await prefixed.remove();
     }

@@ -12,9 +12,25 @@ register();
 
 const BODY = "A first paragraph of the story.\n\nA second paragraph.";
 const front = {
-  summit: { title: "Leaders meet at the lake summit", date: "2025-08-15T09:00:00Z", source: "The Lakeside Times", tags: ["Diplomacy", "Lakeside"] },
-  dayTwo: { title: "Summit ends with a joint statement", date: "2025-08-16T16:00:00Z", source: "The Lakeside Times", tags: ["Diplomacy"] },
-  storm: { title: "Storm closes the coast road", date: "2025-08-16T23:30:00Z", source: "Coast FM", tags: ["Weather", "Climate"], summary: "The coast road is shut." },
+  summit: {
+    title: "Leaders meet at the lake summit",
+    date: "2025-08-15T09:00:00Z",
+    source: "The Lakeside Times",
+    tags: ["Diplomacy", "Lakeside"],
+  },
+  dayTwo: {
+    title: "Summit ends with a joint statement",
+    date: "2025-08-16T16:00:00Z",
+    source: "The Lakeside Times",
+    tags: ["Diplomacy"],
+  },
+  storm: {
+    title: "Storm closes the coast road",
+    date: "2025-08-16T23:30:00Z",
+    source: "Coast FM",
+    tags: ["Weather", "Climate"],
+    summary: "The coast road is shut.",
+  },
   market: { title: "Market opens on Sunday", date: "2025-08-17T08:00:00Z", tags: ["Town"] },
 };
 const files = {
@@ -33,7 +49,8 @@ afterEach(async () => {
 });
 
 const OLD = new Date("2020-01-01T00:00:00Z");
-const rebuild = (site: Site) => build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
+const rebuild = (site: Site) =>
+  build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
 const article = (site: Site, name: string) => join(site.content, "articles", name);
 /** The files of the search index, and the others. */
 const isIndexFile = (path: string) => path.startsWith("pagefind/");
@@ -76,8 +93,24 @@ describe("incremental production builds", () => {
     expect(first.written).toBe(first.pages);
     // Every file but 404.html, the search page, the four assets, _headers, the three documents and
     // the search index is a page or feed file of the digest.
-    const others = [...tree.keys()].filter((p) => !isIndexFile(p) && !(p.endsWith("index.html") && p !== "search/index.html") && !/(^|\/)feeds\/(atom\.xml|rss\.xml|feed\.json)$/.test(p));
-    expect(others.map((p) => p.replace(/^assets\/(.*?)\..*\./, "assets/$1.*."))).toEqual(["404.html", "_headers", "assets/favicon.*.svg", "assets/relative-time.*.js", "assets/search-page.*.js", "assets/site.*.css", "news-sitemap.xml", "robots.txt", "search/index.html", "sitemap.xml"]);
+    const others = [...tree.keys()].filter(
+      (p) =>
+        !isIndexFile(p) &&
+        !(p.endsWith("index.html") && p !== "search/index.html") &&
+        !/(^|\/)feeds\/(atom\.xml|rss\.xml|feed\.json)$/.test(p),
+    );
+    expect(others.map((p) => p.replace(/^assets\/(.*?)\..*\./, "assets/$1.*."))).toEqual([
+      "404.html",
+      "_headers",
+      "assets/favicon.*.svg",
+      "assets/relative-time.*.js",
+      "assets/search-page.*.js",
+      "assets/site.*.css",
+      "news-sitemap.xml",
+      "robots.txt",
+      "search/index.html",
+      "sitemap.xml",
+    ]);
     expect([...tree.keys()].filter(isIndexFile)).toHaveLength(first.search.files);
     // 18 pages (4 articles, 2 home pages, 3 days, 5 tags, 2 sources, 2 indexes) and 3 feed files each for the site, 5 tags and 2 sources.
     expect(first.rendered).toBe(first.pages - 10 - first.search.files);
@@ -111,7 +144,10 @@ describe("incremental production builds", () => {
 
   it("re-renders the tag pages, feeds, teasers and related lists an edit of tags touches, and nothing else", async () => {
     const { site } = await builtSite();
-    await writeFile(article(site, "summit.md"), articleFile({ ...front.summit, tags: ["Diplomacy", "Climate", "Summits"] }));
+    await writeFile(
+      article(site, "summit.md"),
+      articleFile({ ...front.summit, tags: ["Diplomacy", "Climate", "Summits"] }),
+    );
     const second = await rebuild(site);
     const expected = [
       "2025/08/15/index.html", // its day
@@ -136,7 +172,8 @@ describe("incremental production builds", () => {
     // related teaser shows only the shared tags, so the bytes are the same and the file stays.
     // sitemap.xml is written but, a document and no page, not counted as rendered.
     expect(second).toMatchObject({ rendered: expected.length - 1 + 1, written: written.length, markdown: 0 });
-    for (const url of ["/tags/lakeside/", ...feedFilesIn("/tags/lakeside/feeds")]) await expect(site.page(url), url).rejects.toMatchObject({ code: "ENOENT" });
+    for (const url of ["/tags/lakeside/", ...feedFilesIn("/tags/lakeside/feeds")])
+      await expect(site.page(url), url).rejects.toMatchObject({ code: "ENOENT" });
     expect(await site.page("/2025/08/16/storm/")).toContain('href="/2025/08/15/summit/"');
     await expectSameAsCleanBuild(site);
   });
@@ -148,7 +185,14 @@ describe("incremental production builds", () => {
     expect(second.articles).toBe(3);
     expect(second.pages - second.search.files).toBe(first.pages - first.search.files - 7);
     // Three articles fit on the home page: /page/2/ goes too; so do the feeds of its tag.
-    for (const url of ["/2025/08/17/market/", "/2025/08/17/", "/tags/town/", "/page/2/", ...feedFilesIn("/tags/town/feeds")]) await expect(site.page(url), url).rejects.toMatchObject({ code: "ENOENT" });
+    for (const url of [
+      "/2025/08/17/market/",
+      "/2025/08/17/",
+      "/tags/town/",
+      "/page/2/",
+      ...feedFilesIn("/tags/town/feeds"),
+    ])
+      await expect(site.page(url), url).rejects.toMatchObject({ code: "ENOENT" });
     expect(await site.page("/tags/")).not.toContain("Town");
     await expectSameAsCleanBuild(site);
   });
@@ -156,16 +200,22 @@ describe("incremental production builds", () => {
   it("re-renders every page and feed file when the site's title changes", async () => {
     const { site, first } = await builtSite();
     const settings = join(site.content, "_data", "site.json");
-    await writeFile(settings, JSON.stringify({ ...JSON.parse(await readFile(settings, "utf8")), title: "The Lakeside Digest" }));
+    await writeFile(
+      settings,
+      JSON.stringify({ ...JSON.parse(await readFile(settings, "utf8")), title: "The Lakeside Digest" }),
+    );
     const second = await rebuild(site);
     expect(second).toMatchObject({ rendered: first.rendered, markdown: 0 });
     // Every page, 404.html, the search page and every feed file show the title; the stylesheet, scripts,
     // _headers, the documents (the news sitemap names the site only in entries, and it has none now)
     // and the search index do not: Pagefind runs again, but makes the same bytes, so none is written.
-    const titled = [...(await readTree(site.output)).keys()].filter((p) => p.endsWith(".html") || /(^|\/)feeds\//.test(p));
+    const titled = [...(await readTree(site.output)).keys()].filter(
+      (p) => p.endsWith(".html") || /(^|\/)feeds\//.test(p),
+    );
     expect(titled).toHaveLength(20 + 24);
     expect(await writtenFiles(site)).toEqual(titled);
     expect(second.written).toBe(titled.length);
-    for (const path of titled) expect(await readFile(join(site.output, path), "utf8"), path).toContain("The Lakeside Digest");
+    for (const path of titled)
+      expect(await readFile(join(site.output, path), "utf8"), path).toContain("The Lakeside Digest");
   });
 });

@@ -31,9 +31,18 @@ describe("loadContent with a clock", () => {
   });
 
   it.each([
-    [{ expires: "2025-08-01T00:00:00Z" }, 'expires: must be after date (2025-08-15T09:00:00Z); got "2025-08-01T00:00:00Z"'],
-    [{ expires: "soon" }, 'expires: expected an ISO 8601 date-time with a zone, like 2025-09-15T00:00:00Z, on a day that exists; got "soon"'],
-    [{ corrections: [{ date: "2025-02-30", text: "Fixed." }] }, 'corrections[0].date: expected an ISO 8601 date-time with a zone, like 2025-08-15T17:05:00Z, on a day that exists; got "2025-02-30"'],
+    [
+      { expires: "2025-08-01T00:00:00Z" },
+      'expires: must be after date (2025-08-15T09:00:00Z); got "2025-08-01T00:00:00Z"',
+    ],
+    [
+      { expires: "soon" },
+      'expires: expected an ISO 8601 date-time with a zone, like 2025-09-15T00:00:00Z, on a day that exists; got "soon"',
+    ],
+    [
+      { corrections: [{ date: "2025-02-30", text: "Fixed." }] },
+      'corrections[0].date: expected an ISO 8601 date-time with a zone, like 2025-08-15T17:05:00Z, on a day that exists; got "2025-02-30"',
+    ],
     [{ corrections: [{ date: "2025-08-16T09:00:00Z" }] }, "corrections[0].text: is required"],
   ])("rejects %j", async (extra, message) => {
     const site = await makeSite({ "x.md": articleFile({ title: "X", date: "2025-08-15T09:00:00Z", ...extra }) });
@@ -45,18 +54,27 @@ describe("loadContent with a clock", () => {
 });
 
 describe("buildDigest with expiry and corrections", () => {
-  const gone = article("gone", "2025-08-15T09:00:00Z", { tags: ["Ports"], expires: DateTime.fromISO("2025-08-19T00:00:00Z", { setZone: true }) });
+  const gone = article("gone", "2025-08-15T09:00:00Z", {
+    tags: ["Ports"],
+    expires: DateTime.fromISO("2025-08-19T00:00:00Z", { setZone: true }),
+  });
   const kept = article("kept", "2025-08-16T09:00:00Z", {
     tags: ["Ports"],
     updated: DateTime.fromISO("2025-08-16T10:00:00Z", { setZone: true }),
-    corrections: [{ date: DateTime.fromISO("2025-08-17T08:00:00Z", { setZone: true }), text: "The name was misspelt." }],
+    corrections: [
+      { date: DateTime.fromISO("2025-08-17T08:00:00Z", { setZone: true }), text: "The name was misspelt." },
+    ],
   });
   const digest = buildDigest(testSettings, [gone, kept], new Map(), {}, now);
   const page = (slug: string) => digest.articlePages.find((p) => p.url.endsWith(`/${slug}/`))!;
 
   it("keeps an expired item's page, with its expiry, out of every listing", () => {
     expect(page("gone").expired?.iso).toBe("2025-08-19T00:00:00Z");
-    const listed = [...digest.homePages, ...digest.tagPages, ...digest.dayPages.map((d) => ({ groups: [d.group] }))].flatMap((p) => p.groups.flatMap((g) => g.items.map((t) => t.url)));
+    const listed = [
+      ...digest.homePages,
+      ...digest.tagPages,
+      ...digest.dayPages.map((d) => ({ groups: [d.group] })),
+    ].flatMap((p) => p.groups.flatMap((g) => g.items.map((t) => t.url)));
     expect(listed).not.toContain(gone.url);
     expect(page("kept").related).toEqual([]);
     expect(digest.indexPages[0]!.entries).toEqual([{ url: "/tags/ports/", label: "Ports", count: 1 }]);
@@ -80,21 +98,29 @@ describe("a build with scheduled, expired and corrected items", () => {
     site = await makeSite({
       "future.md": articleFile({ title: "From the future", date: "2099-01-01T09:00:00Z" }),
       "old.md": articleFile({ title: "An old offer", date: "2025-08-15T09:00:00Z", expires: "2025-09-01T00:00:00Z" }),
-      "fixed.md": articleFile({ title: "A corrected story", date: "2025-08-16T09:00:00Z", corrections: [{ date: "2025-08-17T09:00:00Z", text: "An earlier version gave the wrong date." }] }),
+      "fixed.md": articleFile({
+        title: "A corrected story",
+        date: "2025-08-16T09:00:00Z",
+        corrections: [{ date: "2025-08-17T09:00:00Z", text: "An earlier version gave the wrong date." }],
+      }),
     });
     summary = await build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
   });
   afterAll(async () => site.remove());
 
   it("holds back the scheduled item and names it", async () => {
-    expect(summary.heldBack.map((h) => [h.file.endsWith("content/articles/future.md"), h.date])).toEqual([[true, "2099-01-01T09:00:00.000Z"]]);
+    expect(summary.heldBack.map((h) => [h.file.endsWith("content/articles/future.md"), h.date])).toEqual([
+      [true, "2099-01-01T09:00:00.000Z"],
+    ]);
     await expect(site.page("/2099/01/01/future/")).rejects.toThrow();
   });
 
   it("shows the expiry notice and corrections on the pages, and lists neither the expired nor the future item", async () => {
-    expect(await site.page("/2025/08/15/old/")).toContain("This item expired on <time datetime=\"2025-09-01T00:00:00Z\" data-relative>");
+    expect(await site.page("/2025/08/15/old/")).toContain(
+      'This item expired on <time datetime="2025-09-01T00:00:00Z" data-relative>',
+    );
     const fixed = await site.page("/2025/08/16/fixed/");
-    expect(fixed).toContain("<h2 id=\"corrections-heading\">Corrections</h2>");
+    expect(fixed).toContain('<h2 id="corrections-heading">Corrections</h2>');
     expect(fixed).toContain("An earlier version gave the wrong date.");
     expect(fixed).toContain('<meta property="article:modified_time" content="2025-08-17T09:00:00Z">');
     const home = await site.page("/");

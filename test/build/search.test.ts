@@ -13,7 +13,12 @@ import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fix
 register();
 
 const front = {
-  bridge: { title: "Harbour bridge reopens", date: "2025-08-15T09:00:00Z", source: "Northbridge Courier", tags: ["Transport", "São Marcos"] },
+  bridge: {
+    title: "Harbour bridge reopens",
+    date: "2025-08-15T09:00:00Z",
+    source: "Northbridge Courier",
+    tags: ["Transport", "São Marcos"],
+  },
   ferry: { title: "Ferry timetable changes", date: "2025-08-16T09:00:00Z", source: "Coast FM", tags: ["Transport"] },
   script: { title: "A <script>alert(1)</script> headline", date: "2025-08-17T09:00:00Z" },
 };
@@ -33,13 +38,19 @@ interface Fragment {
   filters: Record<string, string[]>;
 }
 
-const rebuild = (site: Site) => build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
-const indexFiles = async (site: Site) => [...(await readTree(site.output)).keys()].filter((p) => p.startsWith("pagefind/"));
+const rebuild = (site: Site) =>
+  build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
+const indexFiles = async (site: Site) =>
+  [...(await readTree(site.output)).keys()].filter((p) => p.startsWith("pagefind/"));
 /** Pagefind's fragments are gzipped JSON after a signature. */
 async function fragments(site: Site): Promise<Fragment[]> {
   const paths = (await indexFiles(site)).filter((p) => p.startsWith("pagefind/fragment/"));
-  const texts = await Promise.all(paths.map(async (p) => gunzipSync(await readFile(join(site.output, p))).toString("utf8")));
-  return texts.map((text) => JSON.parse(text.replace(/^pagefind_dcd/, "")) as Fragment).sort((a, b) => (a.url < b.url ? -1 : 1));
+  const texts = await Promise.all(
+    paths.map(async (p) => gunzipSync(await readFile(join(site.output, p))).toString("utf8")),
+  );
+  return texts
+    .map((text) => JSON.parse(text.replace(/^pagefind_dcd/, "")) as Fragment)
+    .sort((a, b) => (a.url < b.url ? -1 : 1));
 }
 
 let site: Site;
@@ -53,26 +64,46 @@ afterAll(async () => site.remove());
 describe("the search index", () => {
   it("holds the JS API, the WebAssembly and one fragment per article, and none of Pagefind's ready-made UI", async () => {
     const paths = await indexFiles(site);
-    expect(paths).toEqual(expect.arrayContaining(["pagefind/pagefind.js", "pagefind/pagefind-worker.js", "pagefind/pagefind-entry.json", "pagefind/wasm.en.pagefind"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "pagefind/pagefind.js",
+        "pagefind/pagefind-worker.js",
+        "pagefind/pagefind-entry.json",
+        "pagefind/wasm.en.pagefind",
+      ]),
+    );
     expect(paths.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(3);
     expect(paths.some((p) => /ui\.(js|css)$|highlight|playground/.test(p))).toBe(false);
     const sizes = await Promise.all(paths.map(async (p) => (await stat(join(site.output, p))).size));
     expect(summary.search).toEqual({ files: paths.length, bytes: sizes.reduce((a, b) => a + b, 0) });
-    expect(JSON.parse(await site.page("/pagefind/pagefind-entry.json"))).toMatchObject({ languages: { en: { page_count: 3 } } });
+    expect(JSON.parse(await site.page("/pagefind/pagefind-entry.json"))).toMatchObject({
+      languages: { en: { page_count: 3 } },
+    });
   });
 
   it("records the headline and body only, with meta and filters, at root-relative URLs", async () => {
     const [bridge, ferry, script] = await fragments(site);
     expect(bridge).toMatchObject({
       url: "/2025/08/15/bridge/",
-      meta: { title: "Harbour bridge reopens", source: "Northbridge Courier", date: "2025-08-15T09:00:00Z", time: expect.stringContaining("2025") },
+      meta: {
+        title: "Harbour bridge reopens",
+        source: "Northbridge Courier",
+        date: "2025-08-15T09:00:00Z",
+        time: expect.stringContaining("2025"),
+      },
       filters: { tag: ["Transport", "São Marcos"], source: ["Northbridge Courier"] },
     });
-    expect(bridge?.content).toMatch(/^Harbour bridge reopens\s+The swing bridge over the harbour opened on Tuesday\.\s+Traffic is light\.$/);
+    expect(bridge?.content).toMatch(
+      /^Harbour bridge reopens\s+The swing bridge over the harbour opened on Tuesday\.\s+Traffic is light\.$/,
+    );
     // Not the related list (ferry shares Transport with it), navigation, tags or footer.
     expect(bridge?.content).not.toMatch(/Ferry|Latest|Fixture Digest|São Marcos|Skip to/);
     expect(ferry?.url).toBe("/2025/08/16/ferry/");
-    expect(script).toMatchObject({ url: "/2025/08/17/script/", meta: { title: "A <script>alert(1)</script> headline" }, filters: { tag: [], source: [] } });
+    expect(script).toMatchObject({
+      url: "/2025/08/17/script/",
+      meta: { title: "A <script>alert(1)</script> headline" },
+      filters: { tag: [], source: [] },
+    });
     expect(script?.meta).not.toHaveProperty("source");
   });
 });
@@ -83,7 +114,11 @@ describe("the search page", () => {
     expect(page).toContain('<input type="search" name="q" id="search-q"');
     expect(page).toMatch(/<select id="search-tag" name="tag"><option value="">All tags<\/option><\/select>/);
     expect(page).toMatch(/<select id="search-source" name="source"><option value="">All sources<\/option><\/select>/);
-    expect([...page.matchAll(/<select id="search-sort"[^]*?<\/select>/g)][0]?.[0].match(/value="[a-z]+"/g)).toEqual(['value="relevance"', 'value="newest"', 'value="oldest"']);
+    expect([...page.matchAll(/<select id="search-sort"[^]*?<\/select>/g)][0]?.[0].match(/value="[a-z]+"/g)).toEqual([
+      'value="relevance"',
+      'value="newest"',
+      'value="oldest"',
+    ]);
     expect(page).toContain('<ol id="search-results"');
     expect(page).toMatch(/<p id="search-status" aria-live="polite">Search needs JavaScript/);
     // A plain GET form: without script, submitting it reaches this page with ?q=.
@@ -99,7 +134,9 @@ describe("the search page", () => {
     expect(pages.length).toBeGreaterThan(8);
     for (const path of pages) {
       const html = await readFile(join(site.output, path), "utf8");
-      expect(html, path).toMatch(/<header class="site-header">[^]*<form class="site-search" role="search" action="\/search\/">\s*<label class="visually-hidden" for="site-search-q">[^<]+<\/label>\s*<input type="search" name="q" id="site-search-q"[^]*<\/header>/);
+      expect(html, path).toMatch(
+        /<header class="site-header">[^]*<form class="site-search" role="search" action="\/search\/">\s*<label class="visually-hidden" for="site-search-q">[^<]+<\/label>\s*<input type="search" name="q" id="site-search-q"[^]*<\/header>/,
+      );
     }
     const policy = /Content-Security-Policy: (.*)/.exec(await site.page("/_headers"))?.[1] ?? "";
     expect(policy.split("; ")).toContain("script-src 'self' 'wasm-unsafe-eval'");
@@ -140,7 +177,10 @@ describe("rebuilds", () => {
       await rebuild(local);
       const before = await indexFiles(local);
       await ageIndex(local);
-      await writeFile(join(local.content, "articles", "ferry.md"), articleFile(front.ferry, "Ferries now leave every half hour."));
+      await writeFile(
+        join(local.content, "articles", "ferry.md"),
+        articleFile(front.ferry, "Ferries now leave every half hour."),
+      );
       await rebuild(local);
       const after = await indexFiles(local);
       const written = await rewritten(local);
@@ -150,7 +190,9 @@ describe("rebuilds", () => {
       // The script and the WebAssembly do not depend on the records.
       expect(written).not.toContain("pagefind/pagefind.js");
       expect(written).not.toContain("pagefind/wasm.en.pagefind");
-      expect((await fragments(local)).find((f) => f.url === "/2025/08/16/ferry/")?.content).toContain("every half hour");
+      expect((await fragments(local)).find((f) => f.url === "/2025/08/16/ferry/")?.content).toContain(
+        "every half hour",
+      );
     } finally {
       await local.remove();
     }
@@ -159,18 +201,31 @@ describe("rebuilds", () => {
 
 describe("under a path prefix", () => {
   it("moves the header forms, the search page's form and the index script under the prefix; records stay root-relative", async () => {
-    const prefixed = await makeSite(files, { ...fixtureSettings, url: "https://user.example.io", pathPrefix: "/news/" });
+    const prefixed = await makeSite(files, {
+      ...fixtureSettings,
+      url: "https://user.example.io",
+      pathPrefix: "/news/",
+    });
     try {
       await rebuild(prefixed);
       const pages = [...(await readTree(prefixed.output)).keys()].filter((p) => p.endsWith(".html"));
-      for (const path of pages) expect(await readFile(join(prefixed.output, path), "utf8"), path).toContain('<form class="site-search" role="search" action="/news/search/">');
+      for (const path of pages)
+        expect(await readFile(join(prefixed.output, path), "utf8"), path).toContain(
+          '<form class="site-search" role="search" action="/news/search/">',
+        );
       const page = await prefixed.page("/search/");
       expect(page).toContain('<form class="search-form" role="search" action="/news/search/">');
       expect(page).toContain('<link rel="modulepreload" href="/news/pagefind/pagefind.js">');
       expect(page).toMatch(/<script type="module" src="\/news\/assets\/search-page\.[0-9a-f]{10}\.js">/);
-      expect(await prefixed.page("/_headers")).toContain("/news/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval';");
+      expect(await prefixed.page("/_headers")).toContain(
+        "/news/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval';",
+      );
       // The browser script puts result URLs under the prefix (Pagefind's baseUrl), so the index need not know it.
-      expect((await fragments(prefixed)).map((f) => f.url)).toEqual(["/2025/08/15/bridge/", "/2025/08/16/ferry/", "/2025/08/17/script/"]);
+      expect((await fragments(prefixed)).map((f) => f.url)).toEqual([
+        "/2025/08/15/bridge/",
+        "/2025/08/16/ferry/",
+        "/2025/08/17/script/",
+      ]);
     } finally {
       await prefixed.remove();
     }
@@ -188,7 +243,8 @@ describe("a site that turns search off", () => {
       expect(off.search).toEqual({ files: 0, bytes: 0 });
       const paths = [...(await readTree(local.output)).keys()];
       expect(paths.filter((p) => p.startsWith("pagefind/") || p.startsWith("search/"))).toEqual([]);
-      for (const path of paths.filter((p) => p.endsWith(".html"))) expect(await readFile(join(local.output, path), "utf8"), path).not.toContain("site-search");
+      for (const path of paths.filter((p) => p.endsWith(".html")))
+        expect(await readFile(join(local.output, path), "utf8"), path).not.toContain("site-search");
     } finally {
       await local.remove();
     }

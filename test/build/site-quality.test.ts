@@ -24,7 +24,9 @@ let siteUrl: string;
 beforeAll(async () => {
   site = await buildSampleSite();
   files = (await readdir(site.output, { recursive: true })).sort();
-  siteUrl = (JSON.parse(await readFile(new URL("../../content/_data/site.json", import.meta.url), "utf8")) as { url: string }).url;
+  siteUrl = (
+    JSON.parse(await readFile(new URL("../../content/_data/site.json", import.meta.url), "utf8")) as { url: string }
+  ).url;
 }, 120_000);
 afterAll(async () => site?.remove());
 
@@ -52,14 +54,17 @@ function urlsIn(html: string): string[] {
 describe("the sample site", { timeout: 60_000 }, () => {
   it("has pages of every kind to check", () => {
     expect(pages().length).toBeGreaterThan(50);
-    expect(pages()).toEqual(expect.arrayContaining(["index.html", "404.html", "tags/index.html", "sources/index.html"]));
+    expect(pages()).toEqual(
+      expect.arrayContaining(["index.html", "404.html", "tags/index.html", "sources/index.html"]),
+    );
   });
 
   it("passes html-validate's recommended rules on every page", async () => {
     const problems: string[] = [];
     for (const page of pages()) {
       const report = await validator.validateString(await read(page), page);
-      for (const result of report.results) for (const m of result.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      for (const result of report.results)
+        for (const m of result.messages) problems.push(`${page}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
     expect(problems).toEqual([]);
   });
@@ -76,7 +81,11 @@ describe("the sample site", { timeout: 60_000 }, () => {
         checked++;
         const target = fileOf(url.pathname);
         if (!existsSync(join(site.output, target))) broken.push(`${page}: ${value} (no ${target})`);
-        else if (url.hash && target.endsWith(".html") && !(await read(target)).includes(` id="${decodeURIComponent(url.hash.slice(1))}"`)) {
+        else if (
+          url.hash &&
+          target.endsWith(".html") &&
+          !(await read(target)).includes(` id="${decodeURIComponent(url.hash.slice(1))}"`)
+        ) {
           broken.push(`${page}: ${value} (no element with that id in ${target})`);
         }
       }
@@ -102,7 +111,12 @@ describe("the sample site", { timeout: 60_000 }, () => {
       if (file.endsWith("atom.xml")) links.push(...list(doc.feed?.entry).map((e: any) => list(e.link)[0]?.["@_href"]));
       else if (file.endsWith("rss.xml")) links.push(...list(doc.rss?.channel?.item).map((i: any) => i.link));
       else if (doc.urlset) links.push(...list(doc.urlset.url).map((u: any) => u.loc));
-      else problems.push(`${file}: expected an Atom feed, an RSS channel or a sitemap urlset; got <${Object.keys(doc).filter((k) => k !== "?xml").join(", ")}>`);
+      else
+        problems.push(
+          `${file}: expected an Atom feed, an RSS channel or a sitemap urlset; got <${Object.keys(doc)
+            .filter((k) => k !== "?xml")
+            .join(", ")}>`,
+        );
     }
     for (const file of files.filter((f) => f.endsWith("feed.json"))) {
       let feed: { version?: string; items?: { url?: string }[] };
@@ -112,12 +126,14 @@ describe("the sample site", { timeout: 60_000 }, () => {
         problems.push(`${file}: not JSON (${String(error)})`);
         continue;
       }
-      if (feed.version !== "https://jsonfeed.org/version/1.1" || !Array.isArray(feed.items)) problems.push(`${file}: expected a JSON Feed 1.1 with items; got version ${feed.version}`);
+      if (feed.version !== "https://jsonfeed.org/version/1.1" || !Array.isArray(feed.items))
+        problems.push(`${file}: expected a JSON Feed 1.1 with items; got version ${feed.version}`);
       links.push(...(feed.items ?? []).map((i) => i.url ?? ""));
     }
     for (const link of links) {
       const url = new URL(String(link));
-      if (!link?.startsWith(`${siteUrl}/`) || !existsSync(join(site.output, fileOf(url.pathname)))) problems.push(`entry link ${link} is not a built page of ${siteUrl}`);
+      if (!link?.startsWith(`${siteUrl}/`) || !existsSync(join(site.output, fileOf(url.pathname))))
+        problems.push(`entry link ${link} is not a built page of ${siteUrl}`);
     }
     expect(problems).toEqual([]);
     expect(links.length).toBeGreaterThan(100);

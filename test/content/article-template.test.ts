@@ -67,16 +67,40 @@ describe("articleTemplate date", () => {
   it.each([
     // 23:30 UTC on 31 March is already 1 April in London (BST since 29 March 2026).
     { instant: "2026-03-31T23:30:00Z", timeZone: "UTC", date: "2026-03-31T23:30:00Z", folder: "2026/03" },
-    { instant: "2026-03-31T23:30:00Z", timeZone: "Europe/London", date: "2026-04-01T00:30:00+01:00", folder: "2026/04" },
+    {
+      instant: "2026-03-31T23:30:00Z",
+      timeZone: "Europe/London",
+      date: "2026-04-01T00:30:00+01:00",
+      folder: "2026/04",
+    },
     // In winter London is at +00:00, and the year turns with UTC.
-    { instant: "2026-12-31T23:59:59.900Z", timeZone: "Europe/London", date: "2026-12-31T23:59:59+00:00", folder: "2026/12" },
-    { instant: "2027-01-01T00:00:00Z", timeZone: "Europe/London", date: "2027-01-01T00:00:00+00:00", folder: "2027/01" },
+    {
+      instant: "2026-12-31T23:59:59.900Z",
+      timeZone: "Europe/London",
+      date: "2026-12-31T23:59:59+00:00",
+      folder: "2026/12",
+    },
+    {
+      instant: "2027-01-01T00:00:00Z",
+      timeZone: "Europe/London",
+      date: "2027-01-01T00:00:00+00:00",
+      folder: "2027/01",
+    },
     // West of UTC the new year has not begun yet.
-    { instant: "2026-01-01T03:00:00Z", timeZone: "America/New_York", date: "2025-12-31T22:00:00-05:00", folder: "2025/12" },
+    {
+      instant: "2026-01-01T03:00:00Z",
+      timeZone: "America/New_York",
+      date: "2025-12-31T22:00:00-05:00",
+      folder: "2025/12",
+    },
     // Milliseconds are dropped, not rounded up into the next second.
     { instant: "2026-11-27T19:05:00.999+01:00", timeZone: "UTC", date: "2026-11-27T18:05:00Z", folder: "2026/11" },
   ])("$instant in $timeZone -> $date", ({ instant, timeZone, date, folder }) => {
-    const { path, text } = articleTemplate({ title: "Harbour bridge reopens", now: DateTime.fromISO(instant, { setZone: true }), timeZone });
+    const { path, text } = articleTemplate({
+      title: "Harbour bridge reopens",
+      now: DateTime.fromISO(instant, { setZone: true }),
+      timeZone,
+    });
     expect(path).toBe(`content/articles/${folder}/harbour-bridge-reopens.md`);
     expect(frontMatterOf(text).date).toBe(date);
   });
@@ -84,11 +108,15 @@ describe("articleTemplate date", () => {
 
 describe("articleTemplate refuses", () => {
   it.each(["🎉", "🎉🔥", "—!?", "東京新聞"])("a headline with nothing to make a slug from: %s", (title) => {
-    expect(() => articleTemplate({ title, now, timeZone: "UTC" })).toThrow(/has no Latin letters or digits to make a file name from/);
+    expect(() => articleTemplate({ title, now, timeZone: "UTC" })).toThrow(
+      /has no Latin letters or digits to make a file name from/,
+    );
   });
 
   it.each(["", "   ", "x".repeat(201)])("a headline the title field rejects (%#)", (title) => {
-    expect(() => articleTemplate({ title, now, timeZone: "UTC" })).toThrow(/Expected a headline of 1-200 characters for the title/);
+    expect(() => articleTemplate({ title, now, timeZone: "UTC" })).toThrow(
+      /Expected a headline of 1-200 characters for the title/,
+    );
   });
 
   it("with messages an editor can act on", () => {
@@ -113,7 +141,11 @@ describe("articleTemplate refuses", () => {
 describe("the generated file", () => {
   it.each(["UTC", "Europe/London"])("validates as a draft in a site in %s", async (timeZone) => {
     const instant = DateTime.fromISO("2026-03-31T23:30:00.250Z", { setZone: true });
-    const { path, text } = articleTemplate({ title: "Harbour bridge “reopens” — São Paulo 🎉", now: instant, timeZone });
+    const { path, text } = articleTemplate({
+      title: "Harbour bridge “reopens” — São Paulo 🎉",
+      now: instant,
+      timeZone,
+    });
     const site = await makeSite({ [path.replace("content/articles/", "")]: text }, { ...fixtureSettings, timeZone });
     cleanup = site.remove;
     const content = await loadContent({ contentDir: site.content, root: site.root, includeDrafts: true });
@@ -134,16 +166,37 @@ describe("the generated file", () => {
     const { path, text } = articleTemplate({ title: "Harbour bridge reopens", now, timeZone: "Europe/London" });
     const uncommented = text.replace(/^# (\w+):/gm, "$1:");
     expect(Object.keys(frontMatterOf(uncommented))).toEqual([
-      "title", "date", "updated", "expires", "corrections", "source", "sourceUrl", "author", "tags", "summary", "image", "imageAlt", "imageCredit", "imageDecorative", "slug", "draft",
+      "title",
+      "date",
+      "updated",
+      "expires",
+      "corrections",
+      "source",
+      "sourceUrl",
+      "author",
+      "tags",
+      "summary",
+      "image",
+      "imageAlt",
+      "imageCredit",
+      "imageDecorative",
+      "slug",
+      "draft",
     ]);
-    const photo = await sharp({ create: { width: 4, height: 3, channels: 3, background: "#888" } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 4, height: 3, channels: 3, background: "#888" } })
+      .jpeg()
+      .toBuffer();
     const folder = path.replace("content/articles/", "").replace(/[^/]+$/, "");
     const files = { [path.replace("content/articles/", "")]: uncommented, [`${folder}photo.jpg`]: photo };
     const site = await makeSite(files, { ...fixtureSettings, timeZone: "Europe/London" });
     cleanup = site.remove;
     const content = await loadContent({ contentDir: site.content, root: site.root, includeDrafts: true });
     expect(content.warnings).toEqual([]);
-    expect(content.articles[0]).toMatchObject({ source: "Northbridge Courier", sourceUrl: "https://courier.example/story", image: { path: "./photo.jpg" } });
+    expect(content.articles[0]).toMatchObject({
+      source: "Northbridge Courier",
+      sourceUrl: "https://courier.example/story",
+      image: { path: "./photo.jpg" },
+    });
   });
 });
 
@@ -154,7 +207,11 @@ describe("npm run new", () => {
   const run = (cwd: string, ...args: string[]) =>
     promisify(execFile)(process.execPath, ["--import", tsx, cli, ...args], { cwd }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({
+        code: error.code,
+        stdout: error.stdout,
+        stderr: error.stderr,
+      }),
     );
 
   async function project(settings: unknown = { ...fixtureSettings, timeZone: "Europe/London" }) {
@@ -179,16 +236,22 @@ describe("npm run new", () => {
     const second = await run(root, "Harbour bridge reopens");
     expect(second.code).toBe(1);
     expect(second.stdout).toBe("");
-    expect(second.stderr).toBe(`${path} already exists and was left as it is; choose a different headline or edit that file.\n`);
+    expect(second.stderr).toBe(
+      `${path} already exists and was left as it is; choose a different headline or edit that file.\n`,
+    );
     expect(await readFile(join(root, path), "utf8")).toBe(`${written}\nThe editor's own words.\n`);
   });
 
-  it.each([[[]], [["  "]], [["--help"]]])("prints the usage line for arguments %j", { timeout: 30_000 }, async (args) => {
-    const root = await project();
-    const result = await run(root, ...args);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('Usage: npm run new -- "Headline of the item"');
-  });
+  it.each([[[]], [["  "]], [["--help"]]])(
+    "prints the usage line for arguments %j",
+    { timeout: 30_000 },
+    async (args) => {
+      const root = await project();
+      const result = await run(root, ...args);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('Usage: npm run new -- "Headline of the item"');
+    },
+  );
 
   it("names the settings file when it is missing or wrong", { timeout: 30_000 }, async () => {
     const root = await project({ title: "" });
@@ -197,6 +260,9 @@ describe("npm run new", () => {
     expect(wrong.stderr).toContain("content/_data/site.json: 3 problems\n");
     await rm(join(root, "content"), { recursive: true });
     const missing = await run(root, "Harbour bridge reopens");
-    expect(missing).toMatchObject({ code: 1, stderr: "content/_data/site.json does not exist; run this command from the project's root folder\n" });
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: "content/_data/site.json does not exist; run this command from the project's root folder\n",
+    });
   });
 });

@@ -20,7 +20,10 @@ describe("normaliseSourceUrl", () => {
     { url: "https://courier.example/story/#top", want: "https://courier.example/story" },
     { url: "https://courier.example/story?utm_source=x&utm_medium=social", want: "https://courier.example/story" },
     { url: "https://courier.example/story?UTM_Campaign=x", want: "https://courier.example/story" },
-    { url: "https://courier.example/story?id=7&utm_source=x&page=2", want: "https://courier.example/story?id=7&page=2" },
+    {
+      url: "https://courier.example/story?id=7&utm_source=x&page=2",
+      want: "https://courier.example/story?id=7&page=2",
+    },
     { url: "https://courier.example/story?utm_source=x&id=7#c", want: "https://courier.example/story?id=7" },
     // Other parameters may name a different report, and their order and encoding are kept.
     { url: "https://courier.example/story?q=a%20b&id=7", want: "https://courier.example/story?q=a%20b&id=7" },
@@ -39,10 +42,22 @@ describe("normaliseSourceUrl", () => {
 describe("duplicateSources", () => {
   it.each([
     { name: "no articles", articles: [] },
-    { name: "distinct URLs", articles: [item("a", "https://courier.example/one"), item("b", "https://courier.example/two")] },
-    { name: "same path on different hosts", articles: [item("a", "https://courier.example/story"), item("b", "https://herald.example/story")] },
-    { name: "different non-tracking parameters", articles: [item("a", "https://courier.example/story?id=1"), item("b", "https://courier.example/story?id=2")] },
-    { name: "http and https", articles: [item("a", "http://courier.example/story"), item("b", "https://courier.example/story")] },
+    {
+      name: "distinct URLs",
+      articles: [item("a", "https://courier.example/one"), item("b", "https://courier.example/two")],
+    },
+    {
+      name: "same path on different hosts",
+      articles: [item("a", "https://courier.example/story"), item("b", "https://herald.example/story")],
+    },
+    {
+      name: "different non-tracking parameters",
+      articles: [item("a", "https://courier.example/story?id=1"), item("b", "https://courier.example/story?id=2")],
+    },
+    {
+      name: "http and https",
+      articles: [item("a", "http://courier.example/story"), item("b", "https://courier.example/story")],
+    },
     { name: "missing sourceUrl", articles: [item("a"), item("b")] },
     { name: "one with, one without sourceUrl", articles: [item("a", "https://courier.example/story"), item("b")] },
   ])("warns about nothing for $name", ({ articles }) => {
@@ -50,7 +65,11 @@ describe("duplicateSources", () => {
   });
 
   it("warns about both items of a pair that differ only in form", () => {
-    const articles = [item("a", "https://Courier.example/story/?utm_source=feed#top"), item("b", "https://courier.example/story"), item("c")];
+    const articles = [
+      item("a", "https://Courier.example/story/?utm_source=feed#top"),
+      item("b", "https://courier.example/story"),
+      item("c"),
+    ];
     expect(duplicateSources(articles)).toEqual([
       { file: "content/a.md", field: "sourceUrl", message: expect.stringContaining("same report as content/b.md,") },
       { file: "content/b.md", field: "sourceUrl", message: expect.stringContaining("same report as content/a.md,") },
@@ -58,7 +77,11 @@ describe("duplicateSources", () => {
   });
 
   it("names the two others in a three-way duplicate", () => {
-    const articles = [item("a", "https://courier.example/story"), item("b", "https://courier.example/story/"), item("c", "https://courier.example/story#x")];
+    const articles = [
+      item("a", "https://courier.example/story"),
+      item("b", "https://courier.example/story/"),
+      item("c", "https://courier.example/story#x"),
+    ];
     expect(formatProblems(duplicateSources(articles))).toMatchInlineSnapshot(`
       "content/a.md: 1 problem
         sourceUrl: links to the same report as content/b.md and content/c.md, so the items may be duplicates; merge them, or keep both if each adds something new.
@@ -76,7 +99,9 @@ describe("duplicateSources", () => {
 
   it("names three others with commas", () => {
     const articles = ["a", "b", "c", "d"].map((slug) => item(slug, "https://courier.example/story"));
-    expect(duplicateSources(articles)[0]?.message).toMatchInlineSnapshot(`"links to the same report as content/b.md, content/c.md and content/d.md, so the items may be duplicates; merge them, or keep both if each adds something new."`);
+    expect(duplicateSources(articles)[0]?.message).toMatchInlineSnapshot(
+      `"links to the same report as content/b.md, content/c.md and content/d.md, so the items may be duplicates; merge them, or keep both if each adds something new."`,
+    );
   });
 
   it("keeps separate groups apart", () => {

@@ -22,16 +22,48 @@ async function errorFor(files: Record<string, string | Uint8Array>): Promise<str
 
 describe("article validation", () => {
   it.each([
-    ["missing title", { ...good, title: undefined }, 'title: is required; expected a headline of 1-200 characters'],
+    ["missing title", { ...good, title: undefined }, "title: is required; expected a headline of 1-200 characters"],
     ["empty title", { ...good, title: "   " }, 'title: expected a headline of 1-200 characters; got "   "'],
-    ["unparseable date", { ...good, date: "15 August" }, 'date: expected an ISO 8601 date-time with a zone, like 2025-08-15T17:05:00Z, on a day that exists; got "15 August"'],
-    ["impossible date", { ...good, date: "2025-02-30" }, 'date: expected an ISO 8601 date-time with a zone, like 2025-08-15T17:05:00Z, on a day that exists; got "2025-02-30"'],
-    ["updated before date", { ...good, updated: "2025-08-15T16:00:00Z" }, 'updated: must not be before date (2025-08-15T17:05:00Z); got "2025-08-15T16:00:00Z"'],
-    ["javascript: sourceUrl", { ...good, sourceUrl: "javascript:alert(1)" }, 'sourceUrl: expected an http(s) URL of the original report; got "javascript:alert(1)"'],
-    ["tags not a list", { ...good, tags: "Politics" }, 'tags: expected a list of tags, such as [Politics, Ukraine]; got "Politics"'],
-    ["empty tag", { ...good, tags: ["Politics", ""] }, 'tags[1]: expected a non-empty tag of at most 100 characters; got ""'],
-    ["tag with no slug", { ...good, tags: ["🎉"] }, 'tags[0]: has no Latin letters or digits to make its URL from; got "🎉"'],
-    ["source with no slug", { ...good, source: "東京新聞" }, 'source: has no Latin letters or digits to make its URL from; got "東京新聞"'],
+    [
+      "unparseable date",
+      { ...good, date: "15 August" },
+      'date: expected an ISO 8601 date-time with a zone, like 2025-08-15T17:05:00Z, on a day that exists; got "15 August"',
+    ],
+    [
+      "impossible date",
+      { ...good, date: "2025-02-30" },
+      'date: expected an ISO 8601 date-time with a zone, like 2025-08-15T17:05:00Z, on a day that exists; got "2025-02-30"',
+    ],
+    [
+      "updated before date",
+      { ...good, updated: "2025-08-15T16:00:00Z" },
+      'updated: must not be before date (2025-08-15T17:05:00Z); got "2025-08-15T16:00:00Z"',
+    ],
+    [
+      "javascript: sourceUrl",
+      { ...good, sourceUrl: "javascript:alert(1)" },
+      'sourceUrl: expected an http(s) URL of the original report; got "javascript:alert(1)"',
+    ],
+    [
+      "tags not a list",
+      { ...good, tags: "Politics" },
+      'tags: expected a list of tags, such as [Politics, Ukraine]; got "Politics"',
+    ],
+    [
+      "empty tag",
+      { ...good, tags: ["Politics", ""] },
+      'tags[1]: expected a non-empty tag of at most 100 characters; got ""',
+    ],
+    [
+      "tag with no slug",
+      { ...good, tags: ["🎉"] },
+      'tags[0]: has no Latin letters or digits to make its URL from; got "🎉"',
+    ],
+    [
+      "source with no slug",
+      { ...good, source: "東京新聞" },
+      'source: has no Latin letters or digits to make its URL from; got "東京新聞"',
+    ],
     ["image without imageAlt", { ...good, image: "./photo.jpg" }, "imageAlt: is required when image is given"],
   ])("%s", async (_name, frontMatter, expected) => {
     const message = await errorFor({ "story.md": articleFile(frontMatter) });
@@ -54,8 +86,12 @@ describe("article validation", () => {
       "a/story.md": articleFile(good),
       "b/story.md": articleFile(good),
     });
-    expect(message).toContain("content/articles/a/story.md: 1 problem\n  slug: gives the URL /2025/08/15/story/, which content/articles/b/story.md also gives");
-    expect(message).toContain("content/articles/b/story.md: 1 problem\n  slug: gives the URL /2025/08/15/story/, which content/articles/a/story.md also gives");
+    expect(message).toContain(
+      "content/articles/a/story.md: 1 problem\n  slug: gives the URL /2025/08/15/story/, which content/articles/b/story.md also gives",
+    );
+    expect(message).toContain(
+      "content/articles/b/story.md: 1 problem\n  slug: gives the URL /2025/08/15/story/, which content/articles/a/story.md also gives",
+    );
   });
 
   it("rejects an image that does not exist or lies outside content/", async () => {
@@ -63,8 +99,12 @@ describe("article validation", () => {
       "missing.md": articleFile({ ...good, image: "./nope.jpg", imageAlt: "x" }),
       "outside.md": articleFile({ ...good, title: "Other", image: "../../../etc/passwd", imageAlt: "x" }),
     });
-    expect(message).toContain('content/articles/missing.md: 1 problem\n  image: names a file that does not exist; got "./nope.jpg"');
-    expect(message).toContain('content/articles/outside.md: 1 problem\n  image: must point to a file inside the content folder; got "../../../etc/passwd"');
+    expect(message).toContain(
+      'content/articles/missing.md: 1 problem\n  image: names a file that does not exist; got "./nope.jpg"',
+    );
+    expect(message).toContain(
+      'content/articles/outside.md: 1 problem\n  image: must point to a file inside the content folder; got "../../../etc/passwd"',
+    );
   });
 
   it("reports every problem of every file at once", async () => {
@@ -111,7 +151,9 @@ describe("accepted input", () => {
     const site = await makeSite({ "story.md": articleFile({ ...good, draft: true }) });
     cleanup = site.remove;
     expect((await loadContent({ contentDir: site.content, root: site.root })).articles).toHaveLength(0);
-    expect((await loadContent({ contentDir: site.content, root: site.root, includeDrafts: true })).articles).toHaveLength(1);
+    expect(
+      (await loadContent({ contentDir: site.content, root: site.root, includeDrafts: true })).articles,
+    ).toHaveLength(1);
   });
 
   it("validates the settings file like articles", async () => {
@@ -135,22 +177,48 @@ describe("accepted input", () => {
   });
 
   it.each([
-    [{ widths: [480, 0] }, 'images.widths[1]: expected a list of 1-12 widths in pixels, whole numbers from 16 to 8192, such as [480, 800, 1200, 1600]; got 0'],
-    [{ widths: [] }, "images.widths: expected a list of 1-12 widths in pixels, whole numbers from 16 to 8192, such as [480, 800, 1200, 1600]; got a list ([])"],
-    [{ widths: "800" }, 'images.widths: expected a list of 1-12 widths in pixels, whole numbers from 16 to 8192, such as [480, 800, 1200, 1600]; got "800"'],
-    [{ maxPixels: 1.5e9 }, "images.maxPixels: expected a whole number of pixels from 10000 to 268402689 (about 16383 × 16383), such as 50000000; got 1500000000"],
-    [{ maxPixel: 1 }, 'images: expected an object with the optional fields "widths" and "maxPixels", such as { "widths": [480, 800, 1200, 1600], "maxPixels": 50000000 }; got an object ({"maxPixel":1})'],
-    ["big", 'images: expected an object with the optional fields "widths" and "maxPixels", such as { "widths": [480, 800, 1200, 1600], "maxPixels": 50000000 }; got "big"'],
+    [
+      { widths: [480, 0] },
+      "images.widths[1]: expected a list of 1-12 widths in pixels, whole numbers from 16 to 8192, such as [480, 800, 1200, 1600]; got 0",
+    ],
+    [
+      { widths: [] },
+      "images.widths: expected a list of 1-12 widths in pixels, whole numbers from 16 to 8192, such as [480, 800, 1200, 1600]; got a list ([])",
+    ],
+    [
+      { widths: "800" },
+      'images.widths: expected a list of 1-12 widths in pixels, whole numbers from 16 to 8192, such as [480, 800, 1200, 1600]; got "800"',
+    ],
+    [
+      { maxPixels: 1.5e9 },
+      "images.maxPixels: expected a whole number of pixels from 10000 to 268402689 (about 16383 × 16383), such as 50000000; got 1500000000",
+    ],
+    [
+      { maxPixel: 1 },
+      'images: expected an object with the optional fields "widths" and "maxPixels", such as { "widths": [480, 800, 1200, 1600], "maxPixels": 50000000 }; got an object ({"maxPixel":1})',
+    ],
+    [
+      "big",
+      'images: expected an object with the optional fields "widths" and "maxPixels", such as { "widths": [480, 800, 1200, 1600], "maxPixels": 50000000 }; got "big"',
+    ],
   ])("validates the images setting %j", async (images, message) => {
     const site = await makeSite({}, { title: "T", description: "d", url: "https://x.example", images });
     cleanup = site.remove;
     const error = await loadContent({ contentDir: site.content, root: site.root }).catch((e: unknown) => e);
-    expect((error as Error).message).toBe(`content/_data/site.json: 1 problem\n  ${message}\n  See README.md#site-settings`);
+    expect((error as Error).message).toBe(
+      `content/_data/site.json: 1 problem\n  ${message}\n  See README.md#site-settings`,
+    );
   });
 
   it("fills in the images setting's defaults, field by field", async () => {
-    const site = await makeSite({}, { title: "T", description: "d", url: "https://x.example", images: { maxPixels: 20_000_000 } });
+    const site = await makeSite(
+      {},
+      { title: "T", description: "d", url: "https://x.example", images: { maxPixels: 20_000_000 } },
+    );
     cleanup = site.remove;
-    expect((await loadContent({ contentDir: site.content, root: site.root })).settings.images).toEqual({ widths: [480, 800, 1200, 1600], maxPixels: 20_000_000 });
+    expect((await loadContent({ contentDir: site.content, root: site.root })).settings.images).toEqual({
+      widths: [480, 800, 1200, 1600],
+      maxPixels: 20_000_000,
+    });
   });
 });

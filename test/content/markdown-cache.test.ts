@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { cachedRenderer, emptyCache, markdownKey, readMarkdownCache, writeMarkdownCache } from "../../src/content/markdown-cache.ts";
+import {
+  cachedRenderer,
+  emptyCache,
+  markdownKey,
+  readMarkdownCache,
+  writeMarkdownCache,
+} from "../../src/content/markdown-cache.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { createMarkdown, markdownDefaults } from "../../src/content/markdown.ts";
 import { articleFile, makeSite } from "../helpers/fixture.ts";
@@ -37,7 +43,11 @@ describe("cachedRenderer", () => {
     const cache = emptyCache();
     const renderer = cachedRenderer(md, cache, markdownDefaults.summaryLength);
     const first = renderer.render("# Title\n\nFirst *paragraph*.");
-    expect(first).toEqual({ html: '<h2 id="title">Title</h2>\n<p>First <em>paragraph</em>.</p>\n', firstParagraph: "First paragraph.", key: markdownKey("# Title\n\nFirst *paragraph*.") });
+    expect(first).toEqual({
+      html: '<h2 id="title">Title</h2>\n<p>First <em>paragraph</em>.</p>\n',
+      firstParagraph: "First paragraph.",
+      key: markdownKey("# Title\n\nFirst *paragraph*."),
+    });
     expect(renderer.render("# Title\n\nFirst *paragraph*.")).toEqual(first);
     expect(cache.rendered).toBe(1);
     renderer.render("Another body.");
@@ -87,7 +97,9 @@ describe("the Markdown cache file", () => {
     renderer.render("Two.");
     renderer.render("Four.");
     await writeMarkdownCache(file, next);
-    expect([...(await readMarkdownCache(file)).markdown.keys()].sort()).toEqual([markdownKey("Two."), markdownKey("Four.")].sort());
+    expect([...(await readMarkdownCache(file)).markdown.keys()].sort()).toEqual(
+      [markdownKey("Two."), markdownKey("Four.")].sort(),
+    );
   });
 
   it("drops a body no longer used even when nothing was rendered", async () => {
@@ -159,7 +171,10 @@ describe("loadContent with a cache", () => {
     const s = await site();
     const cache = emptyCache();
     await loadContent({ contentDir: s.content, root: s.root, cache });
-    writeFileSync(join(s.content, "articles", "b.md"), articleFile({ title: "Beta, revised", date: "2025-08-15T10:00:00Z", tags: ["One"] }, "Beta body, longer now."));
+    writeFileSync(
+      join(s.content, "articles", "b.md"),
+      articleFile({ title: "Beta, revised", date: "2025-08-15T10:00:00Z", tags: ["One"] }, "Beta body, longer now."),
+    );
     const second = await loadContent({ contentDir: s.content, root: s.root, cache });
     expect(cache.rendered).toBe(1);
     expect(second.articles.map((a) => a.title)).toEqual(["Alpha", "Beta, revised"]);
@@ -171,7 +186,10 @@ describe("loadContent with a cache", () => {
     const cache = emptyCache();
     await loadContent({ contentDir: s.content, root: s.root, cache });
     const settings = JSON.parse(readFileSync(join(s.content, "_data", "site.json"), "utf8")) as Record<string, unknown>;
-    writeFileSync(join(s.content, "_data", "site.json"), JSON.stringify({ ...settings, timeZone: "Pacific/Kiritimati" }));
+    writeFileSync(
+      join(s.content, "_data", "site.json"),
+      JSON.stringify({ ...settings, timeZone: "Pacific/Kiritimati" }),
+    );
     const second = await loadContent({ contentDir: s.content, root: s.root, cache });
     // 10:00Z is the next day at UTC+14: only a new parse knows.
     expect(second.articles.map((a) => a.url)).toEqual(["/2025/08/15/a/", "/2025/08/16/b/"]);
@@ -185,7 +203,10 @@ describe("loadContent with a cache", () => {
     const cache = emptyCache();
     await loadContent({ contentDir: s.content, root: s.root, cache });
     const b = join(s.content, "articles", "b.md");
-    writeFileSync(b, articleFile({ title: "Beta, revised", date: "2025-08-15T10:00:00Z", tags: ["One"] }, "Beta body, longer now."));
+    writeFileSync(
+      b,
+      articleFile({ title: "Beta, revised", date: "2025-08-15T10:00:00Z", tags: ["One"] }, "Beta body, longer now."),
+    );
     const trusted = await loadContent({ contentDir: s.content, root: s.root, cache, unchanged: () => true });
     expect(trusted.articles.map((a) => a.title)).toEqual(["Alpha", "Beta"]);
     expect(cache.rendered).toBe(0);
@@ -196,7 +217,12 @@ describe("loadContent with a cache", () => {
 
   it("reads a file named unchanged that the cache does not hold", async () => {
     const s = await site();
-    const content = await loadContent({ contentDir: s.content, root: s.root, cache: emptyCache(), unchanged: () => true });
+    const content = await loadContent({
+      contentDir: s.content,
+      root: s.root,
+      cache: emptyCache(),
+      unchanged: () => true,
+    });
     expect(content.articles.map((a) => a.title)).toEqual(["Alpha", "Beta"]);
   });
 });

@@ -7,9 +7,17 @@ const render = (body: string) => renderBody(md, body);
 describe("renderBody html", () => {
   it.each([
     { name: "empty body", body: "", want: "" },
-    { name: "raw script shown as text", body: "<script>alert(1)</script>", want: "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n" },
+    {
+      name: "raw script shown as text",
+      body: "<script>alert(1)</script>",
+      want: "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n",
+    },
     // Shown as text, so the typographer curls its quotes like any other text.
-    { name: "inline raw HTML shown as text", body: "a <b onclick=\"x()\">b</b>", want: "<p>a &lt;b onclick=“x()”&gt;b&lt;/b&gt;</p>\n" },
+    {
+      name: "inline raw HTML shown as text",
+      body: 'a <b onclick="x()">b</b>',
+      want: "<p>a &lt;b onclick=“x()”&gt;b&lt;/b&gt;</p>\n",
+    },
     { name: "typographic double quotes", body: 'He said "yes"', want: "<p>He said “yes”</p>\n" },
     { name: "typographic single quotes and apostrophe", body: "'Kyiv's mayor'", want: "<p>‘Kyiv’s mayor’</p>\n" },
     { name: "en and em dashes", body: "9--5 and then --- more", want: "<p>9–5 and then — more</p>\n" },
@@ -19,11 +27,31 @@ describe("renderBody html", () => {
     { name: "h2 keeps its level", body: "## Sub head", want: '<h2 id="sub-head">Sub head</h2>\n' },
     { name: "h3 keeps its level", body: "### Détails", want: '<h3 id="details">Détails</h3>\n' },
     { name: "heading with no slug letters", body: "## 🎉", want: '<h2 id="section">🎉</h2>\n' },
-    { name: "repeated headings get distinct ids", body: "## Update\n\n## Update", want: '<h2 id="update">Update</h2>\n<h2 id="update-1">Update</h2>\n' },
-    { name: "javascript: link not linked", body: "[click](javascript:alert(1))", want: "<p>[click](javascript:alert(1))</p>\n" },
-    { name: "JavaScript: in capitals not linked", body: "[click](JavaScript:alert(1))", want: "<p>[click](JavaScript:alert(1))</p>\n" },
-    { name: "javascript: autolink not linked", body: "<javascript:alert(1)>", want: "<p>&lt;javascript:alert(1)&gt;</p>\n" },
-    { name: "https link is linked", body: "[BBC](https://bbc.co.uk)", want: '<p><a href="https://bbc.co.uk">BBC</a></p>\n' },
+    {
+      name: "repeated headings get distinct ids",
+      body: "## Update\n\n## Update",
+      want: '<h2 id="update">Update</h2>\n<h2 id="update-1">Update</h2>\n',
+    },
+    {
+      name: "javascript: link not linked",
+      body: "[click](javascript:alert(1))",
+      want: "<p>[click](javascript:alert(1))</p>\n",
+    },
+    {
+      name: "JavaScript: in capitals not linked",
+      body: "[click](JavaScript:alert(1))",
+      want: "<p>[click](JavaScript:alert(1))</p>\n",
+    },
+    {
+      name: "javascript: autolink not linked",
+      body: "<javascript:alert(1)>",
+      want: "<p>&lt;javascript:alert(1)&gt;</p>\n",
+    },
+    {
+      name: "https link is linked",
+      body: "[BBC](https://bbc.co.uk)",
+      want: '<p><a href="https://bbc.co.uk">BBC</a></p>\n',
+    },
     { name: "bare URL is not linkified", body: "see https://example.org", want: "<p>see https://example.org</p>\n" },
     { name: "template syntax stays literal", body: "{{ x }} and {% if y %}", want: "<p>{{ x }} and {% if y %}</p>\n" },
     { name: "Unicode text", body: "Київ 🎉 São Paulo", want: "<p>Київ 🎉 São Paulo</p>\n" },
@@ -45,7 +73,11 @@ describe("renderBody firstParagraph", () => {
   it.each([
     { name: "empty body", body: "", want: "" },
     { name: "only headings", body: "# Title\n\n## More", want: "" },
-    { name: "markup removed", body: "First *para* with [a link](https://a.b) and `code`.", want: "First para with a link and code." },
+    {
+      name: "markup removed",
+      body: "First *para* with [a link](https://a.b) and `code`.",
+      want: "First para with a link and code.",
+    },
     { name: "soft line break becomes a space", body: "line one\nline two", want: "line one line two" },
     { name: "hard line break becomes a space", body: "line one  \nline two", want: "line one line two" },
     { name: "only the first paragraph", body: "One.\n\nTwo.", want: "One." },
@@ -124,6 +156,8 @@ describe("renderBody images", () => {
 
   it("leaves a placeholder per image that authors cannot forge", () => {
     const { html } = render("![A](a.jpg) ![B](b.jpg)\n\n<!--broadsheet-image:0-->");
-    expect(html).toBe("<p><!--broadsheet-image:0--> <!--broadsheet-image:1--></p>\n<p>&lt;!–broadsheet-image:0–&gt;</p>\n");
+    expect(html).toBe(
+      "<p><!--broadsheet-image:0--> <!--broadsheet-image:1--></p>\n<p>&lt;!–broadsheet-image:0–&gt;</p>\n",
+    );
   });
 });

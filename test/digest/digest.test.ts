@@ -10,7 +10,15 @@ const at = (hour: number) => `2025-08-15T${String(hour).padStart(2, "0")}:00:00Z
 describe("buildDigest with no articles", () => {
   it("gives one empty home page, no other listings and empty indexes", () => {
     const digest = buildDigest(settings, []);
-    expect(digest.homePages).toEqual([{ url: "/", heading: "The Broadsheet", kind: undefined, groups: [], pager: { number: 1, count: 1, previous: undefined, next: undefined } }]);
+    expect(digest.homePages).toEqual([
+      {
+        url: "/",
+        heading: "The Broadsheet",
+        kind: undefined,
+        groups: [],
+        pager: { number: 1, count: 1, previous: undefined, next: undefined },
+      },
+    ]);
     expect([digest.articlePages, digest.dayPages, digest.tagPages, digest.sourcePages]).toEqual([[], [], [], []]);
     expect(digest.indexPages).toEqual([
       { url: "/tags/", heading: "Tags", entries: [] },
@@ -24,13 +32,29 @@ describe("buildDigest listings", () => {
   const small = { ...settings, pageSize: 2 };
 
   it.each([
-    { pageSize: 2, want: [["/", undefined, "/page/2/", ["a5", "a4"]], ["/page/2/", "/", "/page/3/", ["a3", "a2"]], ["/page/3/", "/page/2/", undefined, ["a1"]]] },
+    {
+      pageSize: 2,
+      want: [
+        ["/", undefined, "/page/2/", ["a5", "a4"]],
+        ["/page/2/", "/", "/page/3/", ["a3", "a2"]],
+        ["/page/3/", "/page/2/", undefined, ["a1"]],
+      ],
+    },
     { pageSize: 5, want: [["/", undefined, undefined, ["a5", "a4", "a3", "a2", "a1"]]] },
     { pageSize: 20, want: [["/", undefined, undefined, ["a5", "a4", "a3", "a2", "a1"]]] },
   ])("home pages with pageSize $pageSize: [url, previous, next, articles], newest first", ({ pageSize, want }) => {
     const { homePages } = buildDigest({ ...settings, pageSize }, [...five].reverse());
-    expect(homePages.map((p) => [p.url, p.pager.previous, p.pager.next, p.groups.flatMap((g) => g.items.map((t) => t.url.split("/")[4]))])).toEqual(want);
-    expect(homePages.map((p) => [p.pager.number, p.pager.count])).toEqual(homePages.map((_, i) => [i + 1, homePages.length]));
+    expect(
+      homePages.map((p) => [
+        p.url,
+        p.pager.previous,
+        p.pager.next,
+        p.groups.flatMap((g) => g.items.map((t) => t.url.split("/")[4])),
+      ]),
+    ).toEqual(want);
+    expect(homePages.map((p) => [p.pager.number, p.pager.count])).toEqual(
+      homePages.map((_, i) => [i + 1, homePages.length]),
+    );
   });
 
   it("pages each tag and source under its own URL", () => {
@@ -63,13 +87,21 @@ describe("buildDigest listings", () => {
   });
 
   it("throws a ContentError when two tags would share a URL", () => {
-    expect(() => buildDigest(settings, [article("a", at(1), { tags: ["C++"] }), article("b", at(2), { tags: ["C"] })])).toThrow(ContentError);
+    expect(() =>
+      buildDigest(settings, [article("a", at(1), { tags: ["C++"] }), article("b", at(2), { tags: ["C"] })]),
+    ).toThrow(ContentError);
   });
 });
 
 describe("buildDigest days", () => {
   it.each([
-    { zone: "Europe/Kyiv", want: [["2025-08-16", "/2025/08/16/", "Saturday 16 August 2025", 1], ["2025-08-15", "/2025/08/15/", "Friday 15 August 2025", 1]] },
+    {
+      zone: "Europe/Kyiv",
+      want: [
+        ["2025-08-16", "/2025/08/16/", "Saturday 16 August 2025", 1],
+        ["2025-08-15", "/2025/08/15/", "Friday 15 August 2025", 1],
+      ],
+    },
     { zone: "UTC", want: [["2025-08-15", "/2025/08/15/", "Friday 15 August 2025", 2]] },
   ])("groups by the day in $zone", ({ zone, want }) => {
     const late = article("late", "2025-08-15T23:30:00Z", {}, zone);
@@ -80,7 +112,12 @@ describe("buildDigest days", () => {
   });
 
   it("links each day page to the neighbouring days with articles", () => {
-    const articles = ["2025-08-10T09:00:00Z", "2025-08-15T09:00:00Z", "2025-08-15T10:00:00Z", "2025-08-20T09:00:00Z"].map((iso, i) => article(`d${i}`, iso));
+    const articles = [
+      "2025-08-10T09:00:00Z",
+      "2025-08-15T09:00:00Z",
+      "2025-08-15T10:00:00Z",
+      "2025-08-20T09:00:00Z",
+    ].map((iso, i) => article(`d${i}`, iso));
     const { dayPages } = buildDigest(settings, articles);
     expect(dayPages.map((d) => [d.url, d.later?.url, d.earlier?.url, d.group.items.length])).toEqual([
       ["/2025/08/20/", undefined, "/2025/08/15/", 1],
@@ -110,15 +147,27 @@ describe("buildDigest article pages", () => {
     ];
     const pages = buildDigest(settings, articles).articlePages;
     const main = pages.find((p) => p.url.endsWith("/main/"))!;
-    expect(main.related.map((r) => [r.teaser.url, r.sharedTags])).toEqual([["/2025/08/15/near/", [{ url: "/tags/ukraine/", label: "Ukraine" }]]]);
+    expect(main.related.map((r) => [r.teaser.url, r.sharedTags])).toEqual([
+      ["/2025/08/15/near/", [{ url: "/tags/ukraine/", label: "Ukraine" }]],
+    ]);
     expect(main.related[0]!.teaser.title).toBe("Title near");
     expect(pages.find((p) => p.url.endsWith("/alone/"))!.related).toEqual([]);
-    expect(buildDigest({ ...settings, relatedCount: 0 }, articles).articlePages.map((p) => p.related)).toEqual([[], [], []]);
+    expect(buildDigest({ ...settings, relatedCount: 0 }, articles).articlePages.map((p) => p.related)).toEqual([
+      [],
+      [],
+      [],
+    ]);
   });
 
   it("builds teasers with stamps, tag links, source link, draft flag and missing optional fields", () => {
     const articles = [
-      article("full", "2025-08-15T17:05:00Z", { tags: ["kyiv"], source: "BBC", draft: true, author: "Ann", sourceUrl: "https://bbc.co.uk/x" }),
+      article("full", "2025-08-15T17:05:00Z", {
+        tags: ["kyiv"],
+        source: "BBC",
+        draft: true,
+        author: "Ann",
+        sourceUrl: "https://bbc.co.uk/x",
+      }),
       article("bare", "2025-08-14T17:05:00Z", { tags: ["Kyiv"], updated: DateTime.fromISO("2025-08-14T18:00:00Z") }),
       article("other", "2025-08-13T17:05:00Z", { tags: ["Kyiv"] }),
     ];
@@ -133,6 +182,11 @@ describe("buildDigest article pages", () => {
       draft: true,
     });
     expect([full!.author, full!.sourceUrl, full!.updated]).toEqual(["Ann", "https://bbc.co.uk/x", undefined]);
-    expect([bare!.teaser.source, bare!.teaser.draft, bare!.author, bare!.updated?.text]).toEqual([undefined, false, undefined, "14 August 2025 at 19:00 BST"]);
+    expect([bare!.teaser.source, bare!.teaser.draft, bare!.author, bare!.updated?.text]).toEqual([
+      undefined,
+      false,
+      undefined,
+      "14 August 2025 at 19:00 BST",
+    ]);
   });
 });

@@ -19,7 +19,16 @@ const site = (target: Partial<Article> = {}): Article[] => [
   article("n5", "2025-08-16T10:00:00Z", { tags: ["Weather"], source: "BBC" }),
 ];
 
-const allUrls = (d: Digest) => [...d.articlePages, ...d.homePages, ...d.dayPages, ...d.tagPages, ...d.sourcePages, ...d.indexPages, ...d.feedFiles].map((p) => p.url);
+const allUrls = (d: Digest) =>
+  [
+    ...d.articlePages,
+    ...d.homePages,
+    ...d.dayPages,
+    ...d.tagPages,
+    ...d.sourcePages,
+    ...d.indexPages,
+    ...d.feedFiles,
+  ].map((p) => p.url);
 /** The three feed files in a feed folder, in URL order. */
 const feedFilesIn = (dir: string) => ["atom.xml", "feed.json", "rss.xml"].map((file) => `${dir}${file}`);
 // The target is in the feeds of the site, of its tags and of its source.
@@ -55,7 +64,14 @@ describe("pageKeys", () => {
   });
 
   it("gives an empty digest's pages (home page and indexes) and the site's feed files keys", () => {
-    expect([...pageKeys(buildDigest(settings, []), "v1").keys()]).toEqual(["/", "/tags/", "/sources/", "/feeds/atom.xml", "/feeds/rss.xml", "/feeds/feed.json"]);
+    expect([...pageKeys(buildDigest(settings, []), "v1").keys()]).toEqual([
+      "/",
+      "/tags/",
+      "/sources/",
+      "/feeds/atom.xml",
+      "/feeds/rss.xml",
+      "/feeds/feed.json",
+    ]);
   });
 });
 
@@ -67,7 +83,9 @@ describe("pageKeys after one article changed", () => {
   it("moves only the article's own key and the site feed's keys when its body key changes, whatever the HTML", () => {
     const before = pageKeys(buildDigest(settings, site({ bodyKey: "k1" })), "v1");
     const digest = buildDigest(settings, site({ bodyKey: "k2" }));
-    expect(allUrls(changedPages(digest, pageKeys(digest, "v1"), before)).sort()).toEqual(["/2025/08/15/target/", ...bodyFeeds].sort());
+    expect(allUrls(changedPages(digest, pageKeys(digest, "v1"), before)).sort()).toEqual(
+      ["/2025/08/15/target/", ...bodyFeeds].sort(),
+    );
   });
 
   it("moves no key when the HTML changes but the body key stays (the key stands for the body)", () => {
@@ -77,32 +95,36 @@ describe("pageKeys after one article changed", () => {
   });
 
   it("moves its page, its listings, its feeds, its neighbours' and the pages listing it as related when its title changes", () => {
-    expect(changedBy({ title: "A new headline" })).toEqual([
-      ...targetFeeds,
-      "/",
-      "/2025/08/12/n1/", // lists it as related
-      "/2025/08/14/n2/", // its older neighbour
-      "/2025/08/15/",
-      "/2025/08/15/n4/", // its newer neighbour, and related
-      "/2025/08/15/target/",
-      "/sources/ap/",
-      "/tags/kyiv/",
-      "/tags/nato/",
-    ].sort());
+    expect(changedBy({ title: "A new headline" })).toEqual(
+      [
+        ...targetFeeds,
+        "/",
+        "/2025/08/12/n1/", // lists it as related
+        "/2025/08/14/n2/", // its older neighbour
+        "/2025/08/15/",
+        "/2025/08/15/n4/", // its newer neighbour, and related
+        "/2025/08/15/target/",
+        "/sources/ap/",
+        "/tags/kyiv/",
+        "/tags/nato/",
+      ].sort(),
+    );
   });
 
   it("moves the listings, feeds and teasers but not the neighbours when only its summary changes", () => {
-    expect(changedBy({ summary: "Another summary" })).toEqual([
-      ...targetFeeds,
-      "/",
-      "/2025/08/12/n1/",
-      "/2025/08/15/",
-      "/2025/08/15/n4/",
-      "/2025/08/15/target/",
-      "/sources/ap/",
-      "/tags/kyiv/",
-      "/tags/nato/",
-    ].sort());
+    expect(changedBy({ summary: "Another summary" })).toEqual(
+      [
+        ...targetFeeds,
+        "/",
+        "/2025/08/12/n1/",
+        "/2025/08/15/",
+        "/2025/08/15/n4/",
+        "/2025/08/15/target/",
+        "/sources/ap/",
+        "/tags/kyiv/",
+        "/tags/nato/",
+      ].sort(),
+    );
   });
 
   it("moves only the article's page and its feeds when only its author changes", () => {
@@ -121,7 +143,13 @@ describe("the dev server's memo of teasers, article pages and keys", () => {
     const edited = articles.map((a) => (a.url.endsWith("/target/") ? { ...a, ...target } : a));
     const digest = buildDigest(next, edited, undefined, memo);
     const keys = pageKeys(digest, "v1", keyMemo);
-    return { first, digest, keys, fresh: buildDigest(next, edited), changed: allUrls(changedPages(digest, keys, before)).sort() };
+    return {
+      first,
+      digest,
+      keys,
+      fresh: buildDigest(next, edited),
+      changed: allUrls(changedPages(digest, keys, before)).sort(),
+    };
   }
   const edits: [string, Partial<Article>][] = [
     ["body HTML", { bodyHtml: "<p>target, rewritten</p>" }],
@@ -132,12 +160,15 @@ describe("the dev server's memo of teasers, article pages and keys", () => {
     ["nothing", {}],
   ];
 
-  it.each(edits)("gives the digest and the keys of a build without memo, and moves the same keys, after an edit of the %s", (_, target) => {
-    const { digest, keys, fresh, changed } = rebuild(target);
-    expect(digest).toEqual(fresh);
-    expect(keys).toEqual(pageKeys(fresh, "v1"));
-    expect(changed).toEqual(changedBy(target));
-  });
+  it.each(edits)(
+    "gives the digest and the keys of a build without memo, and moves the same keys, after an edit of the %s",
+    (_, target) => {
+      const { digest, keys, fresh, changed } = rebuild(target);
+      expect(digest).toEqual(fresh);
+      expect(keys).toEqual(pageKeys(fresh, "v1"));
+      expect(changed).toEqual(changedBy(target));
+    },
+  );
 
   it("reuses the teasers and pages of articles the edit does not touch, and makes the edited article's anew", () => {
     const { first, digest } = rebuild({ author: "Ann Other" });
@@ -160,7 +191,15 @@ describe("changedPages", () => {
 
   it("leaves out every page when nothing changed", () => {
     const render = changedPages(digest, keys, keys);
-    expect([render.articlePages, render.homePages, render.dayPages, render.tagPages, render.sourcePages, render.indexPages, render.feedFiles]).toEqual([[], [], [], [], [], [], []]);
+    expect([
+      render.articlePages,
+      render.homePages,
+      render.dayPages,
+      render.tagPages,
+      render.sourcePages,
+      render.indexPages,
+      render.feedFiles,
+    ]).toEqual([[], [], [], [], [], [], []]);
     expect(render.settings).toBe(digest.settings);
     // Documents have no keys: they are rendered every time, and written only when their bytes change.
     expect(render.documents).toBe(digest.documents);

@@ -19,7 +19,13 @@ describe("relatedArticles rankings", () => {
     { name: "no shared tags", items: [item("/a/", 0, ["x"]), item("/b/", 0, ["y"])], of: "/a/", want: [] },
     {
       name: "rarer shared tag outranks a common one",
-      items: [item("/a/", 0, ["rare", "common"]), item("/rare/", -1, ["rare"]), item("/common/", 1, ["common"]), item("/c1/", 50, ["common"]), item("/c2/", 60, ["common"])],
+      items: [
+        item("/a/", 0, ["rare", "common"]),
+        item("/rare/", -1, ["rare"]),
+        item("/common/", 1, ["common"]),
+        item("/c1/", 50, ["common"]),
+        item("/c2/", 60, ["common"]),
+      ],
       of: "/a/",
       want: ["/rare/", "/common/", "/c1/", "/c2/"],
     },
@@ -49,7 +55,11 @@ describe("relatedArticles rankings", () => {
     },
     {
       name: "case-insensitive and Unicode-normalised tags match",
-      items: [item("/a/", 0, ["Ukraine", "São Paulo"]), item("/b/", 1, ["ukraine"]), item("/c/", 2, ["SA\u0303O PAULO"])],
+      items: [
+        item("/a/", 0, ["Ukraine", "São Paulo"]),
+        item("/b/", 1, ["ukraine"]),
+        item("/c/", 2, ["SA\u0303O PAULO"]),
+      ],
       of: "/a/",
       want: ["/b/", "/c/"],
     },
@@ -81,7 +91,9 @@ describe("relatedArticles options", () => {
     { timeScaleDays: 30, days: 0, factor: 1 },
     { timeScaleDays: 10, days: 30, factor: 1 / 4 },
   ])("score is idf / (1 + days/$timeScaleDays) at $days days", ({ timeScaleDays, days, factor }) => {
-    const [a] = relatedArticles([item("/a/", 0, ["x"]), item("/b/", days, ["x"]), item("/c/", 0, ["y"])], { timeScaleDays });
+    const [a] = relatedArticles([item("/a/", 0, ["x"]), item("/b/", days, ["x"]), item("/c/", 0, ["y"])], {
+      timeScaleDays,
+    });
     expect(a![0]!.score).toBeCloseTo(Math.log(1 + 3 / 2) * factor, 12);
   });
 });
@@ -101,7 +113,12 @@ describe("relatedArticles matches", () => {
   });
 
   it("is deterministic and independent of input order", () => {
-    const items = [item("/a/", 0, ["x", "y"]), item("/b/", 0, ["x"]), item("/c/", 0, ["y"]), item("/d/", 5, ["x", "y"])];
+    const items = [
+      item("/a/", 0, ["x", "y"]),
+      item("/b/", 0, ["x"]),
+      item("/c/", 0, ["y"]),
+      item("/d/", 5, ["x", "y"]),
+    ];
     expect(relatedArticles(items)).toEqual(relatedArticles(items));
     const reversed = [...items].reverse();
     const byUrl = (list: RelatedInput[]) =>
@@ -133,10 +150,16 @@ function reference(items: readonly RelatedInput[], count: number, timeScaleDays:
       const shared = keys[i]!.filter((key) => keys[j]!.includes(key));
       if (j === i || shared.length === 0) return;
       let score = 0;
-      for (const key of shared) score += Math.log(1 + items.length / df.get(key)!) / (1 + Math.abs(a.time - c.time) / DAY_MS / timeScaleDays);
+      for (const key of shared)
+        score += Math.log(1 + items.length / df.get(key)!) / (1 + Math.abs(a.time - c.time) / DAY_MS / timeScaleDays);
       found.push({ index: j, score, sharedTags: c.tags.filter((t) => keys[i]!.includes(nameKey(t))) });
     });
-    found.sort((x, y) => y.score - x.score || items[y.index]!.time - items[x.index]!.time || (items[x.index]!.url < items[y.index]!.url ? -1 : 1));
+    found.sort(
+      (x, y) =>
+        y.score - x.score ||
+        items[y.index]!.time - items[x.index]!.time ||
+        (items[x.index]!.url < items[y.index]!.url ? -1 : 1),
+    );
     return found.slice(0, count);
   });
 }
@@ -158,11 +181,14 @@ describe("relatedArticles against a brute-force reference", () => {
     { count: 5, timeScaleDays: 30 },
     { count: 1, timeScaleDays: 30 },
     { count: 12, timeScaleDays: 7 },
-  ])("gives exactly the reference's result for 300 articles, count $count, scale $timeScaleDays", ({ count, timeScaleDays }) => {
-    const got = relatedArticles(items, { count, timeScaleDays, window: 2 * items.length + 1 });
-    const want = reference(items, count, timeScaleDays);
-    expect(want.some((list) => list.length === count)).toBe(true);
-    expect(want.some((list) => list.length === 0)).toBe(true);
-    expect(got).toEqual(want);
-  });
+  ])(
+    "gives exactly the reference's result for 300 articles, count $count, scale $timeScaleDays",
+    ({ count, timeScaleDays }) => {
+      const got = relatedArticles(items, { count, timeScaleDays, window: 2 * items.length + 1 });
+      const want = reference(items, count, timeScaleDays);
+      expect(want.some((list) => list.length === count)).toBe(true);
+      expect(want.some((list) => list.length === 0)).toBe(true);
+      expect(got).toEqual(want);
+    },
+  );
 });

@@ -35,7 +35,10 @@ describe("groupTerms", () => {
     { name: "articles without tags", articles: [article("a", "2025-08-15T10:00:00Z", [])], want: [] },
     {
       name: "one tag on two articles keeps their order",
-      articles: [article("new", "2025-08-16T10:00:00Z", ["Ukraine"]), article("old", "2025-08-15T10:00:00Z", ["Ukraine"])],
+      articles: [
+        article("new", "2025-08-16T10:00:00Z", ["Ukraine"]),
+        article("old", "2025-08-15T10:00:00Z", ["Ukraine"]),
+      ],
       want: [["Ukraine", "ukraine", ["new", "old"]]],
     },
     {
@@ -68,7 +71,10 @@ describe("groupTerms", () => {
     },
     {
       name: "Unicode: NFC and NFD spellings are one term",
-      articles: [article("a", "2025-08-16T10:00:00Z", ["São Paulo"]), article("b", "2025-08-15T10:00:00Z", ["Sa\u0303o Paulo"])],
+      articles: [
+        article("a", "2025-08-16T10:00:00Z", ["São Paulo"]),
+        article("b", "2025-08-15T10:00:00Z", ["Sa\u0303o Paulo"]),
+      ],
       want: [["Sa\u0303o Paulo", "sao-paulo", ["a", "b"]]],
     },
     {
@@ -108,13 +114,25 @@ describe("groupTerms", () => {
     const { terms, problems } = groupTerms(articles, byTags, "tags");
     expect(terms.map((t) => t.slug)).toEqual(["c", "c"]);
     expect(problems).toEqual([
-      { file: "content/articles/cpp-old.md", field: "tags", message: '"c++" and "C" would share the URL slug "c"; rename one of them' },
-      { file: "content/articles/c-lang.md", field: "tags", message: '"C" and "C++" would share the URL slug "c"; rename one of them' },
+      {
+        file: "content/articles/cpp-old.md",
+        field: "tags",
+        message: '"c++" and "C" would share the URL slug "c"; rename one of them',
+      },
+      {
+        file: "content/articles/c-lang.md",
+        field: "tags",
+        message: '"C" and "C++" would share the URL slug "c"; rename one of them',
+      },
     ]);
   });
 
   it("reports a clash among three names and uses the given field", () => {
-    const articles = [article("a", "2025-08-16T10:00:00Z", [], "C#"), article("b", "2025-08-15T10:00:00Z", [], "C++"), article("c", "2025-08-14T10:00:00Z", [], "C")];
+    const articles = [
+      article("a", "2025-08-16T10:00:00Z", [], "C#"),
+      article("b", "2025-08-15T10:00:00Z", [], "C++"),
+      article("c", "2025-08-14T10:00:00Z", [], "C"),
+    ];
     const { problems } = groupTerms(articles, bySource, "source");
     expect(problems.map((p) => [p.file, p.field])).toEqual([
       ["content/articles/c.md", "source"],

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { articleUrl, dayUrl, homeUrl, outputPathFor, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "../../src/digest/urls.ts";
+import {
+  articleUrl,
+  dayUrl,
+  homeUrl,
+  outputPathFor,
+  pageUrl,
+  sourcesUrl,
+  sourceUrl,
+  tagsUrl,
+  tagUrl,
+} from "../../src/digest/urls.ts";
 
 describe("fixed URLs", () => {
   it.each([

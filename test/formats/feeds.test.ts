@@ -3,12 +3,27 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/digest.ts";
 import { escapeHtml } from "../../src/formats/html.ts";
-import { absolutizeHtml, entryId, type FeedChannel, type FeedItem, feedItemsFrom, feedUpdated, renderFeeds } from "../../src/formats/feeds.ts";
+import {
+  absolutizeHtml,
+  entryId,
+  type FeedChannel,
+  type FeedItem,
+  feedItemsFrom,
+  feedUpdated,
+  renderFeeds,
+} from "../../src/formats/feeds.ts";
 import { article, testSettings as settings } from "../helpers/articles.ts";
 import { wellFormed } from "../helpers/xml.ts";
 
 const site = settings.url;
-const channel: FeedChannel = { title: "The Broadsheet", description: "News & views, daily.", siteUrl: site, feedPath: "/feeds/", language: "en-GB", updated: new Date("2025-08-15T12:00:00Z") };
+const channel: FeedChannel = {
+  title: "The Broadsheet",
+  description: "News & views, daily.",
+  siteUrl: site,
+  feedPath: "/feeds/",
+  language: "en-GB",
+  updated: new Date("2025-08-15T12:00:00Z"),
+};
 const script = `Ben & Jerry's <script>alert("x")</script> &lt;3`;
 const articles = [
   article("bridge", "2025-08-15T09:45:00+02:00", {
@@ -21,14 +36,26 @@ const articles = [
     bodyHtml: `<p>See <a href="/2025/08/14/cafe/">yesterday</a> and <a href="#more">below</a>.</p><p><img src="/media/bridge.jpg" alt="The bridge"></p>`,
   }),
   article("cafe", "2025-08-14T18:00:00Z", { title: "São Paulo café ☕ — 東京", summary: "Ünïcode only." }),
-  article("escape", "2025-08-14T08:00:00Z", { title: script, summary: "<b>bold</b> & more", sourceUrl: "https://wire.example/a?b=1&c=2" }),
+  article("escape", "2025-08-14T08:00:00Z", {
+    title: script,
+    summary: "<b>bold</b> & more",
+    sourceUrl: "https://wire.example/a?b=1&c=2",
+  }),
   article("draft", "2025-08-15T11:00:00Z", { draft: true }),
 ];
 const pages = buildDigest(settings, articles).articlePages;
 const items = feedItemsFrom(pages, settings);
 
-const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ["entry", "item", "link", "category", "author"].includes(name) });
-const decodeHtml = (html: string) => html.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e] ?? "");
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  parseTagValue: false,
+  isArray: (name) => ["entry", "item", "link", "category", "author"].includes(name),
+});
+const decodeHtml = (html: string) =>
+  html.replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e] ?? "",
+  );
 type Node = Record<string, any>;
 
 /** What every format says about an entry, read back from the rendered feed. */
@@ -90,7 +117,10 @@ const readers: Record<"atom" | "rss" | "json", (text: string) => Entry[]> = {
 
 /** The entry each format should give for an item; RSS has no per-item update time, JSON Feed no outlet name. */
 function expected(item: FeedItem, format: keyof typeof readers): Entry {
-  const source = item.source?.url === undefined ? undefined : { name: format === "rss" ? item.source.name : undefined, url: item.source.url };
+  const source =
+    item.source?.url === undefined
+      ? undefined
+      : { name: format === "rss" ? item.source.name : undefined, url: item.source.url };
   return {
     id: item.id,
     title: item.title,
@@ -107,10 +137,33 @@ function expected(item: FeedItem, format: keyof typeof readers): Entry {
 
 describe("feedItemsFrom", () => {
   it("maps the digest's pages newest first, drafts left out, with absolute URLs in the content", () => {
-    expect(items.map((i) => [i.url, i.id, i.published.toISOString(), i.updated.toISOString(), i.author, i.source])).toEqual([
-      [`${site}/2025/08/15/bridge/`, "tag:news.example.org,2025-08-15:/2025/08/15/bridge/", "2025-08-15T07:45:00.000Z", "2025-08-15T10:15:00.000Z", "Priya Nandakumar", { name: "Northbridge Courier", url: "https://courier.example/story?id=1&ref=feed" }],
-      [`${site}/2025/08/14/cafe/`, "tag:news.example.org,2025-08-14:/2025/08/14/cafe/", "2025-08-14T18:00:00.000Z", "2025-08-14T18:00:00.000Z", undefined, undefined],
-      [`${site}/2025/08/14/escape/`, "tag:news.example.org,2025-08-14:/2025/08/14/escape/", "2025-08-14T08:00:00.000Z", "2025-08-14T08:00:00.000Z", undefined, { name: "wire.example", url: "https://wire.example/a?b=1&c=2" }],
+    expect(
+      items.map((i) => [i.url, i.id, i.published.toISOString(), i.updated.toISOString(), i.author, i.source]),
+    ).toEqual([
+      [
+        `${site}/2025/08/15/bridge/`,
+        "tag:news.example.org,2025-08-15:/2025/08/15/bridge/",
+        "2025-08-15T07:45:00.000Z",
+        "2025-08-15T10:15:00.000Z",
+        "Priya Nandakumar",
+        { name: "Northbridge Courier", url: "https://courier.example/story?id=1&ref=feed" },
+      ],
+      [
+        `${site}/2025/08/14/cafe/`,
+        "tag:news.example.org,2025-08-14:/2025/08/14/cafe/",
+        "2025-08-14T18:00:00.000Z",
+        "2025-08-14T18:00:00.000Z",
+        undefined,
+        undefined,
+      ],
+      [
+        `${site}/2025/08/14/escape/`,
+        "tag:news.example.org,2025-08-14:/2025/08/14/escape/",
+        "2025-08-14T08:00:00.000Z",
+        "2025-08-14T08:00:00.000Z",
+        undefined,
+        { name: "wire.example", url: "https://wire.example/a?b=1&c=2" },
+      ],
     ]);
     expect(items[0]!.contentHtml).toBe(
       `<p>See <a href="${site}/2025/08/14/cafe/">yesterday</a> and <a href="${site}/2025/08/15/bridge/#more">below</a>.</p><p><img src="${site}/media/bridge.jpg" alt="The bridge"></p>`,
@@ -147,7 +200,10 @@ describe.each(["atom", "rss", "json"] as const)("renderFeeds: %s", (format) => {
   });
 
   it("keeps an entry's id when the article is updated", () => {
-    const later = buildDigest(settings, articles.map((a) => ({ ...a, updated: DateTime.fromISO("2025-08-20T00:00:00Z") }))).articlePages;
+    const later = buildDigest(
+      settings,
+      articles.map((a) => ({ ...a, updated: DateTime.fromISO("2025-08-20T00:00:00Z") })),
+    ).articlePages;
     const again = readers[format](renderFeeds(channel, feedItemsFrom(later, settings))[format]);
     expect(again.map((e) => e.id)).toEqual(readers[format](text).map((e) => e.id));
     // RSS 2.0 has no update time for an item; the others must show the new one.
@@ -178,12 +234,23 @@ describe.each(["atom", "rss", "json"] as const)("renderFeeds: %s", (format) => {
 });
 
 describe("renderFeeds channel fields", () => {
-  const tag: FeedChannel = { ...channel, title: "Climate & energy", feedPath: "/tags/climate/feeds/", pagePath: "/tags/climate/" };
+  const tag: FeedChannel = {
+    ...channel,
+    title: "Climate & energy",
+    feedPath: "/tags/climate/feeds/",
+    pagePath: "/tags/climate/",
+  };
   const { atom, rss, json } = renderFeeds(tag, items);
 
   it("Atom: title, id, updated, alternate and self links, a fallback author", () => {
     const feed = parser.parse(atom).feed;
-    expect([feed.title, feed.id, feed.updated, feed.subtitle, feed.author[0].name]).toEqual(["Climate & energy", `${site}/tags/climate/feeds/`, "2025-08-15T12:00:00.000Z", "News & views, daily.", "Climate & energy"]);
+    expect([feed.title, feed.id, feed.updated, feed.subtitle, feed.author[0].name]).toEqual([
+      "Climate & energy",
+      `${site}/tags/climate/feeds/`,
+      "2025-08-15T12:00:00.000Z",
+      "News & views, daily.",
+      "Climate & energy",
+    ]);
     expect(feed.link.map((l: Node) => [l["@_rel"], l["@_href"]])).toEqual([
       ["alternate", `${site}/tags/climate/`],
       ["self", `${site}/tags/climate/feeds/atom.xml`],
@@ -193,7 +260,12 @@ describe("renderFeeds channel fields", () => {
   it("RSS: title, link, description, language, lastBuildDate and self link", () => {
     const c = parser.parse(rss).rss.channel;
     expect([c.title, c.link[0], c.description, c.language, c.lastBuildDate, c["atom:link"]["@_href"]]).toEqual([
-      "Climate & energy", `${site}/tags/climate/`, "News & views, daily.", "en-GB", "Fri, 15 Aug 2025 12:00:00 GMT", `${site}/tags/climate/feeds/rss.xml`,
+      "Climate & energy",
+      `${site}/tags/climate/`,
+      "News & views, daily.",
+      "en-GB",
+      "Fri, 15 Aug 2025 12:00:00 GMT",
+      `${site}/tags/climate/feeds/rss.xml`,
     ]);
   });
 
@@ -205,10 +277,35 @@ describe("renderFeeds channel fields", () => {
 
   it("JSON Feed 1.1: version, title, home page, feed URL, language, authors", () => {
     const feed = JSON.parse(json);
-    expect([feed.version, feed.title, feed.home_page_url, feed.feed_url, feed.language, feed.authors, feed.author]).toEqual([
-      "https://jsonfeed.org/version/1.1", "Climate & energy", `${site}/tags/climate/`, `${site}/tags/climate/feeds/feed.json`, "en-GB", [{ name: "Climate & energy", url: `${site}/` }], undefined,
+    expect([
+      feed.version,
+      feed.title,
+      feed.home_page_url,
+      feed.feed_url,
+      feed.language,
+      feed.authors,
+      feed.author,
+    ]).toEqual([
+      "https://jsonfeed.org/version/1.1",
+      "Climate & energy",
+      `${site}/tags/climate/`,
+      `${site}/tags/climate/feeds/feed.json`,
+      "en-GB",
+      [{ name: "Climate & energy", url: `${site}/` }],
+      undefined,
     ]);
-    expect(feed.items.map((i: Node) => Object.keys(i).sort())[0]).toEqual(["authors", "content_html", "date_modified", "date_published", "external_url", "id", "summary", "tags", "title", "url"]);
+    expect(feed.items.map((i: Node) => Object.keys(i).sort())[0]).toEqual([
+      "authors",
+      "content_html",
+      "date_modified",
+      "date_published",
+      "external_url",
+      "id",
+      "summary",
+      "tags",
+      "title",
+      "url",
+    ]);
   });
 });
 
@@ -219,7 +316,10 @@ describe("absolutizeHtml", () => {
     { html: `<a href='/a/?q=1&amp;r=2'>a</a>`, want: `<a href='${site}/a/?q=1&amp;r=2'>a</a>` },
     { html: `<a href="#s">s</a>`, want: `<a href="${site}/2025/08/15/x/#s">s</a>` },
     { html: `<a href="other/">o</a>`, want: `<a href="${site}/2025/08/15/x/other/">o</a>` },
-    { html: `<a href="https://e.org/">e</a> <a href="//cdn.example/x">c</a> <a href="mailto:a@b.example">m</a>`, same: true },
+    {
+      html: `<a href="https://e.org/">e</a> <a href="//cdn.example/x">c</a> <a href="mailto:a@b.example">m</a>`,
+      same: true,
+    },
     { html: `<code>href=&quot;/x&quot;</code> <a data-src="/x">d</a>`, same: true },
     { html: "", same: true },
     {
@@ -232,15 +332,32 @@ describe("absolutizeHtml", () => {
   });
 
   it("keeps the path of a site served from a folder", () => {
-    expect(absolutizeHtml(`<a href="/a/">a</a>`, "https://example.org/news")).toBe(`<a href="https://example.org/news/a/">a</a>`);
+    expect(absolutizeHtml(`<a href="/a/">a</a>`, "https://example.org/news")).toBe(
+      `<a href="https://example.org/news/a/">a</a>`,
+    );
   });
 });
 
 describe("entryId", () => {
   it.each([
-    { site, path: "/2025/08/15/a/", published: "2025-08-15T23:30:00+02:00", want: "tag:news.example.org,2025-08-15:/2025/08/15/a/" },
-    { site, path: "/2025/08/16/a/", published: "2025-08-16T00:30:00+02:00", want: "tag:news.example.org,2025-08-15:/2025/08/16/a/" },
-    { site: "http://example.org:8080/news", path: "/2025/01/01/b/", published: "2025-01-01T00:00:00Z", want: "tag:example.org,2025-01-01:/news/2025/01/01/b/" },
+    {
+      site,
+      path: "/2025/08/15/a/",
+      published: "2025-08-15T23:30:00+02:00",
+      want: "tag:news.example.org,2025-08-15:/2025/08/15/a/",
+    },
+    {
+      site,
+      path: "/2025/08/16/a/",
+      published: "2025-08-16T00:30:00+02:00",
+      want: "tag:news.example.org,2025-08-15:/2025/08/16/a/",
+    },
+    {
+      site: "http://example.org:8080/news",
+      path: "/2025/01/01/b/",
+      published: "2025-01-01T00:00:00Z",
+      want: "tag:example.org,2025-01-01:/news/2025/01/01/b/",
+    },
   ])("$site + $path, published $published -> $want", ({ site, path, published, want }) => {
     expect(entryId(site, path, new Date(published))).toBe(want);
   });

@@ -35,7 +35,9 @@ describe("pages under the policy", () => {
     for (const file of files) {
       const page = await readFile(join(site.output, file), "utf8");
       // JSON-LD is data, not script: CSP does not run it, so it is the one inline <script> allowed.
-      expect(page.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, ""), file).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>|<style|\sstyle=/);
+      expect(page.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, ""), file).not.toMatch(
+        /<script(?![^>]*\ssrc=)[^>]*>|<style|\sstyle=/,
+      );
       for (const [, url] of page.matchAll(/(?:href|src)="(\/assets\/[^"]+)"/g)) {
         expect(url, file).toMatch(/\.[0-9a-f]{10}\.(css|js|svg)$/);
         await expect(readFile(join(site.output, url!))).resolves.toBeDefined();

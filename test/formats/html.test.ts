@@ -10,7 +10,10 @@ describe("escapeHtml", () => {
     { text: ">", want: "&gt;" },
     { text: '"', want: "&quot;" },
     { text: "'", want: "&#39;" },
-    { text: "<a href=\"x\" title='y'>Tom & Jerry</a>", want: "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;" },
+    {
+      text: "<a href=\"x\" title='y'>Tom & Jerry</a>",
+      want: "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;",
+    },
     // Already-escaped text is escaped again: escapeHtml takes text, not HTML.
     { text: "&amp;", want: "&amp;amp;" },
     { text: "Київ — São Paulo 🎉", want: "Київ — São Paulo 🎉" },
@@ -22,7 +25,11 @@ describe("escapeHtml", () => {
 describe("html tagged template", () => {
   it.each([
     { name: "string escaped", got: () => html`<p>${"<b>&</b>"}</p>`, want: "<p>&lt;b&gt;&amp;&lt;/b&gt;</p>" },
-    { name: "attribute quotes escaped", got: () => html`<a title="${`"x" 'y'`}">`, want: '<a title="&quot;x&quot; &#39;y&#39;">' },
+    {
+      name: "attribute quotes escaped",
+      got: () => html`<a title="${`"x" 'y'`}">`,
+      want: '<a title="&quot;x&quot; &#39;y&#39;">',
+    },
     { name: "number", got: () => html`<b>${42}</b>`, want: "<b>42</b>" },
     { name: "zero is not empty", got: () => html`<b>${0}</b>`, want: "<b>0</b>" },
     { name: "empty string", got: () => html`<b>${""}</b>`, want: "<b></b>" },

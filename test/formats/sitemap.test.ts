@@ -2,7 +2,16 @@ import { XMLParser } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/digest.ts";
-import { escapeXml, newsItems, newsLanguage, renderNewsSitemap, renderRobots, renderSitemap, sitemapEntries, sitemapPaths } from "../../src/formats/sitemap.ts";
+import {
+  escapeXml,
+  newsItems,
+  newsLanguage,
+  renderNewsSitemap,
+  renderRobots,
+  renderSitemap,
+  sitemapEntries,
+  sitemapPaths,
+} from "../../src/formats/sitemap.ts";
 import { article, testSettings as settings } from "../helpers/articles.ts";
 import { wellFormed } from "../helpers/xml.ts";
 
@@ -103,20 +112,34 @@ describe("newsItems", () => {
   const slugs = (list: { url: string }[]) => list.map((i) => i.url.split("/")[4]);
 
   it.each([
-    { name: "default window: after now − 48 h, up to now; exactly 48 h old is out", options: {}, want: ["now", "hour-ago", "zoned-inside"] },
+    {
+      name: "default window: after now − 48 h, up to now; exactly 48 h old is out",
+      options: {},
+      want: ["now", "hour-ago", "zoned-inside"],
+    },
     { name: "a limit keeps the newest", options: { limit: 2 }, want: ["now", "hour-ago"] },
     { name: "a limit of zero", options: { limit: 0 }, want: [] },
-    { name: "a one-hour window leaves out the article exactly one hour old", options: { windowHours: 1 }, want: ["now"] },
+    {
+      name: "a one-hour window leaves out the article exactly one hour old",
+      options: { windowHours: 1 },
+      want: ["now"],
+    },
   ])("$name", ({ options, want }) => {
     expect(slugs(newsItems(pages, now, options))).toEqual(want);
   });
 
   it("gives paths, titles and publication times with their offsets", () => {
-    expect(newsItems(pages, now)[2]).toEqual({ url: "/2025/08/15/zoned-inside/", title: "Title zoned-inside", published: "2025-08-15T14:00:01+02:00" });
+    expect(newsItems(pages, now)[2]).toEqual({
+      url: "/2025/08/15/zoned-inside/",
+      title: "Title zoned-inside",
+      published: "2025-08-15T14:00:01+02:00",
+    });
   });
 
   it("caps at 1,000 by default", () => {
-    const many = Array.from({ length: 1005 }, (_, i) => article(`n${i}`, new Date(now.getTime() - i * 60_000).toISOString()));
+    const many = Array.from({ length: 1005 }, (_, i) =>
+      article(`n${i}`, new Date(now.getTime() - i * 60_000).toISOString()),
+    );
     expect(newsItems(buildDigest(settings, many).articlePages, now)).toHaveLength(1000);
   });
 
@@ -127,12 +150,19 @@ describe("newsItems", () => {
 
 describe("renderNewsSitemap", () => {
   const title = `Ben & Jerry's <script>alert("x")</script> ☕`;
-  const xml = renderNewsSitemap([{ url: "/2025/08/17/a/", title, published: "2025-08-17T13:00:00+01:00" }], { name: "The Broadsheet & Co", language: "en" }, site);
+  const xml = renderNewsSitemap(
+    [{ url: "/2025/08/17/a/", title, published: "2025-08-17T13:00:00+01:00" }],
+    { name: "The Broadsheet & Co", language: "en" },
+    site,
+  );
 
   it("parses, with both namespaces, an absolute loc and the escaped title read back exactly", () => {
     expect(wellFormed(xml)).toBe(true);
     const { urlset } = parser.parse(xml);
-    expect([urlset["@_xmlns"], urlset["@_xmlns:news"]]).toEqual(["http://www.sitemaps.org/schemas/sitemap/0.9", "http://www.google.com/schemas/sitemap-news/0.9"]);
+    expect([urlset["@_xmlns"], urlset["@_xmlns:news"]]).toEqual([
+      "http://www.sitemaps.org/schemas/sitemap/0.9",
+      "http://www.google.com/schemas/sitemap-news/0.9",
+    ]);
     expect(urlset.url).toEqual([
       {
         loc: `${site}/2025/08/17/a/`,
@@ -179,6 +209,8 @@ describe("renderRobots", () => {
   });
 
   it("keeps a site folder in the sitemap URLs", () => {
-    expect(renderRobots("https://example.org/news", ["/sitemap.xml"])).toContain("Sitemap: https://example.org/news/sitemap.xml\n");
+    expect(renderRobots("https://example.org/news", ["/sitemap.xml"])).toContain(
+      "Sitemap: https://example.org/news/sitemap.xml\n",
+    );
   });
 });

@@ -20,12 +20,21 @@ describe("jsonLdText", () => {
 });
 
 describe("articleMeta", () => {
-  const long = "A headline that goes on and on about the council, the harbour, the budget, the strike and the weather for far too long";
+  const long =
+    "A headline that goes on and on about the council, the harbour, the budget, the strike and the weather for far too long";
   const digest = buildDigest(testSettings, [
-    article("a", "2025-08-15T09:00:00Z", { title: long, tags: ["Ports"], author: "Ines Okafor", sourceUrl: "https://courier.example/a" }),
+    article("a", "2025-08-15T09:00:00Z", {
+      title: long,
+      tags: ["Ports"],
+      author: "Ines Okafor",
+      sourceUrl: "https://courier.example/a",
+    }),
     article("b", "2025-08-15T10:00:00+02:00", { tags: ["Ports"] }),
   ]);
-  const [first, second] = [digest.articlePages.find((p) => p.url.endsWith("/a/"))!, digest.articlePages.find((p) => p.url.endsWith("/b/"))!];
+  const [first, second] = [
+    digest.articlePages.find((p) => p.url.endsWith("/a/"))!,
+    digest.articlePages.find((p) => p.url.endsWith("/b/"))!,
+  ];
 
   it("cuts the headline cleanly at 110 characters", () => {
     const headline = articleMeta(first, testSettings).jsonLd!.headline as string;
@@ -47,18 +56,38 @@ describe("articleMeta", () => {
       isBasedOn: "https://courier.example/a",
       url: "https://news.example.org/2025/08/15/a/",
     });
-    expect(articleMeta(second, testSettings).jsonLd).toMatchObject({ datePublished: "2025-08-15T10:00:00+02:00", author: { "@type": "Organization" } });
+    expect(articleMeta(second, testSettings).jsonLd).toMatchObject({
+      datePublished: "2025-08-15T10:00:00+02:00",
+      author: { "@type": "Organization" },
+    });
     expect(articleMeta(second, testSettings).jsonLd).not.toHaveProperty("isBasedOn");
   });
 
   it("gives Open Graph article fields", () => {
-    expect(articleMeta(first, testSettings)).toMatchObject({ type: "article", published: "2025-08-15T09:00:00Z", tags: ["Ports"] });
+    expect(articleMeta(first, testSettings)).toMatchObject({
+      type: "article",
+      published: "2025-08-15T09:00:00Z",
+      tags: ["Ports"],
+    });
   });
 
   it.each([
     ["no image", {}, undefined, undefined],
-    ["only a lead image: the image as it is", { image: { url: "/media/a-800.jpg", alt: "Boats", width: 800, height: 533 } }, "https://news.example.org/media/a-800.jpg", undefined],
-    ["a card: the card for previews, the lead image in JSON-LD", { image: { url: "/media/a-800.jpg", alt: "Boats", width: 800, height: 533 }, card: { url: "/media/a-card.jpg", alt: "Boats", width: 1200, height: 630 } }, "https://news.example.org/media/a-card.jpg", 1200],
+    [
+      "only a lead image: the image as it is",
+      { image: { url: "/media/a-800.jpg", alt: "Boats", width: 800, height: 533 } },
+      "https://news.example.org/media/a-800.jpg",
+      undefined,
+    ],
+    [
+      "a card: the card for previews, the lead image in JSON-LD",
+      {
+        image: { url: "/media/a-800.jpg", alt: "Boats", width: 800, height: 533 },
+        card: { url: "/media/a-card.jpg", alt: "Boats", width: 1200, height: 630 },
+      },
+      "https://news.example.org/media/a-card.jpg",
+      1200,
+    ],
   ])("og:image with %s", (_name, images, url, width) => {
     const meta = articleMeta({ ...first, ...images }, testSettings);
     expect(meta.image?.url).toBe(url);
@@ -69,7 +98,10 @@ describe("articleMeta", () => {
 
 describe("listMeta", () => {
   it("lists the page's articles in order as an ItemList", () => {
-    const digest = buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z"), article("b", "2025-08-16T09:00:00Z")]);
+    const digest = buildDigest(testSettings, [
+      article("a", "2025-08-15T09:00:00Z"),
+      article("b", "2025-08-16T09:00:00Z"),
+    ]);
     const data = listMeta(digest.homePages[0]!, "Latest", testSettings).jsonLd!;
     expect(data).toMatchObject({
       "@type": "CollectionPage",

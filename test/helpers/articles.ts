@@ -25,5 +25,17 @@ export const testSettings: Settings = {
 export function article(slug: string, iso: string, extra: Partial<Article> = {}, timeZone = "UTC"): Article {
   const date = DateTime.fromISO(iso, { setZone: true });
   const day = localDay(date, timeZone);
-  return { file: `content/${slug}.md`, slug, url: articleUrl(day, slug), day, title: `Title ${slug}`, date, tags: [], summary: `About ${slug}`, bodyHtml: `<p>${slug}</p>`, draft: false, ...extra };
+  return {
+    file: `content/${slug}.md`,
+    slug,
+    url: articleUrl(day, slug),
+    day,
+    title: `Title ${slug}`,
+    date,
+    tags: [],
+    summary: `About ${slug}`,
+    bodyHtml: `<p>${slug}</p>`,
+    draft: false,
+    ...extra,
+  };
 }

@@ -17,7 +17,10 @@ export const fixtureSettings = {
 };
 
 /** One article file: front matter as YAML lines, and a body. */
-export function articleFile(frontMatter: Record<string, unknown>, body = "A first paragraph of the story.\n\nA second paragraph."): string {
+export function articleFile(
+  frontMatter: Record<string, unknown>,
+  body = "A first paragraph of the story.\n\nA second paragraph.",
+): string {
   const yaml = Object.entries(frontMatter)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
@@ -26,7 +29,10 @@ export function articleFile(frontMatter: Record<string, unknown>, body = "A firs
 }
 
 /** A fresh folder holding `content/` (settings plus `files`, paths relative to content/articles). */
-export async function makeSite(files: Record<string, string | Uint8Array>, settings: Record<string, unknown> = fixtureSettings) {
+export async function makeSite(
+  files: Record<string, string | Uint8Array>,
+  settings: Record<string, unknown> = fixtureSettings,
+) {
   const root = await mkdtemp(join(tmpdir(), "broadsheet-test-"));
   const content = join(root, "content");
   await mkdir(join(content, "_data"), { recursive: true });

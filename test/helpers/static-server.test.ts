@@ -10,8 +10,17 @@ describe("parseHeaders", () => {
   it("reads the site's own _headers file into rules", () => {
     const rules = parseHeaders(hostHeaders("/news/"));
     const matching = (path: string) => rules.flatMap((r, i) => (r.pattern.test(path) ? [i] : []));
-    expect([matching("/news/assets/site.1234567890.css"), matching("/news/tags/"), matching("/tags/"), matching("/news/media.html")]).toEqual([[0, 2], [2], [], [2]]);
-    expect(rules[2]?.headers.map(([name]) => name)).toEqual(["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"]);
+    expect([
+      matching("/news/assets/site.1234567890.css"),
+      matching("/news/tags/"),
+      matching("/tags/"),
+      matching("/news/media.html"),
+    ]).toEqual([[0, 2], [2], [], [2]]);
+    expect(rules[2]?.headers.map(([name]) => name)).toEqual([
+      "Content-Security-Policy",
+      "X-Content-Type-Options",
+      "Referrer-Policy",
+    ]);
   });
 
   it("reads nothing from an empty file", () => {

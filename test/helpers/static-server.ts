@@ -37,7 +37,10 @@ export function parseHeaders(text: string): HeaderRule[] {
   for (const line of text.split("\n")) {
     if (line.trim() === "" || line.trim().startsWith("#")) continue;
     if (!/^\s/.test(line)) {
-      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*");
       rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
       continue;
     }
@@ -71,14 +74,24 @@ async function fileFor(root: string, path: string): Promise<{ file: string } | {
 /** Serves `root` on 127.0.0.1 at a free port. */
 export async function serveSite(root: string): Promise<StaticServer> {
   const rules = parseHeaders(await readFile(join(root, "_headers"), "utf8").catch(() => ""));
-  const send = async (request: IncomingMessage, response: ServerResponse, status: number, file: string, path: string) => {
+  const send = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    status: number,
+    file: string,
+    path: string,
+  ) => {
     const type = TYPES[extname(file).toLowerCase()] ?? BYTES;
     let body = await readFile(file);
     response.statusCode = status;
     response.setHeader("Content-Type", type);
-    for (const rule of rules) if (rule.pattern.test(path)) for (const [name, value] of rule.headers) response.setHeader(name, value);
+    for (const rule of rules)
+      if (rule.pattern.test(path)) for (const [name, value] of rule.headers) response.setHeader(name, value);
     // Static hosts compress text; without it Lighthouse's simulated network would time a slower site.
-    if (/^(text\/|application\/(json|xml|javascript)|image\/svg)/.test(type) && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+    if (
+      /^(text\/|application\/(json|xml|javascript)|image\/svg)/.test(type) &&
+      /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))
+    ) {
       body = gzipSync(body);
       response.setHeader("Content-Encoding", "gzip");
       response.setHeader("Vary", "Accept-Encoding");

@@ -4,5 +4,9 @@ import { XMLValidator } from "fast-xml-parser";
 /** True when `xml` parses, and outside CDATA has no bare `&` and no `<` inside an attribute. */
 export function wellFormed(xml: string): boolean {
   const outsideCdata = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, "");
-  return XMLValidator.validate(xml) === true && !/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i.test(outsideCdata) && !/="[^"]*</.test(outsideCdata);
+  return (
+    XMLValidator.validate(xml) === true &&
+    !/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-f]+);)/i.test(outsideCdata) &&
+    !/="[^"]*</.test(outsideCdata)
+  );
 }

@@ -3,16 +3,33 @@ import { checkBodyImages, placeImages } from "../../src/images/body-images.ts";
 import { formatProblems } from "../../src/content/errors.ts";
 import { imagePlaceholder } from "../../src/content/markdown.ts";
 
-const ref = (src: string, alt: string, title = "", line: number | null = 3) => ({ src, alt, title, ...(line === null ? {} : { line }) });
+const ref = (src: string, alt: string, title = "", line: number | null = 3) => ({
+  src,
+  alt,
+  title,
+  ...(line === null ? {} : { line }),
+});
 
 describe("checkBodyImages", () => {
   it.each([
     ["a relative path with alt text", ref("./photo.jpg", "Boats"), { path: "./photo.jpg", alt: "Boats", line: 12 }],
     ["a path without ./", ref("photo.jpg", "Boats"), { path: "photo.jpg", alt: "Boats", line: 12 }],
-    ["a title, kept as the tooltip", ref("a.jpg", "Boats", "Photo: Coast FM"), { path: "a.jpg", alt: "Boats", title: "Photo: Coast FM", line: 12 }],
+    [
+      "a title, kept as the tooltip",
+      ref("a.jpg", "Boats", "Photo: Coast FM"),
+      { path: "a.jpg", alt: "Boats", title: "Photo: Coast FM", line: 12 },
+    ],
     ["empty alt marked decorative", ref("rule.png", "", "decorative"), { path: "rule.png", alt: "", line: 12 }],
-    ["decorative in any case, with spaces", ref("rule.png", "", " Decorative "), { path: "rule.png", alt: "", line: 12 }],
-    ["Unicode alt text, trimmed", ref("./São Marcos.jpg", "  Café on the ferry quay ☕ "), { path: "./São Marcos.jpg", alt: "Café on the ferry quay ☕", line: 12 }],
+    [
+      "decorative in any case, with spaces",
+      ref("rule.png", "", " Decorative "),
+      { path: "rule.png", alt: "", line: 12 },
+    ],
+    [
+      "Unicode alt text, trimmed",
+      ref("./São Marcos.jpg", "  Café on the ferry quay ☕ "),
+      { path: "./São Marcos.jpg", alt: "Café on the ferry quay ☕", line: 12 },
+    ],
     ["no known line", ref("a.jpg", "A", "", null), { path: "a.jpg", alt: "A" }],
   ])("accepts %s", (_label, input, expected) => {
     expect(checkBodyImages("content/articles/a.md", [input], 10)).toEqual({ images: [expected], problems: [] });

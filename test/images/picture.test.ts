@@ -20,10 +20,14 @@ describe("picture", () => {
 
   it("loads every other image lazily and asynchronously, with an escaped title", () => {
     const html = picture({ ...image, title: "<script>", sources: undefined }, "lazy", "6rem").value;
-    expect(html).toBe('<img src="/media/a-1-800.jpg" srcset="/media/a-1-480.jpg 480w, /media/a-1-800.jpg 800w" sizes="6rem" alt="Boats &quot;at&quot; &lt;dawn&gt;" title="&lt;script&gt;" width="800" height="533" loading="lazy" decoding="async">');
+    expect(html).toBe(
+      '<img src="/media/a-1-800.jpg" srcset="/media/a-1-480.jpg 480w, /media/a-1-800.jpg 800w" sizes="6rem" alt="Boats &quot;at&quot; &lt;dawn&gt;" title="&lt;script&gt;" width="800" height="533" loading="lazy" decoding="async">',
+    );
   });
 
   it("writes an empty alt for a decorative image, and no srcset for an image without variants", () => {
-    expect(picture({ url: "/media/r.png", alt: "", width: 10, height: 2 }, "lazy").value).toBe('<img src="/media/r.png" alt="" width="10" height="2" loading="lazy" decoding="async">');
+    expect(picture({ url: "/media/r.png", alt: "", width: 10, height: 2 }, "lazy").value).toBe(
+      '<img src="/media/r.png" alt="" width="10" height="2" loading="lazy" decoding="async">',
+    );
   });
 });

@@ -4,7 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ImageProblem, processImages, type ProcessedImage, tooLargeProblem, variantWidths } from "../../src/images/variants.ts";
+import {
+  type ImageProblem,
+  processImages,
+  type ProcessedImage,
+  tooLargeProblem,
+  variantWidths,
+} from "../../src/images/variants.ts";
 
 let dir: string;
 beforeAll(async () => {
@@ -42,7 +48,10 @@ function processed(result: ProcessedImage | ImageProblem | undefined): Processed
   return result;
 }
 
-const sha = async (file: string) => createHash("sha256").update(await readFile(file)).digest("hex");
+const sha = async (file: string) =>
+  createHash("sha256")
+    .update(await readFile(file))
+    .digest("hex");
 
 describe("variantWidths", () => {
   it.each([
@@ -69,22 +78,35 @@ describe("tooLargeProblem", () => {
 describe("processImages", () => {
   it("makes every width in avif, webp and jpeg from a 1600×1067 photo, keeping the aspect ratio", async () => {
     const source = await fixture("harbour.jpg", texture(1600, 1067, 3).jpeg({ quality: 90 }));
-    const result = processed((await processImages([{ source, name: "harbour-bridge" }], {}, join(dir, "cache-full"))).get(source));
+    const result = processed(
+      (await processImages([{ source, name: "harbour-bridge" }], {}, join(dir, "cache-full"))).get(source),
+    );
     expect(result).toMatchObject({ width: 1600, height: 1067, hasAlpha: false, fromCache: false });
     expect(result.variants.map((v) => `${v.format} ${v.width}×${v.height}`)).toEqual(
       ["avif", "webp", "jpeg"].flatMap((f) => [`${f} 480×320`, `${f} 800×534`, `${f} 1200×800`, `${f} 1600×1067`]),
     );
     for (const v of result.variants) {
-      expect(v.name).toMatch(new RegExp(`^harbour-bridge-[0-9a-f]{10}-${v.width}\\.${v.format === "jpeg" ? "jpg" : v.format}$`));
+      expect(v.name).toMatch(
+        new RegExp(`^harbour-bridge-[0-9a-f]{10}-${v.width}\\.${v.format === "jpeg" ? "jpg" : v.format}$`),
+      );
       const meta = await sharp(v.file).metadata();
-      expect([meta.format === "heif" ? "avif" : meta.format, meta.width, meta.height]).toEqual([v.format, v.width, v.height]);
+      expect([meta.format === "heif" ? "avif" : meta.format, meta.width, meta.height]).toEqual([
+        v.format,
+        v.width,
+        v.height,
+      ]);
     }
   }, 60_000); // The one test at full size: about 4 s, nearly all of it AVIF encoding.
 
   it("never upscales: a 700-pixel-wide source gives 480 and 700 only", async () => {
     const source = await fixture("narrow.jpg", texture(700, 350, 3).jpeg());
-    const result = processed((await processImages([{ source, name: "narrow" }], { formats: ["auto"] }, join(dir, "c1"))).get(source));
-    expect(result.variants.map((v) => [v.width, v.height])).toEqual([[480, 240], [700, 350]]);
+    const result = processed(
+      (await processImages([{ source, name: "narrow" }], { formats: ["auto"] }, join(dir, "c1"))).get(source),
+    );
+    expect(result.variants.map((v) => [v.width, v.height])).toEqual([
+      [480, 240],
+      [700, 350],
+    ]);
   });
 
   it("falls back to png, not jpeg, for a source with transparency", async () => {
@@ -101,7 +123,9 @@ describe("processImages", () => {
     ["a CMYK JPEG", texture(120, 80, 3).toColourspace("cmyk").jpeg(), false],
   ])("reads %s into 8-bit sRGB variants", async (label, image, alpha) => {
     const source = await fixture(`${label.replaceAll(" ", "-")}.img`, image);
-    const result = processed((await processImages([{ source, name: "odd" }], { widths: [60] }, join(dir, "c9"))).get(source));
+    const result = processed(
+      (await processImages([{ source, name: "odd" }], { widths: [60] }, join(dir, "c9"))).get(source),
+    );
     expect(result.hasAlpha).toBe(alpha);
     const meta = await sharp(result.variants.at(-1)?.file ?? "").metadata();
     expect([meta.space, meta.depth, meta.width, meta.height]).toEqual(["srgb", "uchar", 60, 40]);
@@ -109,19 +133,39 @@ describe("processImages", () => {
 
   it("reports the size after EXIF orientation: a portrait photo stored sideways", async () => {
     const source = await fixture("sideways.jpg", texture(160, 100, 3).jpeg().withMetadata({ orientation: 6 }));
-    const result = processed((await processImages([{ source, name: "turned" }], { widths: [50] }, join(dir, "c10"))).get(source));
-    expect([result.width, result.height, result.variants[0]?.width, result.variants[0]?.height]).toEqual([100, 160, 50, 80]);
+    const result = processed(
+      (await processImages([{ source, name: "turned" }], { widths: [50] }, join(dir, "c10"))).get(source),
+    );
+    expect([result.width, result.height, result.variants[0]?.width, result.variants[0]?.height]).toEqual([
+      100, 160, 50, 80,
+    ]);
   });
 
   it("serves a second run entirely from the cache, with identical files, whatever the name", async () => {
     const cache = join(dir, "c3");
     const a = await fixture("a.jpg", texture(160, 100, 3, 2).jpeg());
     const b = await fixture("b.png", texture(160, 100, 4, 3).png());
-    const first = await processImages([{ source: a, name: "a" }, { source: b, name: "b" }], small, cache);
+    const first = await processImages(
+      [
+        { source: a, name: "a" },
+        { source: b, name: "b" },
+      ],
+      small,
+      cache,
+    );
     const hashes = await Promise.all([...first.values()].flatMap((r) => processed(r).variants.map((v) => sha(v.file))));
-    const second = await processImages([{ source: a, name: "renamed" }, { source: b, name: "b" }], small, cache);
+    const second = await processImages(
+      [
+        { source: a, name: "renamed" },
+        { source: b, name: "b" },
+      ],
+      small,
+      cache,
+    );
     expect([...second.values()].map((r) => processed(r).fromCache)).toEqual([true, true]);
-    expect(await Promise.all([...second.values()].flatMap((r) => processed(r).variants.map((v) => sha(v.file))))).toEqual(hashes);
+    expect(
+      await Promise.all([...second.values()].flatMap((r) => processed(r).variants.map((v) => sha(v.file)))),
+    ).toEqual(hashes);
     expect(processed(second.get(a)).variants[0]?.name).toMatch(/^renamed-[0-9a-f]{10}-40\.avif$/);
   });
 
@@ -139,7 +183,9 @@ describe("processImages", () => {
     const cache = join(dir, "c5");
     const source = await fixture("options.jpg", texture(160, 100, 3, 6).jpeg());
     const first = processed((await processImages([{ source, name: "o" }], small, cache)).get(source));
-    const requality = processed((await processImages([{ source, name: "o" }], { ...small, quality: { webp: 60 } }, cache)).get(source));
+    const requality = processed(
+      (await processImages([{ source, name: "o" }], { ...small, quality: { webp: 60 } }, cache)).get(source),
+    );
     expect(requality.fromCache).toBe(false);
     expect(requality.variants[0]?.name).not.toBe(first.variants[0]?.name);
     await rm(first.variants[3]?.file ?? "");
@@ -150,8 +196,13 @@ describe("processImages", () => {
     const cache = join(dir, "c11");
     const source = await fixture("limit.jpg", texture(160, 100, 3, 12).jpeg());
     expect(processed((await processImages([{ source, name: "l" }], small, cache)).get(source)).fromCache).toBe(false);
-    expect(processed((await processImages([{ source, name: "l" }], { ...small, maxPixels: 20_000 }, cache)).get(source)).fromCache).toBe(true);
-    expect((await processImages([{ source, name: "l" }], { ...small, maxPixels: 10_000 }, cache)).get(source)).toEqual({ problem: "is 0.016 megapixels; the limit is 0.01 megapixels (maxPixels)" });
+    expect(
+      processed((await processImages([{ source, name: "l" }], { ...small, maxPixels: 20_000 }, cache)).get(source))
+        .fromCache,
+    ).toBe(true);
+    expect((await processImages([{ source, name: "l" }], { ...small, maxPixels: 10_000 }, cache)).get(source)).toEqual({
+      problem: "is 0.016 megapixels; the limit is 0.01 megapixels (maxPixels)",
+    });
   });
 
   it("reports each unusable source as a problem, without stopping the others", async () => {
@@ -185,7 +236,12 @@ describe("processImages", () => {
       join(dir, "c7"),
       (done, total) => calls.push([done, total]),
     );
-    expect(calls).toEqual([[1, 4], [2, 4], [3, 4], [4, 4]]);
+    expect(calls).toEqual([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4],
+    ]);
     expect([...results.keys()]).toEqual(sources);
   });
 

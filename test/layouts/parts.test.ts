@@ -21,7 +21,9 @@ describe("teaser", () => {
   it("lists the tags given (shared tags under related articles) after the same headline", () => {
     const shared = teaser(item, 3, [{ url: "/tags/coast/", label: "Coast" }], "Shared tags").value;
     expect(shared).toContain("<h3><a");
-    expect(shared).toContain('<p class="visually-hidden">Shared tags:</p><ul class="tags"><li><a href="/tags/coast/" rel="tag">Coast</a></li></ul>');
+    expect(shared).toContain(
+      '<p class="visually-hidden">Shared tags:</p><ul class="tags"><li><a href="/tags/coast/" rel="tag">Coast</a></li></ul>',
+    );
     expect(shared).not.toContain("Weather");
     expect(teaser(item).value).toContain("Weather");
   });

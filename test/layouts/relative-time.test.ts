@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { relativeLabel } from "../../layouts/assets/relative-time.js";
 
 const SCRIPT = new URL("../../layouts/assets/relative-time.js", import.meta.url);
-const S = 1000, M = 60 * S, H = 60 * M, D = 24 * H;
+const S = 1000,
+  M = 60 * S,
+  H = 60 * M,
+  D = 24 * H;
 const NOW = Date.UTC(2026, 10, 24, 8, 9, 0);
 
 describe("relativeLabel", () => {
@@ -42,7 +45,10 @@ describe("browser behaviour", () => {
   it("labels time[data-relative], keeps the exact text in title, refreshes every minute", async () => {
     vi.useFakeTimers({ now: NOW });
     const exact = "Monday 24 November 2026, 07:45";
-    const attrs = new Map([["datetime", "2026-11-24T07:45:00Z"], ["data-relative", ""]]);
+    const attrs = new Map([
+      ["datetime", "2026-11-24T07:45:00Z"],
+      ["data-relative", ""],
+    ]);
     const el = {
       textContent: exact,
       getAttribute: (n: string) => attrs.get(n) ?? null,

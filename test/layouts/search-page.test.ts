@@ -1,13 +1,28 @@
 // The search page's browser script: its pure parts (query string, Pagefind arguments, status, excerpts).
 import { describe, expect, it } from "vitest";
-import { excerptParts, isEmpty, queryFromState, searchArguments, stateFromQuery, statusText } from "../../layouts/assets/search-page.js";
+import {
+  excerptParts,
+  isEmpty,
+  queryFromState,
+  searchArguments,
+  stateFromQuery,
+  statusText,
+} from "../../layouts/assets/search-page.js";
 
 describe("stateFromQuery and queryFromState", () => {
   it.each([
     { query: "", want: { q: "", tag: "", source: "", sort: "relevance" }, back: "" },
     { query: "?q=harbour", want: { q: "harbour", tag: "", source: "", sort: "relevance" }, back: "?q=harbour" },
-    { query: "?q=++two+words++&sort=oldest", want: { q: "two words", tag: "", source: "", sort: "oldest" }, back: "?q=two+words&sort=oldest" },
-    { query: "?tag=S%C3%A3o+Marcos&source=Courier+%26+Co&sort=newest", want: { q: "", tag: "São Marcos", source: "Courier & Co", sort: "newest" }, back: "?tag=S%C3%A3o+Marcos&source=Courier+%26+Co&sort=newest" },
+    {
+      query: "?q=++two+words++&sort=oldest",
+      want: { q: "two words", tag: "", source: "", sort: "oldest" },
+      back: "?q=two+words&sort=oldest",
+    },
+    {
+      query: "?tag=S%C3%A3o+Marcos&source=Courier+%26+Co&sort=newest",
+      want: { q: "", tag: "São Marcos", source: "Courier & Co", sort: "newest" },
+      back: "?tag=S%C3%A3o+Marcos&source=Courier+%26+Co&sort=newest",
+    },
     // An unknown order falls back to relevance rather than failing.
     { query: "?q=x&sort=random", want: { q: "x", tag: "", source: "", sort: "relevance" }, back: "?q=x" },
   ])("$query", ({ query, want, back }) => {
@@ -20,10 +35,19 @@ describe("searchArguments", () => {
   const state = { q: "harbour", tag: "", source: "", sort: "relevance" };
   it.each([
     { state, want: { term: "harbour", options: { filters: {} } } },
-    { state: { ...state, sort: "newest" }, want: { term: "harbour", options: { filters: {}, sort: { date: "desc" } } } },
-    { state: { ...state, sort: "oldest", tag: "Transport" }, want: { term: "harbour", options: { filters: { tag: ["Transport"] }, sort: { date: "asc" } } } },
+    {
+      state: { ...state, sort: "newest" },
+      want: { term: "harbour", options: { filters: {}, sort: { date: "desc" } } },
+    },
+    {
+      state: { ...state, sort: "oldest", tag: "Transport" },
+      want: { term: "harbour", options: { filters: { tag: ["Transport"] }, sort: { date: "asc" } } },
+    },
     // Without words there is nothing to rank: the newest come first.
-    { state: { ...state, q: "", source: "Courier" }, want: { term: null, options: { filters: { source: ["Courier"] }, sort: { date: "desc" } } } },
+    {
+      state: { ...state, q: "", source: "Courier" },
+      want: { term: null, options: { filters: { source: ["Courier"] }, sort: { date: "desc" } } },
+    },
   ])("$state", ({ state, want }) => {
     expect(searchArguments(state)).toEqual(want);
   });

@@ -18,7 +18,8 @@ describe("BackgroundWriter", () => {
     writeFileSync(join(root, "source.bin"), Buffer.from([0, 1, 2, 255]));
     writer.copy(join(root, "source.bin"), join(root, "copies", "deep", "copy.bin"));
     await writer.finish();
-    for (let i = 0; i < 75; i++) expect(readFileSync(join(root, "a", String(i % 5), `${i}.html`), "utf8")).toBe(`<p>${i}</p>`);
+    for (let i = 0; i < 75; i++)
+      expect(readFileSync(join(root, "a", String(i % 5), `${i}.html`), "utf8")).toBe(`<p>${i}</p>`);
     expect([...readFileSync(join(root, "copies", "deep", "copy.bin"))]).toEqual([0, 1, 2, 255]);
   });
 

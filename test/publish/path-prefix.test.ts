@@ -22,8 +22,16 @@ describe("prefixLinks", () => {
     ['<a href="/tags/">', "/", '<a href="/tags/">'],
     ["<p>/tags/ in text stays</p>", "/news/", "<p>/tags/ in text stays</p>"],
     // Regression: srcset candidates were left at the site root, so browsers fetched missing files.
-    ['<source srcset="/media/a-480.avif 480w, /media/a-800.avif 800w">', "/news/", '<source srcset="/news/media/a-480.avif 480w, /news/media/a-800.avif 800w">'],
-    ['<img srcset="/media/a.jpg 1x,//cdn.example/b.jpg 2x">', "/news/", '<img srcset="/news/media/a.jpg 1x,//cdn.example/b.jpg 2x">'],
+    [
+      '<source srcset="/media/a-480.avif 480w, /media/a-800.avif 800w">',
+      "/news/",
+      '<source srcset="/news/media/a-480.avif 480w, /news/media/a-800.avif 800w">',
+    ],
+    [
+      '<img srcset="/media/a.jpg 1x,//cdn.example/b.jpg 2x">',
+      "/news/",
+      '<img srcset="/news/media/a.jpg 1x,//cdn.example/b.jpg 2x">',
+    ],
   ])("%s under %s", (html, prefix, expected) => expect(prefixLinks(html, prefix)).toBe(expected));
 });
 
@@ -47,10 +55,20 @@ describe("a build under a path prefix", () => {
     const site = await makeSite(
       {
         "a.md": articleFile(
-          { title: "A", date: "2025-08-15T09:00:00Z", tags: ["One", "Two"], source: "Coast FM", summary: "S.", image: "./a.png", imageAlt: "Lead" },
+          {
+            title: "A",
+            date: "2025-08-15T09:00:00Z",
+            tags: ["One", "Two"],
+            source: "Coast FM",
+            summary: "S.",
+            image: "./a.png",
+            imageAlt: "Lead",
+          },
           "See [the tags](/tags/).\n\n![In the body](./a.png)",
         ),
-        "a.png": await sharp({ create: { width: 90, height: 60, channels: 3, background: "#369" } }).png().toBuffer(),
+        "a.png": await sharp({ create: { width: 90, height: 60, channels: 3, background: "#369" } })
+          .png()
+          .toBuffer(),
         "b.md": articleFile({ title: "B", date: "2025-08-16T09:00:00Z", tags: ["One"] }),
         "c.md": articleFile({ title: "C", date: "2025-08-17T09:00:00Z", tags: ["Two"] }),
         "d.md": articleFile({ title: "D", date: "2025-08-18T09:00:00Z", tags: ["One"] }),
@@ -62,19 +80,28 @@ describe("a build under a path prefix", () => {
     let checked = 0;
     for (const page of pages) {
       const html = await readFile(join(site.output, page), "utf8");
-      const srcsets = [...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap(([, list]) => list!.split(", ").map((c) => ` src="${c.split(" ")[0]}"`));
+      const srcsets = [...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap(([, list]) =>
+        list!.split(", ").map((c) => ` src="${c.split(" ")[0]}"`),
+      );
       for (const [, url] of `${html}${srcsets.join("")}`.matchAll(/\s(?:href|src)="(\/[^"#]*)/g)) {
         expect(url!.startsWith("/broadsheet/"), `${page}: ${url}`).toBe(true);
         const path = url!.slice("/broadsheet/".length);
-        expect(existsSync(join(site.output, path.endsWith("/") || path === "" ? `${path}index.html` : path)), `${page}: ${url}`).toBe(true);
+        expect(
+          existsSync(join(site.output, path.endsWith("/") || path === "" ? `${path}index.html` : path)),
+          `${page}: ${url}`,
+        ).toBe(true);
         checked++;
       }
       expect(html).not.toMatch(/https:\/\/user\.example\.io\/(?!broadsheet\b)/);
     }
     expect(checked).toBeGreaterThan(50);
-    expect(await readFile(join(site.output, "index.html"), "utf8")).toContain('<link rel="canonical" href="https://user.example.io/broadsheet/">');
+    expect(await readFile(join(site.output, "index.html"), "utf8")).toContain(
+      '<link rel="canonical" href="https://user.example.io/broadsheet/">',
+    );
     expect(await readFile(join(site.output, "_headers"), "utf8")).toContain("/broadsheet/assets/*\n");
-    expect(await readFile(join(site.output, "2025/08/15/a/index.html"), "utf8")).toMatch(/<source type="image\/avif" srcset="\/broadsheet\/media\/a-[0-9a-f]{10}-40\.avif 40w, \/broadsheet\/media\//);
+    expect(await readFile(join(site.output, "2025/08/15/a/index.html"), "utf8")).toMatch(
+      /<source type="image\/avif" srcset="\/broadsheet\/media\/a-[0-9a-f]{10}-40\.avif 40w, \/broadsheet\/media\//,
+    );
     await site.remove();
   }, 60_000);
 });

@@ -1,5 +1,15 @@
 // The publisher: staged output, unchanged files never rewritten, removed files dropped, abort safe.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -121,7 +131,8 @@ describe("Publisher.currentKeys", () => {
   it("gives the key each file was written with, none for a file added without one", async () => {
     expect(new Publisher(out).currentKeys()).toEqual(new Map());
     const publisher = new Publisher(out);
-    for (const [path, content] of Object.entries(files)) publisher.add(path, content, path === "index.html" ? "home-1" : `k:${path}`);
+    for (const [path, content] of Object.entries(files))
+      publisher.add(path, content, path === "index.html" ? "home-1" : `k:${path}`);
     publisher.add("404.html", "<p>not found</p>");
     await publisher.commit();
     expect(new Publisher(out).currentKeys()).toEqual(

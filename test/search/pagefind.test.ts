@@ -30,7 +30,9 @@ describe("indexFiles", () => {
     const files = await indexFiles([record(1), record(2), record(3)]);
     const paths = files.map((f) => f.path);
     expect(paths).toEqual([...paths].sort());
-    expect(paths).toEqual(expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind"]),
+    );
     expect(paths.filter((p) => p.startsWith("fragment/"))).toHaveLength(3);
     expect(paths.filter((p) => p.startsWith("filter/"))).not.toHaveLength(0);
     expect(paths.some((p) => /ui|highlight|playground/.test(p))).toBe(false);
@@ -39,7 +41,9 @@ describe("indexFiles", () => {
   it("makes the same bytes from the same records, and an empty index from none", async () => {
     const a = await indexFiles([record(1), record(2)]);
     const b = await indexFiles([record(1), record(2)]);
-    expect(b.map((f) => [f.path, Buffer.from(f.content).toString("base64")])).toEqual(a.map((f) => [f.path, Buffer.from(f.content).toString("base64")]));
+    expect(b.map((f) => [f.path, Buffer.from(f.content).toString("base64")])).toEqual(
+      a.map((f) => [f.path, Buffer.from(f.content).toString("base64")]),
+    );
     const empty = await indexFiles([]);
     expect(empty.some((f) => f.path === "pagefind.js")).toBe(true);
     expect(empty.some((f) => f.path.startsWith("fragment/"))).toBe(false);
@@ -63,7 +67,14 @@ describe("writeIndexFolder", () => {
     await writeFile(join(dir, "changed.json"), "old");
     await writeFile(join(dir, "fragment", "stale.pf_fragment"), "stale");
     for (const name of ["same.js", "changed.json"]) await utimes(join(dir, name), OLD, OLD);
-    await writeIndexFolder([{ path: "same.js", content: bytes("same") }, { path: "changed.json", content: bytes("new") }, { path: "fragment/new.pf_fragment", content: bytes("fresh") }], dir);
+    await writeIndexFolder(
+      [
+        { path: "same.js", content: bytes("same") },
+        { path: "changed.json", content: bytes("new") },
+        { path: "fragment/new.pf_fragment", content: bytes("fresh") },
+      ],
+      dir,
+    );
     expect([...(await readTree(dir))].map(([path, content]) => [path, content.toString()])).toEqual([
       ["changed.json", "new"],
       ["fragment/new.pf_fragment", "fresh"],
@@ -91,7 +102,11 @@ describe("backgroundIndexer", () => {
     await update(digest, root, "v1");
     await expect(stat(entry)).rejects.toMatchObject({ code: "ENOENT" });
     // One more article: indexed again.
-    await update(buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z"), article("b", "2025-08-16T09:00:00Z")]), root, "v1");
+    await update(
+      buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z"), article("b", "2025-08-16T09:00:00Z")]),
+      root,
+      "v1",
+    );
     expect(JSON.parse(await readFile(entry, "utf8"))).toMatchObject({ languages: { en: { page_count: 2 } } });
     expect(errors).toEqual([]);
   });
@@ -104,7 +119,11 @@ describe("backgroundIndexer", () => {
     // Builds keep coming: the clock has not moved, so the indexer has not run.
     await new Promise((resolve) => setTimeout(resolve, 50));
     await expect(stat(entry)).rejects.toMatchObject({ code: "ENOENT" });
-    const second = update(buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z"), article("b", "2025-08-16T09:00:00Z")]), root, "v1");
+    const second = update(
+      buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z"), article("b", "2025-08-16T09:00:00Z")]),
+      root,
+      "v1",
+    );
     expect(second).toBe(first);
     clock = 1000; // a quiet second later
     await second;
@@ -121,6 +140,8 @@ describe("backgroundIndexer", () => {
     expect(errors).toHaveLength(1);
     await update(digest, root, "v1");
     expect(errors).toHaveLength(1);
-    expect(JSON.parse(await readFile(join(root, "pagefind", "pagefind-entry.json"), "utf8"))).toMatchObject({ languages: { en: { page_count: 1 } } });
+    expect(JSON.parse(await readFile(join(root, "pagefind", "pagefind-entry.json"), "utf8"))).toMatchObject({
+      languages: { en: { page_count: 1 } },
+    });
   });
 });

@@ -10,10 +10,13 @@ describe("plainText", () => {
     { html: "", want: "" },
     { html: "<p>One.</p>\n<p>Two.</p>", want: "One. Two." },
     // Block ends separate words even without a newline between them.
-    { html: "<h2 id=\"x\">Head</h2><p>Body</p><ul><li>a</li><li>b</li></ul>", want: "Head Body a b" },
-    { html: "<p>Fish &amp; chips &lt;b&gt; &quot;quoted&quot; &#39;it&#39;s&#39;</p>", want: "Fish & chips <b> \"quoted\" 'it's'" },
+    { html: '<h2 id="x">Head</h2><p>Body</p><ul><li>a</li><li>b</li></ul>', want: "Head Body a b" },
+    {
+      html: "<p>Fish &amp; chips &lt;b&gt; &quot;quoted&quot; &#39;it&#39;s&#39;</p>",
+      want: "Fish & chips <b> \"quoted\" 'it's'",
+    },
     { html: "<p>Line<br>break</p><hr><p>after</p>", want: "Line break after" },
-    { html: "<p><a href=\"https://x.example\">link</a> and <em>em</em>phasis</p>", want: "link and emphasis" },
+    { html: '<p><a href="https://x.example">link</a> and <em>em</em>phasis</p>', want: "link and emphasis" },
     { html: "<p>Київ — São Marcos 🦀 &#x1F600; &#128512;</p>", want: "Київ — São Marcos 🦀 😀 😀" },
     { html: "<p>an &unknown; entity and &#0; stay</p>", want: "an &unknown; entity and &#0; stay" },
     { html: "<pre><code>let a = 1;\n  let b = 2;</code></pre>", want: "let a = 1; let b = 2;" },
@@ -36,15 +39,25 @@ describe("searchLanguage", () => {
 
 describe("searchRecords", () => {
   const settings = { ...testSettings, language: "uk-UA", timeZone: "Europe/Kyiv", locale: "en-GB" };
-  const full = article("bridge", "2025-08-15T19:05:00+03:00", {
-    title: "Міст «Harbour» reopens",
-    tags: ["Transport", "São Marcos"],
-    source: "Courier & Co",
-    summary: "A summary that is not indexed.",
-    bodyHtml: "<p>The bridge &amp; the road.</p><h2 id=\"more\">More</h2><p>Second.</p>",
-    author: "Ann Byline",
-  }, "Europe/Kyiv");
-  const bare = article("own-item", "2025-08-14T23:30:00Z", { title: "Own item", bodyHtml: "<p>Body only.</p>" }, "Europe/Kyiv");
+  const full = article(
+    "bridge",
+    "2025-08-15T19:05:00+03:00",
+    {
+      title: "Міст «Harbour» reopens",
+      tags: ["Transport", "São Marcos"],
+      source: "Courier & Co",
+      summary: "A summary that is not indexed.",
+      bodyHtml: '<p>The bridge &amp; the road.</p><h2 id="more">More</h2><p>Second.</p>',
+      author: "Ann Byline",
+    },
+    "Europe/Kyiv",
+  );
+  const bare = article(
+    "own-item",
+    "2025-08-14T23:30:00Z",
+    { title: "Own item", bodyHtml: "<p>Body only.</p>" },
+    "Europe/Kyiv",
+  );
 
   it("makes one record per article with only the headline and the body as its text", () => {
     const [first, second] = searchRecords(buildDigest(settings, [bare, full]));
@@ -52,14 +65,24 @@ describe("searchRecords", () => {
       url: "/2025/08/15/bridge/",
       content: "Міст «Harbour» reopens\nThe bridge & the road. More Second.",
       language: "uk",
-      meta: { title: "Міст «Harbour» reopens", source: "Courier & Co", date: "2025-08-15T19:05:00+03:00", time: expect.stringContaining("15 August 2025") },
+      meta: {
+        title: "Міст «Harbour» reopens",
+        source: "Courier & Co",
+        date: "2025-08-15T19:05:00+03:00",
+        time: expect.stringContaining("15 August 2025"),
+      },
       filters: { tag: ["Transport", "São Marcos"], source: ["Courier & Co"] },
       sort: { date: "2025-08-15T16:05:00.000Z" },
     });
     // Nothing of the summary, the byline or the related list is searchable.
     expect(first?.content).not.toMatch(/summary|Byline|Own item/);
     // An article without tags or source: empty filters, no source in meta; its day is Kyiv's.
-    expect(second).toMatchObject({ url: "/2025/08/15/own-item/", content: "Own item\nBody only.", filters: { tag: [], source: [] }, sort: { date: "2025-08-14T23:30:00.000Z" } });
+    expect(second).toMatchObject({
+      url: "/2025/08/15/own-item/",
+      content: "Own item\nBody only.",
+      filters: { tag: [], source: [] },
+      sort: { date: "2025-08-14T23:30:00.000Z" },
+    });
     expect(second?.meta).not.toHaveProperty("source");
   });
 
@@ -75,13 +98,18 @@ describe("searchRecords", () => {
     const now = DateTime.fromISO("2025-09-01T00:00:00Z");
     const expired = article("old", "2025-08-01T09:00:00Z", { expires: DateTime.fromISO("2025-08-10T00:00:00Z") });
     const current = article("new", "2025-08-20T09:00:00Z");
-    expect(searchRecords(buildDigest(testSettings, [expired, current], new Map(), {}, now)).map((r) => r.url)).toEqual(["/2025/08/20/new/"]);
+    expect(searchRecords(buildDigest(testSettings, [expired, current], new Map(), {}, now)).map((r) => r.url)).toEqual([
+      "/2025/08/20/new/",
+    ]);
     expect(searchRecords(buildDigest(testSettings, []))).toEqual([]);
   });
 });
 
 describe("searchKey", () => {
-  const base = [article("a", "2025-08-15T09:00:00Z", { tags: ["One"], source: "S" }), article("b", "2025-08-16T09:00:00Z")];
+  const base = [
+    article("a", "2025-08-15T09:00:00Z", { tags: ["One"], source: "S" }),
+    article("b", "2025-08-16T09:00:00Z"),
+  ];
   const key = (articles = base, version = "v1") => searchKey(buildDigest(testSettings, articles), version);
 
   it("is the same for the same records and version", () => {

@@ -9,7 +9,12 @@ import type { Image } from "../../digest/view-model.ts";
 import type { Settings } from "../../content/settings.ts";
 
 /** The cards of `articles`; `leads` holds the source path of each usable lead image. */
-export async function articleCards(articles: readonly Article[], settings: Settings, leads: ReadonlyMap<Article, string>, processing: CardProcessing) {
+export async function articleCards(
+  articles: readonly Article[],
+  settings: Settings,
+  leads: ReadonlyMap<Article, string>,
+  processing: CardProcessing,
+) {
   const host = new URL(settings.url).host;
   const formatDay = dayFormatter(settings.locale);
   // Without generated cards, only articles with a lead image can have one.
@@ -21,7 +26,14 @@ export async function articleCards(articles: readonly Article[], settings: Setti
       name: lead ? basename(lead, extname(lead)) : a.slug,
       lead,
       leadOnly: !settings.socialCards,
-      text: { headline: a.title, source: a.source, site: settings.title, date: formatDay(a.day), host, language: settings.language },
+      text: {
+        headline: a.title,
+        source: a.source,
+        site: settings.title,
+        date: formatDay(a.day),
+        host,
+        language: settings.language,
+      },
     };
   });
   const made = await makeCards(jobs, processing);

@@ -50,7 +50,11 @@ function faceFiles(family: string, weight: number): string[] {
   });
 }
 
-const FAMILIES = { serifBold: ["source-serif-4", 700], sansBold: ["source-sans-3", 700], sans: ["source-sans-3", 400] } as const;
+const FAMILIES = {
+  serifBold: ["source-serif-4", 700],
+  sansBold: ["source-sans-3", 700],
+  sans: ["source-sans-3", 400],
+} as const;
 
 /** Loads one weight of a @fontsource family, every subset it ships. */
 export function loadFace(family: string, weight: number): Face {
@@ -66,15 +70,22 @@ let faces: CardFaces | undefined;
 
 /** The card faces, loaded once per process. */
 export function cardFaces(): CardFaces {
-  return (faces ??= { serifBold: loadFace(...FAMILIES.serifBold), sansBold: loadFace(...FAMILIES.sansBold), sans: loadFace(...FAMILIES.sans) });
+  return (faces ??= {
+    serifBold: loadFace(...FAMILIES.serifBold),
+    sansBold: loadFace(...FAMILIES.sansBold),
+    sans: loadFace(...FAMILIES.sans),
+  });
 }
 
 /** The fontkit version and a hash of the font files: what besides the text shapes a card's glyphs. Fonts are not parsed. */
 export function fontsRecipe(): Record<string, string> {
   // fontkit exports no package.json; it sits one folder above the resolved entry point.
-  const fontkit = JSON.parse(readFileSync(join(dirname(resolvePackage("fontkit")), "..", "package.json"), "utf8")) as { version: string };
+  const fontkit = JSON.parse(readFileSync(join(dirname(resolvePackage("fontkit")), "..", "package.json"), "utf8")) as {
+    version: string;
+  };
   const hash = createHash("sha256");
-  for (const [family, weight] of Object.values(FAMILIES)) for (const file of faceFiles(family, weight)) hash.update(readFileSync(file));
+  for (const [family, weight] of Object.values(FAMILIES))
+    for (const file of faceFiles(family, weight)) hash.update(readFileSync(file));
   return { fontkit: fontkit.version, fonts: hash.digest("hex") };
 }
 
@@ -100,7 +111,8 @@ export function fontRuns(face: Face, text: string): { font: Font; text: string }
     const space = /\s/.test(char);
     const code = space ? 0x20 : (char.codePointAt(0) ?? 0);
     const last = runs.at(-1);
-    const font = space && last?.font.hasGlyphForCodePoint(code) ? last.font : face.fonts.find((f) => f.hasGlyphForCodePoint(code));
+    const font =
+      space && last?.font.hasGlyphForCodePoint(code) ? last.font : face.fonts.find((f) => f.hasGlyphForCodePoint(code));
     // A space left beside a dropped character, or leading the text, would show as a gap: spaces collapse.
     if (!font || (space && (!last || last.text.endsWith(" ")))) continue;
     if (last?.font === font) last.text += space ? " " : char;

@@ -53,9 +53,17 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
  * Greedy line breaking at spaces: at most `maxLines` lines no wider than `maxWidth` by `width`; a
  * word wider than a line is broken between characters; text that does not fit ends in an ellipsis.
  */
-export function wrapText(text: string, width: (text: string) => number, maxWidth: number, maxLines: number): { lines: string[]; truncated: boolean } {
+export function wrapText(
+  text: string,
+  width: (text: string) => number,
+  maxWidth: number,
+  maxLines: number,
+): { lines: string[]; truncated: boolean } {
   const fits = (line: string) => width(line) <= maxWidth;
-  const words = text.split(/\s+/).filter(Boolean).flatMap((word) => (fits(word) ? [word] : breakWord(word, fits)));
+  const words = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((word) => (fits(word) ? [word] : breakWord(word, fits)));
   const lines: string[] = [];
   for (const word of words) {
     const last = lines.at(-1);
@@ -68,7 +76,13 @@ export function wrapText(text: string, width: (text: string) => number, maxWidth
   // Drop whole words, then characters, until the line and its ellipsis fit.
   while (last && !fits(`${last}${ELLIPSIS}`)) {
     const cut = last.lastIndexOf(" ");
-    last = cut > 0 ? last.slice(0, cut) : [...graphemes.segment(last)].slice(0, -1).map((s) => s.segment).join("");
+    last =
+      cut > 0
+        ? last.slice(0, cut)
+        : [...graphemes.segment(last)]
+            .slice(0, -1)
+            .map((s) => s.segment)
+            .join("");
   }
   return { lines: [...kept, `${last.replace(/[\s,;:.\-–—]+$/, "")}${ELLIPSIS}`], truncated: true };
 }
@@ -94,7 +108,9 @@ const num = (n: number, digits = 2) => String(Number(n.toFixed(digits)));
 function drawText(face: Face, text: string, size: number, x: number, y: number, fill: string, tracking = 0): string {
   const shaped = shape(face, text, size, tracking);
   const s = num(shaped.scale, 6);
-  const paths = shaped.glyphs.filter((g) => g.d).map((g) => `<path transform="matrix(${s} 0 0 -${s} ${num(x + g.x)} ${num(y)})" d="${g.d}"/>`);
+  const paths = shaped.glyphs
+    .filter((g) => g.d)
+    .map((g) => `<path transform="matrix(${s} 0 0 -${s} ${num(x + g.x)} ${num(y)})" d="${g.d}"/>`);
   return paths.length > 0 ? `<g fill="${fill}">${paths.join("")}</g>` : "";
 }
 
@@ -123,14 +139,33 @@ export function cardSvg(card: CardText, faces: CardFaces, design: CardDesign = c
   const { width, height, margin, colours } = design;
   const { site, kicker, footer } = PLACE;
   const inner = width - 2 * margin;
-  const rule = (y: number, fill: string) => `<rect x="${margin}" y="${y}" width="${inner}" height="${PLACE.rule}" fill="${fill}"/>`;
-  const parts = [`<rect width="${width}" height="${height}" fill="${colours.background}"/>`, `<rect width="${width}" height="${PLACE.accentBar}" fill="${colours.accent}"/>`];
+  const rule = (y: number, fill: string) =>
+    `<rect x="${margin}" y="${y}" width="${inner}" height="${PLACE.rule}" fill="${fill}"/>`;
+  const parts = [
+    `<rect width="${width}" height="${height}" fill="${colours.background}"/>`,
+    `<rect width="${width}" height="${PLACE.accentBar}" fill="${colours.accent}"/>`,
+  ];
   // Masthead: the site's name over a double rule, as on every page of the site.
-  parts.push(drawText(faces.serifBold, oneLine(faces.serifBold, card.site, site.size, inner), site.size, margin, site.baseline, colours.text));
+  parts.push(
+    drawText(
+      faces.serifBold,
+      oneLine(faces.serifBold, card.site, site.size, inner),
+      site.size,
+      margin,
+      site.baseline,
+      colours.text,
+    ),
+  );
   parts.push(...PLACE.rules.map((y) => rule(y, colours.text)));
   let top = PLACE.headlineTop.withoutKicker;
   if (card.source) {
-    const label = oneLine(faces.sansBold, card.source.toLocaleUpperCase(card.language), kicker.size, inner, kicker.tracking);
+    const label = oneLine(
+      faces.sansBold,
+      card.source.toLocaleUpperCase(card.language),
+      kicker.size,
+      inner,
+      kicker.tracking,
+    );
     parts.push(drawText(faces.sansBold, label, kicker.size, margin, kicker.baseline, colours.accent, kicker.tracking));
     top = PLACE.headlineTop.withKicker;
   }
@@ -140,18 +175,43 @@ export function cardSvg(card: CardText, faces: CardFaces, design: CardDesign = c
   let chosen = { size: sizes.at(-1)!, lines: [] as string[] };
   for (const size of sizes) {
     const step = size * design.lineHeight;
-    const room = Math.max(1, Math.min(design.maxLines, Math.floor((bottom - top - size * PLACE.headlineAscent) / step) + 1));
+    const room = Math.max(
+      1,
+      Math.min(design.maxLines, Math.floor((bottom - top - size * PLACE.headlineAscent) / step) + 1),
+    );
     const wrapped = wrapText(card.headline, (t) => measure(faces.serifBold, t, size), inner, room);
     chosen = { size, lines: wrapped.lines };
     if (!wrapped.truncated) break;
   }
   const { size, lines } = chosen;
-  lines.forEach((line, i) => parts.push(drawText(faces.serifBold, line, size, margin, top + size * PLACE.headlineAscent + i * size * design.lineHeight, colours.text)));
+  lines.forEach((line, i) =>
+    parts.push(
+      drawText(
+        faces.serifBold,
+        line,
+        size,
+        margin,
+        top + size * PLACE.headlineAscent + i * size * design.lineHeight,
+        colours.text,
+      ),
+    ),
+  );
   // Footer: a hairline, the day on the left, the site's host on the right.
   parts.push(rule(height - footer.rule, colours.rule));
   const host = oneLine(faces.sansBold, card.host, footer.size, inner / 2);
   const hostWidth = measure(faces.sansBold, host, footer.size);
-  parts.push(drawText(faces.sans, oneLine(faces.sans, card.date, footer.size, inner / 2 - footer.gap), footer.size, margin, height - footer.baseline, colours.muted));
-  parts.push(drawText(faces.sansBold, host, footer.size, width - margin - hostWidth, height - footer.baseline, colours.muted));
+  parts.push(
+    drawText(
+      faces.sans,
+      oneLine(faces.sans, card.date, footer.size, inner / 2 - footer.gap),
+      footer.size,
+      margin,
+      height - footer.baseline,
+      colours.muted,
+    ),
+  );
+  parts.push(
+    drawText(faces.sansBold, host, footer.size, width - margin - hostWidth, height - footer.baseline, colours.muted),
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join("")}</svg>`;
 }

@@ -68,7 +68,8 @@ let code: string | undefined;
 const codeHash = async () => {
   if (code) return code;
   const hash = createHash("sha256");
-  for (const file of ["card-layout.ts", "card-fonts.ts", "card-render.ts"]) hash.update(await readFile(new URL(`./${file}`, import.meta.url)));
+  for (const file of ["card-layout.ts", "card-fonts.ts", "card-render.ts"])
+    hash.update(await readFile(new URL(`./${file}`, import.meta.url)));
   return (code = hash.digest("hex"));
 };
 
@@ -81,10 +82,17 @@ function cardKey(recipe: string, input: string | Uint8Array): string {
 export async function makeCards(jobs: readonly CardJob[], processing: CardProcessing): Promise<(Card | null)[]> {
   if (jobs.length === 0) return [];
   const options: CardOptions = { ...cardDefaults, ...processing.options };
-  const recipe = JSON.stringify({ options: { ...options, concurrency: 0 }, design: cardDesignDefaults, fonts: fontsRecipe(), code: await codeHash(), sharp: sharp.versions });
+  const recipe = JSON.stringify({
+    options: { ...options, concurrency: 0 },
+    design: cardDesignDefaults,
+    fonts: fontsRecipe(),
+    code: await codeHash(),
+    sharp: sharp.versions,
+  });
   await mkdir(processing.cacheDir, { recursive: true });
   // One listing instead of a stat per card; files are only ever written whole (write, then rename).
-  for (const file of await readdir(processing.cacheDir)) if (!file.endsWith(".tmp")) known.add(join(processing.cacheDir, file));
+  for (const file of await readdir(processing.cacheDir))
+    if (!file.endsWith(".tmp")) known.add(join(processing.cacheDir, file));
   const results: (Card | null)[] = jobs.map(() => null);
   let done = 0;
   await pool([...jobs.keys()], Math.max(1, options.concurrency), async (i) => {
@@ -98,7 +106,13 @@ export async function makeCards(jobs: readonly CardJob[], processing: CardProces
 
 // A lead image at least as large as the card is cropped to it. A smaller one would have to be blown up
 // and would look blurred, so it gets a generated card instead (null here).
-async function leadCard(source: string, name: string, recipe: string, cacheDir: string, o: CardOptions): Promise<Card | null> {
+async function leadCard(
+  source: string,
+  name: string,
+  recipe: string,
+  cacheDir: string,
+  o: CardOptions,
+): Promise<Card | null> {
   const { width, height } = cardDesignDefaults;
   const bytes = await readFile(source);
   const key = cardKey(recipe, bytes);
@@ -106,9 +120,15 @@ async function leadCard(source: string, name: string, recipe: string, cacheDir: 
   const card = { file, name: `${name}-${key.slice(0, 10)}-card.jpg`, width, height, fromLead: true };
   if (await present(file)) return { ...card, fromCache: true };
   const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-  const [w, h] = (meta.orientation ?? 1) >= 5 ? [meta.height ?? 0, meta.width ?? 0] : [meta.width ?? 0, meta.height ?? 0];
+  const [w, h] =
+    (meta.orientation ?? 1) >= 5 ? [meta.height ?? 0, meta.width ?? 0] : [meta.width ?? 0, meta.height ?? 0];
   if (w < width || h < height) return null;
-  const data = await sharp(bytes).rotate().resize({ width, height, fit: "cover", position: o.position }).toColourspace("srgb").jpeg(o.jpeg).toBuffer();
+  const data = await sharp(bytes)
+    .rotate()
+    .resize({ width, height, fit: "cover", position: o.position })
+    .toColourspace("srgb")
+    .jpeg(o.jpeg)
+    .toBuffer();
   await writeAtomic(file, data);
   known.add(file);
   return { ...card, fromCache: false };
@@ -131,7 +151,10 @@ const known = new Set<string>();
 
 async function present(file: string): Promise<boolean> {
   if (known.has(file)) return true;
-  const found = await stat(file).then((s) => s.isFile() && s.size > 0, () => false);
+  const found = await stat(file).then(
+    (s) => s.isFile() && s.size > 0,
+    () => false,
+  );
   if (found) known.add(file);
   return found;
 }

@@ -13,24 +13,43 @@ register();
 async function photo(width: number, height: number): Promise<Buffer> {
   const noise = Buffer.alloc(width * height * 3);
   for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
-  return sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
+  return sharp(noise, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }
 
-const ogTags = (page: string) => [...page.matchAll(/<meta (?:property="og:image[^"]*"|name="twitter:card") content="[^"]*">/g)].map((m) => m[0]);
+const ogTags = (page: string) =>
+  [...page.matchAll(/<meta (?:property="og:image[^"]*"|name="twitter:card") content="[^"]*">/g)].map((m) => m[0]);
 
 describe("social cards in a build", () => {
   // The first card of a process parses the fonts' layout tables and starts librsvg: allow for a slow machine.
-  it("gives each article a 1200 × 630 og:image: the lead image cropped, or a generated card; the next build does no card work", { timeout: 60_000 }, async () => {
-    const site = await makeSite({
-      "plain.md": articleFile({ title: "Storm closes the <coast> road", date: "2025-08-15T09:00:00Z", source: "Coast FM" }),
-      "photo.md": articleFile({ title: "Boats return", date: "2025-08-16T09:00:00Z", image: "./boats.jpg", imageAlt: "Boats in the harbour" }),
-      "boats.jpg": await photo(1400, 900),
-    }, { ...fixtureSettings, socialCards: true });
+  it("gives each article a 1200 × 630 og:image: the lead image cropped, or a generated card; the next build does no card work", {
+    timeout: 60_000,
+  }, async () => {
+    const site = await makeSite(
+      {
+        "plain.md": articleFile({
+          title: "Storm closes the <coast> road",
+          date: "2025-08-15T09:00:00Z",
+          source: "Coast FM",
+        }),
+        "photo.md": articleFile({
+          title: "Boats return",
+          date: "2025-08-16T09:00:00Z",
+          image: "./boats.jpg",
+          imageAlt: "Boats in the harbour",
+        }),
+        "boats.jpg": await photo(1400, 900),
+      },
+      { ...fixtureSettings, socialCards: true },
+    );
     const options = { input: site.content, output: site.output, cacheDir: join(site.root, ".cache") };
     await build(options);
     const plain = ogTags(await site.page("/2025/08/15/plain/"));
     expect(plain).toEqual([
-      expect.stringMatching(/^<meta property="og:image" content="https:\/\/fixture\.example\.org\/media\/plain-[0-9a-f]{10}\.png">$/),
+      expect.stringMatching(
+        /^<meta property="og:image" content="https:\/\/fixture\.example\.org\/media\/plain-[0-9a-f]{10}\.png">$/,
+      ),
       '<meta property="og:image:width" content="1200">',
       '<meta property="og:image:height" content="630">',
       '<meta property="og:image:alt" content="Storm closes the &lt;coast&gt; road">',
@@ -45,7 +64,8 @@ describe("social cards in a build", () => {
       expect([meta.width, meta.height]).toEqual([1200, 630]);
     }
     const cacheDir = join(site.root, ".cache", "cards");
-    const cached = async () => Promise.all((await readdir(cacheDir)).sort().map(async (f) => [f, (await stat(join(cacheDir, f))).mtimeMs]));
+    const cached = async () =>
+      Promise.all((await readdir(cacheDir)).sort().map(async (f) => [f, (await stat(join(cacheDir, f))).mtimeMs]));
     const before = await cached();
     const second = await build(options);
     expect(second.written).toBe(0);
@@ -54,7 +74,10 @@ describe("social cards in a build", () => {
   });
 
   it("with socialCards false, generates no card: an article without a lead image has no og:image", async () => {
-    const site = await makeSite({ "plain.md": articleFile({ title: "Storm", date: "2025-08-15T09:00:00Z" }) }, { ...fixtureSettings, socialCards: false });
+    const site = await makeSite(
+      { "plain.md": articleFile({ title: "Storm", date: "2025-08-15T09:00:00Z" }) },
+      { ...fixtureSettings, socialCards: false },
+    );
     await build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
     expect(ogTags(await site.page("/2025/08/15/plain/"))).toEqual(['<meta name="twitter:card" content="summary">']);
     expect(await readdir(join(site.output, "media")).catch(() => [])).toEqual([]);

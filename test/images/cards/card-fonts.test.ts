@@ -38,6 +38,9 @@ describe("shape", () => {
   });
 
   it("names the font files and fontkit version for the cache", () => {
-    expect(fontsRecipe()).toEqual({ fontkit: expect.stringMatching(/^2\./), fonts: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(fontsRecipe()).toEqual({
+      fontkit: expect.stringMatching(/^2\./),
+      fonts: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 });

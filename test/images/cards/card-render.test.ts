@@ -13,10 +13,19 @@ vi.setConfig({ testTimeout: 30_000 });
 async function photo(width: number, height: number): Promise<Buffer> {
   const noise = Buffer.alloc(width * height * 3);
   for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
-  return sharp(noise, { raw: { width, height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer();
+  return sharp(noise, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 }
 
-const text = { headline: "Harbour bridge reopens", source: "Northbridge Courier", site: "The Morning Ledger", date: "Tuesday 24 November 2026", host: "ledger.example.org", language: "en-GB" };
+const text = {
+  headline: "Harbour bridge reopens",
+  source: "Northbridge Courier",
+  site: "The Morning Ledger",
+  date: "Tuesday 24 November 2026",
+  host: "ledger.example.org",
+  language: "en-GB",
+};
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "broadsheet-cards-"));
@@ -26,7 +35,13 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 describe("makeCards", () => {
   it("renders a generated card as a 1200 × 630 PNG named after the job", async () => {
     const [card] = await makeCards([{ name: "bridge", text }], { cacheDir: join(dir, "cache") });
-    expect(card).toMatchObject({ name: expect.stringMatching(/^bridge-[0-9a-f]{10}\.png$/), width: 1200, height: 630, fromLead: false, fromCache: false });
+    expect(card).toMatchObject({
+      name: expect.stringMatching(/^bridge-[0-9a-f]{10}\.png$/),
+      width: 1200,
+      height: 630,
+      fromLead: false,
+      fromCache: false,
+    });
     const meta = await sharp(card!.file).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 1200, 630]);
   });
@@ -34,7 +49,10 @@ describe("makeCards", () => {
   it("crops a large lead image to a 1200 × 630 JPEG, and gives a small one a generated card instead of blowing it up", async () => {
     await writeFile(join(dir, "tall.jpg"), await photo(1300, 1800));
     await writeFile(join(dir, "small.jpg"), await photo(1000, 700));
-    const jobs: CardJob[] = [{ name: "tall", text, lead: join(dir, "tall.jpg") }, { name: "small", text, lead: join(dir, "small.jpg") }];
+    const jobs: CardJob[] = [
+      { name: "tall", text, lead: join(dir, "tall.jpg") },
+      { name: "small", text, lead: join(dir, "small.jpg") },
+    ];
     const [tall, small] = await makeCards(jobs, { cacheDir: join(dir, "cache") });
     expect(tall).toMatchObject({ name: expect.stringMatching(/^tall-[0-9a-f]{10}-card\.jpg$/), fromLead: true });
     const meta = await sharp(tall!.file).metadata();
@@ -44,14 +62,23 @@ describe("makeCards", () => {
 
   it("leaves out a card it would have to generate when generated cards are off", async () => {
     await writeFile(join(dir, "small.jpg"), await photo(600, 400));
-    const cards = await makeCards([{ name: "a", text, leadOnly: true }, { name: "b", text, lead: join(dir, "small.jpg"), leadOnly: true }], { cacheDir: join(dir, "cache") });
+    const cards = await makeCards(
+      [
+        { name: "a", text, leadOnly: true },
+        { name: "b", text, lead: join(dir, "small.jpg"), leadOnly: true },
+      ],
+      { cacheDir: join(dir, "cache") },
+    );
     expect(cards).toEqual([null, null]);
   });
 
   it("takes an unchanged card from the cache without work; a changed headline makes a new card", async () => {
     const cacheDir = join(dir, "cache");
     await writeFile(join(dir, "lead.jpg"), await photo(1400, 800));
-    const jobs: CardJob[] = [{ name: "a", text }, { name: "b", text, lead: join(dir, "lead.jpg") }];
+    const jobs: CardJob[] = [
+      { name: "a", text },
+      { name: "b", text, lead: join(dir, "lead.jpg") },
+    ];
     const first = await makeCards(jobs, { cacheDir });
     const times = await Promise.all(first.map((c) => stat(c!.file).then((s) => s.mtimeMs)));
     const progress: number[] = [];
@@ -60,7 +87,9 @@ describe("makeCards", () => {
     expect(second.map((c) => c?.name)).toEqual(first.map((c) => c?.name));
     expect(await Promise.all(second.map((c) => stat(c!.file).then((s) => s.mtimeMs)))).toEqual(times);
     expect(progress).toEqual([1, 2]);
-    const [changed] = await makeCards([{ name: "a", text: { ...text, headline: "Harbour bridge reopens early" } }], { cacheDir });
+    const [changed] = await makeCards([{ name: "a", text: { ...text, headline: "Harbour bridge reopens early" } }], {
+      cacheDir,
+    });
     expect(changed).toMatchObject({ fromCache: false });
     expect(changed?.name).not.toBe(first[0]?.name);
     expect((await readdir(cacheDir)).filter((f) => f.endsWith(".png"))).toHaveLength(2);
