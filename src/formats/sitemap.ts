@@ -1,5 +1,6 @@
 // Sitemaps and robots.txt: the documents that tell crawlers which pages exist and which are news.
 import type { ArticlePage, Digest } from "../digest/view-model.ts";
+import { escapeXml } from "./xml.ts";
 
 /** Where the two sitemaps are served, relative to the site URL. */
 export const sitemapPaths = { sitemap: "/sitemap.xml", news: "/news-sitemap.xml" } as const;
@@ -18,20 +19,6 @@ export const newsSitemapDefaults = { limit: 1000, windowHours: 48 } satisfies Ne
 const HOUR_MS = 3_600_000;
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
-// Characters XML 1.0 cannot carry at all, not even as references: https://www.w3.org/TR/xml/#charsets
-const INVALID_XML = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-
-/** Text without the characters XML 1.0 forbids (control characters, lone surrogates). */
-export function withoutInvalidXmlChars(text: string): string {
-  return text.replace(INVALID_XML, "");
-}
-
-/** Escapes text for XML content and quoted attributes, dropping characters XML cannot hold. */
-export function escapeXml(text: string): string {
-  return withoutInvalidXmlChars(text).replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
-}
-
 /** A site path (`/a/`) as an absolute URL; an absolute URL is kept as it is. */
 function absolute(url: string, siteUrl: string): string {
   return /^https?:\/\//i.test(url) ? url : `${siteUrl}${url.startsWith("/") ? "" : "/"}${url}`;

@@ -1,4 +1,5 @@
 // Serving from a sub-folder: site-root links in a page are moved under the site's path prefix.
+import { isRootRelative, mapLinks } from "../formats/links.ts";
 
 /**
  * Rewrites every root-relative `href`, `src`, `action` and `srcset` candidate (`/tags/`) in HTML to
@@ -6,10 +7,5 @@
  */
 export function prefixLinks(html: string, prefix: string): string {
   if (prefix === "/") return html;
-  return html
-    .replace(/(\s(?:href|src|action)=")\/(?!\/)/g, `$1${prefix}`)
-    .replace(
-      /(\ssrcset=")([^"]*)"/g,
-      (_, start: string, list: string) => `${start}${list.replace(/(^|,\s*)\/(?!\/)/g, `$1${prefix}`)}"`,
-    );
+  return mapLinks(html, (url) => (isRootRelative(url) ? `${prefix}${url.slice(1)}` : url));
 }

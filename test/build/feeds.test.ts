@@ -6,6 +6,7 @@ import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../.eleventy.ts";
 import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
+import { wellFormed } from "../helpers/xml.ts";
 
 // Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.
 register();
@@ -230,4 +231,58 @@ describe("feeds and sitemaps under a path prefix", () => {
       await prefixed.remove();
     }
   });
+});
+
+describe("images in feeds", () => {
+  it("give each entry its lead image, or its social card, as a published file, in every format, under a path prefix", async () => {
+    const sharp = (await import("sharp")).default;
+    const photo = await sharp({ create: { width: 120, height: 80, channels: 3, background: "#369" } })
+      .png()
+      .toBuffer();
+    const pictured = await makeSite(
+      {
+        "photo.md": articleFile({
+          title: "Photo & caption",
+          date: "2025-08-15T09:00:00Z",
+          image: "./photo.png",
+          imageAlt: "A blue field",
+        }),
+        "photo.png": photo,
+        "plain.md": articleFile({ title: "Plain", date: "2025-08-16T09:00:00Z" }),
+      },
+      {
+        ...fixtureSettings,
+        url: "https://user.example.io",
+        pathPrefix: "/news/",
+        socialCards: true,
+        images: { widths: [40, 80] },
+      },
+    );
+    try {
+      await build({ input: pictured.content, output: pictured.output, cacheDir: join(pictured.root, ".cache") });
+      const base = "https://user.example.io/news";
+      const out = await readTree(pictured.output);
+      for (const [path, bytes] of out) {
+        if (/(^|\/)feeds\/.*\.xml$/.test(path)) expect(wellFormed(bytes.toString("utf8")), path).toBe(true);
+      }
+      // What the article pages show: the lead image's fallback <img>, and the og:image card.
+      const lead = /<img [^>]*src="\/news(\/media\/[^"]+)"/.exec(await pictured.page("/2025/08/15/photo/"))?.[1];
+      const card = /property="og:image" content="([^"]+)"/.exec(await pictured.page("/2025/08/16/plain/"))?.[1];
+      expect([card, lead]).not.toContain(undefined);
+      const want = [card!, `${base}${lead}`];
+      expect(want.every((u) => u.startsWith(`${base}/media/`))).toBe(true);
+      const atom: Node = parser.parse(await pictured.page("/feeds/atom.xml")).feed;
+      const rss: Node = parser.parse(await pictured.page("/feeds/rss.xml")).rss.channel;
+      const json: Node = JSON.parse(await pictured.page("/feeds/feed.json"));
+      expect({
+        atom: atom.entry.map((e: Node) => e.link.find((l: Node) => l["@_rel"] === "enclosure")?.["@_href"]),
+        rss: rss.item.map((i: Node) => i["media:content"]?.["@_url"]),
+        json: json.items.map((i: Node) => i.image),
+      }).toEqual(inEveryFormat(want));
+      // Each is a file of the output.
+      for (const u of want) expect(out.has(u.slice(`${base}/`.length)), u).toBe(true);
+    } finally {
+      await pictured.remove();
+    }
+  }, 60_000);
 });

@@ -77,12 +77,12 @@ const readers: Record<"atom" | "rss" | "json", (text: string) => Entry[]> = {
   atom: (xml) =>
     (parser.parse(xml).feed.entry ?? []).map((e: Node) => ({
       id: e.id,
-      title: decodeHtml(e.title["#text"]),
+      title: e.title,
       link: e.link[0]["@_href"],
       published: iso(e.published),
       updated: iso(e.updated),
       author: e.author?.[0].name,
-      summary: decodeHtml(e.summary["#text"]),
+      summary: e.summary,
       content: e.content["#text"],
       categories: (e.category ?? []).map((c: Node) => c["@_term"]),
       source: undefined,
@@ -211,19 +211,21 @@ describe.each(["atom", "rss", "json"] as const)("renderFeeds: %s", (format) => {
   });
 
   it.each([
-    { name: "a repeated CDATA end", title: "a ]]> b ]]> c", rssTitle: "a ]] > b ]] > c" },
-    { name: "control characters", title: "bell\u0007 and null\u0000 gone", rssTitle: "bell and null gone" },
-  ])("stays well-formed with $name in a title", ({ title, rssTitle }) => {
-    const out = renderFeeds(channel, [{ ...items[1]!, title }])[format];
+    { name: "a repeated CDATA end", title: "a ]]> b ]]> c" },
+    { name: "markup and references", title: `<b>bold</b> & <![CDATA[x]]> &amp; "q" 'a'` },
+    { name: "control characters", title: "bell\u0007 and null\u0000 gone" },
+  ])("stays well-formed with $name in a title and summary, read back as written", ({ title }) => {
+    const out = renderFeeds(channel, [{ ...items[1]!, title, summary: title, contentHtml: "" }])[format];
     if (format === "json") return expect(JSON.parse(out).items[0].title).toBe(title);
     expect(wellFormed(out)).toBe(true);
-    expect(readers[format](out)[0]!.title).toBe(format === "rss" ? rssTitle : title.replace(/[\u0000\u0007]/g, ""));
+    const entry = readers[format](out)[0]!;
+    expect([entry.title, entry.summary]).toEqual([title, title].map((t) => t.replace(/[\u0000\u0007]/g, "")));
   });
 
-  it("leaves a tag with `<` out of Atom only, where it cannot be escaped", () => {
-    const out = renderFeeds(channel, [{ ...items[1]!, tags: ["<3", "Love"] }])[format];
+  it("keeps a tag with `<` and `&`, escaped", () => {
+    const out = renderFeeds(channel, [{ ...items[1]!, tags: ["<3", "R&D", "Love"] }])[format];
     if (format !== "json") expect(wellFormed(out)).toBe(true);
-    expect(readers[format](out)[0]!.categories).toEqual(format === "atom" ? ["Love"] : ["<3", "Love"]);
+    expect(readers[format](out)[0]!.categories).toEqual(["<3", "R&D", "Love"]);
   });
 
   it("renders an empty feed", () => {
@@ -324,7 +326,7 @@ describe("absolutizeHtml", () => {
     { html: "", same: true },
     {
       html: `<source srcset="/m/a-480.avif 480w, /m/a-800.avif 800w"><img src="/m/a.jpg" srcset="/m/a-480.jpg 480w,/m/a-800.jpg 800w">`,
-      want: `<source srcset="${site}/m/a-480.avif 480w, ${site}/m/a-800.avif 800w"><img src="${site}/m/a.jpg" srcset="${site}/m/a-480.jpg 480w, ${site}/m/a-800.jpg 800w">`,
+      want: `<source srcset="${site}/m/a-480.avif 480w, ${site}/m/a-800.avif 800w"><img src="${site}/m/a.jpg" srcset="${site}/m/a-480.jpg 480w,${site}/m/a-800.jpg 800w">`,
     },
     { html: `<img srcset="https://e.org/a.jpg 2x">`, same: true },
   ])("$html", ({ html, want, same }) => {
@@ -370,5 +372,107 @@ describe("feedUpdated", () => {
     { name: "the latest update, not the first entry's", from: items, want: new Date("2025-08-15T10:15:00Z") },
   ])("$name", ({ from, want }) => {
     expect(feedUpdated(from, fallback)).toEqual(want);
+  });
+});
+
+describe("RSS escaping (issue 13.9)", () => {
+  it("RSS titles: markup escaped, ]]> survives", () => {
+    const title = `<i>Breaking</i> & a ]]> b`;
+    const rss = renderFeeds(channel, [{ ...items[1]!, title, summary: `<b>bold</b> ]]> & more` }]).rss;
+    expect(wellFormed(rss)).toBe(true);
+    expect(rss).toContain(`<title>&lt;i&gt;Breaking&lt;/i&gt; &amp; a ]]&gt; b</title>`);
+    // The description is HTML by RSS convention: the summary escaped for HTML, then for XML.
+    expect(rss).toContain(
+      `<description>&amp;lt;b&amp;gt;bold&amp;lt;/b&amp;gt; ]]&amp;gt; &amp;amp; more</description>`,
+    );
+    expect(rss).not.toMatch(/<(?:title|description)><!\[CDATA\[/);
+    const entry = readers.rss(rss)[0]!;
+    expect([entry.title, entry.summary]).toEqual([title, `<b>bold</b> ]]> & more`]);
+  });
+});
+
+describe("images in feeds (issue 14.9)", () => {
+  const picture = (url: string, width: number, height: number) => ({ url, alt: "A", width, height });
+  const [withImage, withCard, bare] = [
+    article("lead", "2025-08-15T09:00:00Z"),
+    article("card", "2025-08-15T08:00:00Z"),
+    article("bare", "2025-08-15T07:00:00Z"),
+  ];
+  const imagePages = buildDigest(
+    settings,
+    [withImage!, withCard!, bare!],
+    new Map([[withImage!, picture("/media/lead-abc-1200.jpg", 1200, 800)]]),
+    {},
+    undefined,
+    new Map([
+      [withImage!, picture("/media/lead-card.png", 1200, 630)],
+      [withCard!, picture("/media/card-def.png", 1200, 630)],
+    ]),
+  ).articlePages;
+  const imageItems = feedItemsFrom(imagePages, settings);
+  const { atom, rss, json } = renderFeeds(channel, imageItems);
+  const lead = { url: `${site}/media/lead-abc-1200.jpg`, type: "image/jpeg", width: 1200, height: 800 };
+  const card = { url: `${site}/media/card-def.png`, type: "image/png", width: 1200, height: 630 };
+
+  it("takes the lead image, or the social card when there is none", () => {
+    expect(imageItems.map((i) => i.image)).toEqual([lead, card, undefined]);
+  });
+
+  it("JSON Feed: `image` is the picture's absolute URL", () => {
+    expect(JSON.parse(json).items.map((i: Node) => i.image)).toEqual([lead.url, card.url, undefined]);
+  });
+
+  it("RSS: media:content with url, type, medium and size (no byte length, which <enclosure> requires)", () => {
+    expect(wellFormed(rss)).toBe(true);
+    const feed = parser.parse(rss).rss;
+    expect(feed["@_xmlns:media"]).toBe("http://search.yahoo.com/mrss/");
+    expect(feed.channel.item.map((i: Node) => i["media:content"])).toEqual([
+      ...[lead, card].map((p) => ({
+        "@_url": p.url,
+        "@_type": p.type,
+        "@_medium": "image",
+        "@_width": String(p.width),
+        "@_height": String(p.height),
+      })),
+      undefined,
+    ]);
+    expect(rss).not.toContain("<enclosure");
+  });
+
+  it("RSS: an enclosure when the byte length is known", () => {
+    const out = renderFeeds(channel, [{ ...imageItems[0]!, image: { ...lead, bytes: 123_456 } }]).rss;
+    expect(parser.parse(out).rss.channel.item[0].enclosure).toEqual({
+      "@_url": lead.url,
+      "@_length": "123456",
+      "@_type": "image/jpeg",
+    });
+    expect(out).not.toContain("<media:content");
+  });
+
+  it("Atom: a link rel=enclosure with type and href, beside the alternate link", () => {
+    expect(wellFormed(atom)).toBe(true);
+    const links = parser
+      .parse(atom)
+      .feed.entry.map((e: Node) => e.link.map((l: Node) => [l["@_rel"], l["@_href"], l["@_type"]]));
+    expect(links).toEqual([
+      [
+        ["alternate", `${site}/2025/08/15/lead/`, undefined],
+        ["enclosure", lead.url, "image/jpeg"],
+      ],
+      [
+        ["alternate", `${site}/2025/08/15/card/`, undefined],
+        ["enclosure", card.url, "image/png"],
+      ],
+      [["alternate", `${site}/2025/08/15/bare/`, undefined]],
+    ]);
+  });
+
+  it("escapes an image URL with `&` in every format", () => {
+    const odd = { ...lead, url: `${site}/media/a.jpg?w=1&h=2` };
+    const out = renderFeeds(channel, [{ ...imageItems[0]!, image: odd }]);
+    expect([wellFormed(out.atom), wellFormed(out.rss)]).toEqual([true, true]);
+    expect(parser.parse(out.rss).rss.channel.item[0]["media:content"]["@_url"]).toBe(odd.url);
+    expect(parser.parse(out.atom).feed.entry[0].link[1]["@_href"]).toBe(odd.url);
+    expect(JSON.parse(out.json).items[0].image).toBe(odd.url);
   });
 });

@@ -3,7 +3,6 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/digest.ts";
 import {
-  escapeXml,
   newsItems,
   newsLanguage,
   renderNewsSitemap,
@@ -20,18 +19,6 @@ const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, is
 type Node = Record<string, any>;
 
 const urlsOf = (xml: string): Node[] => parser.parse(xml).urlset.url ?? [];
-
-describe("escapeXml", () => {
-  it.each([
-    { text: "plain", want: "plain" },
-    { text: `Ben & Jerry's <b>"x"</b>`, want: "Ben &amp; Jerry&apos;s &lt;b&gt;&quot;x&quot;&lt;/b&gt;" },
-    { text: "São ☕ 東京 😀", want: "São ☕ 東京 😀" },
-    { text: "bell\u0007 nul\u0000 lone\uD800 tab\t", want: "bell nul lone tab\t" },
-    { text: "", want: "" },
-  ])("$text", ({ text, want }) => {
-    expect(escapeXml(text)).toBe(want);
-  });
-});
 
 describe("renderSitemap", () => {
   it.each([
