@@ -67,7 +67,9 @@ export function renderFeeds(
   const json = JSON.parse(feedFor(channel, items, "json").json1()) as JsonFeed;
   json.version = "https://jsonfeed.org/version/1.1";
   json.language = channel.language;
-  json.items.forEach((entry, i) => (entry.external_url = items[i]?.source?.url));
+  json.items.forEach((entry, i) => {
+    entry.external_url = items[i]?.source?.url;
+  });
   for (const o of [json, ...json.items]) {
     if (o.author) o.authors = [o.author];
     delete o.author;
@@ -144,6 +146,7 @@ function rssExtensions(item: FeedItem, text: (s: string) => string): Extension[]
 
 /** A feed's `updated`: its latest entry change, or `fallback` for a feed without entries. */
 export function feedUpdated(items: readonly FeedItem[], fallback: Date): Date {
+  // biome-ignore lint/complexity/useMathMinMax: Dates, not numbers; Math.max would return milliseconds.
   return items.reduce((latest, item) => (item.updated > latest ? item.updated : latest), items[0]?.updated ?? fallback);
 }
 

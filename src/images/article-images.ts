@@ -68,7 +68,8 @@ export async function articleImages(
         : { ...a, bodyHtml: placeImages(a.bodyHtml, body), bodyKey: `${a.bodyKey ?? ""}+${md5(body.join("\n"))}` };
     if (lead && a.image) {
       images.set(placed, { ...lead, alt: a.image.alt, credit: a.image.credit });
-      sources.set(placed, resolve(a, a.image.path)!);
+      const source = resolve(a, a.image.path);
+      if (source) sources.set(placed, source);
     }
     return placed;
   });

@@ -129,7 +129,9 @@ function responsive(image: ProcessedImage): Omit<Image, "alt"> {
       .map((v) => `/media/${v.name} ${v.width}w`)
       .join(", ");
   const fallback = image.variants.filter((v) => v.format === (image.hasAlpha ? "png" : "jpeg"));
-  const widest = fallback[fallback.length - 1] ?? image.variants[image.variants.length - 1]!;
+  const widest = fallback.at(-1) ?? image.variants.at(-1);
+  // Processing always makes at least one variant; an image without any is a bug here, not an author's mistake.
+  if (!widest) throw new Error("a processed image without variants");
   const sources = (["avif", "webp"] as const)
     .filter((f) => image.variants.some((v) => v.format === f))
     .map((f) => ({ type: `image/${f}`, srcset: srcset(f) }));

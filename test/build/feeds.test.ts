@@ -11,6 +11,7 @@ import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fix
 register();
 
 type Site = Awaited<ReturnType<typeof makeSite>>;
+// biome-ignore lint/suspicious/noExplicitAny: a parsed XML tree; the assertions check its shape.
 type Node = Record<string, any>;
 
 const BASE = fixtureSettings.url;

@@ -95,8 +95,7 @@ export async function makeCards(jobs: readonly CardJob[], processing: CardProces
     if (!file.endsWith(".tmp")) known.add(join(processing.cacheDir, file));
   const results: (Card | null)[] = jobs.map(() => null);
   let done = 0;
-  await pool([...jobs.keys()], Math.max(1, options.concurrency), async (i) => {
-    const job = jobs[i]!;
+  await pool([...jobs.entries()], Math.max(1, options.concurrency), async ([i, job]) => {
     const lead = job.lead ? await leadCard(job.lead, job.name, recipe, processing.cacheDir, options) : null;
     results[i] = lead ?? (job.leadOnly ? null : await generatedCard(job, recipe, processing.cacheDir, options));
     processing.onProgress?.(++done, jobs.length);
