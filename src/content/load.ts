@@ -12,6 +12,7 @@ import type { Image } from "../digest/view-model.ts";
 import { decodeText } from "./front-matter.ts";
 import { cachedRenderer, emptyCache, type LoadCache } from "./markdown-cache.ts";
 import { createMarkdown, markdownDefaults } from "./markdown.ts";
+import { type BuildContext, createBuildContext, memoSlot } from "../digest/build-context.ts";
 import { completeSettings, type Settings, settingsExpectations, settingsSchema } from "./settings.ts";
 import { issuesToProblems } from "./validate.ts";
 
@@ -33,6 +34,8 @@ export interface LoadOptions {
   now?: DateTime;
   /** Keep items dated after `now` (the dev server's preview). Default false. */
   includeFuture?: boolean;
+  /** The build's memos (see build-context.ts). Default: a context of this load's own. */
+  context?: BuildContext;
 }
 
 /** Everything the build needs from `content/`, validated. */
@@ -51,10 +54,8 @@ export interface Content {
 }
 
 const SETTINGS_FILE = join("_data", "site.json");
-let sharedMarkdown: ReturnType<typeof createMarkdown> | undefined;
-function markdown() {
-  return (sharedMarkdown ??= createMarkdown());
-}
+// One Markdown renderer per build: made once, not once per file, and never shared with another build.
+const MARKDOWN = memoSlot(() => createMarkdown());
 
 /**
  * Parses one file, or takes its parse from the cache when the watcher reported no change to it, or
@@ -99,7 +100,11 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   cache.settingsKey = settingsKey;
   cache.used.clear();
   cache.rendered = 0;
-  const renderer = cachedRenderer(markdown(), cache, markdownDefaults.summaryLength);
+  const renderer = cachedRenderer(
+    (options.context ?? createBuildContext()).memo(MARKDOWN),
+    cache,
+    markdownDefaults.summaryLength,
+  );
   const paths = await listMarkdown(join(contentDir, "articles"));
   const errors: Problem[] = [];
   const warnings: Problem[] = [];

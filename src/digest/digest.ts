@@ -8,6 +8,7 @@ import { relatedArticles, type RelatedInput, type RelatedMatch } from "./related
 import type { Settings } from "../content/settings.ts";
 import { groupTerms, type Term } from "./taxonomy.ts";
 import { feedFilesFor, siteDocuments } from "../formats/documents.ts";
+import { type BuildContext, createBuildContext } from "./build-context.ts";
 import { dayUrl, feedFolder, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
 
 /**
@@ -64,6 +65,7 @@ export function buildDigest(
   memo: DigestMemo = {},
   now?: DateTime,
   cards: ReadonlyMap<Article, Image> = new Map(),
+  context: BuildContext = createBuildContext(),
 ): Digest {
   const articles = [...input].sort(byNewest);
   // An expired item keeps its page but leaves every listing: home, days, tags, sources, related lists.
@@ -180,6 +182,7 @@ export function buildDigest(
 
   const digest = {
     settings,
+    context,
     articlePages,
     homePages: listing(homeUrl, settings.title, listed),
     dayPages,
