@@ -7,7 +7,8 @@ import { articleCards } from "../images/cards/article-cards.ts";
 import { type Article, type BodyRenderer, type ParsedArticle, parseArticle } from "./article.ts";
 import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
 import { articleImages } from "../images/article-images.ts";
-import type { Asset, ImageProcessing, ImageWork } from "../images/image-files.ts";
+import type { ImageProcessing, ImageWork } from "../images/image-files.ts";
+import type { CopiedFile } from "../publish/publisher.ts";
 import type { Image } from "../digest/view-model.ts";
 import { decodeText } from "./front-matter.ts";
 import { cachedRenderer, emptyCache, type LoadCache } from "./markdown-cache.ts";
@@ -45,7 +46,8 @@ export interface Content {
   images: Map<Article, Image>;
   /** Each article's social card (its og:image), when cards are made. */
   cards: Map<Article, Image>;
-  assets: Asset[];
+  /** Image variants and cards to copy into the output. */
+  assets: CopiedFile[];
   /** What processing the images cost. */
   imageWork: ImageWork;
   warnings: Problem[];
