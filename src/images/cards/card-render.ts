@@ -63,7 +63,9 @@ export interface Card {
   fromCache: boolean;
 }
 
-// Hash of the card code itself: a change to the layout or the glyph shaping makes new cards.
+// Hash of the card code itself: a change to the layout or the glyph shaping makes new cards. Kept per
+// process, not per build, on purpose: it must describe the code this process loaded, and an edit to
+// these files during a dev server's life does not reload them.
 let code: string | undefined;
 const codeHash = async () => {
   if (code) return code;
