@@ -120,9 +120,10 @@ export function relatedArticles(
     for (const j of touched) {
       const last = ranked[count - 1];
       if (last !== undefined && !before(j, last)) continue;
-      // ranked is in order, so the candidates j beats form its tail.
-      const place = ranked.findIndex((r) => before(j, r));
-      ranked.splice(place === -1 ? ranked.length : place, 0, j);
+      let at = ranked.length;
+      // `?? j` never applies (at > 0), and before(j, j) is false.
+      while (at > 0 && before(j, ranked[at - 1] ?? j)) at--;
+      ranked.splice(at, 0, j);
       if (ranked.length > count) ranked.pop();
     }
     const result = ranked.map((j) => ({
