@@ -6,7 +6,6 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import article from "./layouts/article.11ty.ts";
 import assets from "./layouts/assets.11ty.ts";
-import { refreshAssets } from "./layouts/assets.ts";
 import day from "./layouts/day.11ty.ts";
 import documents from "./layouts/documents.11ty.ts";
 import feeds from "./layouts/feeds.11ty.ts";
@@ -17,6 +16,7 @@ import search from "./layouts/search.11ty.ts";
 import terms from "./layouts/terms.11ty.ts";
 import { codeVersion } from "./src/publish/code-version.ts";
 import { buildDigest, type DigestMemo } from "./src/digest/digest.ts";
+import { createBuildContext } from "./src/digest/build-context.ts";
 import { duplicateSources } from "./src/content/duplicates.ts";
 import { DigestError, formatProblems } from "./src/content/errors.ts";
 import { emptyCache, type LoadCache, readMarkdownCache, writeMarkdownCache } from "./src/content/markdown-cache.ts";
@@ -95,8 +95,10 @@ async function prepare(
 ): Promise<Prepared> {
   // The one clock reading of a build: what is scheduled, and what has expired, is decided by it.
   const now = DateTime.now();
-  refreshAssets();
+  // Every memo of this build (or dev rebuild) lives in its context, none in a module.
+  const context = createBuildContext();
   const options = {
+    context,
     contentDir,
     includeDrafts: preview,
     includeFuture: preview,
@@ -105,7 +107,15 @@ async function prepare(
     ...(images ? { images } : {}),
   };
   const content = await loadContent({ ...options, ...(dev ? { unchanged: dev.unchanged } : {}) });
-  const digest = buildDigest(content.settings, content.articles, content.images, dev?.memo, now, content.cards);
+  const digest = buildDigest(
+    content.settings,
+    content.articles,
+    content.images,
+    dev?.memo,
+    now,
+    content.cards,
+    context,
+  );
   // Pages depend on the code and the settings as well as on the digest.
   const version = JSON.stringify([cache.version ?? currentCodeVersion(), preview, content.settings]);
   const keys = pageKeys(digest, version, dev?.keyMemo);

@@ -48,12 +48,13 @@ ${
   page.related.length > 0
     ? html`<section class="related" aria-labelledby="related-heading">
 <h2 id="related-heading">Related articles</h2>
-<ol class="teasers">${page.related.map((r) => html`<li>${teaser(r.teaser, 3, r.sharedTags, "Shared tags")}</li>`)}</ol>
+<ol class="teasers">${page.related.map((r) => html`<li>${teaser(digest.context, r.teaser, 3, r.sharedTags, "Shared tags")}</li>`)}</ol>
 </section>`
     : ""
 }`;
   return shell({
     settings: digest.settings,
+    context: digest.context,
     title: t.title,
     description: t.summary,
     url: page.url,

@@ -1,6 +1,7 @@
 // The stylesheet, the browser scripts and the icon under content-hashed names: what layouts link to
 // (`asset()`) and what assets.11ty.ts publishes.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { type BuildContext, memoSlot } from "../src/digest/build-context.ts";
 import { hashedName } from "../src/publish/hashed-name.ts";
 
 export const FILES = ["site.css", "relative-time.js", "search-page.js", "favicon.svg"] as const;
@@ -12,21 +13,25 @@ export interface AssetFile {
   content: string;
 }
 
-const seen = new Map<AssetName, { mtimeMs: number; file: AssetFile }>();
+// Read once per build, at the first page that links to one: every page of a build shows the same
+// files, and the next build (a dev rebuild after an edit to the stylesheet) reads them again.
+const ASSETS = memoSlot(
+  () =>
+    // One entry per name of FILES, so every AssetName has its file.
+    Object.fromEntries(
+      FILES.map((name) => {
+        const content = readFileSync(new URL(`./assets/${name}`, import.meta.url), "utf8");
+        return [name, { url: `/assets/${hashedName(name, content)}`, content }];
+      }),
+    ) as Record<AssetName, AssetFile>,
+);
 
-/** Reads the assets that changed since the last call: once per build, so the dev server sees edits. */
-export function refreshAssets(): void {
-  for (const name of FILES) {
-    const path = new URL(`./assets/${name}`, import.meta.url);
-    const { mtimeMs } = statSync(path);
-    if (seen.get(name)?.mtimeMs === mtimeMs) continue;
-    const content = readFileSync(path, "utf8");
-    seen.set(name, { mtimeMs, file: { url: `/assets/${hashedName(name, content)}`, content } });
-  }
+/** Every asset as this build read it. */
+export function assetFiles(context: BuildContext): AssetFile[] {
+  return FILES.map((name) => asset(context, name));
 }
 
-/** An asset as the last `refreshAssets` read it (every page of a build shows the same one). */
-export function asset(name: AssetName): AssetFile {
-  if (!seen.has(name)) refreshAssets();
-  return seen.get(name)!.file;
+/** One asset as this build read it. */
+export function asset(context: BuildContext, name: AssetName): AssetFile {
+  return context.memo(ASSETS)[name];
 }

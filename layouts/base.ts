@@ -1,6 +1,7 @@
 // The page shell every layout shares: head, skip link, header with navigation, footer.
 import { html, type SafeHtml } from "../src/formats/html.ts";
 import type { Settings } from "../src/content/settings.ts";
+import type { BuildContext } from "../src/digest/build-context.ts";
 import type { PageMeta } from "../src/formats/structured-data.ts";
 import { asset } from "./assets.ts";
 import { metaTags } from "./meta.ts";
@@ -10,6 +11,8 @@ import { feedsUrl, homeUrl, searchUrl, sourcesUrl, tagsUrl } from "../src/digest
 /** What a layout tells the shell about its page. */
 export interface Shell {
   settings: Settings;
+  /** The build rendering the page: the asset files it links to are this build's. */
+  context: BuildContext;
   /** The page's own title; the site title is appended. Absent on the home page. */
   title?: string | undefined;
   description?: string | undefined;
@@ -32,7 +35,7 @@ const NAV = [
 ];
 
 /** A complete HTML document around a page's main content. */
-export function shell({ settings, title, description, url, main, meta, feed, head }: Shell): string {
+export function shell({ settings, context, title, description, url, main, meta, feed, head }: Shell): string {
   // Search engines show about 70 characters: a long headline goes without the site's name.
   const fullTitle = !title
     ? settings.title
@@ -55,9 +58,9 @@ ${[{ title: settings.title, path: feedsUrl }, ...(feed ? [feed] : [])].map(
 <link rel="alternate" type="application/rss+xml" title="${f.title} (RSS)" href="${f.path}${feedFiles.rss}">
 <link rel="alternate" type="application/feed+json" title="${f.title} (JSON Feed)" href="${f.path}${feedFiles.json}">
 `,
-)}<link rel="icon" type="image/svg+xml" href="${asset("favicon.svg").url}">
-<link rel="stylesheet" href="${asset("site.css").url}">
-<script type="module" src="${asset("relative-time.js").url}"></script>
+)}<link rel="icon" type="image/svg+xml" href="${asset(context, "favicon.svg").url}">
+<link rel="stylesheet" href="${asset(context, "site.css").url}">
+<script type="module" src="${asset(context, "relative-time.js").url}"></script>
 ${head ?? ""}</head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>

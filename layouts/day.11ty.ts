@@ -9,12 +9,18 @@ function render({ entry: page, digest }: { entry: DayPage; digest: Digest }): st
   const count = page.group.items.length;
   const main = html`<h1><span class="kind">Daily digest:</span> ${page.group.heading}</h1>
 <p class="lede">${count === 1 ? "1 article" : `${count} articles`} published this day.</p>
-<ol class="teasers">${page.group.items.map((item) => html`<li>${teaser(item, 2)}</li>`)}</ol>
+<ol class="teasers">${page.group.items.map((item) => html`<li>${teaser(digest.context, item, 2)}</li>`)}</ol>
 <nav class="pager" aria-label="Days">
 ${page.later ? html`<a class="newer" rel="next" href="${page.later.url}">← ${page.later.label}</a>` : ""}
 ${page.earlier ? html`<a class="older" rel="prev" href="${page.earlier.url}">${page.earlier.label} →</a>` : ""}
 </nav>`;
-  return shell({ settings: digest.settings, title: `Daily digest: ${page.group.heading}`, url: page.url, main });
+  return shell({
+    settings: digest.settings,
+    context: digest.context,
+    title: `Daily digest: ${page.group.heading}`,
+    url: page.url,
+    main,
+  });
 }
 
 export default paged<DayPage>("dayPages", render);

@@ -1,13 +1,15 @@
 // Feed files: Atom, RSS and JSON Feed of the site, each tag and each source.
 import { feedItemsFrom, feedUpdated, renderFeeds } from "../src/formats/feeds.ts";
 import { paged } from "./paged.ts";
+import { memoSlot } from "../src/digest/build-context.ts";
 import type { Digest, FeedFile, FeedSpec } from "../src/digest/view-model.ts";
 
-// The three formats of one feed are rendered together, once.
-const rendered = new WeakMap<FeedSpec, ReturnType<typeof renderFeeds>>();
+// The three formats of one feed are rendered together, once per build.
+const RENDERED = memoSlot(() => new WeakMap<FeedSpec, ReturnType<typeof renderFeeds>>());
 
 function render({ entry, digest }: { entry: FeedFile; digest: Digest }): string {
   const { feed } = entry;
+  const rendered = digest.context.memo(RENDERED);
   let formats = rendered.get(feed);
   if (!formats) {
     const { settings } = digest;

@@ -12,11 +12,12 @@ function render({ entry: page, digest }: { entry: ListPage; digest: Digest }): s
   const heading = page.kind ? html`<span class="kind">${page.kind}:</span> ${page.heading}` : html`Latest news`;
   const main = html`<h1>${heading}${suffix}</h1>
 ${page.kind || number > 1 ? "" : html`<p class="lede">${digest.settings.description}</p>`}
-${dayGroups(page.groups)}
+${dayGroups(digest.context, page.groups)}
 ${pager(page.pager)}`;
   const title = page.kind ? `${page.kind}: ${page.heading}${suffix}` : number > 1 ? `Latest news${suffix}` : undefined;
   return shell({
     settings: digest.settings,
+    context: digest.context,
     title,
     url: page.url,
     main,

@@ -8,7 +8,7 @@ function render({ digest }: { digest: Digest }): string {
   const main = html`<h1>Page not found</h1>
 <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
 <p>Try the <a href="${homeUrl}">latest news</a> or browse by <a href="${tagsUrl}">tag</a>.</p>`;
-  return shell({ settings: digest.settings, title: "Page not found", url: "/404.html", main });
+  return shell({ settings: digest.settings, context: digest.context, title: "Page not found", url: "/404.html", main });
 }
 
 export default {

@@ -2,6 +2,7 @@
 import { html, type SafeHtml } from "../src/formats/html.ts";
 import type { DayGroup, Link, Pager, Teaser, TimeStamp } from "../src/digest/view-model.ts";
 import { picture } from "../src/images/picture.ts";
+import { type BuildContext, memoSlot } from "../src/digest/build-context.ts";
 
 // Image markup is made in src/images/picture.ts, where body images are placed too.
 export { type Loading, picture } from "../src/images/picture.ts";
@@ -20,23 +21,25 @@ export function tagList(tags: readonly Link[], label = "Tags"): SafeHtml {
 
 /** One article in a list: headline, source, time, summary and tags (or the tags it shares). */
 export function teaser(
+  context: BuildContext,
   item: Teaser,
   headingLevel: 2 | 3 = 3,
   tags: readonly Link[] = item.tags,
   tagsLabel = "Tags",
 ): SafeHtml {
-  return html`${teaserHead(item, headingLevel)}
+  return html`${teaserHead(context, item, headingLevel)}
 ${tagList(tags, tagsLabel)}
 </article>`;
 }
 
 // A teaser is listed on a dozen pages of a build (home, its day, its tags, its source, related
-// lists); its markup up to the tag list is made once per teaser and heading level. Teasers are never
-// changed once the digest has made them, and they go with the digest that holds them.
-const teaserHeads = { 2: new WeakMap<Teaser, SafeHtml>(), 3: new WeakMap<Teaser, SafeHtml>() };
+// lists); its markup up to the tag list is made once per build, teaser and heading level. Teasers are
+// never changed once the digest has made them.
+const TEASER_HEADS = memoSlot(() => ({ 2: new WeakMap<Teaser, SafeHtml>(), 3: new WeakMap<Teaser, SafeHtml>() }));
 
-function teaserHead(item: Teaser, headingLevel: 2 | 3): SafeHtml {
-  const made = teaserHeads[headingLevel].get(item);
+function teaserHead(context: BuildContext, item: Teaser, headingLevel: 2 | 3): SafeHtml {
+  const heads = context.memo(TEASER_HEADS)[headingLevel];
+  const made = heads.get(item);
   if (made) return made;
   const heading = html`<a href="${item.url}">${item.title}</a>${item.draft ? html` <span class="badge">Draft</span>` : ""}`;
   // In a list the headline says what the story is, so the thumbnail is decorative (empty alt).
@@ -46,16 +49,16 @@ ${thumbnail}
 ${headingLevel === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
 <p class="meta">${item.source ? html`<a class="source" href="${item.source.url}">${item.source.label}</a> · ` : ""}${time(item.published)}</p>
 <p class="summary">${item.summary}</p>`;
-  teaserHeads[headingLevel].set(item, head);
+  heads.set(item, head);
   return head;
 }
 
 /** Articles under their day headings, each heading linking to that day's digest. */
-export function dayGroups(groups: readonly DayGroup[]): SafeHtml {
+export function dayGroups(context: BuildContext, groups: readonly DayGroup[]): SafeHtml {
   return html`${groups.map(
     (g) => html`<section class="day" aria-labelledby="day-${g.iso}">
 <h2 id="day-${g.iso}"><a href="${g.url}">${g.heading}</a></h2>
-<ol class="teasers">${g.items.map((item) => html`<li>${teaser(item)}</li>`)}</ol>
+<ol class="teasers">${g.items.map((item) => html`<li>${teaser(context, item)}</li>`)}</ol>
 </section>`,
   )}`;
 }

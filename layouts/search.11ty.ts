@@ -22,10 +22,11 @@ function render({ digest }: { digest: Digest }): string {
 <p><button type="button" id="search-more" class="search-more" hidden>More results</button></p>`;
   // The index's script is named in the page so that it moves under a path prefix like every other link.
   const head = html`<link rel="modulepreload" href="${searchIndexUrl}pagefind.js">
-<script type="module" src="${asset("search-page.js").url}"></script>
+<script type="module" src="${asset(digest.context, "search-page.js").url}"></script>
 `;
   return shell({
     settings: digest.settings,
+    context: digest.context,
     title: "Search",
     description: `Search the articles of ${digest.settings.title}.`,
     url: searchUrl,

@@ -14,7 +14,7 @@ ${
           html`<li><a href="${e.url}">${e.label}</a> <span class="count">${e.count === 1 ? "1 article" : `${e.count} articles`}</span></li>`,
       )}</ul>`
 }`;
-  return shell({ settings: digest.settings, title: page.heading, url: page.url, main });
+  return shell({ settings: digest.settings, context: digest.context, title: page.heading, url: page.url, main });
 }
 
 export default paged<IndexPage>("indexPages", render);

@@ -7,11 +7,13 @@ import { articleCards } from "../images/cards/article-cards.ts";
 import { type Article, type BodyRenderer, type ParsedArticle, parseArticle } from "./article.ts";
 import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
 import { articleImages } from "../images/article-images.ts";
-import type { Asset, ImageProcessing, ImageWork } from "../images/image-files.ts";
+import type { ImageProcessing, ImageWork } from "../images/image-files.ts";
+import type { CopiedFile } from "../publish/publisher.ts";
 import type { Image } from "../digest/view-model.ts";
 import { decodeText } from "./front-matter.ts";
 import { cachedRenderer, emptyCache, type LoadCache } from "./markdown-cache.ts";
 import { createMarkdown, markdownDefaults } from "./markdown.ts";
+import { type BuildContext, createBuildContext, memoSlot } from "../digest/build-context.ts";
 import { completeSettings, type Settings, settingsExpectations, settingsSchema } from "./settings.ts";
 import { issuesToProblems } from "./validate.ts";
 
@@ -33,6 +35,8 @@ export interface LoadOptions {
   now?: DateTime;
   /** Keep items dated after `now` (the dev server's preview). Default false. */
   includeFuture?: boolean;
+  /** The build's memos (see build-context.ts). Default: a context of this load's own. */
+  context?: BuildContext;
 }
 
 /** Everything the build needs from `content/`, validated. */
@@ -42,7 +46,8 @@ export interface Content {
   images: Map<Article, Image>;
   /** Each article's social card (its og:image), when cards are made. */
   cards: Map<Article, Image>;
-  assets: Asset[];
+  /** Image variants and cards to copy into the output. */
+  assets: CopiedFile[];
   /** What processing the images cost. */
   imageWork: ImageWork;
   warnings: Problem[];
@@ -51,10 +56,8 @@ export interface Content {
 }
 
 const SETTINGS_FILE = join("_data", "site.json");
-let sharedMarkdown: ReturnType<typeof createMarkdown> | undefined;
-function markdown() {
-  return (sharedMarkdown ??= createMarkdown());
-}
+// One Markdown renderer per build: made once, not once per file, and never shared with another build.
+const MARKDOWN = memoSlot(() => createMarkdown());
 
 /**
  * Parses one file, or takes its parse from the cache when the watcher reported no change to it, or
@@ -99,7 +102,11 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   cache.settingsKey = settingsKey;
   cache.used.clear();
   cache.rendered = 0;
-  const renderer = cachedRenderer(markdown(), cache, markdownDefaults.summaryLength);
+  const renderer = cachedRenderer(
+    (options.context ?? createBuildContext()).memo(MARKDOWN),
+    cache,
+    markdownDefaults.summaryLength,
+  );
   const paths = await listMarkdown(join(contentDir, "articles"));
   const errors: Problem[] = [];
   const warnings: Problem[] = [];

@@ -8,6 +8,7 @@ import { relatedArticles, type RelatedInput, type RelatedMatch } from "./related
 import type { Settings } from "../content/settings.ts";
 import { groupTerms, type Term } from "./taxonomy.ts";
 import { feedFilesFor, siteDocuments } from "../formats/documents.ts";
+import { type BuildContext, createBuildContext } from "./build-context.ts";
 import { dayUrl, feedFolder, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
 
 /**
@@ -64,6 +65,7 @@ export function buildDigest(
   memo: DigestMemo = {},
   now?: DateTime,
   cards: ReadonlyMap<Article, Image> = new Map(),
+  context: BuildContext = createBuildContext(),
 ): Digest {
   const articles = [...input].sort(byNewest);
   // An expired item keeps its page but leaves every listing: home, days, tags, sources, related lists.
@@ -83,23 +85,24 @@ export function buildDigest(
   const terms = JSON.stringify([settings.timeZone, settings.locale, [...tagLinks.values()], [...sourceLinks.values()]]);
   if (memo.terms !== terms) Object.assign(memo, { terms, teasers: new WeakMap(), pages: new WeakMap() });
   const teaserMemo = (memo.teasers ??= new WeakMap());
-  const teasers = new Map<Article, Teaser>(
-    articles.map((a) => {
-      const thumbnail = images.get(a);
-      const make = (): Teaser => ({
-        url: a.url,
-        title: a.title,
-        source: a.source === undefined ? undefined : sourceLinks.get(nameKey(a.source)),
-        published: stamp(a.date),
-        summary: a.summary,
-        tags: tagLinksOf(a.tags),
-        draft: a.draft,
-        thumbnail,
-      });
-      return [a, reuse(teaserMemo, a, [thumbnail], make)];
-    }),
-  );
-  const teaser = (a: Article) => teasers.get(a)!;
+  const teasers = new Map<Article, Teaser>();
+  const teaser = (a: Article): Teaser => {
+    const known = teasers.get(a);
+    if (known) return known;
+    const thumbnail = images.get(a);
+    const made = reuse(teaserMemo, a, [thumbnail], () => ({
+      url: a.url,
+      title: a.title,
+      source: a.source === undefined ? undefined : sourceLinks.get(nameKey(a.source)),
+      published: stamp(a.date),
+      summary: a.summary,
+      tags: tagLinksOf(a.tags),
+      draft: a.draft,
+      thumbnail,
+    }));
+    teasers.set(a, made);
+    return made;
+  };
   const related = memoRelated(
     listed.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags })),
     settings.relatedCount,
@@ -109,9 +112,17 @@ export function buildDigest(
   const link = (a: Article | undefined): Link | undefined => (a ? { url: a.url, label: a.title } : undefined);
   const pageMemo = (memo.pages ??= new WeakMap());
 
-  const articlePages = articles.map((a): ArticlePage => {
+  // Related matches as the articles they name (an index is always in range: related is made from listed).
+  const relatedOf = (found: readonly RelatedMatch[]) =>
+    found.flatMap((m) => {
+      const other = listed[m.index];
+      return other ? [{ article: other, sharedTags: m.sharedTags }] : [];
+    });
+  const articlePage = (a: Article): ArticlePage => {
     const i = position.get(a);
-    const matches = i === undefined ? [] : related[i]!;
+    // The memoised list itself is an input: it keeps its identity while no article's tags or time changed.
+    const found = i === undefined ? [] : (related[i] ?? []);
+    const matches = relatedOf(found);
     const older = i === undefined ? undefined : listed[i + 1];
     const newer = i === undefined ? undefined : listed[i - 1];
     const expired = isExpired(a);
@@ -122,8 +133,8 @@ export function buildDigest(
       cards.get(a),
       older,
       newer,
-      matches,
-      ...matches.map((m) => teaser(listed[m.index]!)),
+      found,
+      ...matches.map((m) => teaser(m.article)),
     ];
     return reuse(pageMemo, a, inputs, () => {
       // A correction is an update too: the page's modified time is the latest of both.
@@ -143,14 +154,14 @@ export function buildDigest(
         card: cards.get(a),
         bodyHtml: a.bodyHtml,
         bodyKey: a.bodyKey,
-        related: matches.map((m) => ({ teaser: teaser(listed[m.index]!), sharedTags: tagLinksOf(m.sharedTags) })),
+        related: matches.map((m) => ({ teaser: teaser(m.article), sharedTags: tagLinksOf(m.sharedTags) })),
         older: link(older),
         newer: link(newer),
       };
     });
-  });
-
-  const pageOf = new Map(articles.map((a, i) => [a, articlePages[i]!]));
+  };
+  const pageOf = new Map(articles.map((a) => [a, articlePage(a)]));
+  const articlePages = [...pageOf.values()];
   const formatDay = dayFormatter(settings.locale);
   const groupDays = (list: readonly Article[]) => dayGroups(list, formatDay, teaser);
   const listing = (base: string, heading: string, list: readonly Article[], kind?: string) =>
@@ -171,6 +182,7 @@ export function buildDigest(
 
   const digest = {
     settings,
+    context,
     articlePages,
     homePages: listing(homeUrl, settings.title, listed),
     dayPages,
@@ -180,7 +192,7 @@ export function buildDigest(
       indexPage(tagsUrl, "Tags", tags.terms, tagUrl),
       indexPage(sourcesUrl, "Sources", sources.terms, sourceUrl),
     ],
-    feedFiles: feedFilesFor(settings, listed, tags.terms, sources.terms, (a) => pageOf.get(a)!),
+    feedFiles: feedFilesFor(settings, listed, tags.terms, sources.terms, (a) => pageOf.get(a) ?? articlePage(a)),
   };
   // Sitemaps are dated by the build: without a clock (tests of the indexes) the news sitemap is empty.
   return { ...digest, documents: siteDocuments(digest, now?.toJSDate() ?? new Date(0)) };

@@ -100,5 +100,6 @@ export function changedPages(digest: Digest, keys: PageKeys, previous: ReadonlyM
     indexPages: changed(digest.indexPages),
     feedFiles: changed(digest.feedFiles),
     documents: digest.documents,
+    context: digest.context,
   };
 }

@@ -58,60 +58,78 @@ export function relatedArticles(
   if (count === 0) return items.map(() => []);
   const keys = items.map((item) => [...new Set(item.tags.map(nameKey))]);
   const times = Float64Array.from(items, (item) => item.time);
+  const urls = items.map((item) => item.url);
+  // `?? 0` and `?? ""` below read typed arrays at indexes in range by construction: a check that costs nothing,
+  // where an assertion would hide a wrong index.
   const postings = new Map<string, number[]>();
-  keys.forEach((list, i) => list.forEach((key) => postings.get(key)?.push(i) ?? postings.set(key, [i])));
+  keys.forEach((list, i) => {
+    for (const key of list) {
+      const posting = postings.get(key);
+      if (posting) posting.push(i);
+      else postings.set(key, [i]);
+    }
+  });
   // Each posting list in time order, with its times beside it, and each article's position on the
   // lists of its own tags (aligned with keys[i]), so that neighbours are found directly.
   const lists = new Map<string, { articles: Int32Array; times: Float64Array; weight: number }>();
   const positions = keys.map((list) => new Int32Array(list.length));
   for (const [key, list] of postings) {
-    list.sort((a, b) => times[a]! - times[b]! || a - b);
+    list.sort((a, b) => (times[a] ?? 0) - (times[b] ?? 0) || a - b);
     const articles = Int32Array.from(list);
     lists.set(key, {
       articles,
-      times: Float64Array.from(list, (j) => times[j]!),
+      times: Float64Array.from(list, (j) => times[j] ?? 0),
       weight: Math.log(1 + items.length / list.length),
     });
-    articles.forEach((j, at) => (positions[j]![keys[j]!.indexOf(key)] = at));
+    articles.forEach((j, at) => {
+      const own = positions[j];
+      if (own) own[keys[j]?.indexOf(key) ?? -1] = at;
+    });
   }
   const half = Math.floor(window / 2);
   const scores = new Float64Array(items.length);
   const touched: number[] = [];
   // Is candidate a ranked before candidate b? Score, then newer, then URL.
-  const before = (a: number, b: number) =>
-    scores[a]! !== scores[b]!
-      ? scores[a]! > scores[b]!
-      : times[a]! !== times[b]!
-        ? times[a]! > times[b]!
-        : items[a]!.url < items[b]!.url;
+  const before = (a: number, b: number) => {
+    const sa = scores[a] ?? 0;
+    const sb = scores[b] ?? 0;
+    if (sa !== sb) return sa > sb;
+    const ta = times[a] ?? 0;
+    const tb = times[b] ?? 0;
+    return ta !== tb ? ta > tb : (urls[a] ?? "") < (urls[b] ?? "");
+  };
 
-  return items.map((_, i) => {
-    const own = keys[i]!;
-    const time = times[i]!;
+  return keys.map((own, i) => {
+    const time = times[i] ?? 0;
+    const at = positions[i] ?? new Int32Array(0);
     own.forEach((key, k) => {
-      const list = lists.get(key)!;
-      const at = positions[i]![k]!;
-      const to = Math.min(list.articles.length, at + half + 1);
-      for (let p = Math.max(0, at - half); p < to; p++) {
-        const j = list.articles[p]!;
+      const list = lists.get(key);
+      if (!list) return;
+      const here = at[k] ?? 0;
+      const to = Math.min(list.articles.length, here + half + 1);
+      for (let p = Math.max(0, here - half); p < to; p++) {
+        const j = list.articles[p] ?? i;
         if (j === i) continue;
-        if (scores[j] === 0) touched.push(j);
-        scores[j]! += list.weight / (1 + Math.abs(time - list.times[p]!) / DAY_MS / timeScaleDays);
+        const score = scores[j] ?? 0;
+        if (score === 0) touched.push(j);
+        scores[j] = score + list.weight / (1 + Math.abs(time - (list.times[p] ?? 0)) / DAY_MS / timeScaleDays);
       }
     });
     // Keep the best `count` by insertion: touched can hold thousands, count is a handful.
     const ranked: number[] = [];
     for (const j of touched) {
-      if (ranked.length === count && !before(j, ranked[count - 1]!)) continue;
+      const last = ranked[count - 1];
+      if (last !== undefined && !before(j, last)) continue;
       let at = ranked.length;
-      while (at > 0 && before(j, ranked[at - 1]!)) at--;
+      // `?? j` never applies (at > 0), and before(j, j) is false.
+      while (at > 0 && before(j, ranked[at - 1] ?? j)) at--;
       ranked.splice(at, 0, j);
       if (ranked.length > count) ranked.pop();
     }
     const result = ranked.map((j) => ({
       index: j,
-      score: scores[j]!,
-      sharedTags: items[j]!.tags.filter((tag) => own.includes(nameKey(tag))),
+      score: scores[j] ?? 0,
+      sharedTags: items[j]?.tags.filter((tag) => own.includes(nameKey(tag))) ?? [],
     }));
     for (const j of touched) scores[j] = 0;
     touched.length = 0;

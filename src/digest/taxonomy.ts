@@ -31,8 +31,9 @@ export function groupTerms(
       groups.set(key, group);
     }
   }
-  const terms = [...groups.values()].map(({ spellings, articles }) => {
-    const label = [...spellings].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0]![0];
+  const terms = [...groups].map(([key, { spellings, articles }]) => {
+    // A group has at least one spelling: the one that made it (`?? key` never applies).
+    const label = [...spellings].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0]?.[0] ?? key;
     return { label, slug: slugify(label), articles };
   });
   terms.sort((a, b) => b.articles.length - a.articles.length || compare(a.label, b.label));
@@ -45,18 +46,21 @@ function slugClashes(terms: readonly Term[], namesOf: (a: Article) => readonly s
   return [...bySlug.values()]
     .filter((clash) => clash.length > 1)
     .flatMap((clash) =>
-      clash.map((term) => {
-        const article = term.articles[term.articles.length - 1]!;
+      clash.flatMap((term) => {
+        const article = term.articles.at(-1);
+        if (!article) return [];
         const others = clash
           .filter((t) => t !== term)
           .map((t) => `"${t.label}"`)
           .join(", ");
         const named = namesOf(article).find((n) => nameKey(n) === nameKey(term.label)) ?? term.label;
-        return {
-          file: article.file,
-          field,
-          message: `"${named}" and ${others} would share the URL slug "${term.slug}"; rename one of them`,
-        };
+        return [
+          {
+            file: article.file,
+            field,
+            message: `"${named}" and ${others} would share the URL slug "${term.slug}"; rename one of them`,
+          },
+        ];
       }),
     );
 }

@@ -1,5 +1,6 @@
 // The shapes of every page the site renders: layouts receive these, ready to assemble.
 import type { Settings } from "../content/settings.ts";
+import type { BuildContext } from "./build-context.ts";
 
 /** A link with its visible text. */
 export interface Link {
@@ -164,4 +165,6 @@ export interface Digest {
   feedFiles: FeedFile[];
   /** Sitemaps and robots.txt, made from the whole site. */
   documents: SiteDocument[];
+  /** The build that made this digest: the memos its pages are rendered with. */
+  context: BuildContext;
 }

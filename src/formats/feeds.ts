@@ -29,6 +29,7 @@ export function renderFeeds(
 
 /** A feed's `updated`: its latest entry change, or `fallback` for a feed without entries. */
 export function feedUpdated(items: readonly FeedItem[], fallback: Date): Date {
+  // biome-ignore lint/complexity/useMathMinMax: Dates, not numbers; Math.max would return milliseconds.
   return items.reduce((latest, item) => (item.updated > latest ? item.updated : latest), items[0]?.updated ?? fallback);
 }
 

@@ -4,14 +4,8 @@ import { createHash } from "node:crypto";
 import type { Article } from "../content/article.ts";
 import { placeImages } from "./body-images.ts";
 import type { Problem } from "../content/errors.ts";
-import {
-  type Asset,
-  type ImageProcessing,
-  imagePath,
-  type ImageWork,
-  loadImages,
-  outsideContent,
-} from "./image-files.ts";
+import type { CopiedFile } from "../publish/publisher.ts";
+import { type ImageProcessing, imagePath, type ImageWork, loadImages, outsideContent } from "./image-files.ts";
 import type { ImageSettings } from "./variants.ts";
 import type { Image } from "../digest/view-model.ts";
 import { picture } from "./picture.ts";
@@ -25,7 +19,7 @@ export interface ArticleImages {
   /** The source file of each usable lead image (for the social cards). */
   sources: Map<Article, string>;
   /** Variant files to publish under media/. */
-  assets: Asset[];
+  assets: CopiedFile[];
   work: ImageWork;
 }
 
@@ -68,7 +62,8 @@ export async function articleImages(
         : { ...a, bodyHtml: placeImages(a.bodyHtml, body), bodyKey: `${a.bodyKey ?? ""}+${md5(body.join("\n"))}` };
     if (lead && a.image) {
       images.set(placed, { ...lead, alt: a.image.alt, credit: a.image.credit });
-      sources.set(placed, resolve(a, a.image.path)!);
+      const source = resolve(a, a.image.path);
+      if (source) sources.set(placed, source);
     }
     return placed;
   });

@@ -14,14 +14,7 @@ import {
 } from "./variants.ts";
 import type { Image } from "../digest/view-model.ts";
 import type { CardProcessing } from "./cards/card-render.ts";
-
-/** A file to copy into the output as it is. */
-export interface Asset {
-  /** Absolute path of the source file. */
-  from: string;
-  /** Output path relative to the site root, such as `media/bridge-3f2a9c1d0b-800.avif`. */
-  to: string;
-}
+import type { CopiedFile } from "../publish/publisher.ts";
 
 /** How images are processed; absent, they are only checked and measured. */
 export interface ImageProcessing {
@@ -67,7 +60,7 @@ export const outsideContent = "must point to a file inside the content folder";
 export async function loadImages(paths: readonly string[], settings: ImageSettings, processing?: ImageProcessing) {
   const unique = [...new Set(paths)];
   const results = new Map<string, LoadedImage>();
-  const assets: Asset[] = [];
+  const assets: CopiedFile[] = [];
   const clock = processing?.clock ?? (() => performance.now());
   const cpuClock = processing?.cpuClock ?? cpuSeconds;
   const started = clock();
@@ -129,7 +122,9 @@ function responsive(image: ProcessedImage): Omit<Image, "alt"> {
       .map((v) => `/media/${v.name} ${v.width}w`)
       .join(", ");
   const fallback = image.variants.filter((v) => v.format === (image.hasAlpha ? "png" : "jpeg"));
-  const widest = fallback[fallback.length - 1] ?? image.variants[image.variants.length - 1]!;
+  const widest = fallback.at(-1) ?? image.variants.at(-1);
+  // Processing always makes at least one variant; an image without any is a bug here, not an author's mistake.
+  if (!widest) throw new Error("a processed image without variants");
   const sources = (["avif", "webp"] as const)
     .filter((f) => image.variants.some((v) => v.format === f))
     .map((f) => ({ type: `image/${f}`, srcset: srcset(f) }));

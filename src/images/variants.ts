@@ -143,22 +143,21 @@ async function processOne(
   // All variants at once: sharp runs one libvips thread per pipeline on glibc (sharp.concurrency() is 1
   // there), so one-by-one encoding left cores idle; libuv's pool (4 threads) now always has work queued.
   // The widest AVIF, the slowest by far, is queued first so that it never ends the image alone.
-  const order = outputs.map((_, i) => i).sort((a, b) => cost(outputs[b]!) - cost(outputs[a]!));
-  const encoded = new Array<{ data: Buffer; info: sharp.OutputInfo }>(outputs.length);
-  await Promise.all(
-    order.map(async (i) => {
-      const { format, w } = outputs[i]!;
-      encoded[i] = await sharp(base.data, raw)
-        .resize({ width: w })
-        .toFormat(format, encoder[format])
-        .toBuffer({ resolveWithObject: true });
-    }),
-  );
+  const encode = async ({ format, w }: (typeof outputs)[number]) => ({
+    format,
+    ...(await sharp(base.data, raw)
+      .resize({ width: w })
+      .toFormat(format, encoder[format])
+      .toBuffer({ resolveWithObject: true })),
+  });
+  const started = new Map([...outputs].sort((a, b) => cost(b) - cost(a)).map((output) => [output, encode(output)]));
+  // Every output was started above; `?? encode` only satisfies the type of Map.get.
+  const encoded = await Promise.all(outputs.map((output) => started.get(output) ?? encode(output)));
   const entry: CacheEntry = {
     width,
     height,
     hasAlpha,
-    variants: encoded.map(({ info }, i) => ({ format: outputs[i]!.format, width: info.width, height: info.height })),
+    variants: encoded.map(({ format, info }) => ({ format, width: info.width, height: info.height })),
   };
   await writeCacheEntry(
     cacheDir,

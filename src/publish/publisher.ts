@@ -16,9 +16,11 @@ import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { BackgroundWriter } from "./background-writer.ts";
 
-/** A file copied into the output as it is. */
+/** A file copied into the output as it is (an image variant, a social card): the one type for it. */
 export interface CopiedFile {
+  /** Absolute path of the source file. */
   from: string;
+  /** Output path relative to the site root, such as `media/bridge-3f2a9c1d0b-800.avif`. */
   to: string;
 }
 

@@ -82,8 +82,8 @@ export function generateCorpus(options: Partial<CorpusOptions> = {}): CorpusFile
   }
   if (!(o.days > 0)) throw new RangeError(`days must be more than 0; got ${o.days}`);
   const r = createRandom(o.seed);
-  const outlets = invent(r, o.sources, "sources", () => r.pick(outletPatterns).replace("#", r.pick(places)));
-  const tags = invent(r, o.tags, "tags", () => inventTag(r));
+  const outlets = invent(o.sources, "sources", () => r.pick(outletPatterns).replace("#", r.pick(places)));
+  const tags = invent(o.tags, "tags", () => inventTag(r));
   const zipf = cumulativeTable(zipfWeights(tags.length, mix.zipfExponent));
   const tagCounts = cumulativeTable(mix.tagCountWeights);
   const windowSeconds = Math.floor(o.days * SECONDS_PER_DAY);
@@ -121,7 +121,7 @@ function iso(seconds: number): string {
 }
 
 /** `count` names from `make`, distinct by URL slug (so tags and sources never clash); throws when the word lists run out. */
-function invent(r: Random, count: number, what: string, make: () => string): { name: string; slug: string }[] {
+function invent(count: number, what: string, make: () => string): { name: string; slug: string }[] {
   const bySlug = new Map<string, string>();
   const tried = new Set<string>();
   // Names repeat once the word lists run low; a long run of repeats means they have run out.

@@ -75,5 +75,5 @@ function shape(r: Random, pixels: Buffer, width: number, height: number): void {
 }
 
 function clamp(value: number): number {
-  return value < 0 ? 0 : value > 255 ? 255 : value;
+  return Math.min(255, Math.max(0, value));
 }

@@ -1,5 +1,5 @@
 // Invented prose for the synthetic corpus: headlines, summaries and Markdown bodies of exact word counts.
-import { type Random } from "./random.ts";
+import type { Random } from "./random.ts";
 import {
   accentedPlaces,
   adjectives,
@@ -28,6 +28,7 @@ function clause(r: Random, out: string[], n: number, tense: readonly string[], p
   const end = out.length + n;
   const short = n < 7;
   if (placeSubject || short || r.chance(0.5)) out.push(r.pick(places), r.pick(nouns));
+  // biome-ignore lint/suspicious/noDuplicateElseIf: each call draws a new random number; not the same condition.
   else if (r.chance(0.5)) out.push(r.pick(firstNames), r.pick(lastNames));
   else out.push("the", r.pick(adjectives), r.pick(nouns));
   out.push(r.pick(tense));

@@ -136,7 +136,7 @@ async function devServer(dir: string, url: string, editBody: (mark: string) => v
       await waitFor(() => log.includes("File changed"), 1000, "the watcher").catch(() => undefined);
     }
     await waitFor(
-      () => watching() >= 2 && !/File changed[^]*$/.test(log.slice(log.lastIndexOf("Watching"))),
+      () => watching() >= 2 && !/File changed[\s\S]*$/.test(log.slice(log.lastIndexOf("Watching"))),
       60_000,
       "the probe's rebuild",
     );

@@ -12,6 +12,7 @@ import { wellFormed } from "../helpers/xml.ts";
 register();
 
 type Site = Awaited<ReturnType<typeof makeSite>>;
+// biome-ignore lint/suspicious/noExplicitAny: a parsed XML tree; the assertions check its shape.
 type Node = Record<string, any>;
 
 const BASE = fixtureSettings.url;

@@ -114,7 +114,7 @@ describe("the search page", () => {
     expect(page).toContain('<input type="search" name="q" id="search-q"');
     expect(page).toMatch(/<select id="search-tag" name="tag"><option value="">All tags<\/option><\/select>/);
     expect(page).toMatch(/<select id="search-source" name="source"><option value="">All sources<\/option><\/select>/);
-    expect([...page.matchAll(/<select id="search-sort"[^]*?<\/select>/g)][0]?.[0].match(/value="[a-z]+"/g)).toEqual([
+    expect([...page.matchAll(/<select id="search-sort"[\s\S]*?<\/select>/g)][0]?.[0].match(/value="[a-z]+"/g)).toEqual([
       'value="relevance"',
       'value="newest"',
       'value="oldest"',
@@ -135,7 +135,7 @@ describe("the search page", () => {
     for (const path of pages) {
       const html = await readFile(join(site.output, path), "utf8");
       expect(html, path).toMatch(
-        /<header class="site-header">[^]*<form class="site-search" role="search" action="\/search\/">\s*<label class="visually-hidden" for="site-search-q">[^<]+<\/label>\s*<input type="search" name="q" id="site-search-q"[^]*<\/header>/,
+        /<header class="site-header">[\s\S]*<form class="site-search" role="search" action="\/search\/">\s*<label class="visually-hidden" for="site-search-q">[^<]+<\/label>\s*<input type="search" name="q" id="site-search-q"[\s\S]*<\/header>/,
       );
     }
     const policy = /Content-Security-Policy: (.*)/.exec(await site.page("/_headers"))?.[1] ?? "";

@@ -6,6 +6,9 @@ import { buildDigest, type DigestMemo } from "../../src/digest/digest.ts";
 import { changedPages, type KeyMemo, pageKeys } from "../../src/digest/page-keys.ts";
 import type { Digest } from "../../src/digest/view-model.ts";
 
+// Everything a digest shows; its context is which build made it, and two builds never share one.
+const pages = ({ context: _, ...rest }: Digest) => rest;
+
 const settings = testSettings;
 
 // Newest first: n5, n4, target, n2, n1, n0. The target's neighbours in time are n4 and n2; n4 and
@@ -164,7 +167,7 @@ describe("the dev server's memo of teasers, article pages and keys", () => {
     "gives the digest and the keys of a build without memo, and moves the same keys, after an edit of the %s",
     (_, target) => {
       const { digest, keys, fresh, changed } = rebuild(target);
-      expect(digest).toEqual(fresh);
+      expect(pages(digest)).toEqual(pages(fresh));
       expect(keys).toEqual(pageKeys(fresh, "v1"));
       expect(changed).toEqual(changedBy(target));
     },
@@ -181,7 +184,7 @@ describe("the dev server's memo of teasers, article pages and keys", () => {
   it("makes every teaser anew when the time zone changes, as a build without memo would", () => {
     const { first, digest, fresh } = rebuild({}, { ...settings, timeZone: "America/New_York" });
     expect(digest.articlePages[0]!.teaser).not.toBe(first.articlePages[0]!.teaser);
-    expect(digest).toEqual(fresh);
+    expect(pages(digest)).toEqual(pages(fresh));
   });
 });
 

@@ -108,7 +108,9 @@ describe("relatedArticles matches", () => {
 
   it("never lists an article under itself, even with repeated tags", () => {
     const items = [item("/a/", 0, ["x", "X", "x"]), item("/b/", 0, ["x"]), item("/c/", 3, ["x", "y"])];
-    relatedArticles(items).forEach((list, i) => expect(list.map((m) => m.index)).not.toContain(i));
+    relatedArticles(items).forEach((list, i) => {
+      expect(list.map((m) => m.index)).not.toContain(i);
+    });
     expect(relatedArticles(items)[0]!.map((m) => m.index)).toEqual([1, 2]);
   });
 

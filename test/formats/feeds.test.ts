@@ -56,6 +56,7 @@ const decodeHtml = (html: string) =>
     /&(lt|gt|quot|#39|amp);/g,
     (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e] ?? "",
   );
+// biome-ignore lint/suspicious/noExplicitAny: a parsed XML tree; the assertions check its shape.
 type Node = Record<string, any>;
 
 /** What every format says about an entry, read back from the rendered feed. */
@@ -219,6 +220,7 @@ describe.each(["atom", "rss", "json"] as const)("renderFeeds: %s", (format) => {
     if (format === "json") return expect(JSON.parse(out).items[0].title).toBe(title);
     expect(wellFormed(out)).toBe(true);
     const entry = readers[format](out)[0]!;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this test is about.
     expect([entry.title, entry.summary]).toEqual([title, title].map((t) => t.replace(/[\u0000\u0007]/g, "")));
   });
 

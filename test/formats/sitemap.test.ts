@@ -16,6 +16,7 @@ import { wellFormed } from "../helpers/xml.ts";
 
 const site = settings.url;
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => name === "url" });
+// biome-ignore lint/suspicious/noExplicitAny: a parsed XML tree; the assertions check its shape.
 type Node = Record<string, any>;
 
 const urlsOf = (xml: string): Node[] => parser.parse(xml).urlset.url ?? [];

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { teaser } from "../../layouts/parts.ts";
 import type { Teaser } from "../../src/digest/view-model.ts";
+import { createBuildContext } from "../../src/digest/build-context.ts";
+
+const context = createBuildContext();
 
 const item: Teaser = {
   url: "/2025/08/16/storm/",
@@ -13,24 +16,24 @@ const item: Teaser = {
 
 describe("teaser", () => {
   it("gives the heading level asked for, each time the same teaser is listed", () => {
-    expect(teaser(item, 3).value).toContain('<h3><a href="/2025/08/16/storm/">Storm &amp; surge</a></h3>');
-    expect(teaser(item, 2).value).toContain('<h2><a href="/2025/08/16/storm/">Storm &amp; surge</a></h2>');
-    expect(teaser(item, 3).value).toBe(teaser(item, 3).value);
+    expect(teaser(context, item, 3).value).toContain('<h3><a href="/2025/08/16/storm/">Storm &amp; surge</a></h3>');
+    expect(teaser(context, item, 2).value).toContain('<h2><a href="/2025/08/16/storm/">Storm &amp; surge</a></h2>');
+    expect(teaser(context, item, 3).value).toBe(teaser(context, item, 3).value);
   });
 
   it("lists the tags given (shared tags under related articles) after the same headline", () => {
-    const shared = teaser(item, 3, [{ url: "/tags/coast/", label: "Coast" }], "Shared tags").value;
+    const shared = teaser(context, item, 3, [{ url: "/tags/coast/", label: "Coast" }], "Shared tags").value;
     expect(shared).toContain("<h3><a");
     expect(shared).toContain(
       '<p class="visually-hidden">Shared tags:</p><ul class="tags"><li><a href="/tags/coast/" rel="tag">Coast</a></li></ul>',
     );
     expect(shared).not.toContain("Weather");
-    expect(teaser(item).value).toContain("Weather");
+    expect(teaser(context, item).value).toContain("Weather");
   });
 
   it("shows each teaser's own headline: another teaser is never given one made before", () => {
     const other = { ...item, url: "/2025/08/17/calm/", title: "Calm returns" };
-    expect(teaser(other).value).toContain('<a href="/2025/08/17/calm/">Calm returns</a>');
-    expect(teaser(item).value).not.toContain("Calm returns");
+    expect(teaser(context, other).value).toContain('<a href="/2025/08/17/calm/">Calm returns</a>');
+    expect(teaser(context, item).value).not.toContain("Calm returns");
   });
 });

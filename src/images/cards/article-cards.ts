@@ -4,7 +4,7 @@ import { basename, extname } from "node:path";
 import type { Article } from "../../content/article.ts";
 import { type CardJob, type CardProcessing, makeCards } from "./card-render.ts";
 import { dayFormatter } from "../../content/dates.ts";
-import type { Asset } from "../image-files.ts";
+import type { CopiedFile } from "../../publish/publisher.ts";
 import type { Image } from "../../digest/view-model.ts";
 import type { Settings } from "../../content/settings.ts";
 
@@ -38,7 +38,7 @@ export async function articleCards(
   });
   const made = await makeCards(jobs, processing);
   const cards = new Map<Article, Image>();
-  const assets: Asset[] = [];
+  const assets: CopiedFile[] = [];
   wanted.forEach((a, i) => {
     const card = made[i];
     if (!card) return;

@@ -172,7 +172,8 @@ export function cardSvg(card: CardText, faces: CardFaces, design: CardDesign = c
   // The largest size at which the whole headline fits; the smallest, with an ellipsis, when none does.
   const bottom = height - PLACE.headlineBottom;
   const sizes = design.headlineSizes.length > 0 ? design.headlineSizes : cardDesignDefaults.headlineSizes;
-  let chosen = { size: sizes.at(-1)!, lines: [] as string[] };
+  // Replaced in the loop below: sizes is never empty.
+  let chosen = { size: sizes.at(-1) ?? 0, lines: [] as string[] };
   for (const size of sizes) {
     const step = size * design.lineHeight;
     const room = Math.max(
@@ -184,18 +185,10 @@ export function cardSvg(card: CardText, faces: CardFaces, design: CardDesign = c
     if (!wrapped.truncated) break;
   }
   const { size, lines } = chosen;
-  lines.forEach((line, i) =>
-    parts.push(
-      drawText(
-        faces.serifBold,
-        line,
-        size,
-        margin,
-        top + size * PLACE.headlineAscent + i * size * design.lineHeight,
-        colours.text,
-      ),
-    ),
-  );
+  lines.forEach((line, i) => {
+    const baseline = top + size * PLACE.headlineAscent + i * size * design.lineHeight;
+    parts.push(drawText(faces.serifBold, line, size, margin, baseline, colours.text));
+  });
   // Footer: a hairline, the day on the left, the site's host on the right.
   parts.push(rule(height - footer.rule, colours.rule));
   const host = oneLine(faces.sansBold, card.host, footer.size, inner / 2);

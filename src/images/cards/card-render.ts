@@ -63,7 +63,9 @@ export interface Card {
   fromCache: boolean;
 }
 
-// Hash of the card code itself: a change to the layout or the glyph shaping makes new cards.
+// Hash of the card code itself: a change to the layout or the glyph shaping makes new cards. Kept per
+// process, not per build, on purpose: it must describe the code this process loaded, and an edit to
+// these files during a dev server's life does not reload them.
 let code: string | undefined;
 const codeHash = async () => {
   if (code) return code;
@@ -95,8 +97,7 @@ export async function makeCards(jobs: readonly CardJob[], processing: CardProces
     if (!file.endsWith(".tmp")) known.add(join(processing.cacheDir, file));
   const results: (Card | null)[] = jobs.map(() => null);
   let done = 0;
-  await pool([...jobs.keys()], Math.max(1, options.concurrency), async (i) => {
-    const job = jobs[i]!;
+  await pool([...jobs.entries()], Math.max(1, options.concurrency), async ([i, job]) => {
     const lead = job.lead ? await leadCard(job.lead, job.name, recipe, processing.cacheDir, options) : null;
     results[i] = lead ?? (job.leadOnly ? null : await generatedCard(job, recipe, processing.cacheDir, options));
     processing.onProgress?.(++done, jobs.length);
