@@ -65,7 +65,7 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, crc]);
 }
 
-/** Encodes opaque RGB pixels (3 bytes a pixel, rows top to bottom) as an 8-bit indexed PNG over `palette`. */
+/** Encodes opaque RGBA pixels (4 bytes a pixel, rows top to bottom; alpha ignored) as an 8-bit indexed PNG over `palette`. */
 export async function encodePalettePng(
   pixels: Uint8Array,
   width: number,
@@ -73,26 +73,31 @@ export async function encodePalettePng(
   palette: readonly (readonly number[])[],
   options: Partial<PalettePngOptions> = {},
 ): Promise<Buffer> {
-  if (pixels.length !== width * height * 3)
-    throw new RangeError(`expected ${width * height * 3} bytes of RGB pixels; got ${pixels.length}`);
+  if (pixels.length !== width * height * 4)
+    throw new RangeError(`expected ${width * height * 4} bytes of RGBA pixels; got ${pixels.length}`);
+  // One 32-bit read a pixel; a view needs 4-byte alignment, which a pooled buffer may lack.
+  const aligned = pixels.byteOffset % 4 === 0 ? pixels : pixels.slice();
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
   // Each row starts with its filter byte; 0 (none) is what PNG's authors advise for palette images.
   const rows = Buffer.alloc((width + 1) * height);
-  // A card has a few hundred distinct colours: each is matched once, then looked up.
+  // A card has a few hundred distinct colours: each is matched once, then looked up; most pixels
+  // repeat the one before them (background, solid strokes) and need no lookup at all.
   const seen = new Map<number, number>();
-  // Most pixels repeat the one before them (background, solid strokes): no lookup for those.
-  let lastKey = -1;
+  let lastWord = -1;
   let lastIndex = 0;
   for (let y = 0, p = 0; y < height; y++) {
     let o = y * (width + 1) + 1;
-    for (let x = 0; x < width; x++, p += 3, o++) {
-      const r = pixels[p]!;
-      const g = pixels[p + 1]!;
-      const b = pixels[p + 2]!;
-      const key = (r << 16) | (g << 8) | b;
-      if (key !== lastKey) {
-        let index = seen.get(key);
-        if (index === undefined) seen.set(key, (index = nearest(palette, r, g, b)));
-        [lastKey, lastIndex] = [key, index];
+    for (let x = 0; x < width; x++, p++, o++) {
+      const word = words[p]!;
+      if (word !== lastWord) {
+        let index = seen.get(word);
+        if (index === undefined) {
+          const i = p * 4;
+          index = nearest(palette, aligned[i]!, aligned[i + 1]!, aligned[i + 2]!);
+          seen.set(word, index);
+        }
+        lastWord = word;
+        lastIndex = index;
       }
       rows[o] = lastIndex;
     }

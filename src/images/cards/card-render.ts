@@ -148,7 +148,7 @@ async function generatedCard(job: CardJob, recipe: string, cacheDir: string, o: 
   const card = { file, name: `${job.name}-${key.slice(0, 10)}.png`, width, height, fromLead: false };
   if (await present(file)) return { ...card, fromCache: true };
   const svg = cardSvg(job.text, cardFaces());
-  const pixels = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
+  const pixels = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer();
   const { background, ...inks } = cardDesignDefaults.colours;
   const palette = cardPalette(
     background,

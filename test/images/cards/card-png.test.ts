@@ -41,12 +41,15 @@ describe("cardPalette", () => {
   });
 });
 
+/** RGB triples as opaque RGBA pixels. */
+const rgba = (rgb: number[]) => Uint8Array.from(rgb.flatMap((v, i) => (i % 3 === 2 ? [v, 255] : [v])));
+
 describe("encodePalettePng", () => {
   const palette = cardPalette("#fbfaf7", [{ colour: "#1a1a1a", steps: 4 }]);
 
   it("writes an 8-bit indexed PNG that decodes to the nearest palette colour of each pixel", async () => {
     // Three pixels in a row: the background, a colour about halfway to the ink, and the ink.
-    const pixels = Uint8Array.from([251, 250, 247, 140, 140, 138, 26, 26, 26]);
+    const pixels = rgba([251, 250, 247, 140, 140, 138, 26, 26, 26]);
     const png = await encodePalettePng(pixels, 3, 1, palette);
     const meta = await sharp(png).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 3, 1]);
@@ -58,17 +61,28 @@ describe("encodePalettePng", () => {
   });
 
   it("keeps rows apart: a pixel at the start of a row is not taken for the one before it", async () => {
-    const pixels = Uint8Array.from([26, 26, 26, 251, 250, 247, 251, 250, 247, 26, 26, 26]);
+    const rgb = [26, 26, 26, 251, 250, 247, 251, 250, 247, 26, 26, 26];
+    const pixels = rgba(rgb);
     const back = await sharp(await encodePalettePng(pixels, 2, 2, palette))
       .removeAlpha()
       .raw()
       .toBuffer();
-    expect([...back]).toEqual([...pixels]);
+    expect([...back]).toEqual(rgb);
   });
 
   it("refuses pixels that do not fill the given size", async () => {
-    await expect(encodePalettePng(new Uint8Array(5), 2, 1, palette)).rejects.toThrow(
-      "expected 6 bytes of RGB pixels; got 5",
+    await expect(encodePalettePng(new Uint8Array(7), 2, 1, palette)).rejects.toThrow(
+      "expected 8 bytes of RGBA pixels; got 7",
     );
+  });
+
+  it("reads pixels from a buffer that does not start on a 4-byte boundary", async () => {
+    const backing = new Uint8Array(1 + 8);
+    backing.set(rgba([26, 26, 26, 251, 250, 247]), 1);
+    const back = await sharp(await encodePalettePng(backing.subarray(1), 2, 1, palette))
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    expect([...back]).toEqual([26, 26, 26, 251, 250, 247]);
   });
 });
