@@ -55,6 +55,9 @@ function nearest(palette: readonly (readonly number[])[], r: number, g: number, 
   return best;
 }
 
+// Pixels compared at once against the background; a glyph's edge rarely leaves 64 pixels blank.
+const SPAN = 64;
+
 /** One PNG chunk: length, type, data, CRC of type and data. */
 function chunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
@@ -80,26 +83,36 @@ export async function encodePalettePng(
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
   // Each row starts with its filter byte; 0 (none) is what PNG's authors advise for palette images.
   const rows = Buffer.alloc((width + 1) * height);
+  // Most of a card is background: a span of background pixels is recognised by one memcmp and left
+  // at index 0 (the background), so JavaScript visits only the spans with ink in them.
+  const bytes = Buffer.from(aligned.buffer, aligned.byteOffset, aligned.length);
+  const [r0 = 0, g0 = 0, b0 = 0] = palette[0] ?? [];
+  const blank = Buffer.alloc(SPAN * 4);
+  for (let i = 0; i < SPAN; i++) blank.set([r0, g0, b0, 255], i * 4);
   // A card has a few hundred distinct colours: each is matched once, then looked up; most pixels
-  // repeat the one before them (background, solid strokes) and need no lookup at all.
+  // repeat the one before them (solid strokes) and need no lookup at all.
   const seen = new Map<number, number>();
   let lastWord = -1;
   let lastIndex = 0;
-  for (let y = 0, p = 0; y < height; y++) {
-    let o = y * (width + 1) + 1;
-    for (let x = 0; x < width; x++, p++, o++) {
-      const word = words[p]!;
-      if (word !== lastWord) {
-        let index = seen.get(word);
-        if (index === undefined) {
-          const i = p * 4;
-          index = nearest(palette, aligned[i]!, aligned[i + 1]!, aligned[i + 2]!);
-          seen.set(word, index);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x += SPAN) {
+      const n = Math.min(SPAN, width - x);
+      const start = y * width + x;
+      if (bytes.compare(blank, 0, n * 4, start * 4, (start + n) * 4) === 0) continue;
+      for (let p = start, o = y * (width + 1) + 1 + x; p < start + n; p++, o++) {
+        const word = words[p]!;
+        if (word !== lastWord) {
+          let index = seen.get(word);
+          if (index === undefined) {
+            const i = p * 4;
+            index = nearest(palette, aligned[i]!, aligned[i + 1]!, aligned[i + 2]!);
+            seen.set(word, index);
+          }
+          lastWord = word;
+          lastIndex = index;
         }
-        lastWord = word;
-        lastIndex = index;
+        rows[o] = lastIndex;
       }
-      rows[o] = lastIndex;
     }
   }
   const header = Buffer.alloc(13);
