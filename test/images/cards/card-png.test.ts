@@ -70,6 +70,16 @@ describe("encodePalettePng", () => {
     expect([...back]).toEqual(rgb);
   });
 
+  it("leaves background spans at the background and maps ink after them, across span boundaries", async () => {
+    // 70 × 2: a blank row, then a row blank but for one ink pixel in its second 64-pixel span.
+    const rgb = Array.from({ length: 140 }, (_, i) => (i === 70 + 65 ? [26, 26, 26] : [251, 250, 247])).flat();
+    const back = await sharp(await encodePalettePng(rgba(rgb), 70, 2, palette))
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    expect([...back]).toEqual(rgb);
+  });
+
   it("refuses pixels that do not fill the given size", async () => {
     await expect(encodePalettePng(new Uint8Array(7), 2, 1, palette)).rejects.toThrow(
       "expected 8 bytes of RGBA pixels; got 7",
