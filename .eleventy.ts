@@ -26,6 +26,7 @@ import type { Digest } from "./src/digest/view-model.ts";
 import type { ImageProcessing, ImageWork } from "./src/images/image-files.ts";
 import { progressReporter } from "./src/cli/progress.ts";
 import { copyChanged, Publisher } from "./src/publish/publisher.ts";
+import { type BudgetVerdict, checkHostBudget } from "./src/publish/host-budget.ts";
 import { prefixLinks } from "./src/publish/path-prefix.ts";
 import { backgroundIndexer, type PublishedIndex, publishSearchIndex } from "./src/search/pagefind.ts";
 import { outputPathFor } from "./src/digest/urls.ts";
@@ -262,6 +263,8 @@ export interface BuildSummary {
   sources: number;
   /** The search index: its files and their total size in bytes. */
   search: { files: number; bytes: number };
+  /** The output against the host's limits (src/publish/host-budget.ts). */
+  budget: BudgetVerdict;
   seconds: number;
 }
 
@@ -311,6 +314,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     await eleventy.toJSON();
     const index = await searching;
     for (const copy of prepared.content.assets) publisher.copy(copy);
+    // The host's limits, checked before the output is replaced; fails the build past one.
+    const budget = checkHostBudget(prepared.digest.settings, publisher.sizes(), join(input, "_data", "site.json"));
     const published = await publisher.commit();
     await Promise.all([writeMarkdownCache(cacheFile, cache), index.save()]);
     const { digest } = prepared;
@@ -325,6 +330,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       tags: digest.indexPages[0]?.entries.length ?? 0,
       sources: digest.indexPages[1]?.entries.length ?? 0,
       search: { files: index.files, bytes: index.bytes },
+      budget,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (error) {
@@ -368,6 +374,9 @@ export async function cli(command: "build" | "check" = "build"): Promise<void> {
     console.log(
       `Built ${s.articles} articles, ${s.tags} tags, ${s.sources} sources: ${s.pages} files (${s.rendered} pages rendered, ${s.written} files written) in ${s.seconds.toFixed(2)} s; ${search}`,
     );
+    // The output against the host's limits, and a warning near (or, when allowed, past) one.
+    for (const line of s.budget.lines) console.log(line);
+    for (const problem of s.budget.problems) console.warn(`Warning: ${problem}`);
   } catch (error) {
     if (!(error instanceof DigestError)) throw error;
     const outcome =

@@ -2,6 +2,7 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import { imageDefaults } from "../images/variants.ts";
+import { HOSTS } from "../publish/host-budget.ts";
 
 // The most libvips can decode (0x3FFF × 0x3FFF), sharp's own upper limit for limitInputPixels.
 const MAX_PIXELS_SHARP = 268_402_689;
@@ -44,6 +45,10 @@ export const settingsSchema = z.object({
   socialCards: z.boolean().default(true),
   /** Full-text search (a search page, a search box in every header, a Pagefind index). Default true. */
   search: z.boolean().default(true),
+  /** Where the site is deployed, so the build checks the output against that host's limits (docs/benchmark.md#host-budget). Default `github-pages`, the host of the project's own deploy workflow. */
+  host: z.enum(HOSTS).default("github-pages"),
+  /** Build even when the output passes the host's limits (warn only). Default false. */
+  allowOverBudget: z.boolean().default(false),
   /** How lead and body images are processed. */
   images: z
     .strictObject({

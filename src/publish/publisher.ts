@@ -132,6 +132,11 @@ export class Publisher {
     return { files: this.#next.size, written: this.#staged.length, removed: removed.length };
   }
 
+  /** Every file the output will hold after commit(), with its size in bytes (for the host budget). */
+  sizes(): [string, number][] {
+    return [...this.#next].map(([path, entry]) => [path, entry.size]);
+  }
+
   /** Drops everything staged; the output folder stays as it was. */
   async abort(): Promise<void> {
     await this.#writer.finish().catch(() => undefined);

@@ -1,6 +1,7 @@
 // `npm run bench:cards`: what social cards cost. Renders N generated cards (headlines from the
 // benchmark corpus) into an empty cache, then again from the cache, and prints wall and CPU time.
-// Options: --cards N (default 1000), --lead (crops of a 2400 × 1600 photo instead), --position attention|centre.
+// Options: --cards N (default 1000), --lead (crops of a 2400 × 1600 photo instead), --position attention|centre,
+// --phases (instead: one card's CPU time by phase and by encoder, on one core; see card-phases.ts).
 // The warm pass runs in a new process, as a next build would, so nothing is remembered in memory.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -9,6 +10,7 @@ import { parseArgs } from "node:util";
 import { execFileSync } from "node:child_process";
 import sharp from "sharp";
 import { type CardJob, makeCards } from "../../src/images/cards/card-render.ts";
+import { cardPhases } from "./card-phases.ts";
 import { generateCorpus } from "./corpus.ts";
 
 const { values } = parseArgs({
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     lead: { type: "boolean" },
     position: { type: "string" },
     warm: { type: "string" },
+    phases: { type: "boolean" },
   },
 });
 const n = Number(values.cards ?? 1000);
@@ -76,7 +79,10 @@ async function run(label: string) {
   );
 }
 
-if (values.warm) await run("warm");
+if (values.phases) {
+  await cardPhases(jobs.map((job) => job.text));
+  await rm(dir, { recursive: true, force: true });
+} else if (values.warm) await run("warm");
 else {
   await run("cold");
   execFileSync(process.execPath, [...process.execArgv, ...process.argv.slice(1), "--warm", dir], { stdio: "inherit" });

@@ -30,7 +30,7 @@ export async function imageBench(o: ImageBenchOptions): Promise<Record<string, s
   const dir = await mkdtemp(join(o.tmp, `broadsheet-bench-images-${o.images}-`));
   const content = join(dir, "content");
   await mkdir(join(content, "_data"), { recursive: true });
-  await writeFile(join(content, "_data", "site.json"), JSON.stringify(generateSettings()));
+  await writeFile(join(content, "_data", "site.json"), JSON.stringify(generateSettings({ socialCards: false })));
   const photos: string[] = [];
   const files = generateCorpus({ articles: Math.max(o.articles, o.images) });
   let body = 0;

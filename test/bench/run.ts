@@ -1,9 +1,10 @@
-// `npm run bench`: builds synthetic sites of N articles in a temporary folder and prints what they cost.
-// Options: --articles N (repeatable; default 1000 and 10000), --keep (keep the folders), --tmp DIR,
-// --images K (instead: the image benchmark, K photos on a site of K articles unless --articles says more),
-// --no-search (the sites turn search off: the build without Pagefind).
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+// `npm run bench`: builds synthetic sites of N articles in a temporary folder and prints what they cost,
+// each figure beside its target (issue 15). The default site first (social cards and search on), cold
+// (no .cache, no dist), warm (.cache restored, no dist, as CI with actions/cache) and after edits; then
+// the variants as extra rows. Options: --articles N (repeatable; default 1000 and 10000; 100000 works),
+// --variants LIST (default search-off,cards-off; "none" for none), --keep (keep the folders), --tmp DIR,
+// --images K (instead: the image benchmark, K photos on a site of K articles unless --articles says more).
+import { readFileSync, writeFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -14,10 +15,12 @@ import { loadContent } from "../../src/content/load.ts";
 import { relatedArticles } from "../../src/digest/related.ts";
 import { searchRecords } from "../../src/search/records.ts";
 import { indexFiles } from "../../src/search/pagefind.ts";
-import { outputPathFor } from "../../src/digest/urls.ts";
-import { generateCorpus, generateSettings } from "./corpus.ts";
+import { generateCorpus, generateSettings, type SiteParts } from "./corpus.ts";
+import { describeOutput, outputTally } from "./output-size.ts";
+import { beside, targets } from "./targets.ts";
 import { imageBench } from "./image-bench.ts";
-import { exited, measure, type RunResult, treeRss, waitFor } from "./measure.ts";
+import { DEV_EDITS, devServer } from "./dev-server.ts";
+import { measure, type RunResult } from "./measure.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const tsx = fileURLToPath(import.meta.resolve("tsx/esm"));
@@ -33,20 +36,19 @@ function nodeArgs(script: string): string[] {
       word === "tsx" ? tsx : word.replaceAll("./", root).replace("=.eleventy.ts", `=${join(root, ".eleventy.ts")}`),
     );
 }
-const DEV_EDITS = 10;
-// The dev server's live heap: on SIGUSR2 it collects all garbage and prints the heap that is left. The
-// resident size alone cannot show whether memory grows with edits: V8 frees it when it likes.
-const HEAP_PROBE = `data:text/javascript,process.on("SIGUSR2", () => { gc(); process.stderr.write("live heap " + process.memoryUsage().heapUsed + "\\n"); });`;
-
 const { values } = parseArgs({
   options: {
     articles: { type: "string", multiple: true },
     keep: { type: "boolean" },
     tmp: { type: "string" },
     images: { type: "string" },
-    "no-search": { type: "boolean" },
+    variants: { type: "string" },
   },
 });
+/** The variants measured after the default site, each a change of its settings. */
+const VARIANTS: Record<string, SiteParts> = { "search-off": { search: false }, "cards-off": { socialCards: false } };
+const variants = (values.variants ?? "search-off,cards-off").split(",").filter((v) => v && v !== "none");
+for (const v of variants) if (!VARIANTS[v]) throw new Error(`unknown variant ${v}; known: ${Object.keys(VARIANTS)}`);
 const sizes = (values.articles ?? (values.images ? [values.images] : ["1000", "10000"])).map(Number);
 
 /** One site size's figures, in the order the table prints them. */
@@ -56,13 +58,21 @@ async function bench(n: number): Promise<Row> {
   const dir = await mkdtemp(join(values.tmp ?? tmpdir(), `broadsheet-bench-${n}-`));
   const content = join(dir, "content");
   await mkdir(join(content, "_data"), { recursive: true });
-  await writeFile(join(content, "_data", "site.json"), JSON.stringify(generateSettings(!values["no-search"])));
+  const siteFile = join(content, "_data", "site.json");
+  await writeFile(siteFile, JSON.stringify(generateSettings()));
   for (const file of generateCorpus({ articles: n })) {
     await mkdir(dirname(join(content, "articles", file.path)), { recursive: true });
     await writeFile(join(content, "articles", file.path), file.text);
   }
   // Exactly what `npm run build` runs, in the generated site's folder.
   const build = () => measure(process.execPath, nodeArgs("build"), dir);
+  const dist = join(dir, "dist");
+  /** Removes the output (and its manifest), and the build cache unless `keepCache`. */
+  const clean = async (keepCache: boolean) => {
+    await rm(dist, { recursive: true, force: true });
+    await rm(`${dist}.manifest.json`, { force: true });
+    if (!keepCache) await rm(join(dir, ".cache"), { recursive: true, force: true });
+  };
 
   const { articles, settings } = await loadContent({ contentDir: content, root: dir });
   const items = articles.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags }));
@@ -74,14 +84,37 @@ async function bench(n: number): Promise<Row> {
   const editTags = (tag: string) => writeFileSync(file, original.replace(/^tags:\n/m, `tags:\n  - "${tag}"\n`));
 
   const first = await build();
+  const output = outputTally(dist);
   const second = await build();
   editBody("Benchmark edit of the body.");
   const body = await build();
   editTags("Benchmark Tag");
   const tags = await build();
   writeFileSync(file, original);
+  await clean(true);
+  const warm = await build();
 
-  const dev = await devServer(dir, target.url, editBody, editTags);
+  const dev = await devServer(nodeArgs("start"), dir, target.url, editBody, editTags);
+  writeFileSync(file, original);
+  // Each variant: cold, warm, and a body edit, as for the default site.
+  const variantRows: Row = {};
+  for (const name of variants) {
+    writeFileSync(siteFile, JSON.stringify(generateSettings(VARIANTS[name])));
+    await clean(false);
+    const cold = await build();
+    const out = outputTally(dist);
+    await clean(true);
+    const again = await build();
+    editBody("Benchmark edit of the body.");
+    const edited = await build();
+    writeFileSync(file, original);
+    Object.assign(variantRows, {
+      [`${name}: full build (cold), wall s, CPU s, peak MB`]: `${seconds(cold.wall)}, ${seconds(cold.cpu)}, ${mb(cold.peakRss)}`,
+      [`${name}: output`]: describeOutput(out),
+      [`${name}: warm build (.cache restored, no dist), wall s`]: seconds(again.wall),
+      [`${name}: rebuild after a body edit, wall s`]: seconds(edited.wall),
+    });
+  }
   // Pagefind alone, as a build runs it: records from the digest, then the index in memory. Measured
   // last: its process is a child of this one, and its CPU time would otherwise be counted in the
   // next build's (the children's CPU time is read from /proc/self/stat once they are reaped).
@@ -93,16 +126,40 @@ async function bench(n: number): Promise<Row> {
   const pagefindMs = performance.now() - indexStarted;
   if (!values.keep) finished.push(dir);
   else console.error(`kept ${dir}`);
+  const budget = /^GitHub Pages: .*$/m.exec(first.stdout)?.[0].replace("GitHub Pages: ", "") ?? "?";
   return {
-    "full build, wall s": seconds(first.wall),
-    "full build, CPU s (of which kernel)": `${seconds(first.cpu)} (${seconds(first.kernel)})`,
-    "full build, peak RSS MB": mb(first.peakRss),
-    "pages written": pages(first),
+    "full build (cold), wall s": beside(seconds(first.wall), first.wall, targets.fullBuildSeconds, n),
+    "full build (cold), CPU s (of which kernel)": `${seconds(first.cpu)} (${seconds(first.kernel)})`,
+    "full build (cold), peak RSS of the process tree, MB": beside(
+      mb(first.peakRss),
+      first.peakRss / 1024 / 1024,
+      targets.peakMb,
+      n,
+    ),
+    "output, total": beside(describeOutput(output), output.total.bytes / 1024 / 1024, targets.outputMb, n),
+    "output: pages": describeOutput(output, "pages"),
+    "output: feeds and sitemaps": describeOutput(output, "feeds"),
+    "output: media (lead and body images)": describeOutput(output, "media"),
+    "output: social cards": describeOutput(output, "cards"),
+    "output: search index": describeOutput(output, "search"),
+    "output: other (assets, headers)": describeOutput(output, "other"),
+    "host budget, GitHub Pages (1 GB)": budget,
+    "warm build (.cache restored, no dist), wall s (CPU s)": `${seconds(warm.wall)} (${seconds(warm.cpu)})`,
     "second build (nothing changed), wall s": seconds(second.wall),
-    "rebuild after a body edit (build cache), wall s": `${seconds(body.wall)} (${pages(body)} written)`,
-    "rebuild after a tags edit (build cache), wall s": `${seconds(tags.wall)} (${pages(tags)} written)`,
+    "rebuild after a body edit (.cache kept), wall s": beside(
+      `${seconds(body.wall)} (${pages(body)} written)`,
+      body.wall,
+      targets.bodyEditSeconds,
+      n,
+    ),
+    "rebuild after a tags edit (.cache kept), wall s": `${seconds(tags.wall)} (${pages(tags)} written)`,
     "dev server: start until watching, s": seconds(dev.start),
-    "dev server: body edit until page written, ms": String(Math.round(dev.body * 1000)),
+    "dev server: body edit until page written, ms": beside(
+      String(Math.round(dev.body * 1000)),
+      dev.body * 1000,
+      targets.devEditMs,
+      n,
+    ),
     "dev server: tags edit until tag page written, ms": String(Math.round(dev.tags * 1000)),
     [`dev server: RSS after 1 and ${DEV_EDITS} edits, MB`]: `${mb(dev.rss[0] ?? 0)} → ${mb(dev.rss.at(-1) ?? 0)}`,
     [`dev server: live heap after 1 and ${DEV_EDITS} edits, MB`]: `${mb(dev.heap[0] ?? 0)} → ${mb(dev.heap.at(-1) ?? 0)}`,
@@ -113,70 +170,8 @@ async function bench(n: number): Promise<Row> {
     "search index, KB": Math.round(index.reduce((sum, f) => sum + f.content.byteLength, 0) / 1024).toLocaleString(
       "en-US",
     ),
+    ...variantRows,
   };
-}
-
-/** Starts `npm start`'s server on the site, edits one article, and times until the output shows it. */
-async function devServer(dir: string, url: string, editBody: (mark: string) => void, editTags: (tag: string) => void) {
-  const port = String(18_000 + Math.floor(Math.random() * 1000));
-  // Exactly what `npm start` runs, on a port of its own, with the heap probe.
-  const args = ["--expose-gc", `--import=${HEAP_PROBE}`, ...nodeArgs("start"), `--port=${port}`];
-  const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-  let log = "";
-  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  try {
-    await waitFor(() => log.includes("Watching"), 300_000, "the dev server's first build");
-    const start = (performance.now() - started) / 1000;
-    // The watcher scans the folder after "Watching…"; probe with harmless rewrites until it reports one.
-    const watching = () => log.split("Watching").length - 1;
-    for (let probe = 0; !log.includes("File changed"); probe++) {
-      editBody(`Benchmark probe ${probe}.`);
-      await waitFor(() => log.includes("File changed"), 1000, "the watcher").catch(() => undefined);
-    }
-    await waitFor(
-      () => watching() >= 2 && !/File changed[\s\S]*$/.test(log.slice(log.lastIndexOf("Watching"))),
-      60_000,
-      "the probe's rebuild",
-    );
-    const page = join(dir, ".dev", outputPathFor(url));
-    const shows = (path: string, text: string) => existsSync(path) && readFileSync(path, "utf8").includes(text);
-    const rss: number[] = [];
-    const heap: number[] = [];
-    const liveHeap = async () => {
-      const probes = () => [...log.matchAll(/live heap (\d+)/g)].map((m) => Number(m[1]));
-      const before = probes().length;
-      child.kill("SIGUSR2");
-      await waitFor(() => probes().length > before, 60_000, "the live heap");
-      heap.push(probes()[before] ?? 0);
-    };
-    let body = Infinity;
-    for (let i = 1; i <= DEV_EDITS; i++) {
-      const mark = `Benchmark edit number ${i}.`;
-      const before = watching();
-      const edited = performance.now();
-      editBody(mark);
-      await waitFor(() => shows(page, mark), 60_000, "the edited page");
-      body = Math.min(body, (performance.now() - edited) / 1000);
-      await waitFor(() => watching() > before, 60_000, "the rebuild to finish");
-      rss.push(treeRss(child.pid ?? 0));
-      if (i === 1 || i === DEV_EDITS) await liveHeap();
-    }
-    const edited = performance.now();
-    editTags("Benchmark Dev Tag");
-    await waitFor(
-      () => shows(join(dir, ".dev/tags/benchmark-dev-tag/index.html"), "Benchmark Dev Tag"),
-      60_000,
-      "the new tag page",
-    );
-    return { start, body, tags: (performance.now() - edited) / 1000, rss, heap };
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; the dev server said:\n${log.slice(-2000)}`);
-  } finally {
-    child.kill("SIGINT");
-    await exited(child);
-  }
 }
 
 function time(run: () => unknown): number {

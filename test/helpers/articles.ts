@@ -17,6 +17,8 @@ export const testSettings: Settings = {
   relatedCount: 5,
   socialCards: true,
   search: true,
+  host: "github-pages",
+  allowOverBudget: false,
   pathPrefix: "/",
   images: { widths: [480, 800, 1200, 1600], maxPixels: 50_000_000 },
 };

@@ -1,5 +1,5 @@
 // Social cards through a build: og:image tags on article pages, the files in /media/, the cache, the setting.
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import sharp from "sharp";
 import { register } from "tsx/esm/api";
@@ -70,6 +70,50 @@ describe("social cards in a build", () => {
     const second = await build(options);
     expect(second.written).toBe(0);
     expect(await cached()).toEqual(before);
+    await site.remove();
+  });
+
+  it("every page's og:image is a file of the output with the width and height the page declares", {
+    timeout: 120_000,
+  }, async () => {
+    const titles = [
+      "Ferry timetable changes",
+      "Council votes on the “Quayside” plan after a long and bitter argument about parking, trees and a new bus lane",
+      "Ōtautahi choir wins & celebrates",
+      "Flood warning lifted",
+    ];
+    const files: Record<string, string | Buffer> = Object.fromEntries(
+      titles.map((title, i) => [
+        `a${i}.md`,
+        articleFile({ title, date: `2025-08-1${i}T09:00:00Z`, source: i % 2 ? "Coast FM" : undefined }),
+      ]),
+    );
+    files["lead.md"] = articleFile({
+      title: "Boats return",
+      date: "2025-08-19T09:00:00Z",
+      image: "./boats.jpg",
+      imageAlt: "Boats in the harbour",
+    });
+    files["boats.jpg"] = await photo(1600, 1000);
+    const site = await makeSite(files, { ...fixtureSettings, socialCards: true });
+    const summary = await build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
+    const pages = (await readdir(site.output, { recursive: true })).filter((f) => f.endsWith(".html"));
+    let checked = 0;
+    for (const path of pages) {
+      const page = await readFile(join(site.output, path), "utf8");
+      const declared = (name: string) =>
+        new RegExp(`<meta property="og:image${name}" content="([^"]+)">`).exec(page)?.[1];
+      const url = declared("");
+      if (url === undefined) continue;
+      const file = join(site.output, new URL(url).pathname);
+      const meta = await sharp(file).metadata();
+      expect([meta.width, meta.height], path).toEqual([Number(declared(":width")), Number(declared(":height"))]);
+      checked++;
+    }
+    // Every article page has a card: four generated, one cropped from its lead image.
+    expect(checked).toBeGreaterThanOrEqual(titles.length + 1);
+    // The default host's budget is reported with the build.
+    expect(summary.budget).toMatchObject({ level: "ok", lines: [expect.stringMatching(/^GitHub Pages: site size/)] });
     await site.remove();
   });
 

@@ -1,10 +1,15 @@
 // Card images: generated PNGs and cropped lead images at 1200 × 630, cached by what goes into them.
-import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type CardJob, makeCards } from "../../../src/images/cards/card-render.ts";
+import { cardFaces } from "../../../src/images/cards/card-fonts.ts";
+import { cardSvg } from "../../../src/images/cards/card-layout.ts";
+
+/** Bytes a generated card may take: the issue's "about 25 KB", with room for the longest headlines. */
+const CARD_BYTES_BUDGET = 32 * 1024;
 
 // The first card of a process parses the fonts' layout tables and starts librsvg, seconds on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -44,6 +49,33 @@ describe("makeCards", () => {
     });
     const meta = await sharp(card!.file).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["png", 1200, 630]);
+  });
+
+  it("keeps a generated card of four headline lines within the size budget, looking like the truecolour rendering", async () => {
+    const long = {
+      ...text,
+      headline:
+        "Harbour authority approves the “Quayside” ferry terminal after a 14-year wait & three public inquiries",
+    };
+    const [card] = await makeCards([{ name: "long", text: long }], { cacheDir: join(dir, "cache") });
+    const meta = await sharp(card!.file).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(["png", 1200, 630]);
+    // IHDR's bit depth and colour type: an 8-bit palette image.
+    const png = await readFile(card!.file);
+    expect([png[24], png[25]]).toEqual([8, 3]);
+    // About 24 KB for a corpus headline; four lines of 76-pixel serif are the heaviest a card gets.
+    expect((await stat(card!.file)).size).toBeLessThanOrEqual(CARD_BYTES_BUDGET);
+    // The same SVG through librsvg as a truecolour image: no pixel may move by more than one blend step.
+    const exact = await sharp(Buffer.from(cardSvg(long, cardFaces())))
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    const drawn = await sharp(card!.file).removeAlpha().raw().toBuffer();
+    expect(drawn.length).toBe(exact.length);
+    let worst = 0;
+    for (let i = 0; i < exact.length; i++) worst = Math.max(worst, Math.abs(drawn[i]! - exact[i]!));
+    expect(worst).toBeGreaterThan(0);
+    expect(worst).toBeLessThanOrEqual(16);
   });
 
   it("crops a large lead image to a 1200 × 630 JPEG, and gives a small one a generated card instead of blowing it up", async () => {

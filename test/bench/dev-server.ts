@@ -1,0 +1,82 @@
+// The dev server's part of `npm run bench`: start it on a generated site, edit one article, and time
+// until the output shows the edit; its resident memory and live heap after the first and last edits.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { outputPathFor } from "../../src/digest/urls.ts";
+import { exited, treeRss, waitFor } from "./measure.ts";
+
+/** Edits made in the dev server. */
+export const DEV_EDITS = 10;
+// The dev server's live heap: on SIGUSR2 it collects all garbage and prints the heap that is left. The
+// resident size alone cannot show whether memory grows with edits: V8 frees it when it likes.
+const HEAP_PROBE = `data:text/javascript,process.on("SIGUSR2", () => { gc(); process.stderr.write("live heap " + process.memoryUsage().heapUsed + "\\n"); });`;
+
+/** Starts `npm start`'s server on the site, edits one article, and times until the output shows it. */
+export async function devServer(
+  start: readonly string[],
+  dir: string,
+  url: string,
+  editBody: (mark: string) => void,
+  editTags: (tag: string) => void,
+) {
+  const port = String(18_000 + Math.floor(Math.random() * 1000));
+  // Exactly what `npm start` runs, on a port of its own, with the heap probe.
+  const args = ["--expose-gc", `--import=${HEAP_PROBE}`, ...start, `--port=${port}`];
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  try {
+    await waitFor(() => log.includes("Watching"), 300_000, "the dev server's first build");
+    const start = (performance.now() - started) / 1000;
+    // The watcher scans the folder after "Watching…"; probe with harmless rewrites until it reports one.
+    const watching = () => log.split("Watching").length - 1;
+    for (let probe = 0; !log.includes("File changed"); probe++) {
+      editBody(`Benchmark probe ${probe}.`);
+      await waitFor(() => log.includes("File changed"), 1000, "the watcher").catch(() => undefined);
+    }
+    await waitFor(
+      () => watching() >= 2 && !/File changed[\s\S]*$/.test(log.slice(log.lastIndexOf("Watching"))),
+      60_000,
+      "the probe's rebuild",
+    );
+    const page = join(dir, ".dev", outputPathFor(url));
+    const shows = (path: string, text: string) => existsSync(path) && readFileSync(path, "utf8").includes(text);
+    const rss: number[] = [];
+    const heap: number[] = [];
+    const liveHeap = async () => {
+      const probes = () => [...log.matchAll(/live heap (\d+)/g)].map((m) => Number(m[1]));
+      const before = probes().length;
+      child.kill("SIGUSR2");
+      await waitFor(() => probes().length > before, 60_000, "the live heap");
+      heap.push(probes()[before] ?? 0);
+    };
+    let body = Infinity;
+    for (let i = 1; i <= DEV_EDITS; i++) {
+      const mark = `Benchmark edit number ${i}.`;
+      const before = watching();
+      const edited = performance.now();
+      editBody(mark);
+      await waitFor(() => shows(page, mark), 60_000, "the edited page");
+      body = Math.min(body, (performance.now() - edited) / 1000);
+      await waitFor(() => watching() > before, 60_000, "the rebuild to finish");
+      rss.push(treeRss(child.pid ?? 0));
+      if (i === 1 || i === DEV_EDITS) await liveHeap();
+    }
+    const edited = performance.now();
+    editTags("Benchmark Dev Tag");
+    await waitFor(
+      () => shows(join(dir, ".dev/tags/benchmark-dev-tag/index.html"), "Benchmark Dev Tag"),
+      60_000,
+      "the new tag page",
+    );
+    return { start, body, tags: (performance.now() - edited) / 1000, rss, heap };
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the dev server said:\n${log.slice(-2000)}`);
+  } finally {
+    child.kill("SIGINT");
+    await exited(child);
+  }
+}

@@ -1,0 +1,60 @@
+// `npm run bench:memory -- --articles 10000`: what a production build holds in memory after each
+// phase, as the build runs them (content read and rendered, the digest, page keys, search records),
+// measured with process.memoryUsage() after a full garbage collection. Run with --expose-gc.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
+import { loadContent } from "../../src/content/load.ts";
+import { emptyCache } from "../../src/content/markdown-cache.ts";
+import { buildDigest } from "../../src/digest/digest.ts";
+import { pageKeys } from "../../src/digest/page-keys.ts";
+import { searchRecords } from "../../src/search/records.ts";
+import { generateCorpus, generateSettings } from "./corpus.ts";
+
+const { values } = parseArgs({ options: { articles: { type: "string" }, tmp: { type: "string" } } });
+const n = Number(values.articles ?? 10000);
+const collect = (globalThis as { gc?: () => void }).gc;
+if (!collect) throw new Error("run with node --expose-gc (npm run bench:memory does)");
+
+const dir = await mkdtemp(join(values.tmp ?? tmpdir(), `broadsheet-memory-${n}-`));
+const content = join(dir, "content");
+await mkdir(join(content, "_data"), { recursive: true });
+await writeFile(join(content, "_data", "site.json"), JSON.stringify(generateSettings()));
+let sourceBytes = 0;
+for (const file of generateCorpus({ articles: n })) {
+  await mkdir(dirname(join(content, "articles", file.path)), { recursive: true });
+  await writeFile(join(content, "articles", file.path), file.text);
+  sourceBytes += Buffer.byteLength(file.text);
+}
+
+const MB = 1024 * 1024;
+let last = 0;
+/** Prints the live heap after a full collection, and what the phase added. */
+function phase(label: string) {
+  collect!();
+  const { heapUsed, external, arrayBuffers } = process.memoryUsage();
+  console.log(
+    `${label.padEnd(44)} heap ${(heapUsed / MB).toFixed(0).padStart(5)} MB (+${((heapUsed - last) / MB).toFixed(0)}), external ${((external + arrayBuffers) / MB).toFixed(0)} MB`,
+  );
+  last = heapUsed;
+}
+
+console.log(`${n} articles, ${(sourceBytes / MB).toFixed(0)} MB of Markdown files`);
+phase("modules loaded");
+const now = DateTime.fromISO("2026-11-30T00:00:00Z");
+const cache = emptyCache();
+const loaded = await loadContent({ contentDir: content, root: dir, now, cache });
+phase("content read, validated, Markdown rendered");
+const digest = buildDigest(loaded.settings, loaded.articles, loaded.images, undefined, now, loaded.cards);
+phase("digest (indexes, related lists, view models)");
+const keys = pageKeys(digest, "memory-bench");
+phase(`page keys (${keys.size} pages)`);
+const records = searchRecords(digest);
+phase(`search records (${records.length})`);
+// Kept alive to here, so each phase's figure includes what the build still holds.
+console.log(
+  `holding ${loaded.articles.length} articles, ${digest.articlePages.length} article pages, ${cache.markdown.size} cached bodies`,
+);
+await rm(dir, { recursive: true, force: true });
