@@ -1,0 +1,88 @@
+// TF-IDF vectors of news items, and the candidates an item is compared with: those sharing a
+// distinctive term inside a time window, found through an inverted index.
+import { itemTerms, type StoryText } from "./features.ts";
+
+/** One item's sparse unit vector: term ids ascending, with their weights. */
+export interface Vector {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+/** How terms are weighted. */
+export interface VectorOptions {
+  /** Weight multiplier of names (capitalised words inside a sentence). Default 2. */
+  nameBoost: number;
+  /** Weight multiplier of numbers. Default 1.5. */
+  numberBoost: number;
+}
+
+/** Every item's vector and the vocabulary they index into. */
+export interface Vectors {
+  vectors: Vector[];
+  /** Term by id, for explanations. */
+  vocabulary: string[];
+  /** Items carrying each term, by term id. */
+  df: Int32Array;
+}
+
+/** TF-IDF unit vectors: weight = (1 + ln tf) × ln(1 + N / df) × boost of the term's kind. */
+export function buildVectors(texts: readonly StoryText[], options: VectorOptions): Vectors {
+  const ids = new Map<string, number>();
+  const vocabulary: string[] = [];
+  const counted = texts.map((text) => {
+    const counts = itemTerms(text);
+    const terms = Int32Array.from(counts.keys(), (term) => {
+      let id = ids.get(term);
+      if (id === undefined) {
+        ids.set(term, (id = vocabulary.length));
+        vocabulary.push(term);
+      }
+      return id;
+    });
+    return { terms, tf: Float64Array.from(counts.values()) };
+  });
+  const df = new Int32Array(vocabulary.length);
+  for (const { terms } of counted) for (const t of terms) df[t]!++;
+  const boosts = Float64Array.from(vocabulary, (term) =>
+    term.startsWith("n:") ? options.nameBoost : term.startsWith("#:") ? options.numberBoost : 1,
+  );
+  const n = texts.length;
+  const vectors = counted.map(({ terms, tf }) => {
+    const order = Array.from(terms.keys()).sort((a, b) => terms[a]! - terms[b]!);
+    const sorted = Int32Array.from(order, (k) => terms[k]!);
+    const weights = Float64Array.from(order, (k) => {
+      const t = terms[k]!;
+      return (1 + Math.log(tf[k]!)) * Math.log(1 + n / df[t]!) * boosts[t]!;
+    });
+    const norm = Math.hypot(...weights) || 1;
+    for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
+    return { terms: sorted, weights };
+  });
+  return { vectors, vocabulary, df };
+}
+
+/** Cosine of two unit vectors: a merge of their sorted term lists, O(|a| + |b|). */
+export function cosine(a: Vector, b: Vector): number {
+  let sum = 0;
+  for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
+    const x = a.terms[i]!;
+    const y = b.terms[j]!;
+    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
+/** Each shared term's share of the cosine, largest first: why two items look alike. */
+export function sharedTerms(a: Vector, b: Vector, vocabulary: readonly string[]): [string, number][] {
+  const shared: [string, number][] = [];
+  for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
+    const x = a.terms[i]!;
+    const y = b.terms[j]!;
+    if (x === y) shared.push([vocabulary[x]!, a.weights[i++]! * b.weights[j++]!]);
+    else if (x < y) i++;
+    else j++;
+  }
+  return shared.sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1));
+}
