@@ -7,7 +7,15 @@ import type { ArticlePage, DayGroup, DayPage, Digest, Image, IndexPage, Link, Li
 import { relatedArticles, type RelatedInput, type RelatedMatch } from "./related.ts";
 import type { Settings } from "../content/settings.ts";
 import { groupTerms, type Term } from "./taxonomy.ts";
-import { feedFilesFor, siteDocuments } from "../formats/documents.ts";
+import { feedFilesFor, siteDocuments, storyFeedFiles } from "../formats/documents.ts";
+import {
+  coverageOf,
+  showOnce,
+  showOncePerDay,
+  siteStories,
+  type StoryMemo,
+  storyPage,
+} from "../stories/site-stories.ts";
 import { dayUrl, feedFolder, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
 
 /**
@@ -24,6 +32,8 @@ export interface DigestMemo {
   terms?: string;
   teasers?: WeakMap<Article, Memoised<Teaser>>;
   pages?: WeakMap<Article, Memoised<ArticlePage>>;
+  /** Story detection's last result (src/stories/site-stories.ts). */
+  stories?: StoryMemo;
 }
 
 /** A value and the inputs it was made from. */
@@ -42,10 +52,10 @@ function reuse<K extends object, T>(memo: WeakMap<K, Memoised<T>>, key: K, input
   return value;
 }
 
-function memoRelated(items: RelatedInput[], count: number, memo: DigestMemo): RelatedMatch[][] {
-  const key = JSON.stringify([count, items]);
+function memoRelated(items: RelatedInput[], count: number, perSource: number, memo: DigestMemo): RelatedMatch[][] {
+  const key = JSON.stringify([count, perSource, items]);
   if (memo.key !== key || !memo.result) {
-    memo.result = relatedArticles(items, { count });
+    memo.result = relatedArticles(items, { count, perSource });
     memo.key = key;
   }
   return memo.result;
@@ -71,6 +81,7 @@ export function buildDigest(
   const listed = articles.filter((a) => !isExpired(a));
   const tags = groupTerms(listed, (a) => a.tags, "tags");
   const sources = groupTerms(listed, (a) => (a.source === undefined ? [] : [a.source]), "source");
+  const stories = siteStories(listed, (memo.stories ??= {}));
   const problems = [...tags.problems, ...sources.problems];
   if (problems.length > 0) throw new ContentError(problems);
 
@@ -83,9 +94,11 @@ export function buildDigest(
   const terms = JSON.stringify([settings.timeZone, settings.locale, [...tagLinks.values()], [...sourceLinks.values()]]);
   if (memo.terms !== terms) Object.assign(memo, { terms, teasers: new WeakMap(), pages: new WeakMap() });
   const teaserMemo = (memo.teasers ??= new WeakMap());
+  const sourceLabel = (name: string) => sourceLinks.get(nameKey(name))?.label ?? name;
   const teasers = new Map<Article, Teaser>(
     articles.map((a) => {
       const thumbnail = images.get(a);
+      const coverage = coverageOf(a, stories, sourceLabel);
       const make = (): Teaser => ({
         url: a.url,
         title: a.title,
@@ -95,14 +108,23 @@ export function buildDigest(
         tags: tagLinksOf(a.tags),
         draft: a.draft,
         thumbnail,
+        coverage,
       });
-      return [a, reuse(teaserMemo, a, [thumbnail], make)];
+      return [a, reuse(teaserMemo, a, [thumbnail, JSON.stringify(coverage)], make)];
     }),
   );
   const teaser = (a: Article) => teasers.get(a)!;
+  const storyIndex = new Map(stories.list.flatMap((s, n) => s.members.map((a) => [a, n] as const)));
   const related = memoRelated(
-    listed.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags })),
+    listed.map((a) => ({
+      url: a.url,
+      time: a.date.toMillis(),
+      tags: a.tags,
+      source: a.source,
+      story: storyIndex.get(a),
+    })),
     settings.relatedCount,
+    settings.relatedPerSource,
     memo,
   );
   const position = new Map(listed.map((a, i) => [a, i]));
@@ -115,7 +137,17 @@ export function buildDigest(
     const older = i === undefined ? undefined : listed[i + 1];
     const newer = i === undefined ? undefined : listed[i - 1];
     const expired = isExpired(a);
+    const story = stories.of.get(a);
+    // The other reports, newest first; an expired item's page keeps no story (it left every listing).
+    const coverage = story
+      ? [...story.members]
+          .reverse()
+          .filter((m) => m !== a)
+          .map(teaser)
+      : [];
     const inputs = [
+      story?.url,
+      ...coverage,
       teaser(a),
       expired,
       images.get(a),
@@ -144,6 +176,7 @@ export function buildDigest(
         bodyHtml: a.bodyHtml,
         bodyKey: a.bodyKey,
         related: matches.map((m) => ({ teaser: teaser(listed[m.index]!), sharedTags: tagLinksOf(m.sharedTags) })),
+        ...(story ? { story: { url: story.url, label: story.lead.title }, coverage } : {}),
         older: link(older),
         newer: link(newer),
       };
@@ -164,7 +197,7 @@ export function buildDigest(
         feedPath: kind ? feedFolder(base) : undefined,
       }),
     );
-  const days = groupDays(listed);
+  const days = groupDays(showOncePerDay(listed, stories));
   const dayPages = days.map(
     (group, i): DayPage => ({ url: group.url, group, later: dayLink(days[i - 1]), earlier: dayLink(days[i + 1]) }),
   );
@@ -172,15 +205,21 @@ export function buildDigest(
   const digest = {
     settings,
     articlePages,
-    homePages: listing(homeUrl, settings.title, listed),
+    homePages: listing(homeUrl, settings.title, showOnce(listed, stories)),
     dayPages,
-    tagPages: tags.terms.flatMap((t) => listing(tagUrl(t.slug), t.label, t.articles, "Tag")),
-    sourcePages: sources.terms.flatMap((t) => listing(sourceUrl(t.slug), t.label, t.articles, "Source")),
+    tagPages: tags.terms.flatMap((t) => listing(tagUrl(t.slug), t.label, showOnce(t.articles, stories), "Tag")),
+    sourcePages: sources.terms.flatMap((t) =>
+      listing(sourceUrl(t.slug), t.label, showOnce(t.articles, stories), "Source"),
+    ),
     indexPages: [
       indexPage(tagsUrl, "Tags", tags.terms, tagUrl),
       indexPage(sourcesUrl, "Sources", sources.terms, sourceUrl),
     ],
-    feedFiles: feedFilesFor(settings, listed, tags.terms, sources.terms, (a) => pageOf.get(a)!),
+    storyPages: stories.list.map((s) => storyPage(s, teaser)),
+    feedFiles: [
+      ...feedFilesFor(settings, listed, tags.terms, sources.terms, (a) => pageOf.get(a)!),
+      ...storyFeedFiles(settings, stories.list, (a) => pageOf.get(a)!),
+    ],
   };
   // Sitemaps are dated by the build: without a clock (tests of the indexes) the news sitemap is empty.
   return { ...digest, documents: siteDocuments(digest, now?.toJSDate() ?? new Date(0)) };

@@ -9,6 +9,9 @@
 // for more than a common one, and a candidate close in time beats an equal one far away.
 // Candidates are ranked by score (high first), then date (newer first), then URL, so the result is
 // deterministic. An article has no related articles when no other article shares a tag with it.
+// Two rules across outlets (issue 16): items of the same story are never related to each other (the
+// story's "Coverage" lists them), and at most `perSource` items from one outlet are kept: the result
+// is the ranking's first `count` items once each outlet's items past its `perSource`th are skipped.
 //
 // Complexity. Each tag's posting list is sorted by date once: O(N log N). For every (article, tag)
 // pair we visit at most `window` neighbours in time on that tag's list, found by position, so scoring
@@ -25,6 +28,10 @@ export interface RelatedInput {
   /** Publication time in milliseconds since the epoch. */
   time: number;
   tags: readonly string[];
+  /** The outlet, for the per-outlet limit. */
+  source?: string | undefined;
+  /** The item's story (any id); items of one story are never related to each other. */
+  story?: number | undefined;
 }
 
 /** Tuning of the related-article scoring. */
@@ -35,10 +42,12 @@ export interface RelatedOptions {
   timeScaleDays: number;
   /** Neighbours in time visited on each tag's list, on both sides together. Default 200. */
   window: number;
+  /** Most related articles from one outlet (by case-insensitive name). Default 2. */
+  perSource: number;
 }
 
 /** Defaults of the related-article scoring. */
-export const relatedDefaults = { count: 5, timeScaleDays: 30, window: 200 } satisfies RelatedOptions;
+export const relatedDefaults = { count: 5, timeScaleDays: 30, window: 200, perSource: 2 } satisfies RelatedOptions;
 
 /** One related article: its index in the input and the tags (as the candidate writes them) it shares. */
 export interface RelatedMatch {
@@ -54,7 +63,8 @@ export function relatedArticles(
   items: readonly RelatedInput[],
   options: Partial<RelatedOptions> = {},
 ): RelatedMatch[][] {
-  const { count, timeScaleDays, window } = { ...relatedDefaults, ...options };
+  const { count, timeScaleDays, window, perSource } = { ...relatedDefaults, ...options };
+  const outlets = items.map((item) => (item.source === undefined ? undefined : nameKey(item.source)));
   if (count === 0) return items.map(() => []);
   const keys = items.map((item) => [...new Set(item.tags.map(nameKey))]);
   const times = Float64Array.from(items, (item) => item.time);
@@ -94,15 +104,26 @@ export function relatedArticles(
       const to = Math.min(list.articles.length, at + half + 1);
       for (let p = Math.max(0, at - half); p < to; p++) {
         const j = list.articles[p]!;
-        if (j === i) continue;
+        if (j === i || (items[i]!.story !== undefined && items[j]!.story === items[i]!.story)) continue;
         if (scores[j] === 0) touched.push(j);
         scores[j]! += list.weight / (1 + Math.abs(time - list.times[p]!) / DAY_MS / timeScaleDays);
       }
     });
-    // Keep the best `count` by insertion: touched can hold thousands, count is a handful.
+    // Keep the best `count` by insertion: touched can hold thousands, count is a handful. An outlet
+    // with `perSource` items kept already gives way only to its own better item: the result is the
+    // ranking's first `count` items with no outlet more than `perSource` times.
     const ranked: number[] = [];
     for (const j of touched) {
       if (ranked.length === count && !before(j, ranked[count - 1]!)) continue;
+      const outlet = outlets[j];
+      if (outlet !== undefined) {
+        const same = ranked.filter((k) => outlets[k] === outlet);
+        if (same.length >= perSource) {
+          const worst = same[same.length - 1];
+          if (worst === undefined || !before(j, worst)) continue;
+          ranked.splice(ranked.indexOf(worst), 1);
+        }
+      }
       let at = ranked.length;
       while (at > 0 && before(j, ranked[at - 1]!)) at--;
       ranked.splice(at, 0, j);

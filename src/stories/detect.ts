@@ -16,7 +16,7 @@
 // (they are in every window and rare in none). With W items per window that is O(N × T × W'),
 // W' ≤ W the items sharing a distinctive term, and each candidate's cosine costs O(T): linear in N
 // for a steady flow of news. Sorting is O(N log N).
-import { buildVectors, cosine, type VectorOptions, type Vectors } from "./vectors.ts";
+import { buildVectors, overlap, type VectorOptions, type Vectors } from "./vectors.ts";
 import type { StoryText } from "./features.ts";
 
 /** What detection reads of one article. */
@@ -45,6 +45,8 @@ export interface DetectOptions extends VectorOptions {
   timeScaleDays: number;
   /** Factor on the score of two items from the same outlet. Default 0.7. */
   sameSourceFactor: number;
+  /** Fewest terms two items must share to be compared at all. Default 3. */
+  minShared: number;
   /** Longest time from a story's first item to any other, in days. Default 7. */
   maxSpanDays: number;
   /** Terms on more than this share of all items (and more than 50 items) find no candidates. Default 0.02. */
@@ -55,6 +57,7 @@ export interface DetectOptions extends VectorOptions {
 export const detectDefaults = {
   method: "single-link",
   maxSpanDays: 7,
+  minShared: 3,
   threshold: 0.3,
   windowDays: 4,
   timeScaleDays: 3,
@@ -115,7 +118,9 @@ export function candidatePairs(
         if (gap > window) break;
         if (seen[j] === i) continue;
         seen[j] = i;
-        const cos = cosine(vector, vectors.vectors[j]!);
+        const { cosine: cos, shared } = overlap(vector, vectors.vectors[j]!);
+        // Two short texts can agree on one or two words by chance ("Title a", "Title b").
+        if (shared < options.minShared) continue;
         const same = item.source !== undefined && item.source === items[j]!.source;
         const score = (cos / (1 + gap / DAY_MS / options.timeScaleDays)) * (same ? options.sameSourceFactor : 1);
         candidates[i]!.push({ index: j, cosine: cos, score });

@@ -61,17 +61,20 @@ export function buildVectors(texts: readonly StoryText[], options: VectorOptions
   return { vectors, vocabulary, df };
 }
 
-/** Cosine of two unit vectors: a merge of their sorted term lists, O(|a| + |b|). */
-export function cosine(a: Vector, b: Vector): number {
+/** Cosine of two unit vectors and how many terms they share: a merge of their sorted term lists, O(|a| + |b|). */
+export function overlap(a: Vector, b: Vector): { cosine: number; shared: number } {
   let sum = 0;
+  let shared = 0;
   for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
     const x = a.terms[i]!;
     const y = b.terms[j]!;
-    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
+    if (x === y) {
+      sum += a.weights[i++]! * b.weights[j++]!;
+      shared++;
+    } else if (x < y) i++;
     else j++;
   }
-  return sum;
+  return { cosine: sum, shared };
 }
 
 /** Each shared term's share of the cosine, largest first: why two items look alike. */

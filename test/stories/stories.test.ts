@@ -93,3 +93,10 @@ describe("detectStories and the author's fields", () => {
     expect(detectStories([a, far]).stories).toEqual([]);
   });
 });
+
+describe("detectStories on short texts", () => {
+  it("never makes a story of two items that share fewer than three terms", () => {
+    const [a, b] = [item("a", 2, "Title a"), item("b", 2, "Title b")];
+    expect(detectStories([a, b]).stories).toEqual([]);
+  });
+});
