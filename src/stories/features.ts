@@ -23,7 +23,10 @@ const STOP = new Set(
     "for from had has have he her here his how i if in into is it its itself last more most much new no not now of " +
     "off on once one only or other our out over said same say says she should since so some still than that the " +
     "their them then there these they this those through to too two under until up very was we were what when where " +
-    "which while who whom why will with would you your yet next first week day today year says told according"
+    "which while who whom why will with would you your yet next first week day today year says told according " +
+    // Attribution and calendar words: every outlet's items of one day share them, whatever the event.
+    "report reports reported monday tuesday wednesday thursday friday saturday sunday january february march " +
+    "april may june july august september october november december morning evening night yesterday tomorrow"
   ).split(" "),
 );
 
@@ -56,8 +59,9 @@ export function addTerms(text: string, counts: TermCounts, weight = 1): void {
       continue;
     }
     const lower = raw.toLowerCase();
-    if (STOP.has(lower) || lower.length < 2) continue;
-    add(counts, stem(lower), weight);
+    const stemmed = stem(lower);
+    if (STOP.has(lower) || STOP.has(stemmed) || lower.length < 2) continue;
+    add(counts, stemmed, weight);
     // A capitalised word inside a sentence is a name: a person, a place, an organisation.
     if (!opensSentence && /^\p{Lu}/u.test(raw)) add(counts, `n:${lower}`, weight);
   }
