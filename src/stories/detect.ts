@@ -37,7 +37,7 @@ export interface StoryItem {
 export interface DetectOptions extends VectorOptions {
   /** "single-link" (default), "best-link" (only the best earlier candidate) or "average-link"; see the file header. */
   method: "best-link" | "single-link" | "average-link";
-  /** Lowest pair score that links two items. Default 0.3. */
+  /** Lowest pair score that links two items. Default 0.35. */
   threshold: number;
   /** Only items at most this many days apart are compared. Default 4. */
   windowDays: number;
@@ -58,13 +58,14 @@ export const detectDefaults = {
   method: "single-link",
   maxSpanDays: 7,
   minShared: 3,
-  threshold: 0.3,
+  threshold: 0.35,
   windowDays: 4,
   timeScaleDays: 3,
   sameSourceFactor: 0.7,
   maxShare: 0.02,
   nameBoost: 2,
   numberBoost: 1.5,
+  minCorpus: 1000,
 } satisfies DetectOptions;
 
 /** An earlier item compared with a later one, and their score. */

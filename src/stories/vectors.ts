@@ -14,6 +14,8 @@ export interface VectorOptions {
   nameBoost: number;
   /** Weight multiplier of numbers. Default 1.5. */
   numberBoost: number;
+  /** Corpus size assumed at least, in the idf: a small site's few items are not all the news. Default 1000. */
+  minCorpus: number;
 }
 
 /** Every item's vector and the vocabulary they index into. */
@@ -25,7 +27,11 @@ export interface Vectors {
   df: Int32Array;
 }
 
-/** TF-IDF unit vectors: weight = (1 + ln tf) × ln(1 + N / df) × boost of the term's kind. */
+/**
+ * TF-IDF unit vectors: weight = (1 + ln tf) × ln(1 + max(N, minCorpus) / df) × boost of the term's kind.
+ * Without the floor, on a site of six items that all report one event, the event's own words would
+ * be the commonest and weigh least, and each outlet's name the most.
+ */
 export function buildVectors(texts: readonly StoryText[], options: VectorOptions): Vectors {
   const ids = new Map<string, number>();
   const vocabulary: string[] = [];
@@ -46,7 +52,7 @@ export function buildVectors(texts: readonly StoryText[], options: VectorOptions
   const boosts = Float64Array.from(vocabulary, (term) =>
     term.startsWith("n:") ? options.nameBoost : term.startsWith("#:") ? options.numberBoost : 1,
   );
-  const n = texts.length;
+  const n = Math.max(texts.length, options.minCorpus);
   const vectors = counted.map(({ terms, tf }) => {
     const order = Array.from(terms.keys()).sort((a, b) => terms[a]! - terms[b]!);
     const sorted = Int32Array.from(order, (k) => terms[k]!);
