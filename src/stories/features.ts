@@ -30,7 +30,9 @@ const STOP = new Set(
   ).split(" "),
 );
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.,-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+// A word: letters and digits, with inner apostrophes, points, commas or hyphens (14,000; O'Neill; 4.25).
+const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
+const NUMBER_SEPARATORS = /[,.'’-]/g;
 
 /** Plain text of the first `<p>` of rendered HTML, or "" when there is none. */
 export function firstParagraphText(html: string): string {
@@ -46,25 +48,34 @@ const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">
 
 /** The terms of one piece of text, added to `counts` with the given weight. */
 export function addTerms(text: string, counts: TermCounts, weight = 1): void {
-  let sentenceStart = true;
-  for (const match of text.matchAll(WORD)) {
-    const raw = match[0].replace(/['’]s$/u, "").replace(/[.,]+$/u, "");
-    const end = match.index + match[0].length;
-    const next = text.slice(end, end + 2);
-    const opensSentence = sentenceStart;
-    sentenceStart = /^[.!?:]/.test(next) || /[.!?]$/.test(match[0]);
-    if (/^\p{N}/u.test(raw)) {
-      const digits = raw.replace(/[,.'’-](?=\p{N})/gu, "").toLowerCase();
-      add(counts, `#:${digits}`, weight);
+  // One exec loop, no per-word arrays beyond the match: this runs over every item of a build.
+  const word = new RegExp(WORD);
+  for (let match = word.exec(text); match !== null; match = word.exec(text)) {
+    let raw = match[0];
+    const first = raw.charCodeAt(0);
+    if (first >= 48 && first <= 57) {
+      add(counts, `#:${raw.replace(NUMBER_SEPARATORS, "")}`, weight);
       continue;
     }
+    if (raw.endsWith("'s") || raw.endsWith("’s")) raw = raw.slice(0, -2);
     const lower = raw.toLowerCase();
+    if (lower.length < 2 || STOP.has(lower)) continue;
     const stemmed = stem(lower);
-    if (STOP.has(lower) || STOP.has(stemmed) || lower.length < 2) continue;
+    if (STOP.has(stemmed)) continue;
     add(counts, stemmed, weight);
     // A capitalised word inside a sentence is a name: a person, a place, an organisation.
-    if (!opensSentence && /^\p{Lu}/u.test(raw)) add(counts, `n:${lower}`, weight);
+    if (raw[0] !== lower[0] && !opensSentence(text, match.index)) add(counts, `n:${lower}`, weight);
   }
+}
+
+/** Does the word at `at` open a sentence: nothing but spaces and quotes since the text's start or a full stop? */
+function opensSentence(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === "." || c === "!" || c === "?" || c === ":") return true;
+    if (c !== " " && c !== '"' && c !== "“" && c !== "'" && c !== "‘" && c !== "(" && c !== "\n") return false;
+  }
+  return true;
 }
 
 /** The weighted terms of an item: headline twice, summary and first paragraph once. */
@@ -73,8 +84,20 @@ export function itemTerms(text: StoryText): TermCounts {
   addTerms(text.title, counts, 2);
   addTerms(text.summary, counts);
   // A summary is often the first paragraph's first sentence: the repeat would count it twice.
-  if (text.lead !== "" && !text.lead.startsWith(text.summary.slice(0, 40))) addTerms(text.lead, counts);
+  if (text.lead !== "" && !text.lead.startsWith(text.summary.slice(0, 40))) addTerms(leadWords(text.lead), counts);
   return counts;
+}
+
+/** Words of the first paragraph that count: its opening states the event, the rest dilutes it. */
+const LEAD_WORDS = 60;
+
+function leadWords(lead: string): string {
+  let at = -1;
+  for (let n = 0; n < LEAD_WORDS; n++) {
+    at = lead.indexOf(" ", at + 1);
+    if (at < 0) return lead;
+  }
+  return lead.slice(0, at);
 }
 
 function add(counts: TermCounts, term: string, weight: number): void {

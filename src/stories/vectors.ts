@@ -37,15 +37,19 @@ export function buildVectors(texts: readonly StoryText[], options: VectorOptions
   const vocabulary: string[] = [];
   const counted = texts.map((text) => {
     const counts = itemTerms(text);
-    const terms = Int32Array.from(counts.keys(), (term) => {
+    const terms = new Int32Array(counts.size);
+    const tf = new Float64Array(counts.size);
+    let k = 0;
+    for (const [term, count] of counts) {
       let id = ids.get(term);
       if (id === undefined) {
         ids.set(term, (id = vocabulary.length));
         vocabulary.push(term);
       }
-      return id;
-    });
-    return { terms, tf: Float64Array.from(counts.values()) };
+      terms[k] = id;
+      tf[k++] = count;
+    }
+    return { terms, tf };
   });
   const df = new Int32Array(vocabulary.length);
   for (const { terms } of counted) for (const t of terms) df[t]!++;
@@ -53,19 +57,32 @@ export function buildVectors(texts: readonly StoryText[], options: VectorOptions
     term.startsWith("n:") ? options.nameBoost : term.startsWith("#:") ? options.numberBoost : 1,
   );
   const n = Math.max(texts.length, options.minCorpus);
+  const idf = Float64Array.from(df, (d) => Math.log(1 + n / d));
   const vectors = counted.map(({ terms, tf }) => {
-    const order = Array.from(terms.keys()).sort((a, b) => terms[a]! - terms[b]!);
-    const sorted = Int32Array.from(order, (k) => terms[k]!);
-    const weights = Float64Array.from(order, (k) => {
-      const t = terms[k]!;
-      return (1 + Math.log(tf[k]!)) * Math.log(1 + n / df[t]!) * boosts[t]!;
-    });
-    const norm = Math.hypot(...weights) || 1;
+    // Sorted by term id through one numeric sort of (id, position) packed in a double: no comparator.
+    const keys = new Float64Array(terms.length);
+    for (let k = 0; k < terms.length; k++) keys[k] = terms[k]! * PACK + k;
+    keys.sort();
+    const sorted = new Int32Array(terms.length);
+    const weights = new Float64Array(terms.length);
+    let norm = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const at = keys[k]! % PACK;
+      const t = terms[at]!;
+      const w = (1 + Math.log(tf[at]!)) * idf[t]! * boosts[t]!;
+      sorted[k] = t;
+      weights[k] = w;
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
     return { terms: sorted, weights };
   });
   return { vectors, vocabulary, df };
 }
+
+// Positions within one item's term list fit below this (an item has far fewer distinct terms).
+const PACK = 1 << 20;
 
 /** Cosine of two unit vectors and how many terms they share: a merge of their sorted term lists, O(|a| + |b|). */
 export function overlap(a: Vector, b: Vector): { cosine: number; shared: number } {
