@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/article.ts";
 import { buildDigest } from "../../src/digest/digest.ts";
 import { pageKeys } from "../../src/digest/page-keys.ts";
-import { articleMeta } from "../../src/formats/structured-data.ts";
+import { articleMeta, storyMeta } from "../../src/formats/structured-data.ts";
 import { showOnce, siteStories } from "../../src/stories/site-stories.ts";
 import { article, testSettings } from "../helpers/articles.ts";
 
@@ -58,6 +58,11 @@ describe("stories in the digest", () => {
     const feeds = digest.feedFiles.filter((f) => f.url.startsWith(page.url));
     expect(feeds.map((f) => f.format)).toEqual(["atom", "rss", "json"]);
     expect(feeds[0]!.feed.pages.map((p) => p.url)).toEqual(page.items.map((t) => t.url));
+    expect(storyMeta(page, testSettings).jsonLd).toMatchObject({
+      "@type": "CollectionPage",
+      "@id": `${testSettings.url}${page.url}`,
+      mainEntity: { "@type": "ItemList", numberOfItems: 5 },
+    });
   });
 
   it("gives an article its story's other reports and never relates them", () => {
