@@ -198,8 +198,16 @@ export function buildDigest(
       }),
     );
   const days = groupDays(showOncePerDay(listed, stories));
+  const perDay = new Map<string, number>();
+  for (const a of listed) perDay.set(a.day, (perDay.get(a.day) ?? 0) + 1);
   const dayPages = days.map(
-    (group, i): DayPage => ({ url: group.url, group, later: dayLink(days[i - 1]), earlier: dayLink(days[i + 1]) }),
+    (group, i): DayPage => ({
+      url: group.url,
+      group,
+      articles: perDay.get(group.iso),
+      later: dayLink(days[i - 1]),
+      earlier: dayLink(days[i + 1]),
+    }),
   );
 
   const digest = {

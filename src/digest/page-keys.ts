@@ -71,7 +71,8 @@ export function pageKeys(digest: Digest, version: string, memo: KeyMemo = {}): P
       p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)]),
     ]);
   }
-  for (const p of digest.dayPages) add(p.url, [p.group.heading, p.earlier, p.later, p.group.items.map(teaserKey)]);
+  for (const p of digest.dayPages)
+    add(p.url, [p.group.heading, p.earlier, p.later, p.articles, p.group.items.map(teaserKey)]);
   for (const p of digest.indexPages) add(p.url, [p.heading, p.entries]);
   // A story page changes with any of its reports (each teaser carries its coverage links too).
   for (const p of digest.storyPages) add(p.url, [p.heading, p.feedPath, teaserKey(p.lead), p.items.map(teaserKey)]);

@@ -135,6 +135,8 @@ export interface ListPage {
 export interface DayPage {
   url: string;
   group: DayGroup;
+  /** Articles published that day; more than `group.items` when a story's reports are listed once. */
+  articles?: number | undefined;
   /** The closest earlier and later days with articles. */
   earlier?: Link | undefined;
   later?: Link | undefined;

@@ -34,6 +34,8 @@ describe("stories in the digest", () => {
     const lead = bridge[0]!.url;
     expect(teasersOf(digest.homePages)).toEqual([other.url, lead]);
     expect(digest.dayPages[0]!.group.items.map((t) => t.url)).toEqual([other.url, lead]);
+    // The day's page still counts every article published that day.
+    expect(digest.dayPages[0]!.articles).toBe(6);
     expect(teasersOf(digest.tagPages)).toEqual([other.url, lead]);
     // The Ledger's listing holds only its own report: that report stands for the story there.
     expect(teasersOf(digest.sourcePages.filter((p) => p.heading === "Ledger"))).toEqual([bridge[1]!.url]);
