@@ -1,6 +1,6 @@
 // `npm run stories:explain -- <file>`: why an article is (or is not) in its story.
 import { relative, resolve } from "node:path";
-import { DigestError, formatProblems } from "../content/errors.ts";
+import { DigestError } from "../content/errors.ts";
 import { loadContent } from "../content/load.ts";
 import { explainItem, explanationLines } from "../stories/explain.ts";
 import { storyItem } from "../stories/site-stories.ts";
@@ -28,8 +28,8 @@ async function run(args: readonly string[], root: string): Promise<string[]> {
 run(process.argv.slice(2), process.cwd()).then(
   (lines) => console.log(lines.join("\n")),
   (error: unknown) => {
-    const message = error instanceof DigestError ? error.message : String(error);
-    console.error(error instanceof DigestError && "problems" in error ? formatProblems([]) || message : message);
+    // An author's mistake (ContentError included) is a message; anything else keeps its stack.
+    console.error(error instanceof DigestError ? error.message : error);
     process.exitCode = 1;
   },
 );
