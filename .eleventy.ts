@@ -13,6 +13,7 @@ import headers from "./layouts/headers.11ty.ts";
 import { listing } from "./layouts/listing.11ty.ts";
 import notFound from "./layouts/not-found.11ty.ts";
 import search from "./layouts/search.11ty.ts";
+import story from "./layouts/story.11ty.ts";
 import terms from "./layouts/terms.11ty.ts";
 import { codeVersion } from "./src/publish/code-version.ts";
 import { buildDigest, type DigestMemo } from "./src/digest/digest.ts";
@@ -177,6 +178,7 @@ export default function (eleventyConfig: EleventyConfig) {
   addPage(eleventyConfig, "tag.11ty.js", listing("tagPages"));
   addPage(eleventyConfig, "source.11ty.js", listing("sourcePages"));
   addPage(eleventyConfig, "day.11ty.js", day);
+  addPage(eleventyConfig, "story.11ty.js", story);
   addPage(eleventyConfig, "terms.11ty.js", terms);
   addPage(eleventyConfig, "not-found.11ty.js", notFound);
   addPage(eleventyConfig, "search.11ty.js", search);
@@ -276,6 +278,7 @@ function pageCount(d: Digest): number {
     d.tagPages.length +
     d.sourcePages.length +
     d.indexPages.length +
+    d.storyPages.length +
     d.feedFiles.length
   );
 }

@@ -5,6 +5,7 @@ import { articleMeta } from "../src/formats/structured-data.ts";
 import { shell } from "./base.ts";
 import { paged } from "./paged.ts";
 import { picture, tagList, teaser, time } from "./parts.ts";
+import { coverageSection } from "./story-parts.ts";
 
 function render({ entry: page, digest }: { entry: ArticlePage; digest: Digest }): string {
   const t = page.teaser;
@@ -44,6 +45,7 @@ ${page.newer ? html`<p class="newer">Newer: <a href="${page.newer.url}" rel="nex
 </nav>`
     : ""
 }
+${page.story && page.coverage ? coverageSection(page.story, page.coverage) : ""}
 ${
   page.related.length > 0
     ? html`<section class="related" aria-labelledby="related-heading">

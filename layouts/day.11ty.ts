@@ -6,7 +6,7 @@ import { paged } from "./paged.ts";
 import { teaser } from "./parts.ts";
 
 function render({ entry: page, digest }: { entry: DayPage; digest: Digest }): string {
-  const count = page.group.items.length;
+  const count = page.articles ?? page.group.items.length;
   const main = html`<h1><span class="kind">Daily digest:</span> ${page.group.heading}</h1>
 <p class="lede">${count === 1 ? "1 article" : `${count} articles`} published this day.</p>
 <ol class="teasers">${page.group.items.map((item) => html`<li>${teaser(digest.context, item, 2)}</li>`)}</ol>

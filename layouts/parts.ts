@@ -1,6 +1,6 @@
 // Small pieces several layouts share: times, tag lists, teasers, day groups, pagers.
 import { html, type SafeHtml } from "../src/formats/html.ts";
-import type { DayGroup, Link, Pager, Teaser, TimeStamp } from "../src/digest/view-model.ts";
+import type { Coverage, DayGroup, Link, Pager, Teaser, TimeStamp } from "../src/digest/view-model.ts";
 import { picture } from "../src/images/picture.ts";
 import { type BuildContext, memoSlot } from "../src/digest/build-context.ts";
 
@@ -48,9 +48,20 @@ function teaserHead(context: BuildContext, item: Teaser, headingLevel: 2 | 3): S
 ${thumbnail}
 ${headingLevel === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
 <p class="meta">${item.source ? html`<a class="source" href="${item.source.url}">${item.source.label}</a> · ` : ""}${time(item.published)}</p>
-<p class="summary">${item.summary}</p>`;
+<p class="summary">${item.summary}</p>
+${item.coverage ? alsoCoveredBy(item.coverage) : ""}`;
   heads.set(item, head);
   return head;
+}
+
+/** "Also covered by" each other outlet, then a count of the rest linking to the story page. */
+export function alsoCoveredBy(c: Coverage): SafeHtml {
+  const more = c.more === 1 ? "1 more report" : `${c.more} more reports`;
+  return html`<p class="coverage">Also covered by ${c.others.map((o, i) => html`${i > 0 ? ", " : ""}<a href="${o.url}">${o.label}</a>`)}${
+    c.more > 0
+      ? html`${c.others.length > 0 ? " and " : ""}<a href="${c.story.url}">${more}</a>`
+      : html` · <a href="${c.story.url}">Full coverage</a>`
+  }</p>`;
 }
 
 /** Articles under their day headings, each heading linking to that day's digest. */

@@ -10,6 +10,7 @@ import type { Settings } from "./settings.ts";
 import { slugify } from "../digest/slug.ts";
 import { articleUrl } from "../digest/urls.ts";
 import { issuesToProblems, unknownFieldWarnings } from "./validate.ts";
+import { type StoryFields, storyFields } from "../stories/author.ts";
 
 /** A lead image as the author named it; resolved against the file system by the loader. */
 export interface ImageRef {
@@ -49,6 +50,10 @@ export interface Article {
   /** Images in the body, in order: `bodyHtml` holds a placeholder for each until they are processed. */
   bodyImages?: BodyImage[];
   draft: boolean;
+  /** The author's story fields (src/stories/author.ts). */
+  story?: StoryFields["story"];
+  storyLead?: boolean;
+  storyLines?: StoryFields["storyLines"];
 }
 
 /** The outcome of reading one file: an article (when valid), errors and warnings. */
@@ -185,6 +190,7 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
     bodyHtml: body.html,
     ...(body.key === undefined ? {} : { bodyKey: body.key }),
     draft: fm.draft,
+    ...storyFields(fm, text),
     ...(bodyImages.images.length > 0 ? { bodyImages: bodyImages.images } : {}),
     ...(updated ? { updated } : {}),
     ...(expires ? { expires } : {}),

@@ -5,6 +5,7 @@ import { join, relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
 import { articleCards } from "../images/cards/article-cards.ts";
 import { type Article, type BodyRenderer, type ParsedArticle, parseArticle } from "./article.ts";
+import { storyProblems } from "../stories/author.ts";
 import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
 import { articleImages } from "../images/article-images.ts";
 import type { ImageProcessing, ImageWork } from "../images/image-files.ts";
@@ -123,6 +124,9 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     else articles.push(a);
   }
   errors.push(...duplicateUrls(articles));
+  const stories = storyProblems(articles.map((a) => ({ ...a, time: a.date.toMillis() })));
+  errors.push(...stories.errors);
+  warnings.push(...stories.warnings);
   const placed = await articleImages(articles, { contentDir, root }, settings.images, errors, options.images);
   // Stable sort: problems grouped by file, each file's in the order they were found.
   if (errors.length > 0)

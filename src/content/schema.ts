@@ -1,5 +1,6 @@
 // The article front matter schema: the one source of truth for what an author may write.
 import { z } from "zod";
+import { isStoryId } from "../stories/author.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -26,6 +27,9 @@ export const frontMatterSchema = z.object({
     .max(120)
     .optional(),
   draft: z.boolean().default(false),
+  // Stories (src/stories/): a story id to join, or false to stay alone; the lead of its story.
+  story: z.union([z.literal(false), text(120).refine(isStoryId)]).optional(),
+  storyLead: z.boolean().default(false),
 });
 
 /** Front matter after schema validation. */
@@ -53,4 +57,6 @@ export const fieldExpectations: Record<string, string> = {
   imageCredit: "who made the image, shown as its caption, such as Photo: Northbridge Courier",
   slug: "lowercase letters, digits and single hyphens, such as harbour-bridge-reopens",
   draft: "true or false",
+  story: "a story id with letters or digits, such as calder-mill-fire, or false to keep the item out of stories",
+  storyLead: "true to make this item the lead of its story, shown first in listings",
 };

@@ -41,6 +41,8 @@ export const settingsSchema = z.object({
   pageSize: z.number().int().min(1).max(500).default(20),
   /** Related articles shown under an article. Default 5. */
   relatedCount: z.number().int().min(0).max(50).default(5),
+  /** Most related articles from one outlet. Default 2. */
+  relatedPerSource: z.number().int().min(1).max(50).default(2),
   /** Generate a social card (headline, source, site name) for articles without a usable lead image. Default true. */
   socialCards: z.boolean().default(true),
   /** Full-text search (a search page, a search box in every header, a Pagefind index). Default true. */
@@ -95,6 +97,7 @@ export const settingsExpectations: Record<string, string> = {
   locale: "a BCP 47 locale such as en-GB",
   pageSize: "a whole number from 1 to 500",
   relatedCount: "a whole number from 0 to 50",
+  relatedPerSource: "a whole number from 1 to 50",
   socialCards: "true or false",
   search: "true or false",
   pathPrefix: "a folder path that starts and ends with /, such as /broadsheet/",

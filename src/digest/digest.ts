@@ -7,8 +7,16 @@ import type { ArticlePage, DayGroup, DayPage, Digest, Image, IndexPage, Link, Li
 import { relatedArticles, type RelatedInput, type RelatedMatch } from "./related.ts";
 import type { Settings } from "../content/settings.ts";
 import { groupTerms, type Term } from "./taxonomy.ts";
-import { feedFilesFor, siteDocuments } from "../formats/documents.ts";
 import { type BuildContext, createBuildContext } from "./build-context.ts";
+import { feedFilesFor, siteDocuments, storyFeedFiles } from "../formats/documents.ts";
+import {
+  coverageOf,
+  showOnce,
+  showOncePerDay,
+  siteStories,
+  type StoryMemo,
+  storyPage,
+} from "../stories/site-stories.ts";
 import { dayUrl, feedFolder, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
 
 /**
@@ -25,6 +33,8 @@ export interface DigestMemo {
   terms?: string;
   teasers?: WeakMap<Article, Memoised<Teaser>>;
   pages?: WeakMap<Article, Memoised<ArticlePage>>;
+  /** Story detection's last result (src/stories/site-stories.ts). */
+  stories?: StoryMemo;
 }
 
 /** A value and the inputs it was made from. */
@@ -43,10 +53,10 @@ function reuse<K extends object, T>(memo: WeakMap<K, Memoised<T>>, key: K, input
   return value;
 }
 
-function memoRelated(items: RelatedInput[], count: number, memo: DigestMemo): RelatedMatch[][] {
-  const key = JSON.stringify([count, items]);
+function memoRelated(items: RelatedInput[], count: number, perSource: number, memo: DigestMemo): RelatedMatch[][] {
+  const key = JSON.stringify([count, perSource, items]);
   if (memo.key !== key || !memo.result) {
-    memo.result = relatedArticles(items, { count });
+    memo.result = relatedArticles(items, { count, perSource });
     memo.key = key;
   }
   return memo.result;
@@ -73,6 +83,7 @@ export function buildDigest(
   const listed = articles.filter((a) => !isExpired(a));
   const tags = groupTerms(listed, (a) => a.tags, "tags");
   const sources = groupTerms(listed, (a) => (a.source === undefined ? [] : [a.source]), "source");
+  const stories = siteStories(listed, (memo.stories ??= {}));
   const problems = [...tags.problems, ...sources.problems];
   if (problems.length > 0) throw new ContentError(problems);
 
@@ -85,12 +96,14 @@ export function buildDigest(
   const terms = JSON.stringify([settings.timeZone, settings.locale, [...tagLinks.values()], [...sourceLinks.values()]]);
   if (memo.terms !== terms) Object.assign(memo, { terms, teasers: new WeakMap(), pages: new WeakMap() });
   const teaserMemo = (memo.teasers ??= new WeakMap());
+  const sourceLabel = (name: string) => sourceLinks.get(nameKey(name))?.label ?? name;
   const teasers = new Map<Article, Teaser>();
   const teaser = (a: Article): Teaser => {
     const known = teasers.get(a);
     if (known) return known;
     const thumbnail = images.get(a);
-    const made = reuse(teaserMemo, a, [thumbnail], () => ({
+    const coverage = coverageOf(a, stories, sourceLabel);
+    const made = reuse(teaserMemo, a, [thumbnail, JSON.stringify(coverage)], () => ({
       url: a.url,
       title: a.title,
       source: a.source === undefined ? undefined : sourceLinks.get(nameKey(a.source)),
@@ -99,13 +112,22 @@ export function buildDigest(
       tags: tagLinksOf(a.tags),
       draft: a.draft,
       thumbnail,
+      coverage,
     }));
     teasers.set(a, made);
     return made;
   };
+  const storyIndex = new Map(stories.list.flatMap((s, n) => s.members.map((a) => [a, n] as const)));
   const related = memoRelated(
-    listed.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags })),
+    listed.map((a) => ({
+      url: a.url,
+      time: a.date.toMillis(),
+      tags: a.tags,
+      source: a.source,
+      story: storyIndex.get(a),
+    })),
     settings.relatedCount,
+    settings.relatedPerSource,
     memo,
   );
   const position = new Map(listed.map((a, i) => [a, i]));
@@ -126,7 +148,17 @@ export function buildDigest(
     const older = i === undefined ? undefined : listed[i + 1];
     const newer = i === undefined ? undefined : listed[i - 1];
     const expired = isExpired(a);
+    const story = stories.of.get(a);
+    // The other reports, newest first; an expired item's page keeps no story (it left every listing).
+    const coverage = story
+      ? [...story.members]
+          .reverse()
+          .filter((m) => m !== a)
+          .map(teaser)
+      : [];
     const inputs = [
+      story?.url,
+      ...coverage,
       teaser(a),
       expired,
       images.get(a),
@@ -155,6 +187,7 @@ export function buildDigest(
         bodyHtml: a.bodyHtml,
         bodyKey: a.bodyKey,
         related: matches.map((m) => ({ teaser: teaser(m.article), sharedTags: tagLinksOf(m.sharedTags) })),
+        ...(story ? { story: { url: story.url, label: story.lead.title }, coverage } : {}),
         older: link(older),
         newer: link(newer),
       };
@@ -162,6 +195,7 @@ export function buildDigest(
   };
   const pageOf = new Map(articles.map((a) => [a, articlePage(a)]));
   const articlePages = [...pageOf.values()];
+  const pageFor = (a: Article) => pageOf.get(a) ?? articlePage(a);
   const formatDay = dayFormatter(settings.locale);
   const groupDays = (list: readonly Article[]) => dayGroups(list, formatDay, teaser);
   const listing = (base: string, heading: string, list: readonly Article[], kind?: string) =>
@@ -175,24 +209,38 @@ export function buildDigest(
         feedPath: kind ? feedFolder(base) : undefined,
       }),
     );
-  const days = groupDays(listed);
+  const days = groupDays(showOncePerDay(listed, stories));
+  const perDay = new Map<string, number>();
+  for (const a of listed) perDay.set(a.day, (perDay.get(a.day) ?? 0) + 1);
   const dayPages = days.map(
-    (group, i): DayPage => ({ url: group.url, group, later: dayLink(days[i - 1]), earlier: dayLink(days[i + 1]) }),
+    (group, i): DayPage => ({
+      url: group.url,
+      group,
+      articles: perDay.get(group.iso),
+      later: dayLink(days[i - 1]),
+      earlier: dayLink(days[i + 1]),
+    }),
   );
 
   const digest = {
     settings,
     context,
     articlePages,
-    homePages: listing(homeUrl, settings.title, listed),
+    homePages: listing(homeUrl, settings.title, showOnce(listed, stories)),
     dayPages,
-    tagPages: tags.terms.flatMap((t) => listing(tagUrl(t.slug), t.label, t.articles, "Tag")),
-    sourcePages: sources.terms.flatMap((t) => listing(sourceUrl(t.slug), t.label, t.articles, "Source")),
+    tagPages: tags.terms.flatMap((t) => listing(tagUrl(t.slug), t.label, showOnce(t.articles, stories), "Tag")),
+    sourcePages: sources.terms.flatMap((t) =>
+      listing(sourceUrl(t.slug), t.label, showOnce(t.articles, stories), "Source"),
+    ),
     indexPages: [
       indexPage(tagsUrl, "Tags", tags.terms, tagUrl),
       indexPage(sourcesUrl, "Sources", sources.terms, sourceUrl),
     ],
-    feedFiles: feedFilesFor(settings, listed, tags.terms, sources.terms, (a) => pageOf.get(a) ?? articlePage(a)),
+    storyPages: stories.list.map((s) => storyPage(s, teaser)),
+    feedFiles: [
+      ...feedFilesFor(settings, listed, tags.terms, sources.terms, pageFor),
+      ...storyFeedFiles(settings, stories.list, pageFor),
+    ],
   };
   // Sitemaps are dated by the build: without a clock (tests of the indexes) the news sitemap is empty.
   return { ...digest, documents: siteDocuments(digest, now?.toJSDate() ?? new Date(0)) };

@@ -55,6 +55,8 @@ export function pageKeys(digest: Digest, version: string, memo: KeyMemo = {}): P
         p.older,
         p.newer,
         p.related.map((r) => [teaserKey(r.teaser), r.sharedTags]),
+        p.story,
+        p.coverage?.map(teaserKey),
       ]);
       articleKeys.set(p, key);
     }
@@ -69,8 +71,11 @@ export function pageKeys(digest: Digest, version: string, memo: KeyMemo = {}): P
       p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)]),
     ]);
   }
-  for (const p of digest.dayPages) add(p.url, [p.group.heading, p.earlier, p.later, p.group.items.map(teaserKey)]);
+  for (const p of digest.dayPages)
+    add(p.url, [p.group.heading, p.earlier, p.later, p.articles, p.group.items.map(teaserKey)]);
   for (const p of digest.indexPages) add(p.url, [p.heading, p.entries]);
+  // A story page changes with any of its reports (each teaser carries its coverage links too).
+  for (const p of digest.storyPages) add(p.url, [p.heading, p.feedPath, teaserKey(p.lead), p.items.map(teaserKey)]);
   for (const f of digest.feedFiles) {
     const { feed } = f;
     // A summary feed does not show the body: editing it leaves the tag and source feeds alone.
@@ -98,6 +103,7 @@ export function changedPages(digest: Digest, keys: PageKeys, previous: ReadonlyM
     tagPages: changed(digest.tagPages),
     sourcePages: changed(digest.sourcePages),
     indexPages: changed(digest.indexPages),
+    storyPages: changed(digest.storyPages),
     feedFiles: changed(digest.feedFiles),
     documents: digest.documents,
     context: digest.context,

@@ -9,6 +9,9 @@
 // for more than a common one, and a candidate close in time beats an equal one far away.
 // Candidates are ranked by score (high first), then date (newer first), then URL, so the result is
 // deterministic. An article has no related articles when no other article shares a tag with it.
+// Two rules across outlets (issue 16): items of the same story are never related to each other (the
+// story's "Coverage" lists them), and at most `perSource` items from one outlet are kept: the result
+// is the ranking's first `count` items once each outlet's items past its `perSource`th are skipped.
 //
 // Complexity. Each tag's posting list is sorted by date once: O(N log N). For every (article, tag)
 // pair we visit at most `window` neighbours in time on that tag's list, found by position, so scoring
@@ -25,6 +28,10 @@ export interface RelatedInput {
   /** Publication time in milliseconds since the epoch. */
   time: number;
   tags: readonly string[];
+  /** The outlet, for the per-outlet limit. */
+  source?: string | undefined;
+  /** The item's story (any id); items of one story are never related to each other. */
+  story?: number | undefined;
 }
 
 /** Tuning of the related-article scoring. */
@@ -35,10 +42,12 @@ export interface RelatedOptions {
   timeScaleDays: number;
   /** Neighbours in time visited on each tag's list, on both sides together. Default 200. */
   window: number;
+  /** Most related articles from one outlet (by case-insensitive name). Default 2. */
+  perSource: number;
 }
 
 /** Defaults of the related-article scoring. */
-export const relatedDefaults = { count: 5, timeScaleDays: 30, window: 200 } satisfies RelatedOptions;
+export const relatedDefaults = { count: 5, timeScaleDays: 30, window: 200, perSource: 2 } satisfies RelatedOptions;
 
 /** One related article: its index in the input and the tags (as the candidate writes them) it shares. */
 export interface RelatedMatch {
@@ -54,11 +63,13 @@ export function relatedArticles(
   items: readonly RelatedInput[],
   options: Partial<RelatedOptions> = {},
 ): RelatedMatch[][] {
-  const { count, timeScaleDays, window } = { ...relatedDefaults, ...options };
+  const { count, timeScaleDays, window, perSource } = { ...relatedDefaults, ...options };
+  const outlets = items.map((item) => (item.source === undefined ? undefined : nameKey(item.source)));
   if (count === 0) return items.map(() => []);
   const keys = items.map((item) => [...new Set(item.tags.map(nameKey))]);
   const times = Float64Array.from(items, (item) => item.time);
   const urls = items.map((item) => item.url);
+  const stories = items.map((item) => item.story);
   // `?? 0` and `?? ""` below read typed arrays at indexes in range by construction: a check that costs nothing,
   // where an assertion would hide a wrong index.
   const postings = new Map<string, number[]>();
@@ -102,6 +113,7 @@ export function relatedArticles(
   return keys.map((own, i) => {
     const time = times[i] ?? 0;
     const at = positions[i] ?? new Int32Array(0);
+    const story = stories[i];
     own.forEach((key, k) => {
       const list = lists.get(key);
       if (!list) return;
@@ -109,17 +121,28 @@ export function relatedArticles(
       const to = Math.min(list.articles.length, here + half + 1);
       for (let p = Math.max(0, here - half); p < to; p++) {
         const j = list.articles[p] ?? i;
-        if (j === i) continue;
+        if (j === i || (story !== undefined && stories[j] === story)) continue;
         const score = scores[j] ?? 0;
         if (score === 0) touched.push(j);
         scores[j] = score + list.weight / (1 + Math.abs(time - (list.times[p] ?? 0)) / DAY_MS / timeScaleDays);
       }
     });
-    // Keep the best `count` by insertion: touched can hold thousands, count is a handful.
+    // Keep the best `count` by insertion: touched can hold thousands, count is a handful. An outlet
+    // with `perSource` items kept already gives way only to its own better item: the result is the
+    // ranking's first `count` items with no outlet more than `perSource` times.
     const ranked: number[] = [];
     for (const j of touched) {
       const last = ranked[count - 1];
       if (last !== undefined && !before(j, last)) continue;
+      const outlet = outlets[j];
+      if (outlet !== undefined) {
+        const same = ranked.filter((k) => outlets[k] === outlet);
+        if (same.length >= perSource) {
+          const worst = same[same.length - 1];
+          if (worst === undefined || !before(j, worst)) continue;
+          ranked.splice(ranked.indexOf(worst), 1);
+        }
+      }
       let at = ranked.length;
       // `?? j` never applies (at > 0), and before(j, j) is false.
       while (at > 0 && before(j, ranked[at - 1] ?? j)) at--;

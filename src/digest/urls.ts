@@ -43,6 +43,14 @@ export function sourceUrl(slug: string): string {
   return `${sourcesUrl}${slug}/`;
 }
 
+/** The folder of story pages. */
+export const storiesUrl = "/stories/";
+
+/** One story's page: `/stories/<slug>/`. */
+export function storyUrl(slug: string): string {
+  return `${storiesUrl}${slug}/`;
+}
+
 /** Output file for a URL: `/a/b/` → `a/b/index.html`; a URL naming a file keeps its name. */
 export function outputPathFor(url: string): string {
   const path = url.replace(/^\//, "");

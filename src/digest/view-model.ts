@@ -42,6 +42,30 @@ export interface Teaser {
   draft: boolean;
   /** A small version of the lead image, for lists. */
   thumbnail?: Image | undefined;
+  /** The other outlets' reports of this item's story ("Also covered by"), when it is in one. */
+  coverage?: Coverage | undefined;
+}
+
+/** The other reports of an item's story, as listings name them. */
+export interface Coverage {
+  /** The story's page. */
+  story: Link;
+  /** Each other outlet's report, at most three, its label the outlet's name. */
+  others: Link[];
+  /** Other reports not named in `others` (shown as a count linking to the story page). */
+  more: number;
+}
+
+/** A story's page: every report of one event, newest first, with the story's own feeds. */
+export interface StoryPage {
+  url: string;
+  /** The lead item's headline. */
+  heading: string;
+  lead: Teaser;
+  /** Every report, newest first. */
+  items: Teaser[];
+  /** Folder of the story's feeds. */
+  feedPath: string;
 }
 
 /** A related article, with the tags it shares with the article it is listed under. */
@@ -70,6 +94,9 @@ export interface ArticlePage {
   /** Identity of the body, when known: page keys use it instead of hashing the HTML. */
   bodyKey?: string | undefined;
   related: RelatedTeaser[];
+  /** The story this item is part of, and the story's other reports, newest first. */
+  story?: Link | undefined;
+  coverage?: Teaser[] | undefined;
   /** The article before this one in time, and the one after. */
   older?: Link | undefined;
   newer?: Link | undefined;
@@ -109,6 +136,8 @@ export interface ListPage {
 export interface DayPage {
   url: string;
   group: DayGroup;
+  /** Articles published that day; more than `group.items` when a story's reports are listed once. */
+  articles?: number | undefined;
   /** The closest earlier and later days with articles. */
   earlier?: Link | undefined;
   later?: Link | undefined;
@@ -161,7 +190,9 @@ export interface Digest {
   sourcePages: ListPage[];
   /** The tag index and the source index. */
   indexPages: IndexPage[];
-  /** Atom, RSS and JSON feeds of the site, each tag and each source. */
+  /** One page per story of two or more items. */
+  storyPages: StoryPage[];
+  /** Atom, RSS and JSON feeds of the site, each tag, each source and each story. */
   feedFiles: FeedFile[];
   /** Sitemaps and robots.txt, made from the whole site. */
   documents: SiteDocument[];

@@ -71,6 +71,30 @@ export function feedFilesFor(
   );
 }
 
+/** Atom, RSS and JSON feeds of each story, newest report first, so a reader can follow it. */
+export function storyFeedFiles(
+  settings: Settings,
+  stories: readonly { url: string; lead: Article; members: readonly Article[] }[],
+  pageOf: (a: Article) => ArticlePage,
+  lengths: FeedLengths = feedLengthDefaults,
+): FeedFile[] {
+  return stories.flatMap((s) => {
+    const feed: FeedSpec = {
+      path: feedFolder(s.url),
+      pagePath: s.url,
+      title: `${settings.title}: ${s.lead.title}`,
+      description: `Every report of this story, newest first.`,
+      pages: [...s.members]
+        .reverse()
+        .filter((a) => !a.draft)
+        .slice(0, lengths.term)
+        .map(pageOf),
+      content: "summary",
+    };
+    return FORMATS.map((format) => ({ url: `${feed.path}${FEED_FILE_NAMES[format]}`, format, feed }));
+  });
+}
+
 /** sitemap.xml, the news sitemap of the last two days before `now`, and robots.txt naming both. */
 export function siteDocuments(digest: Omit<Digest, "documents">, now: Date): SiteDocument[] {
   const { settings } = digest;

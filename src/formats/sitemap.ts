@@ -56,6 +56,7 @@ export function sitemapEntries(digest: Digest): { url: string; lastmod?: string 
   }
   for (const day of digest.dayPages) add(day.url, day.group.items[0]?.published.iso);
   for (const index of digest.indexPages) add(index.url, newest);
+  for (const story of digest.storyPages) add(story.url, story.items[0]?.published.iso);
   for (const page of articles) add(page.url, page.updated?.iso ?? page.teaser.published.iso);
   return entries;
 }

@@ -1,5 +1,5 @@
 // Page metadata for search engines and link previews: Open Graph fields and schema.org JSON-LD.
-import type { ArticlePage, ListPage } from "../digest/view-model.ts";
+import type { ArticlePage, ListPage, StoryPage } from "../digest/view-model.ts";
 import type { Settings } from "../content/settings.ts";
 import { truncateAtWord } from "../content/markdown.ts";
 
@@ -48,18 +48,36 @@ export function articleMeta(page: ArticlePage, settings: Settings): PageMeta {
       ...(image ? { image: [image.url] } : {}),
       ...(page.sourceUrl ? { isBasedOn: page.sourceUrl } : {}),
       ...(t.tags.length > 0 ? { keywords: t.tags.map((tag) => tag.label) } : {}),
+      ...(page.story ? storyReference(page.story.url, page.story.label, settings) : {}),
     },
   };
 }
 
+/** An article's link to its story page: the page it is part of, and the event it is about. */
+function storyReference(url: string, name: string, settings: Settings): Record<string, unknown> {
+  const page = { "@type": "CollectionPage", "@id": `${settings.url}${url}`, url: `${settings.url}${url}`, name };
+  return { isPartOf: page, about: { "@id": page["@id"] } };
+}
+
+/** Metadata of a story page: a CollectionPage whose main entity lists every report, newest first. */
+export function storyMeta(page: StoryPage, settings: Settings): PageMeta {
+  return listMeta({ url: page.url, groups: [{ items: page.items }] }, page.heading, settings, page.lead.summary);
+}
+
 /** Metadata of a listing page: a CollectionPage whose main entity lists the page's articles. */
-export function listMeta(page: ListPage, title: string, settings: Settings): PageMeta {
+export function listMeta(
+  page: Pick<ListPage, "url"> & { groups: Pick<ListPage["groups"][number], "items">[] },
+  title: string,
+  settings: Settings,
+  description?: string,
+): PageMeta {
   const items = page.groups.flatMap((g) => g.items);
   return {
     type: "website",
     jsonLd: {
       "@context": "https://schema.org",
       "@type": "CollectionPage",
+      ...(description === undefined ? {} : { "@id": `${settings.url}${page.url}`, description }),
       name: title,
       url: `${settings.url}${page.url}`,
       inLanguage: settings.language,

@@ -13,6 +13,8 @@ import { parseArgs } from "node:util";
 import { buildDigest } from "../../src/digest/digest.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { relatedArticles } from "../../src/digest/related.ts";
+import { detectStories } from "../../src/stories/stories.ts";
+import { storyItem } from "../../src/stories/site-stories.ts";
 import { searchRecords } from "../../src/search/records.ts";
 import { indexFiles } from "../../src/search/pagefind.ts";
 import { generateCorpus, generateSettings, type SiteParts } from "./corpus.ts";
@@ -77,6 +79,8 @@ async function bench(n: number): Promise<Row> {
   const { articles, settings } = await loadContent({ contentDir: content, root: dir });
   const items = articles.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags }));
   const relatedMs = Math.min(...[0, 1, 2].map(() => time(() => relatedArticles(items))));
+  const storyItems = articles.map(storyItem);
+  const storiesMs = Math.min(...[0, 1, 2].map(() => time(() => detectStories(storyItems))));
   const target = articles[Math.floor(articles.length / 2)]!;
   const file = join(dir, target.file);
   const original = readFileSync(file, "utf8");
@@ -164,6 +168,7 @@ async function bench(n: number): Promise<Row> {
     [`dev server: RSS after 1 and ${DEV_EDITS} edits, MB`]: `${mb(dev.rss[0] ?? 0)} → ${mb(dev.rss.at(-1) ?? 0)}`,
     [`dev server: live heap after 1 and ${DEV_EDITS} edits, MB`]: `${mb(dev.heap[0] ?? 0)} → ${mb(dev.heap.at(-1) ?? 0)}`,
     "related articles for all, ms": String(Math.round(relatedMs)),
+    "story detection for all, ms": String(Math.round(storiesMs)),
     "search records from the digest, ms": String(Math.round(recordsMs)),
     "search index by Pagefind (alone), s": seconds(pagefindMs / 1000),
     "search index, files (fragments)": `${index.length} (${index.filter((f) => f.path.startsWith("fragment/")).length})`,

@@ -18,6 +18,8 @@ export const pageKinds: PageKind[] = [
   { name: "tag-index", path: "/tags/" },
   { name: "source", path: "/sources/northbridge-courier/" },
   { name: "source-index", path: "/sources/" },
+  // A story of five reports from five outlets (issue 16): timeline, feeds, CollectionPage.
+  { name: "story", path: "/stories/harbour-bridge-reopening/" },
   // With a query, so that the results are checked (axe, focus, width) as well as the form.
   { name: "search", path: "/search/?q=harbour", ready: "#search-results > li" },
   // Any unknown address gets the 404 page, as a static host serves it.

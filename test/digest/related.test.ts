@@ -141,8 +141,16 @@ function prng(seed: number): () => number {
   };
 }
 
-/** The formula of src/digest/related.ts, by brute force over every pair. */
-function reference(items: readonly RelatedInput[], count: number, timeScaleDays: number): RelatedMatch[][] {
+/**
+ * The formula of src/digest/related.ts, by brute force over every pair: same-story items are left
+ * out, then the ranking is walked and an outlet's item past its `perSource`th is skipped.
+ */
+function reference(
+  items: readonly RelatedInput[],
+  count: number,
+  timeScaleDays: number,
+  perSource = Number.POSITIVE_INFINITY,
+): RelatedMatch[][] {
   const keys = items.map((x) => [...new Set(x.tags.map(nameKey))]);
   const df = new Map<string, number>();
   for (const list of keys) for (const key of list) df.set(key, (df.get(key) ?? 0) + 1);
@@ -151,6 +159,7 @@ function reference(items: readonly RelatedInput[], count: number, timeScaleDays:
     items.forEach((c, j) => {
       const shared = keys[i]!.filter((key) => keys[j]!.includes(key));
       if (j === i || shared.length === 0) return;
+      if (a.story !== undefined && c.story === a.story) return;
       let score = 0;
       for (const key of shared)
         score += Math.log(1 + items.length / df.get(key)!) / (1 + Math.abs(a.time - c.time) / DAY_MS / timeScaleDays);
@@ -162,7 +171,16 @@ function reference(items: readonly RelatedInput[], count: number, timeScaleDays:
         items[y.index]!.time - items[x.index]!.time ||
         (items[x.index]!.url < items[y.index]!.url ? -1 : 1),
     );
-    return found.slice(0, count);
+    const perOutlet = new Map<string, number>();
+    return found
+      .filter((m) => {
+        const source = items[m.index]!.source;
+        if (source === undefined) return true;
+        const n = (perOutlet.get(nameKey(source)) ?? 0) + 1;
+        perOutlet.set(nameKey(source), n);
+        return n <= perSource;
+      })
+      .slice(0, count);
   });
 }
 
@@ -186,11 +204,51 @@ describe("relatedArticles against a brute-force reference", () => {
   ])(
     "gives exactly the reference's result for 300 articles, count $count, scale $timeScaleDays",
     ({ count, timeScaleDays }) => {
-      const got = relatedArticles(items, { count, timeScaleDays, window: 2 * items.length + 1 });
+      const got = relatedArticles(items, { count, timeScaleDays, window: 2 * items.length + 1, perSource: Infinity });
       const want = reference(items, count, timeScaleDays);
       expect(want.some((list) => list.length === count)).toBe(true);
       expect(want.some((list) => list.length === 0)).toBe(true);
       expect(got).toEqual(want);
     },
   );
+});
+
+describe("relatedArticles across outlets and stories, against the brute-force reference", () => {
+  const random = prng(20261130);
+  const pool = Array.from({ length: 12 }, (_, k) => `Tag ${k}`);
+  const outlets = ["Courier", "Ledger", "Times", "Post", "Lantern"];
+  const items: RelatedInput[] = Array.from({ length: 300 }, (_, n) => {
+    const tags = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pool[Math.floor(random() ** 2 * 12)]!);
+    const time = T0 + Math.floor(random() * 60 * 24) * 3_600_000;
+    // A few outlets (one written in capitals sometimes), some items without one; stories of 2-4 items.
+    const pick = Math.floor(random() * 6);
+    const source = pick === 5 ? undefined : random() < 0.2 ? outlets[pick]!.toUpperCase() : outlets[pick];
+    const story = random() < 0.4 ? Math.floor(random() * 40) : undefined;
+    return { url: `/s/${String(n).padStart(3, "0")}/`, time, tags, source, story };
+  });
+
+  it.each([
+    { count: 5, perSource: 2 },
+    { count: 5, perSource: 1 },
+    { count: 8, perSource: 3 },
+  ])("gives exactly the reference's result, count $count, at most $perSource per outlet", ({ count, perSource }) => {
+    const got = relatedArticles(items, { count, perSource, window: 2 * items.length + 1 });
+    const want = reference(items, count, 30, perSource);
+    // The rules must bite: without them some list would differ.
+    expect(reference(items, count, 30)).not.toEqual(want);
+    expect(got).toEqual(want);
+  });
+
+  it("never relates two items of one story, nor lists an outlet more than perSource times", () => {
+    const lists = relatedArticles(items);
+    lists.forEach((list, i) => {
+      for (const m of list) if (items[i]!.story !== undefined) expect(items[m.index]!.story).not.toBe(items[i]!.story);
+      const counts = new Map<string, number>();
+      for (const m of list) {
+        const key = items[m.index]!.source?.toLowerCase();
+        if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      for (const n of counts.values()) expect(n).toBeLessThanOrEqual(relatedDefaults.perSource);
+    });
+  });
 });
