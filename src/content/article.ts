@@ -2,7 +2,8 @@
 import type { DateTime } from "luxon";
 import { fieldExpectations, frontMatterSchema, knownFields } from "./schema.ts";
 import { type BodyImage, checkBodyImages } from "../images/body-images.ts";
-import { localDay, parseIsoDate } from "./dates.ts";
+import { locate, limitProblems, nameMisspellings, surrogateProblems } from "./checks.ts";
+import { acceptedDateForms, localDay, parseIsoDate } from "./dates.ts";
 import { describeValue, type Problem } from "./errors.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { type RenderedBody, truncateAtWord } from "./markdown.ts";
@@ -42,6 +43,8 @@ export interface Article {
   /** Tags as written, trimmed, without case-insensitive repeats. */
   tags: string[];
   summary: string;
+  /** True when the summary was made from the first paragraph (listings and feeds only, not a standfirst). */
+  summaryDerived?: boolean;
   bodyHtml: string;
   /** Identity of the Markdown body (its cache key), so that page keys need not hash the HTML. */
   bodyKey?: string;
@@ -56,16 +59,15 @@ export interface ParsedArticle {
   article?: Article;
   errors: Problem[];
   warnings: Problem[];
+  /** Each front matter field's line in the file, for problems found later (images, duplicates). */
+  lines?: ReadonlyMap<string, number>;
 }
-
-const nameKeys = new Map<string, string>();
 
 /** Case- and form-insensitive identity of a tag or source name: `Ukraine` and `ukraine` are one. */
 export function nameKey(name: string): string {
-  // Remembered: a site has a few hundred names, each met thousands of times per build.
-  let key = nameKeys.get(name);
-  if (key === undefined) nameKeys.set(name, (key = name.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase()));
-  return key;
+  // Not remembered: at 10,000 articles (about 50,000 calls) it costs a few milliseconds, less than a
+  // module-level memory that outlives the build would be worth.
+  return name.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 /** Reads a date field that passed or failed the schema; records a problem when it is a string that is no date. */
@@ -82,7 +84,7 @@ function checkDate(
     errors.push({
       file,
       field,
-      message: `expected ${fieldExpectations[field] ?? fieldExpectations.date}, on a day that exists; got ${describeValue(value)}`,
+      message: `expected ${acceptedDateForms(timeZone)}, on a day that exists; got ${describeValue(value)}`,
     });
     return undefined;
   }
@@ -98,15 +100,14 @@ export interface BodyRenderer {
 /** Validates one file's text. `file` is its project-relative path, used in every message. */
 export function parseArticle(file: string, text: string, settings: Settings, renderer: BodyRenderer): ParsedArticle {
   const split = splitFrontMatter(text);
-  if (!split.ok) {
-    return {
-      errors: [{ file, message: split.message, ...(split.line === undefined ? {} : { line: split.line }) }],
-      warnings: [],
-    };
-  }
-  const warnings = unknownFieldWarnings(file, split.data, knownFields);
+  if (!split.ok) return { errors: split.problems.map((p) => ({ file, ...p })), warnings: [] };
   const result = frontMatterSchema.safeParse(split.data);
   const errors = result.success ? [] : issuesToProblems(file, result.error.issues, split.data, fieldExpectations);
+  const named = nameMisspellings(errors, split.data, knownFields, split.lines);
+  const warnings = unknownFieldWarnings(file, split.data, knownFields).filter((w) => !named.has(w.field ?? ""));
+  const bounds = limitProblems(file, split.data, split.body, settings);
+  errors.push(...bounds.filter((p) => !p.warning), ...surrogateProblems(file, split.data));
+  warnings.push(...bounds.filter((p) => p.warning));
   // The checks below need the site's zone or several fields; they run even when the schema failed,
   // so an author sees every problem of the file at once.
   const raw = split.data;
@@ -153,7 +154,7 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
       errors.push({
         file,
         field,
-        message: `has no Latin letters or digits to make its URL from; got ${describeValue(name)}`,
+        message: `has no letters or digits to make its URL from; use a name with at least one; got ${describeValue(name)}`,
       });
     }
   }
@@ -168,7 +169,11 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
   // Rendered even when the front matter failed, so that body image problems are reported with the rest.
   const body = renderer.render(split.body);
   const bodyImages = checkBodyImages(file, body.images ?? [], split.bodyLine);
-  if (!result.success || errors.length > 0 || !date) return { errors: [...errors, ...bodyImages.problems], warnings };
+  locate(errors, split.lines);
+  locate(warnings, split.lines);
+  for (const problem of bodyImages.problems) errors.push(problem);
+  if (!result.success || errors.length > bodyImages.problems.length || !date)
+    return { errors, warnings, lines: split.lines };
   const fm = result.data;
 
   const day = localDay(date, settings.timeZone);
@@ -182,6 +187,7 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
     date,
     tags: fm.tags.filter((tag) => !seen.has(nameKey(tag)) && seen.add(nameKey(tag))),
     summary: fm.summary ?? truncateAtWord(body.firstParagraph, renderer.summaryLength),
+    ...(fm.summary === undefined ? { summaryDerived: true } : {}),
     bodyHtml: body.html,
     ...(body.key === undefined ? {} : { bodyKey: body.key }),
     draft: fm.draft,
@@ -210,5 +216,5 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
   };
   // A body image's own mistakes fail the build but keep the article, so that the files of its other
   // images are still checked, and every problem is reported at once.
-  return { article, errors: bodyImages.problems, warnings };
+  return { article, errors: bodyImages.problems, warnings, lines: split.lines };
 }

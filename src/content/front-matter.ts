@@ -1,10 +1,20 @@
 // Splits a Markdown file into YAML front matter and body, with errors an author can act on.
-import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
+// YAML is read with `yaml` (not js-yaml) because its nodes keep their positions: every field, list item
+// and alias can be named with its line, which js-yaml only knows for syntax errors.
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
+import { quoteMistakes } from "./quote-mistakes.ts";
 
-/** A file split into its parts, or the reason it could not be. */
+/** A problem found while reading the front matter: a line when known, and a field when there is one. */
+export interface SplitProblem {
+  message: string;
+  line?: number;
+  field?: string;
+}
+
+/** A file split into its parts, or the reasons it could not be. */
 export type SplitResult =
-  | { ok: true; data: Record<string, unknown>; body: string; bodyLine: number }
-  | { ok: false; message: string; line?: number };
+  | { ok: true; data: Record<string, unknown>; body: string; bodyLine: number; lines: Map<string, number> }
+  | { ok: false; message: string; line?: number; problems: SplitProblem[] };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
@@ -42,21 +52,98 @@ export function splitParts(text: string): Parts {
   return { ok: true, yaml: lines.slice(1, end).join("\n"), body: lines.slice(end + 1).join("\n"), bodyLine: end + 2 };
 }
 
-/** Splits `---` front matter from the Markdown body and parses it as YAML 1.2 (dates stay strings). */
+function failed(problems: SplitProblem[]): SplitResult {
+  const first = problems[0]!;
+  return { ok: false, message: first.message, ...(first.line === undefined ? {} : { line: first.line }), problems };
+}
+
+/**
+ * Splits `---` front matter from the Markdown body and parses it as YAML 1.2 core schema (dates stay
+ * strings, `yes` is a string). Aliases and merge keys are refused, so no small file can expand into a
+ * huge value. `lines` maps each field (`title`, `tags[2]`, `corrections[0].date`) to its line in the file.
+ */
 export function splitFrontMatter(text: string): SplitResult {
   const parts = splitParts(text);
-  if (!parts.ok) return parts;
-  let data: unknown;
-  try {
-    // The core schema keeps `2025-08-15` a string, so dates are read once, in the site's zone.
-    data = load(parts.yaml, { schema: CORE_SCHEMA }) ?? {};
-  } catch (error) {
-    if (!(error instanceof YAMLException)) throw error;
-    // js-yaml counts lines from 0 within the front matter, which starts on the file's line 2.
-    return { ok: false, message: `the front matter is not valid YAML: ${error.reason}`, line: error.mark.line + 2 };
-  }
+  if (!parts.ok) return failed([{ message: parts.message, ...(parts.line === undefined ? {} : { line: parts.line }) }]);
+  // The front matter starts on the file's second line.
+  const quotes = quoteMistakes(parts.yaml, 2);
+  if (quotes.length > 0) return failed(quotes);
+  const counter = new LineCounter();
+  const doc = parseDocument(parts.yaml, { schema: "core", merge: false, lineCounter: counter, uniqueKeys: true });
+  const lineAt = (offset: number) => counter.linePos(offset).line + 1;
+  if (doc.errors.length > 0) return failed(doc.errors.map((e) => yamlProblem(e, parts.yaml, lineAt)));
+  const refused: SplitProblem[] = [];
+  visit(doc, {
+    Alias(_key, node) {
+      refused.push({
+        message: `the front matter uses the alias *${node.source}; aliases (& and *) are not allowed, write the value out`,
+        line: lineAt(node.range?.[0] ?? 0),
+      });
+    },
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === "<<")
+        refused.push({
+          message: "the front matter uses a merge key (<<); merge keys are not allowed, write the fields out",
+          line: lineAt(pair.key.range?.[0] ?? 0),
+        });
+    },
+  });
+  if (refused.length > 0) return failed(refused);
+  const data: unknown = doc.contents === null ? {} : doc.toJS();
   if (typeof data !== "object" || Array.isArray(data) || data === null) {
-    return { ok: false, message: "the front matter must be a set of `field: value` lines", line: 2 };
+    return failed([{ message: "the front matter must be a set of `field: value` lines", line: 2 }]);
   }
-  return { ok: true, data: data as Record<string, unknown>, body: parts.body, bodyLine: parts.bodyLine };
+  const lines = new Map<string, number>();
+  if (doc.contents) fieldLines(doc.contents as Node, "", lines, lineAt);
+  return { ok: true, data: data as Record<string, unknown>, body: parts.body, bodyLine: parts.bodyLine, lines };
+}
+
+function fieldLines(node: Node, path: string, lines: Map<string, number>, lineAt: (offset: number) => number): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const name = `${path === "" ? "" : `${path}.`}${String(pair.key.value)}`;
+      lines.set(name, lineAt(pair.key.range?.[0] ?? 0));
+      if (pair.value && !isAlias(pair.value)) fieldLines(pair.value as Node, name, lines, lineAt);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const name = `${path}[${i}]`;
+      const range = (item as Node | null)?.range;
+      if (range) lines.set(name, lineAt(range[0]));
+      if (item && !isAlias(item)) fieldLines(item as Node, name, lines, lineAt);
+    });
+  }
+}
+
+/** A YAML syntax error in an author's words; the parser's own words only when no better ones are known. */
+function yamlProblem(
+  error: { code: string; message: string; pos: [number, number] },
+  yaml: string,
+  lineAt: (offset: number) => number,
+): SplitProblem {
+  const line = lineAt(error.pos[0]);
+  const text = yaml.split("\n")[line - 2] ?? "";
+  const field = /^([A-Za-z][\w-]*):/.exec(text)?.[1];
+  const named = field === undefined ? {} : { field };
+  if (error.code === "BLOCK_AS_IMPLICIT_KEY" || error.code === "MULTILINE_IMPLICIT_KEY") {
+    if (
+      field !== undefined &&
+      /^[^"'\s]/.test(text.slice(field.length + 1).trim()) &&
+      /:\s/.test(text.slice(field.length + 1))
+    )
+      return {
+        ...named,
+        line,
+        message: `quote the ${field}: a colon followed by a space starts a new field; write ${field}: "${text
+          .slice(field.length + 1)
+          .trim()
+          .replace(/"/g, '\\"')}"`,
+      };
+    return { ...named, line, message: "the indentation is wrong here; start each field at the beginning of its line" };
+  }
+  if (error.code === "TAB_AS_INDENT") return { line, message: "a tab is used for indentation; use spaces" };
+  if (error.code === "DUPLICATE_KEY") return { ...named, line, message: "is given twice; keep one of them" };
+  const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  return { line, message: `the front matter is not valid YAML: ${reason}` };
 }

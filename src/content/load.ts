@@ -5,6 +5,7 @@ import { join, relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
 import { articleCards } from "../images/cards/article-cards.ts";
 import { type Article, type BodyRenderer, type ParsedArticle, parseArticle } from "./article.ts";
+import { locate } from "./checks.ts";
 import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
 import { articleImages } from "../images/article-images.ts";
 import type { Asset, ImageProcessing, ImageWork } from "../images/image-files.ts";
@@ -105,10 +106,12 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const warnings: Problem[] = [];
   const articles: Article[] = [];
   const heldBack: Article[] = [];
+  const lines = new Map<string, ReadonlyMap<string, number>>();
   // Each file is parsed as soon as it is read: no site's whole text is held at once.
   for (const path of paths) {
     const result = parseSource(path, rel(path), settings, renderer, cache, options.unchanged ?? (() => false));
     errors.push(...result.errors);
+    if (result.lines) lines.set(rel(path), result.lines);
     warnings.push(...result.warnings);
     const a = result.article;
     if (!a || (a.draft && !options.includeDrafts)) continue;
@@ -117,6 +120,12 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   }
   errors.push(...duplicateUrls(articles));
   const placed = await articleImages(articles, { contentDir, root }, settings.images, errors, options.images);
+  // Problems found after parsing (images, duplicate URLs) get their field's line too.
+  for (const [file, fieldLines] of lines)
+    locate(
+      errors.filter((e) => e.file === file),
+      fieldLines,
+    );
   // Stable sort: problems grouped by file, each file's in the order they were found.
   if (errors.length > 0)
     throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));

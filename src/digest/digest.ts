@@ -117,6 +117,7 @@ export function buildDigest(
     const expired = isExpired(a);
     const inputs = [
       teaser(a),
+      a.summaryDerived === true,
       expired,
       images.get(a),
       cards.get(a),
@@ -142,6 +143,7 @@ export function buildDigest(
         image: images.get(a),
         card: cards.get(a),
         bodyHtml: a.bodyHtml,
+        standfirst: a.summaryDerived !== true,
         bodyKey: a.bodyKey,
         related: matches.map((m) => ({ teaser: teaser(listed[m.index]!), sharedTags: tagLinksOf(m.sharedTags) })),
         older: link(older),

@@ -15,6 +15,7 @@ export const testSettings: Settings = {
   locale: "en-GB",
   pageSize: 20,
   relatedCount: 5,
+  maxTagsPerArticle: 25,
   socialCards: true,
   search: true,
   pathPrefix: "/",
