@@ -80,6 +80,15 @@ function checkDate(
 ): DateTime | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;
   const parsed = parseIsoDate(value, timeZone);
+  const offset = /\d[+-](\d{2}):?(\d{2})?$/.exec(value.trim());
+  if (parsed === null && offset && Number(offset[1]) * 60 + Number(offset[2] ?? 0) > 18 * 60) {
+    errors.push({
+      file,
+      field,
+      message: `has a zone offset beyond what ISO 8601 allows (-18:00 to +18:00); write the time with its real offset, such as 2025-08-15T10:00:00+01:00; got ${describeValue(value)}`,
+    });
+    return undefined;
+  }
   if (parsed === null) {
     errors.push({
       file,

@@ -133,7 +133,6 @@ function yamlProblem(
       /:\s/.test(text.slice(field.length + 1))
     )
       return {
-        ...named,
         line,
         message: `quote the ${field}: a colon followed by a space starts a new field; write ${field}: "${text
           .slice(field.length + 1)
