@@ -19,15 +19,17 @@ export function slugify(text: string): string {
     if (slug !== "" || !LETTER.test(text)) return slug;
   }
   // Word by word: a word with a kept letter stays (lowercased, NFC), the rest is transliterated.
-  return text
-    .normalize("NFC")
-    .split(WORDS)
-    // A letter the table does not know (a rare Latin one) is kept rather than lost.
-    .map((part) =>
-      KEPT_LETTER.test(part) ? part.toLowerCase() : slugOf(part) || (LETTER.test(part) ? part.toLowerCase() : ""),
-    )
-    .filter((part) => part !== "")
-    .join("-");
+  return (
+    text
+      .normalize("NFC")
+      .split(WORDS)
+      // A letter the table does not know (a rare Latin one) is kept rather than lost.
+      .map((part) =>
+        KEPT_LETTER.test(part) ? part.toLowerCase() : slugOf(part) || (LETTER.test(part) ? part.toLowerCase() : ""),
+      )
+      .filter((part) => part !== "")
+      .join("-")
+  );
 }
 
 function slugOf(text: string): string {
