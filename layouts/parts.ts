@@ -47,7 +47,7 @@ function teaserHead(item: Teaser, headingLevel: 2 | 3): SafeHtml {
   const head = html`<article class="teaser${item.thumbnail ? " has-thumbnail" : ""}">
 ${thumbnail}
 ${headingLevel === 2 ? html`<h2 dir="auto">${heading}</h2>` : html`<h3 dir="auto">${heading}</h3>`}
-<p class="meta">${item.source ? html`<a class="source" href="${item.source.url}">${item.source.label}</a> · ` : ""}${time(item.published)}</p>
+<p class="meta">${item.source ? html`<a class="source" href="${item.source.url}" dir="auto">${item.source.label}</a> · ` : ""}${time(item.published)}</p>
 <p class="summary" dir="auto">${item.summary}</p>`;
   teaserHeads[headingLevel].set(item, head);
   return head;
