@@ -3,7 +3,7 @@ import type { DateTime } from "luxon";
 import { fieldExpectations, frontMatterSchema, knownFields } from "./schema.ts";
 import { type BodyImage, checkBodyImages } from "../images/body-images.ts";
 import { locate, limitProblems, nameMisspellings, surrogateProblems } from "./checks.ts";
-import { acceptedDateForms, localDay, parseIsoDate } from "./dates.ts";
+import { acceptedDateForms, localDay, offsetOutOfRange, parseIsoDate } from "./dates.ts";
 import { describeValue, type Problem } from "./errors.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import { type RenderedBody, truncateAtWord } from "./markdown.ts";
@@ -70,6 +70,9 @@ export function nameKey(name: string): string {
   return name.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+// A date and time with an offset, for the message about an offset out of range.
+const DATE_TIME_FORM = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+
 /** Reads a date field that passed or failed the schema; records a problem when it is a string that is no date. */
 function checkDate(
   file: string,
@@ -80,8 +83,7 @@ function checkDate(
 ): DateTime | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;
   const parsed = parseIsoDate(value, timeZone);
-  const offset = /\d[+-](\d{2}):?(\d{2})?$/.exec(value.trim());
-  if (parsed === null && offset && Number(offset[1]) * 60 + Number(offset[2] ?? 0) > 18 * 60) {
+  if (parsed === null && DATE_TIME_FORM.test(value.trim()) && offsetOutOfRange(value)) {
     errors.push({
       file,
       field,

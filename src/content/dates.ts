@@ -14,10 +14,16 @@ export function parseIsoDate(value: string, timeZone: string): DateTime | null {
   const text = value.trim();
   if (!DATE_ONLY.test(text) && !DATE_TIME.test(text)) return null;
   // ISO 8601 offsets reach ±18:00; Luxon accepts more, and a later Date conversion then throws.
-  const offset = /[+-](\d{2}):?(\d{2})?$/.exec(text.slice(10));
-  if (offset && Number(offset[1]) * 60 + Number(offset[2] ?? 0) > MAX_OFFSET_MINUTES) return null;
+  if (offsetOutOfRange(text)) return null;
   const parsed = DateTime.fromISO(text.replace(" ", "T"), { zone: timeZone, setZone: true });
   return parsed.isValid ? parsed : null;
+}
+
+/** Whether a date-time's zone offset lies beyond ±18:00 (`2025-08-15T10:00:00+25:00`). */
+export function offsetOutOfRange(value: string): boolean {
+  // Only after the time: the date's own hyphens are no offset.
+  const offset = /[+-](\d{2}):?(\d{2})?$/.exec(value.trim().slice(16));
+  return offset !== null && Number(offset[1]) * 60 + Number(offset[2] ?? 0) > MAX_OFFSET_MINUTES;
 }
 
 /**

@@ -22,7 +22,8 @@ export const frontMatterSchema = z.object({
   imageCredit: text(300).optional(),
   slug: z
     .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    // Lowercase letters of any script (東京 has no case), as slugify makes them.
+    .regex(/^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]+)*$/u)
     .max(120)
     .optional(),
   draft: z.boolean().default(false),
@@ -51,6 +52,6 @@ export const fieldExpectations: Record<string, string> = {
   imageAlt: "a description of the image for readers who cannot see it",
   imageDecorative: "true for an image that adds nothing a reader would miss (then imageAlt may be empty)",
   imageCredit: "who made the image, shown as its caption, such as Photo: Northbridge Courier",
-  slug: "lowercase letters, digits and single hyphens, such as harbour-bridge-reopens",
+  slug: "lowercase letters (of any script), digits and single hyphens, such as harbour-bridge-reopens",
   draft: "true or false",
 };

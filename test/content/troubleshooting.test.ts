@@ -17,15 +17,15 @@ interface Case {
   printed: string;
 }
 
-/** Each `###` section's markdown block (the file) and the text block after it (what check prints). */
+/** Each `###` section's first block (the file) and second block (what check prints). Both are `text`
+ * blocks: a formatter leaves those alone, while it would reflow a `markdown` one. */
 function cases(doc: string): Case[] {
   return doc
     .split(/^### /m)
     .slice(1)
     .map((section) => {
       const title = section.split("\n")[0]!;
-      const file = /```markdown\n([\s\S]*?)```/.exec(section)?.[1];
-      const printed = /```text\n([\s\S]*?)```/.exec(section)?.[1];
+      const [file, printed] = [...section.matchAll(/```text\n([\s\S]*?)```/g)].map((m) => m[1]);
       if (file === undefined || printed === undefined) throw new Error(`"${title}" lacks its two blocks`);
       return { title, file, printed: printed.replace(/\n$/, "") };
     });
