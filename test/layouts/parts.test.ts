@@ -13,16 +13,16 @@ const item: Teaser = {
 
 describe("teaser", () => {
   it("gives the heading level asked for, each time the same teaser is listed", () => {
-    expect(teaser(item, 3).value).toContain('<h3><a href="/2025/08/16/storm/">Storm &amp; surge</a></h3>');
-    expect(teaser(item, 2).value).toContain('<h2><a href="/2025/08/16/storm/">Storm &amp; surge</a></h2>');
+    expect(teaser(item, 3).value).toContain('<h3 dir="auto"><a href="/2025/08/16/storm/">Storm &amp; surge</a></h3>');
+    expect(teaser(item, 2).value).toContain('<h2 dir="auto"><a href="/2025/08/16/storm/">Storm &amp; surge</a></h2>');
     expect(teaser(item, 3).value).toBe(teaser(item, 3).value);
   });
 
   it("lists the tags given (shared tags under related articles) after the same headline", () => {
     const shared = teaser(item, 3, [{ url: "/tags/coast/", label: "Coast" }], "Shared tags").value;
-    expect(shared).toContain("<h3><a");
+    expect(shared).toContain('<h3 dir="auto"><a');
     expect(shared).toContain(
-      '<p class="visually-hidden">Shared tags:</p><ul class="tags"><li><a href="/tags/coast/" rel="tag">Coast</a></li></ul>',
+      '<p class="visually-hidden">Shared tags:</p><ul class="tags"><li><a href="/tags/coast/" rel="tag" dir="auto">Coast</a></li></ul>',
     );
     expect(shared).not.toContain("Weather");
     expect(teaser(item).value).toContain("Weather");
