@@ -38,9 +38,9 @@ export const knownFields: readonly string[] = Object.keys(frontMatterSchema.shap
 /** What each field expects, in words an author understands; used in every error message. */
 export const fieldExpectations: Record<string, string> = {
   title: "a headline of 1-200 characters",
-  date: "an ISO 8601 date-time with a zone, like 2025-08-15T17:05:00Z",
-  updated: "an ISO 8601 date-time with a zone, like 2025-08-15T18:30:00Z",
-  expires: "an ISO 8601 date-time with a zone, like 2025-09-15T00:00:00Z",
+  date: "an ISO 8601 date or date-time, like 2025-08-15, 2025-08-15T17:05 or 2025-08-15T17:05:00Z",
+  updated: "an ISO 8601 date or date-time, like 2025-08-15T18:30 or 2025-08-15T18:30:00Z",
+  expires: "an ISO 8601 date or date-time, like 2025-09-15 or 2025-09-15T00:00:00Z",
   corrections: "a list of { date, text } entries, such as [{ date: 2025-08-16T09:00:00Z, text: What was corrected. }]",
   source: "the outlet's name, 1-200 characters",
   sourceUrl: "an http(s) URL of the original report",
