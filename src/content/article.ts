@@ -59,8 +59,8 @@ export interface ParsedArticle {
   article?: Article;
   errors: Problem[];
   warnings: Problem[];
-  /** Each front matter field's line in the file, for problems found later (images, duplicates). */
-  lines?: ReadonlyMap<string, number>;
+  /** Each front matter field's line in the file, for problems found later (images, duplicates); computed on call. */
+  lines?: () => ReadonlyMap<string, number>;
 }
 
 /** Case- and form-insensitive identity of a tag or source name: `Ukraine` and `ukraine` are one. */
@@ -181,8 +181,9 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
   // Rendered even when the front matter failed, so that body image problems are reported with the rest.
   const body = renderer.render(split.body);
   const bodyImages = checkBodyImages(file, body.images ?? [], split.bodyLine);
-  locate(errors, split.lines);
-  locate(warnings, split.lines);
+  // Positions are worked out only for a file that has something to point at.
+  if (errors.length > 0) locate(errors, split.lines());
+  if (warnings.length > 0) locate(warnings, split.lines());
   for (const problem of bodyImages.problems) errors.push(problem);
   if (!result.success || errors.length > bodyImages.problems.length || !date)
     return { errors, warnings, lines: split.lines };

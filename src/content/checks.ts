@@ -87,7 +87,7 @@ export function nameMisspellings(
   problems: Problem[],
   data: Record<string, unknown>,
   known: readonly string[],
-  lines: ReadonlyMap<string, number>,
+  lines: () => ReadonlyMap<string, number>,
 ): Set<string> {
   const named = new Set<string>();
   const unknown = Object.keys(data).filter((key) => !known.includes(key));
@@ -95,7 +95,7 @@ export function nameMisspellings(
     if (problem.field === undefined || !problem.message.startsWith("is required")) continue;
     const typo = unknown.find((key) => nearMiss(key, known) === problem.field);
     if (typo === undefined) continue;
-    const line = lines.get(typo);
+    const line = lines().get(typo);
     problem.message = `${problem.message}; "${typo}"${line === undefined ? "" : ` on line ${line}`} looks like a misspelling of it: rename ${typo} to ${problem.field}`;
     if (line !== undefined) problem.line = line;
     named.add(typo);

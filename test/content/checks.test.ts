@@ -42,7 +42,7 @@ describe("surrogateProblems", () => {
 describe("nameMisspellings and locate", () => {
   it("names the near-miss of a missing required field with its line", () => {
     const problems: Problem[] = [{ file: "a.md", field: "title", message: "is required; expected a headline" }];
-    const named = nameMisspellings(problems, { tittle: "X" }, ["title", "date"], new Map([["tittle", 2]]));
+    const named = nameMisspellings(problems, { tittle: "X" }, ["title", "date"], () => new Map([["tittle", 2]]));
     expect(named).toEqual(new Set(["tittle"]));
     expect(problems[0]).toEqual({
       file: "a.md",

@@ -31,7 +31,7 @@ describe("splitFrontMatter", () => {
     const { lines, bodyLine } = ok(
       "---\ntitle: A\ntags:\n  - One\n  - Two\ncorrections:\n  - date: 2025-08-16\n    text: Fixed.\n---\nBody",
     );
-    expect(Object.fromEntries(lines)).toEqual({
+    expect(Object.fromEntries(lines())).toEqual({
       title: 2,
       tags: 3,
       "tags[0]": 4,
