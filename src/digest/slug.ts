@@ -3,6 +3,7 @@ import slugifyText from "slugify";
 
 // Letters and digits that `slugify`'s table does not transliterate by a common romanisation: Latin
 // (diacritics dropped), Greek and Cyrillic are transliterated; every other script is kept as it is.
+// biome-ignore lint/complexity/useRegexLiterals: a `v` literal needs a TypeScript target of ES2024.
 const KEPT_LETTER = new RegExp("[[\\p{L}\\p{N}]--[\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}0-9]]", "v");
 const WORDS = /([\p{L}\p{M}\p{N}]+)/u;
 const LETTER = /[\p{L}\p{N}]/u;

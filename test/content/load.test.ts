@@ -69,7 +69,7 @@ describe("article validation", () => {
     const message = await errorFor({ "story.md": articleFile(frontMatter) });
     expect(message).toContain("content/articles/story.md: ");
     // A field that is present is named with its line (the date cases pin it); a missing one has none.
-    expect(message.replace(/\n  line \d+: /g, "\n  ")).toContain(`\n  ${expected.replace(/^line \d+: /, "")}`);
+    expect(message.replace(/\n {2}line \d+: /g, "\n  ")).toContain(`\n  ${expected.replace(/^line \d+: /, "")}`);
     if (expected.startsWith("line ")) expect(message).toContain(`\n  ${expected}`);
     expect(message).toContain("See README.md#front-matter");
   });
