@@ -16,9 +16,9 @@ function render({ entry: page, digest }: { entry: ArticlePage; digest: Digest })
     : "";
   const main = html`<article class="story">
 <header class="story-header">
-${source ? html`<p class="kicker">${source}</p>` : ""}
-<h1>${t.title}${t.draft ? html` <span class="badge">Draft</span>` : ""}</h1>
-<p class="standfirst">${t.summary}</p>
+${source ? html`<p class="kicker" dir="auto">${source}</p>` : ""}
+<h1 dir="auto">${t.title}${t.draft ? html` <span class="badge">Draft</span>` : ""}</h1>
+${page.standfirst ? html`<p class="standfirst" dir="auto">${t.summary}</p>` : ""}
 <p class="meta">${page.author ? html`By <span class="byline">${page.author}</span> · ` : ""}Published ${time(t.published)}${
     page.updated ? html` · Updated ${time(page.updated)}` : ""
   }</p>

@@ -16,8 +16,11 @@ export function time(stamp: TimeStamp): SafeHtml {
 export function tagList(tags: readonly Link[], label = "Tags"): SafeHtml {
   if (tags.length === 0) return html``;
   // A hidden lead-in names the list for screen readers (aria-label on a list is not reliably read).
-  return html`<p class="visually-hidden">${label}:</p><ul class="tags">${tags.map((t) => html`<li><a href="${t.url}" rel="tag">${t.label}</a></li>`)}</ul>`;
+  return html`<p class="visually-hidden">${label}:</p><ul class="tags">${tags.map((t) => html`<li><a href="${t.url}" rel="tag" dir="auto">${t.label}</a></li>`)}</ul>`;
 }
+
+/** Most tags a teaser shows: a listing's size must not grow with one article's tag count. */
+export const TEASER_TAGS = 8;
 
 /** One article in a list: headline, source, time, summary and tags (or the tags it shares). */
 export function teaser(
@@ -28,7 +31,7 @@ export function teaser(
   tagsLabel = "Tags",
 ): SafeHtml {
   return html`${teaserHead(context, item, headingLevel)}
-${tagList(tags, tagsLabel)}
+${tagList(tags.slice(0, TEASER_TAGS), tagsLabel)}
 </article>`;
 }
 
@@ -46,9 +49,9 @@ function teaserHead(context: BuildContext, item: Teaser, headingLevel: 2 | 3): S
   const thumbnail = item.thumbnail ? picture({ ...item.thumbnail, alt: "" }, "lazy", "6rem") : "";
   const head = html`<article class="teaser${item.thumbnail ? " has-thumbnail" : ""}">
 ${thumbnail}
-${headingLevel === 2 ? html`<h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
-<p class="meta">${item.source ? html`<a class="source" href="${item.source.url}">${item.source.label}</a> · ` : ""}${time(item.published)}</p>
-<p class="summary">${item.summary}</p>
+${headingLevel === 2 ? html`<h2 dir="auto">${heading}</h2>` : html`<h3 dir="auto">${heading}</h3>`}
+<p class="meta">${item.source ? html`<a class="source" href="${item.source.url}" dir="auto">${item.source.label}</a> · ` : ""}${time(item.published)}</p>
+<p class="summary" dir="auto">${item.summary}</p>
 ${item.coverage ? alsoCoveredBy(item.coverage) : ""}`;
   heads.set(item, head);
   return head;

@@ -35,7 +35,7 @@ export function articleTemplate({ title, now, timeZone }: ArticleTemplateInput):
   const slug = shortenSlug(slugify(headline), MAX_SLUG_LENGTH);
   if (slug === "") {
     throw new DigestError(
-      `The headline ${JSON.stringify(headline)} has no Latin letters or digits to make a file name from; add a word such as the place or the subject.`,
+      `The headline ${JSON.stringify(headline)} has no letters or digits to make a file name from; add a word such as the place or the subject.`,
     );
   }
   const local = now.setZone(timeZone).startOf("second");

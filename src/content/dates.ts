@@ -1,6 +1,7 @@
 // Reading and formatting publication times, always in the site's time zone and locale.
 import { DateTime } from "luxon";
 
+const MAX_OFFSET_MINUTES = 18 * 60;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 
@@ -12,8 +13,27 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2
 export function parseIsoDate(value: string, timeZone: string): DateTime | null {
   const text = value.trim();
   if (!DATE_ONLY.test(text) && !DATE_TIME.test(text)) return null;
+  // ISO 8601 offsets reach ±18:00; Luxon accepts more, and a later Date conversion then throws.
+  if (offsetOutOfRange(text)) return null;
   const parsed = DateTime.fromISO(text.replace(" ", "T"), { zone: timeZone, setZone: true });
   return parsed.isValid ? parsed : null;
+}
+
+/** Whether a date-time's zone offset lies beyond ±18:00 (`2025-08-15T10:00:00+25:00`). */
+export function offsetOutOfRange(value: string): boolean {
+  // Only after the time: the date's own hyphens are no offset.
+  const offset = /[+-](\d{2}):?(\d{2})?$/.exec(value.trim().slice(16));
+  return offset !== null && Number(offset[1]) * 60 + Number(offset[2] ?? 0) > MAX_OFFSET_MINUTES;
+}
+
+/**
+ * The accepted forms of a date field, each with an example in the site's zone, for error messages:
+ * `2025-08-15` (midnight in Europe/London), `2025-08-15T17:05` (in Europe/London), `2025-08-15T17:05:00+01:00`.
+ */
+export function acceptedDateForms(timeZone: string): string {
+  const example = DateTime.fromISO("2025-08-15T17:05:00", { zone: timeZone });
+  const offset = example.toFormat("ZZ");
+  return `a date (2025-08-15, read as midnight in ${timeZone}), a date and time (2025-08-15T17:05, read in ${timeZone}) or a date and time with its zone (2025-08-15T17:05:00${offset === "+00:00" ? "Z" : offset}; offsets from -18:00 to +18:00)`;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();

@@ -15,6 +15,8 @@ export interface Problem {
   message: string;
   /** 1-based line in the file, only when it is really known. */
   line?: number;
+  /** True for a warning: reported, but the build goes on. */
+  warning?: boolean;
 }
 
 /** Base of every error Broadsheet raises on purpose; Eleventy prints it without a stack trace. */
@@ -46,22 +48,37 @@ export function formatProblems(problems: readonly Problem[], help = FRONT_MATTER
   for (const [file, list] of byFile) {
     const lines = list.map((p) => {
       const where = p.line === undefined ? "" : `line ${p.line}: `;
-      return `  ${where}${p.field === undefined ? "" : `${p.field}: `}${p.message}`;
+      return `  ${where}${p.warning ? "warning: " : ""}${p.field === undefined ? "" : `${p.field}: `}${p.message}`;
     });
     blocks.push([`${file}: ${headingFor(list)}`, ...lines, `  See ${help}`].join("\n"));
   }
   return blocks.join("\n\n");
 }
 
+// Warnings are counted apart: "1 warning" must not read like a failure.
 function headingFor(list: readonly Problem[]): string {
-  return list.length === 1 ? "1 problem" : `${list.length} problems`;
+  const warnings = list.filter((p) => p.warning).length;
+  const errors = list.length - warnings;
+  const counts = [
+    errors === 0 ? "" : errors === 1 ? "1 problem" : `${errors} problems`,
+    warnings === 0 ? "" : warnings === 1 ? "1 warning" : `${warnings} warnings`,
+  ];
+  return counts.filter((c) => c !== "").join(", ");
+}
+
+/** Longest stretch of an author's value quoted in a message; longer values are cut with `…`. */
+export const QUOTED_MAX = 80;
+
+function cut(text: string): string {
+  const chars = [...text];
+  return chars.length > QUOTED_MAX ? `${chars.slice(0, QUOTED_MAX).join("")}…` : text;
 }
 
 /** Shows a found value the way an author wrote it: strings quoted, the rest as YAML-ish JSON. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (typeof value === "string") return JSON.stringify(value);
-  if (Array.isArray(value)) return `a list (${JSON.stringify(value)})`;
-  if (value !== null && typeof value === "object") return `an object (${JSON.stringify(value)})`;
+  if (typeof value === "string") return JSON.stringify(cut(value));
+  if (Array.isArray(value)) return `a list (${cut(JSON.stringify(value))})`;
+  if (value !== null && typeof value === "object") return `an object (${cut(JSON.stringify(value))})`;
   return String(value);
 }

@@ -6,9 +6,10 @@ import type { DateTime } from "luxon";
 import { articleCards } from "../images/cards/article-cards.ts";
 import { type Article, type BodyRenderer, type ParsedArticle, parseArticle } from "./article.ts";
 import { storyProblems } from "../stories/author.ts";
+import { locate } from "./checks.ts";
 import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
 import { articleImages } from "../images/article-images.ts";
-import type { ImageProcessing, ImageWork } from "../images/image-files.ts";
+import { type ImageProcessing, type ImageWork, isInside, realOrNull } from "../images/image-files.ts";
 import type { CopiedFile } from "../publish/publisher.ts";
 import type { Image } from "../digest/view-model.ts";
 import { decodeText } from "./front-matter.ts";
@@ -108,15 +109,18 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     cache,
     markdownDefaults.summaryLength,
   );
-  const paths = await listMarkdown(join(contentDir, "articles"));
-  const errors: Problem[] = [];
-  const warnings: Problem[] = [];
+  const listed = await listMarkdown(join(contentDir, "articles"), contentDir, rel);
+  const paths = listed.paths;
+  const errors: Problem[] = listed.problems.filter((p) => !p.warning);
+  const warnings: Problem[] = listed.problems.filter((p) => p.warning);
   const articles: Article[] = [];
   const heldBack: Article[] = [];
+  const lines = new Map<string, () => ReadonlyMap<string, number>>();
   // Each file is parsed as soon as it is read: no site's whole text is held at once.
   for (const path of paths) {
     const result = parseSource(path, rel(path), settings, renderer, cache, options.unchanged ?? (() => false));
     errors.push(...result.errors);
+    if (result.lines) lines.set(rel(path), result.lines);
     warnings.push(...result.warnings);
     const a = result.article;
     if (!a || (a.draft && !options.includeDrafts)) continue;
@@ -128,6 +132,14 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   errors.push(...stories.errors);
   warnings.push(...stories.warnings);
   const placed = await articleImages(articles, { contentDir, root }, settings.images, errors, options.images);
+  // Problems found after parsing (images, duplicate URLs) get their field's line too.
+  const unplaced = new Map<string, Problem[]>();
+  for (const e of errors)
+    if (e.line === undefined && e.field !== undefined) unplaced.set(e.file, [...(unplaced.get(e.file) ?? []), e]);
+  for (const [file, list] of unplaced) {
+    const fieldLines = lines.get(file);
+    if (fieldLines) locate(list, fieldLines());
+  }
   // Stable sort: problems grouped by file, each file's in the order they were found.
   if (errors.length > 0)
     throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
@@ -166,13 +178,53 @@ export async function readSettings(
   return { settings: completeSettings(result.data) };
 }
 
-/** Every `.md` file under `dir`, sorted so that builds are deterministic. */
-async function listMarkdown(dir: string): Promise<string[]> {
+/**
+ * Every `.md` file under `dir`, sorted so that builds are deterministic. A symbolic link is followed
+ * when it leads to a file inside `contentDir` (read as an article of its own, with a warning); one that
+ * leads outside, or to a folder, is a problem: nothing is skipped without a word.
+ */
+async function listMarkdown(
+  dir: string,
+  contentDir: string,
+  rel: (path: string) => string,
+): Promise<{ paths: string[]; problems: Problem[] }> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".md"))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+  const paths: string[] = [];
+  const problems: Problem[] = [];
+  const realContent = realOrNull(contentDir) ?? contentDir;
+  for (const e of entries) {
+    const path = join(e.parentPath, e.name);
+    if (e.isFile()) {
+      if (e.name.toLowerCase().endsWith(".md")) paths.push(path);
+      continue;
+    }
+    if (!e.isSymbolicLink()) continue;
+    const real = realOrNull(path);
+    const isFile = real !== null && statSync(real).isFile();
+    if (isFile && !e.name.toLowerCase().endsWith(".md")) continue;
+    const file = rel(path);
+    if (real === null)
+      problems.push({ file, message: "is a symbolic link to nothing (its target is missing); remove it" });
+    else if (!isInside(realContent, real))
+      problems.push({
+        file,
+        message: `is a symbolic link to ${rel(real)}, outside the content folder, and is not read; move the file into content/`,
+      });
+    else if (!isFile)
+      problems.push({
+        file,
+        message: "is a symbolic link to a folder, which is not read; move its articles into content/articles/",
+      });
+    else {
+      paths.push(path);
+      problems.push({
+        file,
+        warning: true,
+        message: `is a symbolic link to ${rel(real)}; it is read as an article of its own`,
+      });
+    }
+  }
+  return { paths: paths.sort(), problems };
 }
 
 function duplicateUrls(articles: readonly Article[]): Problem[] {

@@ -23,7 +23,8 @@ export const frontMatterSchema = z.object({
   imageCredit: text(300).optional(),
   slug: z
     .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    // Lowercase letters of any script (東京 has no case), as slugify makes them.
+    .regex(/^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]+)*$/u)
     .max(120)
     .optional(),
   draft: z.boolean().default(false),
@@ -41,9 +42,9 @@ export const knownFields: readonly string[] = Object.keys(frontMatterSchema.shap
 /** What each field expects, in words an author understands; used in every error message. */
 export const fieldExpectations: Record<string, string> = {
   title: "a headline of 1-200 characters",
-  date: "an ISO 8601 date-time with a zone, like 2025-08-15T17:05:00Z",
-  updated: "an ISO 8601 date-time with a zone, like 2025-08-15T18:30:00Z",
-  expires: "an ISO 8601 date-time with a zone, like 2025-09-15T00:00:00Z",
+  date: "an ISO 8601 date or date-time, like 2025-08-15, 2025-08-15T17:05 or 2025-08-15T17:05:00Z",
+  updated: "an ISO 8601 date or date-time, like 2025-08-15T18:30 or 2025-08-15T18:30:00Z",
+  expires: "an ISO 8601 date or date-time, like 2025-09-15 or 2025-09-15T00:00:00Z",
   corrections: "a list of { date, text } entries, such as [{ date: 2025-08-16T09:00:00Z, text: What was corrected. }]",
   source: "the outlet's name, 1-200 characters",
   sourceUrl: "an http(s) URL of the original report",
@@ -55,7 +56,7 @@ export const fieldExpectations: Record<string, string> = {
   imageAlt: "a description of the image for readers who cannot see it",
   imageDecorative: "true for an image that adds nothing a reader would miss (then imageAlt may be empty)",
   imageCredit: "who made the image, shown as its caption, such as Photo: Northbridge Courier",
-  slug: "lowercase letters, digits and single hyphens, such as harbour-bridge-reopens",
+  slug: "lowercase letters (of any script), digits and single hyphens, such as harbour-bridge-reopens",
   draft: "true or false",
   story: "a story id with letters or digits, such as calder-mill-fire, or false to keep the item out of stories",
   storyLead: "true to make this item the lead of its story, shown first in listings",

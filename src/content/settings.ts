@@ -43,6 +43,8 @@ export const settingsSchema = z.object({
   relatedCount: z.number().int().min(0).max(50).default(5),
   /** Most related articles from one outlet. Default 2. */
   relatedPerSource: z.number().int().min(1).max(50).default(2),
+  /** Most tags one article may carry; more is an error (a bound on every page that lists the article). Default 25. */
+  maxTagsPerArticle: z.number().int().min(1).max(200).default(25),
   /** Generate a social card (headline, source, site name) for articles without a usable lead image. Default true. */
   socialCards: z.boolean().default(true),
   /** Full-text search (a search page, a search box in every header, a Pagefind index). Default true. */
@@ -98,6 +100,7 @@ export const settingsExpectations: Record<string, string> = {
   pageSize: "a whole number from 1 to 500",
   relatedCount: "a whole number from 0 to 50",
   relatedPerSource: "a whole number from 1 to 50",
+  maxTagsPerArticle: "a whole number from 1 to 200",
   socialCards: "true or false",
   search: "true or false",
   pathPrefix: "a folder path that starts and ends with /, such as /broadsheet/",

@@ -1,6 +1,6 @@
 // Turns schema issues into problems that name the field, what was found and what is expected.
-import { closest, distance } from "fastest-levenshtein";
 import type { z } from "zod";
+import { nearMiss } from "./checks.ts";
 import { describeValue, type Problem } from "./errors.ts";
 
 /** Path of a field as an author would write it: `tags[2]`. */
@@ -36,8 +36,8 @@ export function unknownFieldWarnings(file: string, data: Record<string, unknown>
   return Object.keys(data)
     .filter((key) => !known.includes(key))
     .map((key) => {
-      const near = closest(key, known as string[]);
-      const hint = distance(key, near) <= Math.max(2, Math.floor(key.length / 3)) ? `; did you mean "${near}"?` : "";
-      return { file, field: key, message: `is not a known field and was ignored${hint}` };
+      const near = nearMiss(key, known);
+      const hint = near === undefined ? "" : `; did you mean "${near}"?`;
+      return { file, field: key, message: `is not a known field and was ignored${hint}`, warning: true };
     });
 }

@@ -45,6 +45,7 @@ export function pageKeys(digest: Digest, version: string, memo: KeyMemo = {}): P
       key = hash([
         teaserKey(p.teaser),
         p.bodyKey ?? md5(p.bodyHtml),
+        p.standfirst,
         p.author,
         p.sourceUrl,
         p.updated,

@@ -91,6 +91,8 @@ export interface ArticlePage {
   /** The social card (og:image), 1200 × 630: the lead image cropped, or a generated card. */
   card?: Image | undefined;
   bodyHtml: string;
+  /** Show the summary as a standfirst: only when the author wrote it (a derived one repeats the first paragraph). */
+  standfirst?: boolean | undefined;
   /** Identity of the body, when known: page keys use it instead of hashing the HTML. */
   bodyKey?: string | undefined;
   related: RelatedTeaser[];

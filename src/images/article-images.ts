@@ -1,11 +1,20 @@
 // Every image the articles name, lead images and body images alike, checked and processed in one pass;
 // problems are recorded against the article (and line) that names the file.
 import { createHash } from "node:crypto";
+import { dirname, resolve as resolvePath } from "node:path";
 import type { Article } from "../content/article.ts";
 import { placeImages } from "./body-images.ts";
 import type { Problem } from "../content/errors.ts";
 import type { CopiedFile } from "../publish/publisher.ts";
-import { type ImageProcessing, imagePath, type ImageWork, loadImages, outsideContent } from "./image-files.ts";
+import {
+  type ImageProcessing,
+  imagePath,
+  type ImageWork,
+  loadImages,
+  isInside,
+  linksOutside,
+  outsideContent,
+} from "./image-files.ts";
 import type { ImageSettings } from "./variants.ts";
 import type { Image } from "../digest/view-model.ts";
 import { picture } from "./picture.ts";
@@ -44,13 +53,13 @@ export async function articleImages(
   const sources = new Map<Article, string>();
   const articles = input.map((a) => {
     const lead = a.image
-      ? use(a.image.path, resolve(a, a.image.path), (message) =>
+      ? use(a.file, a.image.path, resolve(a, a.image.path), (message) =>
           errors.push({ file: a.file, field: "image", message: `${message}; got "${a.image?.path}"` }),
         )
       : undefined;
     const body = (a.bodyImages ?? []).map((b) => {
       const at = { file: a.file, field: "body", ...(b.line === undefined ? {} : { line: b.line }) };
-      const found = use(b.path, resolve(a, b.path), (message) =>
+      const found = use(a.file, b.path, resolve(a, b.path), (message) =>
         errors.push({ ...at, message: `image ${JSON.stringify(b.path)} ${message}` }),
       );
       return found ? picture({ ...found, alt: b.alt, title: b.title }, "lazy").value : "";
@@ -70,11 +79,17 @@ export async function articleImages(
   return { articles, images, sources, assets, work };
 
   function use(
+    articleFile: string,
     written: string,
     path: string | null,
     report: (message: string) => void,
   ): Omit<Image, "alt"> | undefined {
-    if (path === null) return void report(written === "" ? "is empty" : outsideContent);
+    if (path === null) {
+      // Inside by its name but not by its real path: a symbolic link leads out.
+      const named = resolvePath(paths.root, dirname(articleFile), written);
+      const link = written !== "" && isInside(resolvePath(paths.contentDir), named);
+      return void report(written === "" ? "is empty" : link ? linksOutside : outsideContent);
+    }
     const result = results.get(path);
     if (!result) return undefined;
     if ("problem" in result) return void report(result.problem);

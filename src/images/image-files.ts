@@ -1,5 +1,6 @@
 // Image files named by articles: each checked to lie inside content/, then processed into responsive
 // variants (or, where no processing is asked for, such as `npm run check`, only read and measured).
+import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
 import sharp from "sharp";
@@ -46,15 +47,39 @@ export interface ImageWork {
   cpuSeconds: number;
 }
 
-/** Absolute path of `written` (relative to the article file `file`), or null when it leaves `contentDir`. */
+/**
+ * Real path of `written` (relative to the article file `file`), or null when it leaves `contentDir`,
+ * by its name or through a symbolic link. A missing file keeps its path, to be reported as missing.
+ */
 export function imagePath(root: string, contentDir: string, file: string, written: string): string | null {
   const path = resolve(root, dirname(file), written);
-  const inside = relative(resolve(contentDir), path);
-  return inside.split(sep)[0] === ".." || isAbsolute(inside) ? null : path;
+  if (!isInside(resolve(contentDir), path)) return null;
+  const real = realOrNull(path);
+  if (real === null) return path;
+  return isInside(realOrNull(contentDir) ?? resolve(contentDir), real) ? real : null;
+}
+
+/** Whether `path` lies inside the folder `dir` (both absolute). */
+export function isInside(dir: string, path: string): boolean {
+  const inside = relative(dir, path);
+  return inside.split(sep)[0] !== ".." && !isAbsolute(inside);
+}
+
+/** The path with every symbolic link resolved, or null when it does not exist. */
+export function realOrNull(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    return null;
+  }
 }
 
 /** Message for a path that leaves the content folder. */
 export const outsideContent = "must point to a file inside the content folder";
+
+/** Message for a path inside the content folder that is a symbolic link to a file outside it. */
+export const linksOutside =
+  "is a symbolic link to a file outside the content folder, which is not published; copy the file into content/";
 
 /** Processes (or, without `processing`, measures) each distinct file once; results by path, with the variants to publish. */
 export async function loadImages(paths: readonly string[], settings: ImageSettings, processing?: ImageProcessing) {

@@ -94,12 +94,12 @@ describe("pages", () => {
   it("shows related articles with shared tags, and no empty section", async () => {
     const summit = await site.page("/2025/08/15/summit/");
     const related = summit.slice(summit.indexOf('id="related-heading"'));
-    expect([...related.matchAll(/<h3><a href="([^"]+)"/g)].map((m) => m[1])).toEqual([
+    expect([...related.matchAll(/<h3 dir="auto"><a href="([^"]+)"/g)].map((m) => m[1])).toEqual([
       "/2025/08/16/summit-day-two/",
       "/2025/08/17/storm/",
     ]);
     expect(related).toContain(
-      '<p class="visually-hidden">Shared tags:</p><ul class="tags"><li><a href="/tags/diplomacy/" rel="tag">Diplomacy</a></li><li><a href="/tags/lakeside/" rel="tag">Lakeside</a></li></ul>',
+      '<p class="visually-hidden">Shared tags:</p><ul class="tags"><li><a href="/tags/diplomacy/" rel="tag" dir="auto">Diplomacy</a></li><li><a href="/tags/lakeside/" rel="tag" dir="auto">Lakeside</a></li></ul>',
     );
     expect(await site.page("/2025/08/17/quiet/")).not.toContain("Related articles");
   });

@@ -37,11 +37,11 @@ describe("loadContent with a clock", () => {
     ],
     [
       { expires: "soon" },
-      'expires: expected an ISO 8601 date-time with a zone, like 2025-09-15T00:00:00Z, on a day that exists; got "soon"',
+      'line 4: expires: expected a date (2025-08-15, read as midnight in UTC), a date and time (2025-08-15T17:05, read in UTC) or a date and time with its zone (2025-08-15T17:05:00Z; offsets from -18:00 to +18:00), on a day that exists; got "soon"',
     ],
     [
       { corrections: [{ date: "2025-02-30", text: "Fixed." }] },
-      'corrections[0].date: expected an ISO 8601 date-time with a zone, like 2025-08-15T17:05:00Z, on a day that exists; got "2025-02-30"',
+      'line 4: corrections[0].date: expected a date (2025-08-15, read as midnight in UTC), a date and time (2025-08-15T17:05, read in UTC) or a date and time with its zone (2025-08-15T17:05:00Z; offsets from -18:00 to +18:00), on a day that exists; got "2025-02-30"',
     ],
     [{ corrections: [{ date: "2025-08-16T09:00:00Z" }] }, "corrections[0].text: is required"],
   ])("rejects %j", async (extra, message) => {

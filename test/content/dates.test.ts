@@ -1,6 +1,13 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDay, isoInstant, localDay, parseIsoDate } from "../../src/content/dates.ts";
+import {
+  formatDateTime,
+  formatDay,
+  isoInstant,
+  localDay,
+  offsetOutOfRange,
+  parseIsoDate,
+} from "../../src/content/dates.ts";
 
 describe("parseIsoDate", () => {
   // want: the parsed instant as ISO with its kept offset, or null
@@ -109,5 +116,21 @@ describe("formatDay", () => {
     { day: "2025-08-16", locale: "de", want: "Samstag 16 August 2025" },
   ])("$day in $locale -> $want", ({ day, locale, want }) => {
     expect(formatDay(day, locale)).toBe(want);
+  });
+});
+
+describe("zone offsets", () => {
+  it.each([
+    ["2025-08-15T10:00:00+18:00", true],
+    ["2025-08-15T10:00:00-18:00", true],
+    ["2025-08-15T10:00:00+1800", true],
+    ["2025-08-15T10:00+18:01", false],
+    ["2025-08-15T10:00:00+25:00", false],
+    ["2025-08-15T10:00:00-19", false],
+    // A bare date's hyphens are not an offset.
+    ["2025-02-28", true],
+  ])("%s is accepted: %s", (value, accepted) => {
+    expect(parseIsoDate(value, "UTC") !== null).toBe(accepted);
+    expect(offsetOutOfRange(value)).toBe(!accepted);
   });
 });

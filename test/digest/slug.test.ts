@@ -47,3 +47,30 @@ describe("slugify", () => {
     },
   );
 });
+
+describe("slugify in every script", () => {
+  it.each([
+    // Latin, Greek and Cyrillic are transliterated (URLs made before stay the same) ...
+    { text: "Москва", want: "moskva" },
+    // ... every other script keeps its letters, lowercased where it has case.
+    { text: "東京", want: "東京" },
+    { text: "القاهرة", want: "القاهرة" },
+    { text: "תל אביב", want: "תל-אביב" },
+    { text: "Tokyo 東京", want: "tokyo-東京" },
+    { text: "東京 & Osaka", want: "東京-and-osaka" },
+    { text: "नई दिल्ली", want: "नई-दिल्ली" },
+    // A letter the transliteration table lacks is kept, not lost.
+    { text: "ƛ", want: "ƛ" },
+  ])("$text -> $want", ({ text, want }) => {
+    expect(slugify(text)).toBe(want);
+  });
+
+  it.each(["東京", "القاهرة", "Tokyo 東京", "नई दिल्ली"])("is idempotent on %s", (text) => {
+    expect(slugify(slugify(text))).toBe(slugify(text));
+  });
+
+  it("is empty exactly when the name has no letter or digit", () => {
+    for (const text of ["🎉", "—!?", " ", "東", "ƛ", "٣", "a"])
+      expect(slugify(text) === "").toBe(!/[\p{L}\p{N}]/u.test(text));
+  });
+});

@@ -16,6 +16,7 @@ export const testSettings: Settings = {
   pageSize: 20,
   relatedCount: 5,
   relatedPerSource: 2,
+  maxTagsPerArticle: 25,
   socialCards: true,
   search: true,
   host: "github-pages",

@@ -55,9 +55,9 @@ describe("a build with a lead image", () => {
     [
       "a text file named .jpg",
       Buffer.from("not an image"),
-      'image: is not an image file that can be read; use a JPEG, PNG, WebP, AVIF, GIF or TIFF file; got "./a.jpg"',
+      'line 4: image: is not an image file that can be read; use a JPEG, PNG, WebP, AVIF, GIF or TIFF file; got "./a.jpg"',
     ],
-    ["a truncated JPEG", "truncated", "image: is damaged or incomplete and cannot be decoded"],
+    ["a truncated JPEG", "truncated", "line 4: image: is damaged or incomplete and cannot be decoded"],
   ])(
     "reports %s naming the article, and leaves the output alone",
     async (_name, bytes, message) => {
@@ -118,7 +118,7 @@ describe("credits, thumbnails and decorative images", () => {
       (e: unknown) => e,
     );
     expect((error as Error).message).toContain(
-      "content/articles/b.md: 1 problem\n  imageAlt: is empty; describe the image, or mark it decorative with imageDecorative: true",
+      "content/articles/b.md: 1 problem\n  line 5: imageAlt: is empty; describe the image, or mark it decorative with imageDecorative: true",
     );
     await bad.remove();
   }, 120_000); // Encoding AVIF takes seconds on a busy 2-core machine.
@@ -214,7 +214,7 @@ describe("a build with body images", () => {
       "<root>/content/articles/b.md: 8 problems
         line 20: body: image "./boats.jpg" has no alt text; describe what it shows, as in ![Boats in the harbour at dawn](./boats.jpg), or mark it decorative with the title "decorative": ![](./boats.jpg "decorative")
         line 22: body: image "https://example.com/x.jpg" is not a file of this site; save the image next to the article and write its path, such as ![Remote](./photo.jpg): pages may only show the site's own images (Content-Security-Policy img-src 'self')
-        image: must point to a file inside the content folder; got "../../../etc/passwd"
+        line 4: image: must point to a file inside the content folder; got "../../../etc/passwd"
         line 10: body: image "./missing.jpg" names a file that does not exist
         line 12: body: image "../../../etc/passwd" must point to a file inside the content folder
         line 14: body: image "./notes.jpg" is not an image file that can be read; use a JPEG, PNG, WebP, AVIF, GIF or TIFF file

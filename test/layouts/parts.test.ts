@@ -16,16 +16,20 @@ const item: Teaser = {
 
 describe("teaser", () => {
   it("gives the heading level asked for, each time the same teaser is listed", () => {
-    expect(teaser(context, item, 3).value).toContain('<h3><a href="/2025/08/16/storm/">Storm &amp; surge</a></h3>');
-    expect(teaser(context, item, 2).value).toContain('<h2><a href="/2025/08/16/storm/">Storm &amp; surge</a></h2>');
+    expect(teaser(context, item, 3).value).toContain(
+      '<h3 dir="auto"><a href="/2025/08/16/storm/">Storm &amp; surge</a></h3>',
+    );
+    expect(teaser(context, item, 2).value).toContain(
+      '<h2 dir="auto"><a href="/2025/08/16/storm/">Storm &amp; surge</a></h2>',
+    );
     expect(teaser(context, item, 3).value).toBe(teaser(context, item, 3).value);
   });
 
   it("lists the tags given (shared tags under related articles) after the same headline", () => {
     const shared = teaser(context, item, 3, [{ url: "/tags/coast/", label: "Coast" }], "Shared tags").value;
-    expect(shared).toContain("<h3><a");
+    expect(shared).toContain('<h3 dir="auto"><a');
     expect(shared).toContain(
-      '<p class="visually-hidden">Shared tags:</p><ul class="tags"><li><a href="/tags/coast/" rel="tag">Coast</a></li></ul>',
+      '<p class="visually-hidden">Shared tags:</p><ul class="tags"><li><a href="/tags/coast/" rel="tag" dir="auto">Coast</a></li></ul>',
     );
     expect(shared).not.toContain("Weather");
     expect(teaser(context, item).value).toContain("Weather");
