@@ -19,7 +19,8 @@ async function run(args: readonly string[], root: string): Promise<string[]> {
     throw new DigestError(`${file} is not a published article of this site (is the path right?).\n${USAGE}`);
   const explanation = explainItem(articles.map(storyItem), index);
   const name = (i: number) => {
-    const a = articles[i]!;
+    const a = articles[i];
+    if (a === undefined) return `item ${i}`;
     return `${a.file} [${a.source ?? "no source"}, ${a.date.toUTC().toISO({ suppressMilliseconds: true })}] "${a.title}"`;
   };
   return [name(index), ...explanationLines(explanation, name)];

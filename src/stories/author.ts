@@ -78,8 +78,9 @@ export function storyProblems(
         });
       }
     }
-    const first = sorted[0]!;
-    const last = sorted[sorted.length - 1]!;
+    const first = sorted[0];
+    const last = sorted.at(-1);
+    if (first === undefined || last === undefined) continue;
     const days = (last.time - first.time) / 86_400_000;
     if (days > options.maxNamedSpanDays) {
       warnings.push({

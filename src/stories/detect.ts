@@ -80,9 +80,12 @@ const DAY_MS = 86_400_000;
 
 /** Input indexes in time order, ties by key: the order every step works in. */
 export function timeOrder(items: readonly StoryItem[]): number[] {
-  return Array.from(items.keys()).sort(
-    (a, b) => items[a]!.time - items[b]!.time || (items[a]!.key < items[b]!.key ? -1 : 1),
-  );
+  return Array.from(items.keys()).sort((a, b) => {
+    const x = items[a];
+    const y = items[b];
+    if (x === undefined || y === undefined) return a - b; // not reached: a and b are indexes of items
+    return x.time - y.time || (x.key < y.key ? -1 : 1);
+  });
 }
 
 /** For each item (by input index), its scored earlier candidates, and the vectors they came from. */
@@ -96,40 +99,47 @@ export function candidatePairs(
   );
   const order = timeOrder(items);
   const rank = new Int32Array(items.length);
-  order.forEach((i, r) => (rank[i] = r));
+  order.forEach((i, r) => {
+    rank[i] = r;
+  });
   const cap = Math.max(50, options.maxShare * items.length);
   const postings = new Map<number, number[]>();
   const seen = new Int32Array(items.length).fill(-1);
   const candidates: Candidate[][] = items.map(() => []);
   const window = options.windowDays * DAY_MS;
   for (const i of order) {
-    const item = items[i]!;
-    if (item.story === false) continue;
-    const vector = vectors.vectors[i]!;
+    const item = items[i];
+    const vector = vectors.vectors[i];
+    const mine = candidates[i];
+    if (item === undefined || vector === undefined || mine === undefined || item.story === false) continue;
     for (const t of vector.terms) {
-      if (vectors.df[t]! > cap) continue;
+      if ((vectors.df[t] ?? 0) > cap) continue;
       const list = postings.get(t);
       if (!list) {
         postings.set(t, [i]);
         continue;
       }
       for (let p = list.length - 1; p >= 0; p--) {
-        const j = list[p]!;
-        const gap = item.time - items[j]!.time;
+        const j = list[p];
+        if (j === undefined) continue;
+        const earlier = items[j];
+        const earlierVector = vectors.vectors[j];
+        if (earlier === undefined || earlierVector === undefined) continue;
+        const gap = item.time - earlier.time;
         if (gap > window) break;
         if (seen[j] === i) continue;
         seen[j] = i;
-        const { cosine: cos, shared } = overlap(vector, vectors.vectors[j]!);
+        const { cosine: cos, shared } = overlap(vector, earlierVector);
         // Two short texts can agree on one or two words by chance ("Title a", "Title b").
         if (shared < options.minShared) continue;
-        const same = item.source !== undefined && item.source === items[j]!.source;
+        const same = item.source !== undefined && item.source === earlier.source;
         const score = (cos / (1 + gap / DAY_MS / options.timeScaleDays)) * (same ? options.sameSourceFactor : 1);
-        candidates[i]!.push({ index: j, cosine: cos, score });
+        mine.push({ index: j, cosine: cos, score });
       }
       list.push(i);
     }
     // Best first, then the earlier item: the same order whatever the order of the input.
-    candidates[i]!.sort((a, b) => b.score - a.score || rank[a.index]! - rank[b.index]!);
+    mine.sort((a, b) => b.score - a.score || (rank[a.index] ?? 0) - (rank[b.index] ?? 0));
   }
   return { candidates, vectors, order };
 }

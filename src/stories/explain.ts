@@ -35,21 +35,25 @@ export function explainItem(
   const settings = { ...detectDefaults, ...options };
   const { candidates, vectors } = candidatePairs(items, settings);
   const { stories, storyOf } = detectStories(items, settings);
-  const story = storyOf[index]! >= 0 ? stories[storyOf[index]!] : undefined;
+  const at = storyOf[index] ?? -1;
+  const story = at >= 0 ? stories[at] : undefined;
   const compare = (
     from: number,
     to: number,
     direction: Comparison["direction"],
     c: { cosine: number; score: number },
-  ) => ({
-    index: direction === "earlier" ? to : from,
-    direction,
-    cosine: c.cosine,
-    score: c.score,
-    linked: c.score >= settings.threshold,
-    terms: sharedTerms(vectors.vectors[from]!, vectors.vectors[to]!, vectors.vocabulary).slice(0, TERMS_SHOWN),
-  });
-  const comparisons: Comparison[] = candidates[index]!.map((c) => compare(index, c.index, "earlier", c));
+  ) => {
+    const [a, b] = [vectors.vectors[from], vectors.vectors[to]];
+    return {
+      index: direction === "earlier" ? to : from,
+      direction,
+      cosine: c.cosine,
+      score: c.score,
+      linked: c.score >= settings.threshold,
+      terms: a && b ? sharedTerms(a, b, vectors.vocabulary).slice(0, TERMS_SHOWN) : [],
+    };
+  };
+  const comparisons: Comparison[] = (candidates[index] ?? []).map((c) => compare(index, c.index, "earlier", c));
   candidates.forEach((list, k) => {
     const c = list.find((x) => x.index === index);
     if (c) comparisons.push(compare(k, index, "later", c));

@@ -38,7 +38,7 @@ const NUMBER_SEPARATORS = /[,.'’-]/g;
 export function firstParagraphText(html: string): string {
   const match = /<p[^>]*>([\s\S]*?)<\/p>/i.exec(html);
   if (!match) return "";
-  return match[1]!
+  return (match[1] ?? "")
     .replace(/<[^>]+>/g, "")
     .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e] ?? " ")
     .trim();
@@ -71,7 +71,7 @@ export function addTerms(text: string, counts: TermCounts, weight = 1): void {
 /** Does the word at `at` open a sentence: nothing but spaces and quotes since the text's start or a full stop? */
 function opensSentence(text: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (c === "." || c === "!" || c === "?" || c === ":") return true;
     if (c !== " " && c !== '"' && c !== "“" && c !== "'" && c !== "‘" && c !== "(" && c !== "\n") return false;
   }

@@ -25,26 +25,36 @@ export function minHashClusters(items: readonly StoryItem[], options: Partial<Mi
   const { hashes, rows, threshold, windowDays } = { ...minHashDefaults, ...options };
   const signatures = items.map((item) => signature([...itemTerms(item.text).keys()], hashes));
   const order = timeOrder(items);
-  const parent = order.map((_, r) => r);
-  const find = (r: number): number => (parent[r] === r ? r : (parent[r] = find(parent[r]!)));
+  const parent = Int32Array.from(order.keys());
+  const find = (r: number): number => (parent[r] === r ? r : (parent[r] = find(parent[r] ?? r)));
   const buckets = new Map<string, number[]>();
   for (let r = 0; r < order.length; r++) {
-    const i = order[r]!;
-    const sig = signatures[i]!;
+    const i = order[r];
+    if (i === undefined) continue;
+    const item = items[i];
+    const sig = signatures[i];
+    if (item === undefined || sig === undefined) continue;
     for (let b = 0; b + rows <= hashes; b += rows) {
       const key = `${b}:${Array.from(sig.subarray(b, b + rows)).join(",")}`;
       const bucket = buckets.get(key) ?? [];
       for (const s of bucket) {
-        const j = order[s]!;
-        if (items[i]!.time - items[j]!.time > windowDays * 86_400_000) continue;
-        if (estimate(sig, signatures[j]!) >= threshold) parent[find(r)] = find(s);
+        const j = order[s];
+        if (j === undefined) continue;
+        const other = items[j];
+        const otherSig = signatures[j];
+        if (other === undefined || otherSig === undefined) continue;
+        if (item.time - other.time > windowDays * 86_400_000) continue;
+        if (estimate(sig, otherSig) >= threshold) parent[find(r)] = find(s);
       }
       bucket.push(r);
       buckets.set(key, bucket);
     }
   }
   const labels: string[] = new Array(items.length);
-  order.forEach((i, r) => (labels[i] = items[order[find(r)]!]!.key));
+  order.forEach((i, r) => {
+    const root = items[order[find(r)] ?? i];
+    if (root) labels[i] = root.key;
+  });
   return labels;
 }
 
@@ -56,7 +66,7 @@ function signature(terms: readonly string[], hashes: number): Uint32Array {
       // A family of hash functions from one: multiply and mix with a different odd constant each.
       const v = Math.imul(h ^ Math.imul(k + 1, 0x9e3779b1), 0x85ebca6b + 2 * k) >>> 0;
       const mixed = (v ^ (v >>> 13)) >>> 0;
-      if (mixed < sig[k]!) sig[k] = mixed;
+      if (mixed < (sig[k] ?? 0)) sig[k] = mixed;
     }
   }
   return sig;

@@ -51,15 +51,18 @@ export function siteStories(
 ): SiteStories {
   const items = articles.map(storyItem);
   const key = JSON.stringify([options, items]);
-  if (memo.key !== key || !memo.detection) Object.assign(memo, { key, detection: detectStories(items, options) });
-  const list = memo.detection!.stories.map(
-    (s): SiteStory => ({
-      id: s.id,
-      url: storyUrl(s.id),
-      lead: articles[s.lead]!,
-      members: s.members.map((i) => articles[i]!),
-    }),
-  );
+  let detection = memo.key === key ? memo.detection : undefined;
+  if (!detection) {
+    detection = detectStories(items, options);
+    Object.assign(memo, { key, detection });
+  }
+  const list: SiteStory[] = [];
+  for (const s of detection.stories) {
+    const lead = articles[s.lead];
+    if (lead === undefined) continue;
+    const members = s.members.map((i) => articles[i]).filter((a) => a !== undefined);
+    list.push({ id: s.id, url: storyUrl(s.id), lead, members });
+  }
   const of = new Map(list.flatMap((s) => s.members.map((a) => [a, s] as const)));
   return { list, of };
 }
@@ -87,7 +90,7 @@ export function showOncePerDay(list: readonly Article[], stories: SiteStories): 
   const out: Article[] = [];
   for (let start = 0; start < list.length; ) {
     let end = start;
-    while (end < list.length && list[end]!.day === list[start]!.day) end++;
+    while (end < list.length && list[end]?.day === list[start]?.day) end++;
     out.push(...showOnce(list.slice(start, end), stories));
     start = end;
   }

@@ -28,32 +28,35 @@ export function detectStories(items: readonly StoryItem[], options: Partial<Dete
   const { candidates, order } = candidatePairs(items, settings);
   const parent = Int32Array.from(items.keys());
   const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
     return i;
   };
   // The root of a set is always its earliest item, so roots (and ids) follow time order.
   const rank = new Int32Array(items.length);
-  order.forEach((i, r) => (rank[i] = r));
+  order.forEach((i, r) => {
+    rank[i] = r;
+  });
   const size = new Int32Array(items.length).fill(1);
   const span = settings.maxSpanDays * 86_400_000;
   // Detection's links respect the span; an author's story id does not (its check warns instead).
   const link = (a: number, b: number) => {
     const [x, y] = [find(a), find(b)];
-    if (Math.abs(items[x]!.time - items[y]!.time) <= span) union(a, b);
+    const [p, q] = [items[x], items[y]];
+    if (p && q && Math.abs(p.time - q.time) <= span) union(a, b);
   };
   const union = (a: number, b: number) => {
     const [x, y] = [find(a), find(b)];
     if (x === y) return;
-    const [root, child] = rank[x]! < rank[y]! ? [x, y] : [y, x];
+    const [root, child] = (rank[x] ?? 0) < (rank[y] ?? 0) ? [x, y] : [y, x];
     parent[child] = root;
-    size[root]! += size[child]!;
+    size[root] = (size[root] ?? 0) + (size[child] ?? 0);
   };
-  const links = linker(settings, candidates, find, (root) => size[root]!);
+  const links = linker(settings, candidates, find, (root) => size[root] ?? 1);
   for (const i of order) for (const j of links(i)) link(i, j);
   // An author's story id gathers its items, on top of whatever detection found.
   const named = new Map<string, number>();
   for (const i of order) {
-    const id = items[i]!.story;
+    const id = items[i]?.story;
     if (typeof id !== "string") continue;
     const first = named.get(id);
     if (first === undefined) named.set(id, i);
@@ -61,7 +64,7 @@ export function detectStories(items: readonly StoryItem[], options: Partial<Dete
   }
   const groups = new Map<number, number[]>();
   for (const i of order) {
-    if (items[i]!.story === false) continue;
+    if (items[i]?.story === false) continue;
     const root = find(i);
     groups.get(root)?.push(i) ?? groups.set(root, [i]);
   }
@@ -69,10 +72,11 @@ export function detectStories(items: readonly StoryItem[], options: Partial<Dete
   const stories: Story[] = [];
   const taken = new Set<string>();
   for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    const lead = members.find((i) => items[i]!.lead) ?? members[0]!;
-    const named = members.map((i) => items[i]!.story).find((s): s is string => typeof s === "string");
-    const base = named ?? (slugify(items[lead]!.text.title) || "story");
+    const first = members[0];
+    if (members.length < 2 || first === undefined) continue;
+    const lead = members.find((i) => items[i]?.lead) ?? first;
+    const named = members.map((i) => items[i]?.story).find((s): s is string => typeof s === "string");
+    const base = named ?? (slugify(items[lead]?.text.title ?? "") || "story");
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
@@ -90,17 +94,18 @@ function linker(
   sizeOf: (root: number) => number,
 ): (i: number) => number[] {
   const { method, threshold } = options;
-  if (method === "single-link") return (i) => candidates[i]!.filter((c) => c.score >= threshold).map((c) => c.index);
+  if (method === "single-link")
+    return (i) => (candidates[i] ?? []).filter((c) => c.score >= threshold).map((c) => c.index);
   if (method === "best-link") {
     return (i) => {
-      const best = candidates[i]![0];
+      const best = candidates[i]?.[0];
       return best && best.score >= threshold ? [best.index] : [];
     };
   }
   // Average link: the story whose members score best on average (a member not compared scores 0).
   return (i) => {
     const sums = new Map<number, number>();
-    for (const c of candidates[i]!) {
+    for (const c of candidates[i] ?? []) {
       const root = find(c.index);
       sums.set(root, (sums.get(root) ?? 0) + c.score);
     }

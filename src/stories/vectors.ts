@@ -52,7 +52,7 @@ export function buildVectors(texts: readonly StoryText[], options: VectorOptions
     return { terms, tf };
   });
   const df = new Int32Array(vocabulary.length);
-  for (const { terms } of counted) for (const t of terms) df[t]!++;
+  for (const { terms } of counted) for (const t of terms) df[t] = (df[t] ?? 0) + 1;
   const boosts = Float64Array.from(vocabulary, (term) =>
     term.startsWith("n:") ? options.nameBoost : term.startsWith("#:") ? options.numberBoost : 1,
   );
@@ -61,21 +61,21 @@ export function buildVectors(texts: readonly StoryText[], options: VectorOptions
   const vectors = counted.map(({ terms, tf }) => {
     // Sorted by term id through one numeric sort of (id, position) packed in a double: no comparator.
     const keys = new Float64Array(terms.length);
-    for (let k = 0; k < terms.length; k++) keys[k] = terms[k]! * PACK + k;
+    for (let k = 0; k < terms.length; k++) keys[k] = (terms[k] ?? 0) * PACK + k;
     keys.sort();
     const sorted = new Int32Array(terms.length);
     const weights = new Float64Array(terms.length);
     let norm = 0;
     for (let k = 0; k < keys.length; k++) {
-      const at = keys[k]! % PACK;
-      const t = terms[at]!;
-      const w = (1 + Math.log(tf[at]!)) * idf[t]! * boosts[t]!;
+      const at = (keys[k] ?? 0) % PACK;
+      const t = terms[at] ?? 0;
+      const w = (1 + Math.log(tf[at] ?? 0)) * (idf[t] ?? 0) * (boosts[t] ?? 0);
       sorted[k] = t;
       weights[k] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    for (let k = 0; k < weights.length; k++) weights[k]! /= norm;
+    for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] ?? 0) / norm;
     return { terms: sorted, weights };
   });
   return { vectors, vocabulary, df };
@@ -89,10 +89,10 @@ export function overlap(a: Vector, b: Vector): { cosine: number; shared: number 
   let sum = 0;
   let shared = 0;
   for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
-    const x = a.terms[i]!;
-    const y = b.terms[j]!;
+    const x = a.terms[i] ?? 0;
+    const y = b.terms[j] ?? 0;
     if (x === y) {
-      sum += a.weights[i++]! * b.weights[j++]!;
+      sum += (a.weights[i++] ?? 0) * (b.weights[j++] ?? 0);
       shared++;
     } else if (x < y) i++;
     else j++;
@@ -104,9 +104,9 @@ export function overlap(a: Vector, b: Vector): { cosine: number; shared: number 
 export function sharedTerms(a: Vector, b: Vector, vocabulary: readonly string[]): [string, number][] {
   const shared: [string, number][] = [];
   for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
-    const x = a.terms[i]!;
-    const y = b.terms[j]!;
-    if (x === y) shared.push([vocabulary[x]!, a.weights[i++]! * b.weights[j++]!]);
+    const x = a.terms[i] ?? 0;
+    const y = b.terms[j] ?? 0;
+    if (x === y) shared.push([vocabulary[x] ?? "", (a.weights[i++] ?? 0) * (b.weights[j++] ?? 0)]);
     else if (x < y) i++;
     else j++;
   }
