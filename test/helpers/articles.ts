@@ -17,6 +17,7 @@ export const testSettings: Settings = {
   relatedCount: 5,
   socialCards: true,
   search: true,
+  searchShardSize: 2500,
   pathPrefix: "/",
   images: { widths: [480, 800, 1200, 1600], maxPixels: 50_000_000 },
 };
