@@ -44,7 +44,7 @@ const indexFiles = async (site: Site) =>
   [...(await readTree(site.output)).keys()].filter((p) => p.startsWith("pagefind/"));
 /** Pagefind's fragments are gzipped JSON after a signature. */
 async function fragments(site: Site): Promise<Fragment[]> {
-  const paths = (await indexFiles(site)).filter((p) => p.startsWith("pagefind/fragment/"));
+  const paths = (await indexFiles(site)).filter((p) => p.startsWith("pagefind/2025-08/fragment/"));
   const texts = await Promise.all(
     paths.map(async (p) => gunzipSync(await readFile(join(site.output, p))).toString("utf8")),
   );
@@ -67,16 +67,18 @@ describe("the search index", () => {
     expect(paths).toEqual(
       expect.arrayContaining([
         "pagefind/pagefind.js",
-        "pagefind/pagefind-worker.js",
-        "pagefind/pagefind-entry.json",
-        "pagefind/wasm.en.pagefind",
+        "pagefind/shards.json",
+        "pagefind/2025-08/pagefind.js",
+        "pagefind/2025-08/pagefind-worker.js",
+        "pagefind/2025-08/pagefind-entry.json",
+        "pagefind/2025-08/wasm.en.pagefind",
       ]),
     );
-    expect(paths.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(3);
+    expect(paths.filter((p) => p.startsWith("pagefind/2025-08/fragment/"))).toHaveLength(3);
     expect(paths.some((p) => /ui\.(js|css)$|highlight|playground/.test(p))).toBe(false);
     const sizes = await Promise.all(paths.map(async (p) => (await stat(join(site.output, p))).size));
     expect(summary.search).toEqual({ files: paths.length, bytes: sizes.reduce((a, b) => a + b, 0) });
-    expect(JSON.parse(await site.page("/pagefind/pagefind-entry.json"))).toMatchObject({
+    expect(JSON.parse(await site.page("/pagefind/2025-08/pagefind-entry.json"))).toMatchObject({
       languages: { en: { page_count: 3 } },
     });
   });
@@ -184,12 +186,15 @@ describe("rebuilds", () => {
       await rebuild(local);
       const after = await indexFiles(local);
       const written = await rewritten(local);
-      expect(written.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(1);
-      expect(after.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(3);
-      expect(before.filter((p) => !after.includes(p)).some((p) => p.startsWith("pagefind/fragment/"))).toBe(true);
+      expect(written.filter((p) => p.startsWith("pagefind/2025-08/fragment/"))).toHaveLength(1);
+      expect(after.filter((p) => p.startsWith("pagefind/2025-08/fragment/"))).toHaveLength(3);
+      expect(before.filter((p) => !after.includes(p)).some((p) => p.startsWith("pagefind/2025-08/fragment/"))).toBe(
+        true,
+      );
       // The script and the WebAssembly do not depend on the records.
       expect(written).not.toContain("pagefind/pagefind.js");
-      expect(written).not.toContain("pagefind/wasm.en.pagefind");
+      expect(written).not.toContain("pagefind/2025-08/pagefind.js");
+      expect(written).not.toContain("pagefind/2025-08/wasm.en.pagefind");
       expect((await fragments(local)).find((f) => f.url === "/2025/08/16/ferry/")?.content).toContain(
         "every half hour",
       );

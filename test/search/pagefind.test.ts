@@ -95,7 +95,7 @@ describe("backgroundIndexer", () => {
     const update = backgroundIndexer((error) => errors.push(error));
     const digest = buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z", { title: "Harbour news" })]);
     await update(digest, root, "v1");
-    const entry = join(root, "pagefind", "pagefind-entry.json");
+    const entry = join(root, "pagefind", "2025-08", "pagefind-entry.json");
     expect(JSON.parse(await readFile(entry, "utf8"))).toMatchObject({ languages: { en: { page_count: 1 } } });
     // The same records: nothing is run or written, even when the folder was emptied meanwhile.
     await rm(join(root, "pagefind"), { recursive: true });
@@ -114,7 +114,7 @@ describe("backgroundIndexer", () => {
   it("waits for builds to pause, then indexes only the newest digest", async () => {
     let clock = 0;
     const update = backgroundIndexer(() => undefined, { quietMs: 1000, now: () => clock });
-    const entry = join(root, "pagefind", "pagefind-entry.json");
+    const entry = join(root, "pagefind", "2025-08", "pagefind-entry.json");
     const first = update(buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z")]), root, "v1");
     // Builds keep coming: the clock has not moved, so the indexer has not run.
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -140,7 +140,7 @@ describe("backgroundIndexer", () => {
     expect(errors).toHaveLength(1);
     await update(digest, root, "v1");
     expect(errors).toHaveLength(1);
-    expect(JSON.parse(await readFile(join(root, "pagefind", "pagefind-entry.json"), "utf8"))).toMatchObject({
+    expect(JSON.parse(await readFile(join(root, "pagefind", "2025-08", "pagefind-entry.json"), "utf8"))).toMatchObject({
       languages: { en: { page_count: 1 } },
     });
   });
