@@ -1,7 +1,7 @@
 // The search page's script: asks the Pagefind index (through pagefind.js, its JS API) and shows the
 // results. Every piece of text is inserted with textContent or as a text node, never as HTML.
 // The index is cut in shards (shards.json lists them newest first, each a Pagefind bundle covering
-// its own span of time): one Pagefind instance per shard, and the results merged here.
+// its own span of time), merged into one Pagefind; sorted results are joined here in time order.
 
 /** Results shown at first, and added by each "More results". */
 export const PAGE = 10;
@@ -101,8 +101,8 @@ export function excerptParts(excerpt) {
 /**
  * One list from the shards' results (shards newest first). Their spans of time do not overlap, so a
  * list sorted by date is the shards' sorted lists end to end, newest shard first or, for "oldest
- * first", last; Pagefind's own merge sorts by score, which for a sorted search is a rank within one
- * shard. Best matches are merged by score; on a tie the newer shard's result comes first.
+ * first", last (Pagefind's own merge sorts by score, which for a sorted search is a rank within one
+ * shard). Best matches are sorted by score; on a tie the earlier list's result stays first.
  * @template {{ score: number }} R
  * @param {R[][]} perShard
  * @param {SearchState} state
@@ -113,22 +113,6 @@ export function mergeResults(perShard, state) {
   if (sort?.date === "asc") return [...perShard].reverse().flat();
   if (sort) return perShard.flat();
   return perShard.flat().sort((a, b) => b.score - a.score);
-}
-
-/**
- * The facets of all shards: counts of the same value added up.
- * @param {Record<string, Record<string, number>>[]} perShard
- * @returns {Record<string, Record<string, number>>}
- */
-export function mergeFacets(perShard) {
-  /** @type {Record<string, Record<string, number>>} */
-  const merged = {};
-  for (const facets of perShard)
-    for (const [name, counts] of Object.entries(facets)) {
-      const into = (merged[name] ??= {});
-      for (const [value, count] of Object.entries(counts)) into[value] = (into[value] ?? 0) + count;
-    }
-  return merged;
 }
 
 if (typeof document !== "undefined") start().catch((/** @type {unknown} */ error) => {
@@ -143,10 +127,10 @@ if (typeof document !== "undefined") start().catch((/** @type {unknown} */ error
  * @typedef {{ results: Result[] }} SearchResponse
  * @typedef {{
  *   options(o: object): Promise<void>,
+ *   mergeIndex(path: string, o: object): Promise<void>,
  *   filters(): Promise<Record<string, Record<string, number>>>,
  *   search(term: string | null, o: object): Promise<SearchResponse | null>,
- * }} Instance
- * @typedef {{ createInstance(o: { basePath: string }): Instance }} Pagefind
+ * }} Pagefind
  * @typedef {{ path: string }} ShardEntry
  */
 
@@ -170,10 +154,15 @@ async function start() {
     /** @type {Promise<Pagefind>} */ (import(link.href)),
     fetch(new URL("shards.json", link.href)).then((r) => /** @type {Promise<ShardEntry[]>} */ (r.json())),
   ]);
-  const baseUrl = new URL("..", link.href).pathname;
-  const instances = shards.map((shard) => pagefind.createInstance({ basePath: new URL(shard.path, link.href).pathname }));
-  await Promise.all(instances.map((instance) => instance.options({ baseUrl })));
-  const facets = mergeFacets(await Promise.all(instances.map((instance) => instance.filters())));
+  // One Pagefind with every shard merged in (they share its WebAssembly; separate instances would
+  // each load their own over the one module-wide copy). Each shard's records carry a `shard` filter
+  // naming it, so a sorted search can ask the shards one by one and join their lists in time order.
+  const basePath = (/** @type {ShardEntry} */ shard) => new URL(shard.path, link.href).pathname;
+  const [first, ...rest] = shards;
+  if (!first) throw new Error("The search index lists no shards");
+  await pagefind.options({ basePath: basePath(first), baseUrl: new URL("..", link.href).pathname, mergeFilter: { shard: first.path } });
+  for (const shard of rest) await pagefind.mergeIndex(basePath(shard), { mergeFilter: { shard: shard.path } });
+  const facets = await pagefind.filters();
   fillOptions(tag, facets.tag ?? {}, locale);
   fillOptions(source, facets.source ?? {}, locale);
 
@@ -205,7 +194,12 @@ async function start() {
       return;
     }
     const { term, options } = searchArguments(state);
-    const responses = await Promise.all(instances.map((instance) => instance.search(term, options)));
+    // Best matches: Pagefind's own merge, by score. Sorted: one search per shard, newest shard first.
+    const responses = await Promise.all(
+      options.sort
+        ? shards.map((shard) => pagefind.search(term, { ...options, filters: { ...options.filters, shard: [shard.path] } }))
+        : [pagefind.search(term, options)],
+    );
     if (run !== generation) return;
     list.replaceChildren();
     pending = mergeResults(responses.map((response) => response?.results ?? []), state);
