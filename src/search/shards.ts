@@ -59,8 +59,12 @@ export function planShards<T>(
         shards.push({ id: i === 0 ? month : `${month}.${i / size + 1}`, items: list.slice(i, i + size) });
       continue;
     }
-    if (open && open.items.length + list.length <= size) open.items.push(...list);
-    else shards.push((open = { id: month, items: [...list] }));
+    if (open && open.items.length + list.length <= size) {
+      open.items.push(...list);
+      continue;
+    }
+    open = { id: month, items: [...list] };
+    shards.push(open);
   }
   return shards;
 }

@@ -27,7 +27,7 @@ const shardSize = Number(values["shard-size"]);
 function articles(): Article[] {
   const md = createMarkdown();
   return generateCorpus({ articles: count }).map((file, i) => {
-    const [, front = "", body = ""] = /^---\n([^]*?)\n---\n([^]*)$/.exec(file.text) ?? [];
+    const [, front = "", body = ""] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(file.text) ?? [];
     const fm = load(front) as { title: string; date: string; source: string; tags: string[] };
     const slug = `a${i}`;
     return article(slug, fm.date, {
