@@ -1,5 +1,7 @@
 // The search page's script: asks the Pagefind index (through pagefind.js, its JS API) and shows the
 // results. Every piece of text is inserted with textContent or as a text node, never as HTML.
+// The index is cut in shards (shards.json lists them newest first, each a Pagefind bundle covering
+// its own span of time), merged into one Pagefind; sorted results are joined here in time order.
 
 /** Results shown at first, and added by each "More results". */
 export const PAGE = 10;
@@ -96,6 +98,23 @@ export function excerptParts(excerpt) {
   return parts;
 }
 
+/**
+ * One list from the shards' results (shards newest first). Their spans of time do not overlap, so a
+ * list sorted by date is the shards' sorted lists end to end, newest shard first or, for "oldest
+ * first", last (Pagefind's own merge sorts by score, which for a sorted search is a rank within one
+ * shard). Best matches are sorted by score; on a tie the earlier list's result stays first.
+ * @template {{ score: number }} R
+ * @param {R[][]} perShard
+ * @param {SearchState} state
+ * @returns {R[]}
+ */
+export function mergeResults(perShard, state) {
+  const { sort } = searchArguments(state).options;
+  if (sort?.date === "asc") return [...perShard].reverse().flat();
+  if (sort) return perShard.flat();
+  return perShard.flat().sort((a, b) => b.score - a.score);
+}
+
 if (typeof document !== "undefined") start().catch((/** @type {unknown} */ error) => {
   const status = document.getElementById("search-status");
   if (status) status.textContent = "Search could not load. Please try again later.";
@@ -104,12 +123,15 @@ if (typeof document !== "undefined") start().catch((/** @type {unknown} */ error
 
 /**
  * @typedef {{ url: string, excerpt: string, meta: Record<string, string | undefined> }} ResultData
- * @typedef {{ results: { data(): Promise<ResultData> }[] }} SearchResponse
+ * @typedef {{ score: number, data(): Promise<ResultData> }} Result
+ * @typedef {{ results: Result[] }} SearchResponse
  * @typedef {{
  *   options(o: object): Promise<void>,
+ *   mergeIndex(path: string, o: object): Promise<void>,
  *   filters(): Promise<Record<string, Record<string, number>>>,
  *   search(term: string | null, o: object): Promise<SearchResponse | null>,
  * }} Pagefind
+ * @typedef {{ path: string }} ShardEntry
  */
 
 /** Wires the form to the index; the page's query string is the search to start with. */
@@ -128,9 +150,18 @@ async function start() {
 
   // The page names the index's script; under a path prefix that URL was moved with every other link.
   const link = /** @type {HTMLLinkElement} */ (document.querySelector('link[rel="modulepreload"][href$="/pagefind.js"]'));
-  const pagefind = /** @type {Pagefind} */ (await import(link.href));
-  const indexPath = new URL(".", link.href).pathname;
-  await pagefind.options({ basePath: indexPath, baseUrl: new URL("..", link.href).pathname });
+  const [pagefind, shards] = await Promise.all([
+    /** @type {Promise<Pagefind>} */ (import(link.href)),
+    fetch(new URL("shards.json", link.href)).then((r) => /** @type {Promise<ShardEntry[]>} */ (r.json())),
+  ]);
+  // One Pagefind with every shard merged in (they share its WebAssembly; separate instances would
+  // each load their own over the one module-wide copy). Each shard's records carry a `shard` filter
+  // naming it, so a sorted search can ask the shards one by one and join their lists in time order.
+  const basePath = (/** @type {ShardEntry} */ shard) => new URL(shard.path, link.href).pathname;
+  const [first, ...rest] = shards;
+  if (!first) throw new Error("The search index lists no shards");
+  await pagefind.options({ basePath: basePath(first), baseUrl: new URL("..", link.href).pathname, mergeFilter: { shard: first.path } });
+  for (const shard of rest) await pagefind.mergeIndex(basePath(shard), { mergeFilter: { shard: shard.path } });
   const facets = await pagefind.filters();
   fillOptions(tag, facets.tag ?? {}, locale);
   fillOptions(source, facets.source ?? {}, locale);
@@ -163,10 +194,15 @@ async function start() {
       return;
     }
     const { term, options } = searchArguments(state);
-    const response = await pagefind.search(term, options);
-    if (run !== generation || !response) return;
+    // Best matches: Pagefind's own merge, by score. Sorted: one search per shard, newest shard first.
+    const responses = await Promise.all(
+      options.sort
+        ? shards.map((shard) => pagefind.search(term, { ...options, filters: { ...options.filters, shard: [shard.path] } }))
+        : [pagefind.search(term, options)],
+    );
+    if (run !== generation) return;
     list.replaceChildren();
-    pending = [...response.results];
+    pending = mergeResults(responses.map((response) => response?.results ?? []), state);
     status.textContent = statusText(pending.length, state, locale);
     await show(run);
   };

@@ -53,6 +53,8 @@ export const settingsSchema = z.object({
   host: z.enum(HOSTS).default("github-pages"),
   /** Build even when the output passes the host's limits (warn only). Default false. */
   allowOverBudget: z.boolean().default(false),
+  /** Most articles in one shard of the search index (whole months are packed oldest first). Default 2500. */
+  searchShardSize: z.number().int().min(1).max(100_000).default(2500),
   /** How lead and body images are processed. */
   images: z
     .strictObject({
@@ -103,6 +105,7 @@ export const settingsExpectations: Record<string, string> = {
   maxTagsPerArticle: "a whole number from 1 to 200",
   socialCards: "true or false",
   search: "true or false",
+  searchShardSize: "a whole number of articles from 1 to 100000, such as 2500",
   pathPrefix: "a folder path that starts and ends with /, such as /broadsheet/",
   images:
     'an object with the optional fields "widths" and "maxPixels", such as { "widths": [480, 800, 1200, 1600], "maxPixels": 50000000 }',

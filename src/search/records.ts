@@ -45,27 +45,35 @@ export function searchLanguage(tag: string): string {
 }
 
 /** The articles search finds: every article page except expired ones, which have left every listing too. */
-function searchable(digest: Digest): ArticlePage[] {
+export function searchable(digest: Digest): ArticlePage[] {
   return digest.articlePages.filter((page) => page.expired === undefined);
+}
+
+/** The instant an article was published, in UTC (`2025-08-15T17:05:00.000Z`), so that string order is time order. */
+export function publishedInstant(page: ArticlePage): string {
+  // Published times keep the offset they were written with; in UTC, one format sorts as text.
+  return new Date(page.teaser.published.iso).toISOString();
+}
+
+/** The record of one article, in the Pagefind language `language`. */
+export function searchRecord(page: ArticlePage, language: string): SearchRecord {
+  const t = page.teaser;
+  const meta: Record<string, string> = { title: t.title, date: t.published.iso, time: t.published.text };
+  if (t.source) meta.source = t.source.label;
+  return {
+    url: t.url,
+    content: `${t.title}\n${plainText(page.bodyHtml)}`,
+    language,
+    meta,
+    filters: { tag: t.tags.map((tag) => tag.label), source: t.source ? [t.source.label] : [] },
+    sort: { date: publishedInstant(page) },
+  };
 }
 
 /** One record for each searchable article, in the digest's order (newest first). */
 export function searchRecords(digest: Digest): SearchRecord[] {
   const language = searchLanguage(digest.settings.language);
-  return searchable(digest).map((page) => {
-    const t = page.teaser;
-    const meta: Record<string, string> = { title: t.title, date: t.published.iso, time: t.published.text };
-    if (t.source) meta.source = t.source.label;
-    return {
-      url: t.url,
-      content: `${t.title}\n${plainText(page.bodyHtml)}`,
-      language,
-      meta,
-      filters: { tag: t.tags.map((tag) => tag.label), source: t.source ? [t.source.label] : [] },
-      // Published times keep the offset they were written with; in UTC, one format sorts as text.
-      sort: { date: new Date(t.published.iso).toISOString() },
-    };
-  });
+  return searchable(digest).map((page) => searchRecord(page, language));
 }
 
 /**
@@ -73,8 +81,13 @@ export function searchRecords(digest: Digest): SearchRecord[] {
  * identity stands for its text). `version` stands for the code and the search tool's version.
  */
 export function searchKey(digest: Digest, version: string): string {
-  const hash = createHash("sha256").update(JSON.stringify([version, digest.settings.language]));
-  for (const page of searchable(digest)) {
+  return pagesKey(searchable(digest), JSON.stringify([version, digest.settings.language]));
+}
+
+/** The key of the records of `pages` (one shard's): what `searchKey` computes, for any list of pages. */
+export function pagesKey(pages: readonly ArticlePage[], version: string): string {
+  const hash = createHash("sha256").update(version);
+  for (const page of pages) {
     const t = page.teaser;
     hash.update(
       JSON.stringify([

@@ -1,22 +1,66 @@
 // The search page in a real browser: Pagefind's index, loaded under the site's CSP, finds an article
-// by a word of its body, and the tag filter narrows the results.
+// by a word of its body, and the tag filter narrows the results. The same sample built with shards
+// of five articles (several shards) finds the newest and the oldest article and keeps "newest first".
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
+import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../.eleventy.ts";
+import { serveSite } from "../helpers/static-server.ts";
 import { launchChromium, watchProblems } from "./chromium.ts";
 import { siteUrl } from "./served.ts";
 
+const CONTENT = fileURLToPath(new URL("../../content", import.meta.url));
+/** Articles per shard in the sharded copy of the sample: its 27 published articles make six shards. */
+const SHARD_SIZE = 5;
+
 let browser: Browser;
+let sharded: { url: string; close(): Promise<void>; root: string };
 beforeAll(async () => {
   browser = await launchChromium();
+  // Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.
+  register();
+  const root = await mkdtemp(join(tmpdir(), "broadsheet-sharded-"));
+  await cp(CONTENT, join(root, "content"), { recursive: true });
+  const settingsFile = join(root, "content", "_data", "site.json");
+  const settings = JSON.parse(await readFile(settingsFile, "utf8")) as Record<string, unknown>;
+  await writeFile(settingsFile, JSON.stringify({ ...settings, searchShardSize: SHARD_SIZE }));
+  const output = join(root, "dist");
+  await build({ input: join(root, "content"), output, cacheDir: join(root, ".cache") });
+  const server = await serveSite(output);
+  sharded = { url: server.url, close: () => server.close(), root };
 });
-afterAll(async () => browser?.close());
+afterAll(async () => {
+  await browser?.close();
+  await sharded?.close();
+  if (sharded) await rm(sharded.root, { recursive: true, force: true });
+});
 
-/** A fresh search page and the problems it logs. */
-async function openSearch(query = ""): Promise<{ page: Page; problems: string[] }> {
+/** A fresh search page and the problems it logs; on the sharded copy of the sample when `onSharded`. */
+async function openSearch(query = "", onSharded = false): Promise<{ page: Page; problems: string[] }> {
   const page = await (await browser.newContext()).newPage();
   const problems = watchProblems(page);
-  await page.goto(siteUrl(`/search/${query}`));
+  await page.goto(onSharded ? `${sharded.url}/search/${query}` : siteUrl(`/search/${query}`));
   return { page, problems };
+}
+
+/** Clicks "More results" until every result is listed; gives each result's link and time. */
+async function allResults(page: Page): Promise<{ href: string; time: string }[]> {
+  const more = page.locator("#search-more");
+  while (await more.isVisible()) {
+    const count = await page.locator("#search-results > li").count();
+    await more.click();
+    await expect.poll(() => page.locator("#search-results > li").count()).toBeGreaterThan(count);
+  }
+  return page.locator("#search-results > li").evaluateAll((lis) =>
+    lis.map((li) => ({
+      href: li.querySelector("a")?.getAttribute("href") ?? "",
+      time: li.querySelector("time")?.getAttribute("datetime") ?? "",
+    })),
+  );
 }
 
 /** Waits until the status line reports a search, then gives it and the results' headlines and links. */
@@ -72,6 +116,66 @@ describe("search", () => {
     // Every narrowed result was among the results before.
     for (const link of narrowed.links) expect(all.links).toContainEqual(link);
     expect(new URL(page.url()).searchParams.get("tag")).toBe("Climate");
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("search over a sharded index", () => {
+  it("is cut in several shards, listed newest first", async () => {
+    const response = await fetch(`${sharded.url}/pagefind/shards.json`);
+    const shards = (await response.json()) as { path: string; from: string; to: string; articles: number }[];
+    expect(shards.length).toBeGreaterThan(3);
+    for (const shard of shards) expect(shard.articles).toBeLessThanOrEqual(SHARD_SIZE);
+    for (let i = 1; i < shards.length; i++) expect((shards[i]?.to ?? "") <= (shards[i - 1]?.from ?? "")).toBe(true);
+  });
+
+  it("finds a word only the oldest article has, and a word of the newest article, newest first", async () => {
+    const oldest = await openSearch("?q=rostering", true);
+    const found = await results(oldest.page);
+    expect(found.status).toBe("1 result for “rostering”");
+    expect(found.links.map((l) => l.href)).toEqual(["/2026/11/17/valley-line-signallers-vote-to-strike/"]);
+    expect(oldest.problems).toEqual([]);
+    const newest = await openSearch("?q=Halloran&sort=newest", true);
+    const all = await results(newest.page);
+    expect(all.links[0]?.href).toBe("/2026/11/26/rail-union-ballot-revised-deal/");
+    expect(all.links.map((l) => l.href)).toContain("/2026/11/17/valley-line-signallers-vote-to-strike/");
+    expect(newest.problems).toEqual([]);
+  });
+
+  it("keeps newest first and oldest first across shards", async () => {
+    const { page, problems } = await openSearch("?q=the&sort=newest", true);
+    await results(page);
+    const newest = await allResults(page);
+    // More results than one shard holds: the list spans shards.
+    expect(newest.length).toBeGreaterThan(2 * SHARD_SIZE);
+    const times = newest.map((r) => Date.parse(r.time));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    await page.locator("#search-sort").selectOption("oldest");
+    await expect
+      .poll(() => page.locator("#search-results > li a").first().getAttribute("href"))
+      .toBe(newest.at(-1)?.href);
+    const oldest = await allResults(page);
+    expect(oldest.map((r) => r.href)).toEqual(newest.map((r) => r.href).reverse());
+    expect(problems).toEqual([]);
+  });
+
+  it("narrows a search to one tag with the counts of every shard", async () => {
+    const { page, problems } = await openSearch("?q=Valley", true);
+    const all = await results(page);
+    const everyone = await allResults(page);
+    const option = await page.locator("#search-tag option[value='Rail']").textContent();
+    await page.locator("#search-tag").selectOption("Rail");
+    await results(page, all.status);
+    const narrowed = await allResults(page);
+    expect(narrowed.length).toBeGreaterThan(0);
+    expect(narrowed.length).toBeLessThan(everyone.length);
+    for (const result of narrowed) expect(everyone).toContainEqual(result);
+    // The menu's count adds up the shards: every Rail article, found with no words.
+    const count = Number(/\((\d+)\)/.exec(option ?? "")?.[1]);
+    await page.locator("#search-q").fill("");
+    await page.locator("#search-q").press("Enter");
+    await expect.poll(async () => (await page.locator("#search-status").textContent()) ?? "").toBe(`${count} results`);
+    expect(count).toBeGreaterThan(SHARD_SIZE);
     expect(problems).toEqual([]);
   });
 });

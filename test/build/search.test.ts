@@ -1,11 +1,11 @@
 // Integration: a production build writes the Pagefind index through the Publisher, the search page
 // with the DOM contract browser tests rely on, a search form in every page's header, and a policy
 // that lets the index's WebAssembly run; under a path prefix every URL of it moves.
-import { readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { cp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { register } from "tsx/esm/api";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { build, type BuildSummary } from "../../.eleventy.ts";
 import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
 
@@ -44,7 +44,7 @@ const indexFiles = async (site: Site) =>
   [...(await readTree(site.output)).keys()].filter((p) => p.startsWith("pagefind/"));
 /** Pagefind's fragments are gzipped JSON after a signature. */
 async function fragments(site: Site): Promise<Fragment[]> {
-  const paths = (await indexFiles(site)).filter((p) => p.startsWith("pagefind/fragment/"));
+  const paths = (await indexFiles(site)).filter((p) => p.startsWith("pagefind/2025-08/fragment/"));
   const texts = await Promise.all(
     paths.map(async (p) => gunzipSync(await readFile(join(site.output, p))).toString("utf8")),
   );
@@ -67,16 +67,18 @@ describe("the search index", () => {
     expect(paths).toEqual(
       expect.arrayContaining([
         "pagefind/pagefind.js",
-        "pagefind/pagefind-worker.js",
-        "pagefind/pagefind-entry.json",
-        "pagefind/wasm.en.pagefind",
+        "pagefind/shards.json",
+        "pagefind/2025-08/pagefind.js",
+        "pagefind/2025-08/pagefind-worker.js",
+        "pagefind/2025-08/pagefind-entry.json",
+        "pagefind/2025-08/wasm.en.pagefind",
       ]),
     );
-    expect(paths.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(3);
+    expect(paths.filter((p) => p.startsWith("pagefind/2025-08/fragment/"))).toHaveLength(3);
     expect(paths.some((p) => /ui\.(js|css)$|highlight|playground/.test(p))).toBe(false);
     const sizes = await Promise.all(paths.map(async (p) => (await stat(join(site.output, p))).size));
     expect(summary.search).toEqual({ files: paths.length, bytes: sizes.reduce((a, b) => a + b, 0) });
-    expect(JSON.parse(await site.page("/pagefind/pagefind-entry.json"))).toMatchObject({
+    expect(JSON.parse(await site.page("/pagefind/2025-08/pagefind-entry.json"))).toMatchObject({
       languages: { en: { page_count: 3 } },
     });
   });
@@ -184,12 +186,15 @@ describe("rebuilds", () => {
       await rebuild(local);
       const after = await indexFiles(local);
       const written = await rewritten(local);
-      expect(written.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(1);
-      expect(after.filter((p) => p.startsWith("pagefind/fragment/"))).toHaveLength(3);
-      expect(before.filter((p) => !after.includes(p)).some((p) => p.startsWith("pagefind/fragment/"))).toBe(true);
+      expect(written.filter((p) => p.startsWith("pagefind/2025-08/fragment/"))).toHaveLength(1);
+      expect(after.filter((p) => p.startsWith("pagefind/2025-08/fragment/"))).toHaveLength(3);
+      expect(before.filter((p) => !after.includes(p)).some((p) => p.startsWith("pagefind/2025-08/fragment/"))).toBe(
+        true,
+      );
       // The script and the WebAssembly do not depend on the records.
       expect(written).not.toContain("pagefind/pagefind.js");
-      expect(written).not.toContain("pagefind/wasm.en.pagefind");
+      expect(written).not.toContain("pagefind/2025-08/pagefind.js");
+      expect(written).not.toContain("pagefind/2025-08/wasm.en.pagefind");
       expect((await fragments(local)).find((f) => f.url === "/2025/08/16/ferry/")?.content).toContain(
         "every half hour",
       );
@@ -246,6 +251,117 @@ describe("a site that turns search off", () => {
       for (const path of paths.filter((p) => p.endsWith(".html")))
         expect(await readFile(join(local.output, path), "utf8"), path).not.toContain("site-search");
     } finally {
+      await local.remove();
+    }
+  });
+});
+
+describe("a sharded index", () => {
+  // Three months, one article each; shards of one article: three shards.
+  const monthly = {
+    "june.md": articleFile({ title: "June tide tables", date: "2025-06-10T09:00:00Z" }, "Spring tides in June."),
+    "july.md": articleFile({ title: "July regatta", date: "2025-07-10T09:00:00Z" }, "Sails on the estuary."),
+    "august.md": articleFile({ title: "August lighthouse", date: "2025-08-10T09:00:00Z" }, "The lamp is relit."),
+  };
+  const settings = { ...fixtureSettings, searchShardSize: 1 };
+  const OLD = new Date("2020-01-01T00:00:00Z");
+  /** Every file of the index, path → bytes. */
+  const index = async (s: Site) => new Map([...(await readTree(s.output))].filter(([p]) => p.startsWith("pagefind/")));
+  const aged = async (s: Site) => {
+    for (const path of (await index(s)).keys()) await utimes(join(s.output, path), OLD, OLD);
+  };
+  const rewrittenShards = async (s: Site) => {
+    const touched = new Set<string>();
+    for (const path of (await index(s)).keys())
+      if ((await stat(join(s.output, path))).mtimeMs !== OLD.getTime()) touched.add(path.split("/")[1] ?? "");
+    return [...touched].sort();
+  };
+  /** The index of a clean build of the same content, for comparison. */
+  const cleanIndex = async (s: Site) => {
+    const clean = await makeSite({}, settings);
+    try {
+      await rm(clean.content, { recursive: true });
+      await cp(s.content, clean.content, { recursive: true });
+      await rebuild(clean);
+      return await index(clean);
+    } finally {
+      await clean.remove();
+    }
+  };
+
+  it("has one bundle per shard and a manifest listing them newest first", async () => {
+    const local = await makeSite(monthly, settings);
+    try {
+      await rebuild(local);
+      const manifest = JSON.parse(await local.page("/pagefind/shards.json"));
+      expect(manifest).toEqual([
+        { path: "2025-08/", from: "2025-08-10T09:00:00.000Z", to: "2025-08-10T09:00:00.000Z", articles: 1 },
+        { path: "2025-07/", from: "2025-07-10T09:00:00.000Z", to: "2025-07-10T09:00:00.000Z", articles: 1 },
+        { path: "2025-06/", from: "2025-06-10T09:00:00.000Z", to: "2025-06-10T09:00:00.000Z", articles: 1 },
+      ]);
+      for (const month of ["2025-06", "2025-07", "2025-08"])
+        expect(JSON.parse(await local.page(`/pagefind/${month}/pagefind-entry.json`))).toMatchObject({
+          languages: { en: { page_count: 1 } },
+        });
+      // The API at the top is every shard's own.
+      expect(await local.page("/pagefind/pagefind.js")).toBe(await local.page("/pagefind/2025-06/pagefind.js"));
+    } finally {
+      await local.remove();
+    }
+  });
+
+  it("indexes again only the shard of an edited article", async () => {
+    const local = await makeSite(monthly, settings);
+    try {
+      await rebuild(local);
+      await aged(local);
+      await writeFile(
+        join(local.content, "articles", "june.md"),
+        articleFile({ title: "June tide tables", date: "2025-06-10T09:00:00Z" }, "Neap tides in June."),
+      );
+      await rebuild(local);
+      expect(await rewrittenShards(local)).toEqual(["2025-06"]);
+      expect(await index(local)).toEqual(await cleanIndex(local));
+    } finally {
+      await local.remove();
+    }
+  });
+
+  it("rebuilds from a damaged cache record with a one-line notice, and publishes what a clean build does", async () => {
+    const local = await makeSite(monthly, settings);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await rebuild(local);
+      const record = join(local.root, ".cache", "search.json");
+      await writeFile(record, (await readFile(record, "utf8")).replace(/2025-07/g, "2025-09"));
+      await rebuild(local);
+      expect(warn.mock.calls.map((c) => String(c[0]))).toContainEqual(
+        `${record} is damaged (its content does not match its hash); the search index is rebuilt.`,
+      );
+      expect(await index(local)).toEqual(await cleanIndex(local));
+    } finally {
+      warn.mockRestore();
+      await local.remove();
+    }
+  });
+
+  it("indexes again a shard whose published file was changed, with a notice, rather than keep it", async () => {
+    const local = await makeSite(monthly, settings);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      await rebuild(local);
+      const entry = join(local.output, "pagefind", "2025-07", "pagefind-entry.json");
+      // Same size, other bytes: the publisher's size check alone would keep it.
+      const text = await readFile(entry, "utf8");
+      await writeFile(entry, text.replace(/"/, "'"));
+      await rebuild(local);
+      expect(warn.mock.calls.map((c) => String(c[0]))).toContainEqual(
+        "pagefind/2025-07/ in the output is not as it was built; that search shard is indexed again.",
+      );
+      expect(await readFile(entry, "utf8")).toBe(text);
+      expect(await index(local)).toEqual(await cleanIndex(local));
+    } finally {
+      warn.mockRestore();
       await local.remove();
     }
   });

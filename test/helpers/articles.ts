@@ -21,6 +21,7 @@ export const testSettings: Settings = {
   search: true,
   host: "github-pages",
   allowOverBudget: false,
+  searchShardSize: 2500,
   pathPrefix: "/",
   images: { widths: [480, 800, 1200, 1600], maxPixels: 50_000_000 },
 };

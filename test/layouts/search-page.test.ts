@@ -1,8 +1,9 @@
-// The search page's browser script: its pure parts (query string, Pagefind arguments, status, excerpts).
+// The search page's browser script: its pure parts (query string, Pagefind arguments, merging shards, status, excerpts).
 import { describe, expect, it } from "vitest";
 import {
   excerptParts,
   isEmpty,
+  mergeResults,
   queryFromState,
   searchArguments,
   stateFromQuery,
@@ -94,5 +95,61 @@ describe("excerptParts", () => {
     },
   ])("$excerpt", ({ excerpt, want }) => {
     expect(excerptParts(excerpt)).toEqual(want);
+  });
+});
+
+describe("mergeResults", () => {
+  const state = (q: string, sort: string) => ({ q, tag: "", source: "", sort });
+  // Shards newest first; within a shard Pagefind's sorted order, with its scores (a rank within the shard).
+  const newer = [
+    { id: "n1", score: 1 },
+    { id: "n0", score: 0 },
+  ];
+  const older = [
+    { id: "o2", score: 2 },
+    { id: "o1", score: 1 },
+    { id: "o0", score: 0 },
+  ];
+  const ids = (list: { id: string }[]) => list.map((r) => r.id);
+
+  it.each([
+    { sort: "newest", q: "harbour", want: ["n1", "n0", "o2", "o1", "o0"] },
+    // Without words, "best match" lists the newest first too.
+    { sort: "relevance", q: "", want: ["n1", "n0", "o2", "o1", "o0"] },
+  ])("joins the shards newest shard first for $sort with q=“$q”, whatever the scores", ({ sort, q, want }) => {
+    expect(ids(mergeResults([newer, older], state(q, sort)))).toEqual(want);
+  });
+
+  it("joins the shards oldest shard first for oldest first", () => {
+    const asc = [
+      [
+        { id: "n0", score: 0 },
+        { id: "n1", score: -1 },
+      ],
+      [
+        { id: "o0", score: 0 },
+        { id: "o1", score: -1 },
+      ],
+    ];
+    expect(ids(mergeResults(asc, state("harbour", "oldest")))).toEqual(["o0", "o1", "n0", "n1"]);
+  });
+
+  it("sorts best matches by score, keeping the earlier list's result first on a tie", () => {
+    const lists = [
+      [
+        { id: "a", score: 0.5 },
+        { id: "b", score: 0.2 },
+      ],
+      [
+        { id: "c", score: 0.9 },
+        { id: "d", score: 0.5 },
+      ],
+    ];
+    expect(ids(mergeResults(lists, state("harbour", "relevance")))).toEqual(["c", "a", "d", "b"]);
+  });
+
+  it("gives nothing for no shards and for empty ones", () => {
+    expect(mergeResults([], state("harbour", "newest"))).toEqual([]);
+    expect(mergeResults([[], []], state("harbour", "relevance"))).toEqual([]);
   });
 });

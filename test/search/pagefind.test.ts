@@ -95,7 +95,7 @@ describe("backgroundIndexer", () => {
     const update = backgroundIndexer((error) => errors.push(error));
     const digest = buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z", { title: "Harbour news" })]);
     await update(digest, root, "v1");
-    const entry = join(root, "pagefind", "pagefind-entry.json");
+    const entry = join(root, "pagefind", "2025-08", "pagefind-entry.json");
     expect(JSON.parse(await readFile(entry, "utf8"))).toMatchObject({ languages: { en: { page_count: 1 } } });
     // The same records: nothing is run or written, even when the folder was emptied meanwhile.
     await rm(join(root, "pagefind"), { recursive: true });
@@ -114,7 +114,7 @@ describe("backgroundIndexer", () => {
   it("waits for builds to pause, then indexes only the newest digest", async () => {
     let clock = 0;
     const update = backgroundIndexer(() => undefined, { quietMs: 1000, now: () => clock });
-    const entry = join(root, "pagefind", "pagefind-entry.json");
+    const entry = join(root, "pagefind", "2025-08", "pagefind-entry.json");
     const first = update(buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z")]), root, "v1");
     // Builds keep coming: the clock has not moved, so the indexer has not run.
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -140,8 +140,30 @@ describe("backgroundIndexer", () => {
     expect(errors).toHaveLength(1);
     await update(digest, root, "v1");
     expect(errors).toHaveLength(1);
-    expect(JSON.parse(await readFile(join(root, "pagefind", "pagefind-entry.json"), "utf8"))).toMatchObject({
+    expect(JSON.parse(await readFile(join(root, "pagefind", "2025-08", "pagefind-entry.json"), "utf8"))).toMatchObject({
       languages: { en: { page_count: 1 } },
     });
+  });
+
+  it("with shards, writes again only the shard whose records changed, and keeps the manifest and API in step", async () => {
+    const settings = { ...testSettings, searchShardSize: 1 };
+    const update = backgroundIndexer(() => undefined);
+    const june = article("june", "2025-06-10T09:00:00Z", { title: "June tides" });
+    const july = article("july", "2025-07-10T09:00:00Z", { title: "July regatta" });
+    await update(buildDigest(settings, [june, july]), root, "v1");
+    const folder = join(root, "pagefind");
+    const manifest = async () => JSON.parse(await readFile(join(folder, "shards.json"), "utf8")) as { path: string }[];
+    expect((await manifest()).map((s) => s.path)).toEqual(["2025-07/", "2025-06/"]);
+    const OLD = new Date("2020-01-01T00:00:00Z");
+    for (const month of ["2025-06", "2025-07"]) await utimes(join(folder, month, "pagefind-entry.json"), OLD, OLD);
+    // July's headline changes: only July's shard is indexed and written again.
+    await update(buildDigest(settings, [june, { ...july, title: "July regatta postponed" }]), root, "v1");
+    expect((await stat(join(folder, "2025-06", "pagefind-entry.json"))).mtimeMs).toBe(OLD.getTime());
+    expect((await stat(join(folder, "2025-07", "pagefind-entry.json"))).mtimeMs).not.toBe(OLD.getTime());
+    // June's article goes: its shard's folder goes too.
+    await update(buildDigest(settings, [july]), root, "v1");
+    expect((await manifest()).map((s) => s.path)).toEqual(["2025-07/"]);
+    await expect(stat(join(folder, "2025-06"))).rejects.toMatchObject({ code: "ENOENT" });
+    expect(await readFile(join(folder, "pagefind.js"))).toEqual(await readFile(join(folder, "2025-07", "pagefind.js")));
   });
 });

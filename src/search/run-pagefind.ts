@@ -1,0 +1,77 @@
+// Runs Pagefind (its Node API drives its binary as a child process) over search records, one bundle
+// per call, and writes a bundle into a folder (the dev server's path, which has no Publisher).
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import { close, createIndex } from "pagefind";
+import type { SearchRecord } from "./records.ts";
+import { searchIndexUrl } from "../digest/urls.ts";
+
+/** Options of the search index. */
+export interface SearchIndexOptions {
+  /** Folder of the index in the output, relative to its root. Default `pagefind/`. */
+  folder: string;
+  /** Most fragment files (one per article) Pagefind writes per language before it bundles them. Default: no limit. */
+  maxFragments?: number | undefined;
+  /** Records handed to Pagefind at a time. Default 500. */
+  batch: number;
+}
+
+/** Defaults of the search index. */
+export const searchIndexDefaults = { folder: searchIndexUrl.slice(1), batch: 500 } satisfies SearchIndexOptions;
+
+/** One file of the index, its path relative to the index folder. */
+export interface SearchFile {
+  path: string;
+  content: Uint8Array;
+}
+
+// Pagefind's ready-made interfaces, its highlighter and its playground: the site uses only its JS API.
+const UNUSED = /^(?:pagefind-(?:ui|modular-ui|component-ui|highlight)\.|playground\/)/;
+
+/** The index Pagefind makes of `records`: the files the JS API needs, sorted by path. */
+export async function indexFiles(
+  records: readonly SearchRecord[],
+  options: Partial<SearchIndexOptions> = {},
+): Promise<SearchFile[]> {
+  const { batch, maxFragments } = { ...searchIndexDefaults, ...options };
+  try {
+    const created = await createIndex(maxFragments === undefined ? {} : { maxFragments });
+    const index = created.index;
+    if (!index) throw new Error(`Pagefind could not start an index: ${created.errors.join("; ")}`);
+    const errors: string[] = [];
+    for (let i = 0; i < records.length; i += batch) {
+      const added = await Promise.all(
+        records.slice(i, i + batch).map((record) => index.addCustomRecord({ ...record })),
+      );
+      for (const response of added) errors.push(...response.errors);
+    }
+    const { files, errors: fileErrors } = await index.getFiles();
+    errors.push(...fileErrors);
+    if (errors.length > 0) throw new Error(`Pagefind failed to index the articles: ${errors.join("; ")}`);
+    return files.filter((file) => !UNUSED.test(file.path)).sort((a, b) => (a.path < b.path ? -1 : 1));
+  } finally {
+    // The binary runs until it is closed; a build must not leave it behind.
+    await close();
+  }
+}
+
+/**
+ * Makes `dir` hold exactly `files` (the dev server's path, which has no Publisher): writes the files
+ * whose bytes differ, removes the others.
+ */
+export async function writeIndexFolder(files: readonly SearchFile[], dir: string): Promise<void> {
+  const wanted = new Set(files.map((file) => file.path));
+  const present = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const stale = present
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .filter((path) => !wanted.has(path));
+  await Promise.all(stale.map((path) => rm(join(dir, path), { force: true })));
+  for (const file of files) {
+    const to = join(dir, file.path);
+    const old = await readFile(to).catch(() => undefined);
+    if (old?.equals(file.content)) continue;
+    await mkdir(dirname(to), { recursive: true });
+    await writeFile(to, file.content);
+  }
+}

@@ -1,0 +1,93 @@
+// What a search costs in Chromium over a built index folder: the search page's own script on a bare
+// page (the same element ids), time until the status line reports, and bytes fetched (encoded sizes
+// with headers, the worker's requests included), for the first search (the page load) and each after.
+import { copyFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { launchChromium } from "../browser/chromium.ts";
+import { serveSite } from "../helpers/static-server.ts";
+
+const SCRIPT = fileURLToPath(new URL("../../layouts/assets/search-page.js", import.meta.url));
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title>
+<link rel="modulepreload" href="/pagefind/pagefind.js"><script type="module" src="/search-page.js"></script></head>
+<body><form><input id="search-q" name="q"><select id="search-tag"><option value="">All</option></select>
+<select id="search-source"><option value="">All</option></select>
+<select id="search-sort"><option value="relevance">Best</option><option value="newest">Newest</option><option value="oldest">Oldest</option></select></form>
+<p id="search-status"></p><ol id="search-results"></ol><button id="search-more" hidden>More</button></body></html>`;
+
+/** One measured search. */
+export interface QueryCost {
+  what: string;
+  ms: number;
+  bytes: number;
+  requests: number;
+  status: string;
+}
+
+/** Searches `words[0]` by loading the page, then each further word, then the last newest first. */
+export async function queryCosts(outDir: string, words: readonly string[]): Promise<QueryCost[]> {
+  await copyFile(SCRIPT, join(outDir, "search-page.js"));
+  await writeFile(join(outDir, "search.html"), PAGE);
+  await writeFile(join(outDir, "404.html"), "Not found");
+  const server = await serveSite(outDir);
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    page.on("console", (message) => console.error(`console: ${message.text().slice(0, 200)}`));
+    page.on("pageerror", (error) => console.error(`page error: ${String(error).slice(0, 200)}`));
+    let bytes = 0;
+    let requests = 0;
+    // Pagefind fetches from a worker; Playwright reports those requests with the page's.
+    page.on("requestfinished", async (request) => {
+      const sizes = await request.sizes().catch(() => undefined);
+      if (!sizes) return;
+      bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      requests++;
+    });
+    const status = page.locator("#search-status");
+    const costs: QueryCost[] = [];
+    const step = async (what: string, act: () => Promise<unknown>) => {
+      // A marker in the result list: a search replaces the list's children, so its absence means the search ran.
+      await page
+        .evaluate(() =>
+          document
+            .getElementById("search-results")
+            ?.append(Object.assign(document.createElement("li"), { id: "stale" })),
+        )
+        .catch(() => undefined);
+      bytes = 0;
+      requests = 0;
+      const started = performance.now();
+      await act();
+      await page
+        .waitForFunction(
+          () =>
+            !document.getElementById("stale") &&
+            /results?\b|No results/.test(document.getElementById("search-status")?.textContent ?? ""),
+          undefined,
+          { timeout: Number(process.env.QUERY_TIMEOUT_MS ?? 120_000), polling: 5 },
+        )
+        .catch(async (error: unknown) => {
+          throw new Error(`${what}: the status line said "${await status.textContent()}"`, { cause: error });
+        });
+      const ms = performance.now() - started;
+      // Fragments of the shown results load just after the status line: let them land.
+      await page.waitForLoadState("networkidle");
+      costs.push({ what, ms, bytes, requests, status: (await status.textContent()) ?? "" });
+    };
+    const [first, ...rest] = words;
+    await step(`load + search "${first}"`, () =>
+      page.goto(`${server.url}/search.html?q=${encodeURIComponent(first ?? "")}`),
+    );
+    for (const word of rest)
+      await step(`search "${word}"`, async () => {
+        await page.locator("#search-q").fill(word);
+        await page.locator("#search-q").press("Enter");
+      });
+    await step("same, newest first", () => page.locator("#search-sort").selectOption("newest"));
+    return costs;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
