@@ -9,7 +9,6 @@ import { positionedProblems, positions, type SplitProblem } from "./yaml-positio
 
 export type { SplitProblem };
 
-
 /** A file split into its parts, or the reasons it could not be. */
 export type SplitResult =
   | {

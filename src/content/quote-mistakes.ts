@@ -34,14 +34,14 @@ export function quoteMistakes(yaml: string, firstLine: number): QuoteMistake[] {
   const lines = yaml.split("\n");
   const mistakes: QuoteMistake[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const match = QUOTED.exec(lines[i]!);
+    const match = QUOTED.exec(lines[i] ?? "");
     if (!match) continue;
     const [, field, quote, rest] = match as unknown as [string, string, string, string];
     if (closingQuote(rest, quote) !== -1) continue;
     const swallowed: string[] = [];
     let end = -1;
     for (let j = i + 1; j < lines.length; j++) {
-      const text = lines[j]!;
+      const text = lines[j] ?? "";
       const name = FIELD_START.exec(text)?.[1];
       if (name !== undefined && knownFields.includes(name)) swallowed.push(`${name}:`);
       if (closingQuote(text, quote) !== -1) {

@@ -91,6 +91,6 @@ function yamlProblem(
   }
   if (error.code === "TAB_AS_INDENT") return { line, message: "a tab is used for indentation; use spaces" };
   if (error.code === "DUPLICATE_KEY") return { ...named, line, message: "is given twice; keep one of them" };
-  const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  const reason = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
   return { line, message: `the front matter is not valid YAML: ${reason}` };
 }

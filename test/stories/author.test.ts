@@ -38,11 +38,11 @@ describe("story fields in front matter", () => {
     expect(error).toBeInstanceOf(ContentError);
     expect(error!.message).toMatchInlineSnapshot(`
       "content/articles/a.md: 1 problem
-        story: expected a story id with letters or digits, such as calder-mill-fire, or false to keep the item out of stories; got true
+        line 5: story: expected a story id with letters or digits, such as calder-mill-fire, or false to keep the item out of stories; got true
         See README.md#front-matter
 
       content/articles/b.md: 1 problem
-        story: expected a story id with letters or digits, such as calder-mill-fire, or false to keep the item out of stories; got "!!!"
+        line 5: story: expected a story id with letters or digits, such as calder-mill-fire, or false to keep the item out of stories; got "!!!"
         See README.md#front-matter"
     `);
   });
