@@ -48,6 +48,8 @@ export interface Content {
   warnings: Problem[];
   /** Items dated after the build's time, left out until a build at or after it. */
   heldBack: Article[];
+  /** Items marked `draft: true` and left out (none when drafts are kept). */
+  drafts: Article[];
 }
 
 const SETTINGS_FILE = join("_data", "site.json");
@@ -105,12 +107,14 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const warnings: Problem[] = [];
   const articles: Article[] = [];
   const heldBack: Article[] = [];
+  const drafts: Article[] = [];
   // Each file is parsed as soon as it is read: no site's whole text is held at once.
   for (const path of paths) {
     const result = parseSource(path, rel(path), settings, renderer, cache, options.unchanged ?? (() => false));
     errors.push(...result.errors);
     warnings.push(...result.warnings);
     const a = result.article;
+    if (a?.draft && !options.includeDrafts) drafts.push(a);
     if (!a || (a.draft && !options.includeDrafts)) continue;
     if (options.now && a.date > options.now && !options.includeFuture) heldBack.push(a);
     else articles.push(a);
@@ -132,6 +136,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     imageWork: placed.work,
     warnings,
     heldBack,
+    drafts,
   };
 }
 
