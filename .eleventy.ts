@@ -23,7 +23,7 @@ export { build, type BuildOptions, type BuildSummary } from "./src/build/product
 const WRITE_STABLE_MS = 30;
 
 export const config = {
-  dir: { input: "content", output: "dist", data: "_data" },
+  // No `dir`: the build passes its folders to Eleventy's constructor, and a `dir` here would override them.
   // Articles are read and validated by src/content/load.ts, not by Eleventy: only our templates render.
   templateFormats: ["11ty.js"],
   markdownTemplateEngine: false,

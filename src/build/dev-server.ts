@@ -142,6 +142,8 @@ export async function startDevServer(
   eleventy.disableLogger();
   await eleventy.init();
   await eleventy.watch();
+  // Eleventy 3.1 does not rebuild when a file is deleted; a deleted article must take its pages with it.
+  eleventy.watcher?.on("unlink", (path) => eleventy.watcher?.emit("change", path));
   const serve = eleventy.eleventyServe;
   await serve.init();
   await serve.initServerInstance();

@@ -31,6 +31,11 @@ export interface EleventyRun {
   watch(): Promise<void>;
   serve(port: number): Promise<void>;
   stopWatch(): Promise<void>;
+  /** The file watcher (chokidar) once `watch()` resolved. */
+  watcher?: {
+    on(event: "unlink", listener: (path: string) => void): unknown;
+    emit(event: "change", path: string): boolean;
+  };
   /** Silences Eleventy's own lines: the sink reports each build. */
   disableLogger(): void;
   /** Eleventy's wrapper of its dev server (not in its documented API; see dev-server.ts). */
