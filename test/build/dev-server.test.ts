@@ -107,4 +107,19 @@ describe("dev server", () => {
     expect(existsSync(join(dev(), "tags/weather/index.html"))).toBe(false);
     expect((await get("/")).body).not.toContain("Storm closes the coast road");
   }, 60_000);
+
+  it("reports an author's mistake in one rebuild line and keeps serving; the fix publishes", async () => {
+    const broken = join(site.content, "articles", "broken.md");
+    const before = lines.length;
+    await writeFile(broken, "---\ntitle: A broken item\n---\n\nNo date.\n");
+    await lineCount(/not published/, 1);
+    const report = lines.slice(before).join("\n");
+    expect(report).toMatch(/^Rebuilt after .*broken\.md: not published, .*\.dev was left as it was\.\n/);
+    expect(report).toContain("content/articles/broken.md");
+    expect(report).not.toMatch(/\n\s+at /);
+    expect((await get("/")).status).toBe(200);
+    await writeFile(broken, articleFile({ title: "A mended item", date: "2025-08-18T08:00:00Z" }));
+    await lineCount(/^Rebuilt after .*broken\.md: \d+ files written/, 1);
+    expect((await get("/")).body).toContain("A mended item");
+  }, 60_000);
 });
