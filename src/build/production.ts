@@ -92,6 +92,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const interrupted = new Promise<never>((_, reject) => {
     stop = reject;
   });
+  // Handled by the race below, or not needed when the build ended first.
+  interrupted.catch(() => undefined);
   const onAbort = () => {
     if (!committing) stop(new BuildInterrupted("interrupted"));
   };
