@@ -94,8 +94,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   });
   // Handled by the race below, or not needed when the build ended first.
   interrupted.catch(() => undefined);
+  // Set once interrupted: the render that may still be running then stages nothing and never commits.
+  let stopped = false;
   const onAbort = () => {
-    if (!committing) stop(new BuildInterrupted("interrupted"));
+    if (committing) return;
+    stopped = true;
+    stop(new BuildInterrupted("interrupted"));
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
   const work = async (): Promise<BuildSummary> => {
@@ -107,11 +111,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       previous,
       images: imageProcessing(cacheDir),
     });
+    if (stopped) throw new BuildInterrupted("interrupted");
     const { digest, content } = prepared;
     if (digest.articlePages.length === 0 && !options.allowEmpty && holdsArticles(previous))
       throw emptySiteError(input, output);
     for (const warning of content.warnings) console.warn(formatProblems([warning]));
-    const page = startPublishing(prepared, publisher, previous);
+    const publish = startPublishing(prepared, publisher, previous);
+    const page = (url: string, html: string) => {
+      if (!stopped) publish(url, html);
+    };
     // Pagefind runs in its own process while Eleventy renders.
     searching = digest.settings.search
       ? publishSearchIndex(digest, publisher, join(cacheDir, "search.json"), prepared.version)
@@ -129,6 +137,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     });
     await eleventy.toJSON();
     const index = await searching;
+    // Nothing is staged after an interrupt, and the switch never starts.
+    if (stopped) throw new BuildInterrupted("interrupted");
     copyAssets(prepared, publisher);
     committing = true;
     const published = await publisher.commit();

@@ -1,10 +1,11 @@
 // The command line as an author runs it (`node src/cli/run.js …`, what the npm scripts run), on fixture sites.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
 
@@ -140,4 +141,61 @@ describe("check and errors", () => {
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
+});
+
+/** A textured JPEG, made here so no binary fixture is needed. */
+function photo(width: number, height: number): Promise<Buffer> {
+  const noise = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
+  return sharp(noise, { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
+}
+
+describe("signals", () => {
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)(
+    "%s during a build leaves the output as it was and exits %i",
+    { timeout: 120_000 },
+    async (signal, code) => {
+      // Enough articles that rendering outlasts the signal's delivery; one image, whose progress line
+      // says the build is under way.
+      const articles: Record<string, string> = {};
+      for (let i = 0; i < 80; i++)
+        articles[`item-${i}.md`] = articleFile({
+          title: `Item number ${i}`,
+          date: "2025-08-15T09:00:00Z",
+          tags: [`T${i % 9}`],
+        });
+      articles["lead.md"] = articleFile({
+        title: "With a photo",
+        date: "2025-08-16T09:00:00Z",
+        image: "./lead.jpg",
+        imageAlt: "A test pattern",
+      });
+      const s = await site(articles);
+      await writeFile(join(s.content, "articles", "lead.jpg"), await photo(800, 500));
+      expect((await run(s, "build")).code).toBe(0);
+      const before = await readTree(join(s.root, "dist"));
+      // A new title changes every page, and without the cache the image is processed again.
+      await writeFile(
+        join(s.content, "_data", "site.json"),
+        JSON.stringify({ ...fixtureSettings, search: false, title: "Renamed" }),
+      );
+      await rm(join(s.root, ".cache"), { recursive: true });
+      const child = spawn(process.execPath, [RUN, "build"], { cwd: s.root });
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        // Once: a second signal would end the process at once, as a second Ctrl-C should.
+        if (/Images: 1\/1/.test(stderr) && !child.killed) child.kill(signal);
+      });
+      const exit = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+      expect(stderr).toContain("The build was interrupted; dist was left as it was.\n");
+      expect(exit).toBe(code);
+      expect(await readTree(join(s.root, "dist"))).toEqual(before);
+    },
+  );
 });
