@@ -158,7 +158,7 @@ describe("signals", () => {
     ["SIGTERM", 143],
   ] as const)(
     "%s during a build leaves the output as it was and exits %i",
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async (signal, code) => {
       // Enough articles that rendering outlasts the signal's delivery; one image, whose progress line
       // says the build is under way.
