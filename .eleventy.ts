@@ -12,7 +12,7 @@ import notFound from "./layouts/not-found.11ty.ts";
 import search from "./layouts/search.11ty.ts";
 import terms from "./layouts/terms.11ty.ts";
 import { DigestError } from "./src/content/errors.ts";
-import { devServerOptions } from "./src/build/dev-server.ts";
+import { devServerOptions } from "./src/build/server-options.ts";
 import { attachedSink, type EleventyConfig } from "./src/build/eleventy-api.ts";
 import { addPage } from "./src/build/pages.ts";
 
@@ -45,7 +45,7 @@ export default function (eleventyConfig: EleventyConfig) {
   // Eleventy waits until a saved file's size has been stable for 150 ms before it rebuilds; half of
   // an edit's time on a small site. Editors write a Markdown file in one go: 30 ms is enough.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: WRITE_STABLE_MS, pollInterval: 10 } });
-  // Quiet, private, and refusing hostile paths (see src/build/dev-server.ts).
+  // Quiet, and refusing hostile paths (see src/build/server-options.ts).
   eleventyConfig.setServerOptions(devServerOptions);
   // The page templates' render functions also publish every page, so their large share of
   // Eleventy's time is expected: no warning about it.

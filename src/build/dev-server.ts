@@ -8,10 +8,10 @@ import type { DigestMemo } from "../digest/digest.ts";
 import type { KeyMemo } from "../digest/page-keys.ts";
 import { Publisher } from "../publish/publisher.ts";
 import { backgroundIndexer } from "../search/pagefind.ts";
-import { attachSink, type DevServer, loadEleventy, type PageSink } from "./eleventy-api.ts";
+import { attachSink, loadEleventy, type PageSink } from "./eleventy-api.ts";
 import { DEFAULT_CACHE, imageProcessing, keysByUrl, type Prepared, prepare } from "./prepare.ts";
 import { copyAssets, startPublishing } from "./publishing.ts";
-import { requestGuard } from "./request-guard.ts";
+import { listenOn } from "./server-options.ts";
 
 /** Options of the dev server. */
 export interface DevServerOptions {
@@ -115,15 +115,6 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
   };
 }
 
-/** The dev server's options for Eleventy's `setServerOptions`: quiet, no DOM diffing, hostile paths refused. */
-export const devServerOptions = {
-  // Pages reach the output through the sink, so Eleventy's copy of a page is empty: reload instead of diffing.
-  domDiff: false,
-  middleware: [requestGuard],
-  messageOnStart: () => false,
-  logger: { info: () => undefined, log: () => undefined, error: (message: string) => console.error(message) },
-};
-
 /** Starts Eleventy's dev server; resolves with its address once it listens, and a function that stops it. */
 export async function startDevServer(
   options: Partial<DevServerOptions> = {},
@@ -156,25 +147,5 @@ export async function startDevServer(
   return {
     url: `http://${shown.includes(":") ? `[${shown}]` : shown}:${address.port}/`,
     close: () => eleventy.stopWatch(),
-  };
-}
-
-/**
- * Patches Eleventy's dev server 2.x, which listens on every interface and lets a failing request
- * reject unhandled: it listens on `host` (a port taken moves to the next one, as before), and a
- * request that throws gets a 500 and one line on standard error.
- */
-function listenOn(server: DevServer, host: string): void {
-  server._serverListen = (port: number) => server.server.listen({ port, host });
-  const handle = server.onRequestHandler.bind(server);
-  server.onRequestHandler = async (req, res) => {
-    try {
-      await handle(req, res);
-    } catch (error) {
-      console.error(`Dev server: ${(req as { url?: string }).url ?? "a request"} failed: ${String(error)}`);
-      const r = res as { headersSent: boolean; statusCode: number; end(): void };
-      if (!r.headersSent) r.statusCode = 500;
-      r.end();
-    }
   };
 }
