@@ -89,6 +89,8 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
         return Object.freeze(prepared.render);
       } catch (error) {
         await publisher.abort();
+        // A first build that fails ends `npm start` with the same report (see main.ts): said once, there.
+        if (changed === undefined) throw error;
         const problems = error instanceof DigestError ? error.message : `an unexpected error: ${String(error)}`;
         options.log(`${what()}: not published, ${options.output} was left as it was.\n${problems}`);
         throw error;

@@ -15,6 +15,13 @@ const HELP_LINK = "docs/commands.md#when-something-goes-wrong";
 /** Exit codes of a process ended by a signal, as shells report them (128 + the signal's number). */
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
 
+/** What an author's mistake meant for each command, said after the problems. */
+const OUTCOMES: Record<string, string> = {
+  build: "The build stopped; the previous output was left as it was.",
+  check: "The check found errors.",
+  start: "The dev server did not start; fix the problem and run it again.",
+};
+
 const text = (value: string | boolean | undefined) => (typeof value === "string" ? value : undefined);
 
 /** `build`: the summary lines, or the reason the output was left as it was. */
@@ -88,15 +95,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof DigestError) {
-      const outcome =
-        error instanceof UsageError
-          ? ""
-          : argv[0] === "build"
-            ? "\n\nThe build stopped; the previous output was left as it was."
-            : argv[0] === "check"
-              ? "\n\nThe check found errors."
-              : "";
-      console.error(`${error.message}${outcome}`);
+      const outcome = error instanceof UsageError ? undefined : OUTCOMES[argv[0] ?? ""];
+      console.error(outcome ? `${error.message}\n\n${outcome}` : error.message);
       return 1;
     }
     // Not an author's mistake: a bug, or something of the machine's. One line, the stack only on request.
