@@ -1,5 +1,5 @@
 // `npm start`: Eleventy's dev server over a folder the dev sink publishes into, rebuilt on each edit.
-import { relative, resolve } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { DigestError } from "../content/errors.ts";
@@ -44,6 +44,17 @@ const DEV_SEARCH_QUIET_MS = 3000;
 const CONFIG = fileURLToPath(new URL("../../.eleventy.ts", import.meta.url));
 
 /**
+ * The file a watcher report names. Eleventy 3.1 reports an absolute path as if relative to the
+ * project ("./tmp/site/content/a.md" for "/tmp/site/content/a.md"): of the readings, the one inside
+ * the content folder is meant. Without this an edit would be taken for no change.
+ */
+export function watchedPath(reported: string, contentDir: string): string {
+  const inside = `${resolve(contentDir)}${sep}`;
+  const readings = [resolve(reported), ...(reported.startsWith("./") ? [`/${reported.slice(2)}`] : [])];
+  return readings.find((path) => path.startsWith(inside)) ?? resolve(reported);
+}
+
+/**
  * The dev server's sink: each rebuild publishes through a Publisher, as the production build does,
  * so a deleted article's pages go. It remembers parsed files, related lists and page keys between
  * rebuilds, so that an edit re-reads one file and re-renders only the pages that show something of it.
@@ -65,7 +76,7 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
       : `Rebuilt after ${changed.map((file) => relative(process.cwd(), file)).join(", ") || "a change"}`;
   return {
     changed(files) {
-      changed = files.map((file) => resolve(file));
+      changed = files.map((file) => watchedPath(file, options.input));
     },
     async digest() {
       started = performance.now();

@@ -2,11 +2,11 @@
 // publishing through the Publisher so that a deleted article's pages go, one line per rebuild.
 import { request } from "node:http";
 import { existsSync } from "node:fs";
-import { unlink, writeFile } from "node:fs/promises";
+import { readFile, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDevServer } from "../../src/build/dev-server.ts";
+import { startDevServer, watchedPath } from "../../src/build/dev-server.ts";
 import { articleFile, fixtureSettings, makeSite } from "../helpers/fixture.ts";
 
 // Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.
@@ -64,6 +64,18 @@ afterAll(async () => {
   await site?.remove();
 });
 
+describe("watchedPath", () => {
+  it.each([
+    ["content/articles/a.md", "/site", "/site/content/articles/a.md"],
+    ["./tmp/site/content/articles/a.md", "/tmp/site/content", "/tmp/site/content/articles/a.md"],
+    ["/tmp/site/content/articles/a.md", "/tmp/site/content", "/tmp/site/content/articles/a.md"],
+  ])("%s (content in %s) → %s", (reported, content, expected) => {
+    const cwd = process.cwd();
+    // Relative readings are resolved against the working folder.
+    expect(watchedPath(reported, content)).toBe(reported.startsWith("content/") ? `${cwd}/${reported}` : expected);
+  });
+});
+
 describe("dev server", () => {
   it("listens on the host it was given, and serves the pages it published", async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -97,10 +109,22 @@ describe("dev server", () => {
     );
     await lineCount(/^Rebuilt/, 1);
     expect(existsSync(join(dev(), "2025/08/17/market/index.html"))).toBe(true);
-    await unlink(storm);
+    await writeFile(
+      join(site.content, "articles", "summit.md"),
+      articleFile(
+        { title: "Leaders meet at the lake summit", date: "2025-08-15T09:00:00Z", tags: ["Lakes"] },
+        "An edited body.",
+      ),
+    );
     await lineCount(/^Rebuilt/, 2);
+    expect(await readFile(join(dev(), "2025/08/15/summit/index.html"), "utf8")).toContain("An edited body.");
+    await unlink(storm);
+    await lineCount(/^Rebuilt/, 3);
     const rebuilt = lines.filter((line) => line.startsWith("Rebuilt"));
-    expect(rebuilt[1]).toMatch(/^Rebuilt after .*storm\.md: \d+ files written, [1-9]\d* removed in /);
+    expect(rebuilt[1]).toMatch(
+      /^Rebuilt after .*\/content\/articles\/summit\.md: [1-9]\d* files written, 0 removed in /,
+    );
+    expect(rebuilt[2]).toMatch(/^Rebuilt after .*storm\.md: \d+ files written, [1-9]\d* removed in /);
     expect(existsSync(page)).toBe(false);
     // Its day and its tag's pages went with it, as in a production build.
     expect(existsSync(join(dev(), "2025/08/16/index.html"))).toBe(false);
