@@ -6,12 +6,17 @@ import { shell } from "./base.ts";
 import { paged } from "./paged.ts";
 import { dayGroups, pager } from "./parts.ts";
 
+/** The home page of a site without articles: what to do next. */
+const EMPTY_SITE = html`<p class="empty">Nothing has been published here yet. To add the first article, run
+<code>npm run new -- "Headline of the item"</code>, edit the file it names, then build the site again.</p>`;
+
 function render({ entry: page, digest }: { entry: ListPage; digest: Digest }): string {
   const { number, count } = page.pager;
   const suffix = number > 1 ? ` (page ${number} of ${count})` : "";
   const heading = page.kind ? html`<span class="kind">${page.kind}:</span> ${page.heading}` : html`Latest news`;
   const main = html`<h1>${heading}${suffix}</h1>
 ${page.kind || number > 1 ? "" : html`<p class="lede">${digest.settings.description}</p>`}
+${page.kind || page.groups.length > 0 ? "" : EMPTY_SITE}
 ${dayGroups(digest.context, page.groups)}
 ${pager(page.pager)}`;
   const title = page.kind ? `${page.kind}: ${page.heading}${suffix}` : number > 1 ? `Latest news${suffix}` : undefined;

@@ -1,4 +1,4 @@
-// `npm run new -- "Headline"`: writes a stub article for today, never over an existing file.
+// `npm run new -- "Headline"`: writes a stub article for today, never over an existing file (run by main.ts).
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { DateTime } from "luxon";
@@ -21,7 +21,7 @@ async function siteTimeZone(root: string): Promise<string> {
 }
 
 /** Writes the new item and returns its path; an unquoted headline (several arguments) is joined with spaces. */
-async function run(args: readonly string[], root: string): Promise<string> {
+export async function newArticle(args: readonly string[], root: string): Promise<string> {
   const title = args.join(" ");
   if (title.trim() === "") throw new DigestError(`No headline was given.\n${USAGE}`);
   // Options are not headlines: `--help` must not become an article called "help" (`-5C` still may).
@@ -39,12 +39,4 @@ async function run(args: readonly string[], root: string): Promise<string> {
     );
   });
   return path;
-}
-
-try {
-  console.log(await run(process.argv.slice(2), process.cwd()));
-} catch (error) {
-  if (!(error instanceof DigestError)) throw error;
-  console.error(error.message);
-  process.exitCode = 1;
 }

@@ -55,6 +55,8 @@ export interface Content {
   warnings: Problem[];
   /** Items dated after the build's time, left out until a build at or after it. */
   heldBack: Article[];
+  /** Items marked `draft: true` and left out (none when drafts are kept). */
+  drafts: Article[];
 }
 
 const SETTINGS_FILE = join("_data", "site.json");
@@ -116,6 +118,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const articles: Article[] = [];
   const heldBack: Article[] = [];
   const lines = new Map<string, () => ReadonlyMap<string, number>>();
+  const drafts: Article[] = [];
   // Each file is parsed as soon as it is read: no site's whole text is held at once.
   for (const path of paths) {
     const result = parseSource(path, rel(path), settings, renderer, cache, options.unchanged ?? (() => false));
@@ -123,6 +126,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     if (result.lines) lines.set(rel(path), result.lines);
     warnings.push(...result.warnings);
     const a = result.article;
+    if (a?.draft && !options.includeDrafts) drafts.push(a);
     if (!a || (a.draft && !options.includeDrafts)) continue;
     if (options.now && a.date > options.now && !options.includeFuture) heldBack.push(a);
     else articles.push(a);
@@ -155,6 +159,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     imageWork: placed.work,
     warnings,
     heldBack,
+    drafts,
   };
 }
 

@@ -29,19 +29,15 @@ export async function devServer(
   child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
   try {
-    await waitFor(() => log.includes("Watching"), 300_000, "the dev server's first build");
+    await waitFor(() => log.includes("Serving "), 300_000, "the dev server's first build");
     const start = (performance.now() - started) / 1000;
-    // The watcher scans the folder after "Watching…"; probe with harmless rewrites until it reports one.
-    const watching = () => log.split("Watching").length - 1;
-    for (let probe = 0; !log.includes("File changed"); probe++) {
+    // The dev server prints one line per build ("Built: …", then "Rebuilt after <file>: …"). The
+    // watcher may still be scanning the folder: probe with harmless rewrites until it reports one.
+    const watching = () => log.match(/^(?:Built|Rebuilt)\b/gm)?.length ?? 0;
+    for (let probe = 0; !log.includes("Rebuilt after"); probe++) {
       editBody(`Benchmark probe ${probe}.`);
-      await waitFor(() => log.includes("File changed"), 1000, "the watcher").catch(() => undefined);
+      await waitFor(() => log.includes("Rebuilt after"), 1000, "the watcher").catch(() => undefined);
     }
-    await waitFor(
-      () => watching() >= 2 && !/File changed[\s\S]*$/.test(log.slice(log.lastIndexOf("Watching"))),
-      60_000,
-      "the probe's rebuild",
-    );
     const page = join(dir, ".dev", outputPathFor(url));
     const shows = (path: string, text: string) => existsSync(path) && readFileSync(path, "utf8").includes(text);
     const rss: number[] = [];

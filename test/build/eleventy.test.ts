@@ -1,9 +1,10 @@
 // Integration: fixture sites built through Eleventy's programmatic API into temporary folders.
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../.eleventy.ts";
+import { build } from "../../src/build/production.ts";
 import { ContentError } from "../../src/content/errors.ts";
 import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
 
@@ -174,5 +175,19 @@ describe("safety and output", () => {
     for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true);
     expect((await stat(join(site.output, "index.html"))).mtimeMs).toBe(stamp);
     expect(await readFile(join(site.output, "index.html"), "utf8")).toContain("Fixture Digest");
+  });
+});
+
+describe("layering", () => {
+  it("lets only src/build/ of src/ import Eleventy or the layouts", async () => {
+    const root = fileURLToPath(new URL("../../src/", import.meta.url));
+    const files = (await readdir(root, { recursive: true })).filter((file) => file.endsWith(".ts"));
+    const knowing = [];
+    for (const file of files) {
+      const text = await readFile(join(root, file), "utf8");
+      if (/from "@11ty\/|import\("@11ty\/|"@11ty\/eleventy"|\/layouts\//.test(text)) knowing.push(file);
+    }
+    expect(knowing.length).toBeGreaterThan(0);
+    expect(knowing.filter((file) => !file.startsWith("build/"))).toEqual([]);
   });
 });

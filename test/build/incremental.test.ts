@@ -4,7 +4,7 @@ import { readFile, rm, unlink, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
 import { afterEach, describe, expect, it } from "vitest";
-import { build } from "../../.eleventy.ts";
+import { build } from "../../src/build/production.ts";
 import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
 
 // Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.

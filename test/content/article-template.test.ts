@@ -206,9 +206,9 @@ describe("the generated file", () => {
 describe("npm run new", () => {
   // The CLI runs in a folder outside the project, so tsx is named by its absolute path.
   const tsx = fileURLToPath(import.meta.resolve("tsx"));
-  const cli = fileURLToPath(new URL("../../src/cli/new.ts", import.meta.url));
+  const cli = fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url));
   const run = (cwd: string, ...args: string[]) =>
-    promisify(execFile)(process.execPath, ["--import", tsx, cli, ...args], { cwd }).then(
+    promisify(execFile)(process.execPath, ["--import", tsx, cli, "new", ...args], { cwd }).then(
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => ({
         code: error.code,
@@ -245,16 +245,12 @@ describe("npm run new", () => {
     expect(await readFile(join(root, path), "utf8")).toBe(`${written}\nThe editor's own words.\n`);
   });
 
-  it.each([[[]], [["  "]], [["--help"]]])(
-    "prints the usage line for arguments %j",
-    { timeout: 30_000 },
-    async (args) => {
-      const root = await project();
-      const result = await run(root, ...args);
-      expect(result.code).toBe(1);
-      expect(result.stderr).toContain('Usage: npm run new -- "Headline of the item"');
-    },
-  );
+  it.each([[[]], [["  "]], [["--"]]])("prints the usage line for arguments %j", { timeout: 30_000 }, async (args) => {
+    const root = await project();
+    const result = await run(root, ...args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Usage: npm run new -- "Headline of the item"');
+  });
 
   it("names the settings file when it is missing or wrong", { timeout: 30_000 }, async () => {
     const root = await project({ title: "" });

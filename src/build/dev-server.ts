@@ -1,0 +1,164 @@
+// `npm start`: Eleventy's dev server over a folder the dev sink publishes into, rebuilt on each edit.
+import { relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DateTime } from "luxon";
+import { DigestError } from "../content/errors.ts";
+import { emptyCache } from "../content/markdown-cache.ts";
+import type { DigestMemo } from "../digest/digest.ts";
+import type { KeyMemo } from "../digest/page-keys.ts";
+import { Publisher } from "../publish/publisher.ts";
+import { backgroundIndexer } from "../search/pagefind.ts";
+import { attachSink, loadEleventy, type PageSink } from "./eleventy-api.ts";
+import { DEFAULT_CACHE, imageProcessing, keysByUrl, type Prepared, prepare } from "./prepare.ts";
+import { copyAssets, startPublishing } from "./publishing.ts";
+import { listenOn } from "./server-options.ts";
+
+/** Options of the dev server. */
+export interface DevServerOptions {
+  /** Content folder. Default `content`. */
+  input: string;
+  /** Folder the pages are published into and served from. Default `.dev`. */
+  output: string;
+  /** Interface to listen on. Default `localhost`: drafts stay on this computer. */
+  host: string;
+  /** First port tried (the next ten are tried when it is taken). Default 8080. */
+  port: number;
+  /** Folder for what builds remember. Default `.cache/broadsheet`. */
+  cacheDir: string;
+  /** Where the one line per rebuild goes. Default: standard output. */
+  log: (line: string) => void;
+}
+
+/** The dev server's defaults. */
+export const devServerDefaults = {
+  input: "content",
+  output: ".dev",
+  host: "localhost",
+  port: 8080,
+  cacheDir: DEFAULT_CACHE,
+  log: (line: string) => console.log(line),
+} satisfies DevServerOptions;
+
+/** How long the dev server waits after the last rebuild before it reindexes search. */
+const DEV_SEARCH_QUIET_MS = 3000;
+const CONFIG = fileURLToPath(new URL("../../.eleventy.ts", import.meta.url));
+
+/**
+ * The file a watcher report names. Eleventy 3.1 reports an absolute path as if relative to the
+ * project ("./tmp/site/content/a.md" for "/tmp/site/content/a.md"): of the readings, the one inside
+ * the content folder is meant. Without this an edit would be taken for no change.
+ */
+export function watchedPath(reported: string, contentDir: string): string {
+  const inside = `${resolve(contentDir)}${sep}`;
+  const readings = [resolve(reported), ...(reported.startsWith("./") ? [`/${reported.slice(2)}`] : [])];
+  return readings.find((path) => path.startsWith(inside)) ?? resolve(reported);
+}
+
+/**
+ * The dev server's sink: each rebuild publishes through a Publisher, as the production build does,
+ * so a deleted article's pages go. It remembers parsed files, related lists and page keys between
+ * rebuilds, so that an edit re-reads one file and re-renders only the pages that show something of it.
+ */
+export function devSink(options: Pick<DevServerOptions, "input" | "output" | "cacheDir" | "log">): PageSink {
+  const cache = emptyCache();
+  const memo: DigestMemo = {};
+  const keyMemo: KeyMemo = {};
+  // Files the watcher reported since the last build; until the first report, every file is looked at.
+  let changed: string[] | undefined;
+  let current: { prepared: Prepared; publisher: Publisher; page: (url: string, html: string) => void } | undefined;
+  let started = 0;
+  const reindex = backgroundIndexer((error) => options.log(`Search index not updated: ${String(error)}`), {
+    quietMs: DEV_SEARCH_QUIET_MS,
+  });
+  const what = () =>
+    changed === undefined
+      ? "Built"
+      : `Rebuilt after ${changed.map((file) => relative(process.cwd(), file)).join(", ") || "a change"}`;
+  return {
+    changed(files) {
+      changed = files.map((file) => watchedPath(file, options.input));
+    },
+    async digest() {
+      started = performance.now();
+      const publisher = new Publisher(options.output);
+      const previous = keysByUrl(publisher.currentKeys());
+      const seen = changed === undefined ? undefined : new Set(changed);
+      try {
+        const prepared = await prepare({
+          contentDir: options.input,
+          preview: true,
+          cache,
+          now: DateTime.now(),
+          previous,
+          dev: { memo, keyMemo, unchanged: (path) => seen !== undefined && !seen.has(path) },
+          images: imageProcessing(options.cacheDir, false),
+        });
+        current = { prepared, publisher, page: startPublishing(prepared, publisher, previous) };
+        // Frozen, so that Eleventy hands the templates the digest itself: a page's data reaches global
+        // data through proxies (its pagination's ProxyWrap), which wrap every plain object read through
+        // them, and a layout reads the settings dozens of times a page. Frozen objects are passed as they are.
+        return Object.freeze(prepared.render);
+      } catch (error) {
+        await publisher.abort();
+        // A first build that fails ends `npm start` with the same report (see main.ts): said once, there.
+        if (changed === undefined) throw error;
+        const problems = error instanceof DigestError ? error.message : `an unexpected error: ${String(error)}`;
+        options.log(`${what()}: not published, ${options.output} was left as it was.\n${problems}`);
+        throw error;
+      }
+    },
+    page(url, html) {
+      current?.page(url, html);
+    },
+    async after() {
+      if (!current) return;
+      const { prepared, publisher } = current;
+      current = undefined;
+      copyAssets(prepared, publisher);
+      const result = await publisher.commit();
+      const warnings = prepared.content.warnings.length;
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      options.log(
+        `${what()}: ${result.written} files written, ${result.removed} removed in ${seconds} s` +
+          (warnings > 0 ? `; ${warnings} warning${warnings === 1 ? "" : "s"} (npm run check lists them)` : ""),
+      );
+      changed = [];
+      if (prepared.digest.settings.search) void reindex(prepared.digest, options.output, prepared.version);
+    },
+  };
+}
+
+/** Starts Eleventy's dev server; resolves with its address once it listens, and a function that stops it. */
+export async function startDevServer(
+  options: Partial<DevServerOptions> = {},
+): Promise<{ url: string; close(): Promise<void> }> {
+  const o = { ...devServerDefaults, ...options };
+  const Eleventy = await loadEleventy();
+  const sink = devSink(o);
+  const eleventy = new Eleventy(o.input, o.output, {
+    configPath: relative(process.cwd(), CONFIG),
+    quietMode: true,
+    runMode: "serve",
+    // Eleventy writes nothing itself: pages reach the output through the sink's Publisher.
+    dryRun: true,
+    config: (eleventyConfig) => attachSink(eleventyConfig, sink),
+  });
+  eleventy.disableLogger();
+  await eleventy.init();
+  await eleventy.watch();
+  // Eleventy 3.1 does not rebuild when a file is deleted; a deleted article must take its pages with it.
+  eleventy.watcher?.on("unlink", (path) => eleventy.watcher?.emit("change", path));
+  const serve = eleventy.eleventyServe;
+  await serve.init();
+  await serve.initServerInstance();
+  const server = serve.server;
+  listenOn(server, o.host);
+  await eleventy.serve(o.port);
+  await server.ready();
+  const address = server.server.address() as { port: number };
+  const shown = o.host === "0.0.0.0" || o.host === "::" ? "localhost" : o.host;
+  return {
+    url: `http://${shown.includes(":") ? `[${shown}]` : shown}:${address.port}/`,
+    close: () => eleventy.stopWatch(),
+  };
+}

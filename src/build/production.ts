@@ -1,0 +1,190 @@
+// The production build: validate everything, render the pages that changed, then publish at once.
+import { type BudgetVerdict, checkHostBudget } from "../publish/host-budget.ts";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DateTime } from "luxon";
+import { DigestError, formatProblems } from "../content/errors.ts";
+import { readMarkdownCache, writeMarkdownCache } from "../content/markdown-cache.ts";
+import type { Digest } from "../digest/view-model.ts";
+import type { ImageWork } from "../images/image-files.ts";
+import { Publisher } from "../publish/publisher.ts";
+import { type PublishedIndex, publishSearchIndex } from "../search/pagefind.ts";
+import { attachSink, loadEleventy } from "./eleventy-api.ts";
+import { currentCodeVersion, DEFAULT_CACHE, imageProcessing, keysByUrl, prepare } from "./prepare.ts";
+import { copyAssets, holdsArticles, startPublishing } from "./publishing.ts";
+
+/** Options of a production build. */
+export interface BuildOptions {
+  /** Content folder. Default `content`. */
+  input?: string;
+  /** Output folder, changed only when the build succeeds. Default `dist`. */
+  output?: string;
+  /** Keep drafts and items scheduled for later (a preview, as `--future` asks). Default false. */
+  preview?: boolean;
+  /** Folder for what builds remember (rendered Markdown, processed images). Default `.cache/broadsheet`. */
+  cacheDir?: string;
+  /** Publish a site without articles over an output that holds some. Default false. */
+  allowEmpty?: boolean;
+  /** Aborting it stops the build and leaves the output as it was (unless it is already switching). */
+  signal?: AbortSignal;
+}
+
+/** What a finished build did, for its summary line. */
+export interface BuildSummary {
+  articles: number;
+  /** Files in the output. */
+  pages: number;
+  /** Pages rendered; the others were unchanged since the last build and kept as they were. */
+  rendered: number;
+  /** Files written because they were new or changed; the rest were left untouched. */
+  written: number;
+  /** Article bodies rendered from Markdown; the rest came from the cache. */
+  markdown: number;
+  /** Images processed, taken from the cache, and the time that took. */
+  images: ImageWork;
+  /** Items dated after the build, left out: their files and times. */
+  heldBack: { file: string; date: string }[];
+  /** Drafts left out. */
+  drafts: number;
+  tags: number;
+  sources: number;
+  /** The search index: its files and their total size in bytes. */
+  search: { files: number; bytes: number };
+  /** The output against the host's limits (src/publish/host-budget.ts). */
+  budget: BudgetVerdict;
+  seconds: number;
+}
+
+/** Thrown when the build's signal was aborted: the output was left as it was. */
+export class BuildInterrupted extends Error {}
+
+/** The search index of a site that turned search off: none, so the previous one's files are removed. */
+const NO_SEARCH: PublishedIndex = { files: 0, bytes: 0, ran: false, save: async () => undefined };
+const CONFIG = fileURLToPath(new URL("../../.eleventy.ts", import.meta.url));
+
+function pageCount(d: Digest): number {
+  const lists = [
+    d.articlePages,
+    d.homePages,
+    d.dayPages,
+    d.tagPages,
+    d.sourcePages,
+    d.indexPages,
+    d.storyPages,
+    d.feedFiles,
+  ];
+  return lists.reduce((sum, list) => sum + list.length, 0);
+}
+
+/** The error of an empty build over a published site. */
+export function emptySiteError(input: string, output: string): DigestError {
+  return new DigestError(
+    `${relative(process.cwd(), join(input, "articles")) || "content/articles"} holds no articles, ` +
+      `but ${relative(process.cwd(), output) || output} holds a published site: the build stopped so as not to replace it with an empty one.\n` +
+      `Add an article (npm run new -- "Headline"), or build with --allow-empty to publish an empty site.`,
+  );
+}
+
+/** A production build: validate everything, render the pages that changed, then publish. */
+export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
+  const started = performance.now();
+  const input = options.input ?? "content";
+  const output = options.output ?? "dist";
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE;
+  const Eleventy = await loadEleventy();
+  const cacheFile = join(cacheDir, "markdown.cache");
+  const cache = await readMarkdownCache(cacheFile, currentCodeVersion());
+  const publisher = new Publisher(output);
+  const previous = keysByUrl(publisher.currentKeys());
+  let searching: Promise<PublishedIndex> | undefined;
+  let committing = false;
+  // An interrupt waits for staged work to stop, drops it, then ends the build; once the output is
+  // switching it lets the switch finish.
+  let stop: (error: unknown) => void = () => undefined;
+  const interrupted = new Promise<never>((_, reject) => {
+    stop = reject;
+  });
+  // Handled by the race below, or not needed when the build ended first.
+  interrupted.catch(() => undefined);
+  // Set once interrupted: the render that may still be running then stages nothing and never commits.
+  let stopped = false;
+  const onAbort = () => {
+    if (committing) return;
+    stopped = true;
+    stop(new BuildInterrupted("interrupted"));
+  };
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const work = async (): Promise<BuildSummary> => {
+    const prepared = await prepare({
+      contentDir: input,
+      preview: options.preview ?? false,
+      cache,
+      now: DateTime.now(),
+      previous,
+      images: imageProcessing(cacheDir),
+    });
+    if (stopped) throw new BuildInterrupted("interrupted");
+    const { digest, content } = prepared;
+    if (digest.articlePages.length === 0 && !options.allowEmpty && holdsArticles(previous))
+      throw emptySiteError(input, output);
+    for (const warning of content.warnings) console.warn(formatProblems([warning]));
+    const publish = startPublishing(prepared, publisher, previous);
+    const page = (url: string, html: string) => {
+      if (!stopped) publish(url, html);
+    };
+    // Pagefind runs in its own process while Eleventy renders.
+    searching = digest.settings.search
+      ? publishSearchIndex(digest, publisher, join(cacheDir, "search.json"), prepared.version)
+      : Promise.resolve(NO_SEARCH);
+    const eleventy = new Eleventy(input, output, {
+      configPath: relative(process.cwd(), CONFIG),
+      quietMode: true,
+      config: (eleventyConfig) =>
+        // Frozen: see devSink in dev-server.ts.
+        attachSink(eleventyConfig, {
+          digest: async () => Object.freeze(prepared.render),
+          page,
+          after: async () => undefined,
+        }),
+    });
+    await eleventy.toJSON();
+    const index = await searching;
+    // Nothing is staged after an interrupt, and the switch never starts.
+    if (stopped) throw new BuildInterrupted("interrupted");
+    copyAssets(prepared, publisher);
+    // The host's limits, checked before the output is replaced; fails the build past one.
+    const budget = checkHostBudget(digest.settings, publisher.sizes(), join(input, "_data", "site.json"));
+    committing = true;
+    const published = await publisher.commit();
+    await Promise.all([writeMarkdownCache(cacheFile, cache), index.save()]);
+    return {
+      articles: digest.articlePages.length,
+      pages: published.files,
+      rendered: pageCount(prepared.render),
+      written: published.written,
+      markdown: cache.rendered,
+      images: content.imageWork,
+      heldBack: content.heldBack.map((a) => ({ file: a.file, date: a.date.toISO() ?? "" })),
+      drafts: content.drafts.length,
+      tags: digest.indexPages[0]?.entries.length ?? 0,
+      sources: digest.indexPages[1]?.entries.length ?? 0,
+      search: { files: index.files, bytes: index.bytes },
+      budget,
+      seconds: (performance.now() - started) / 1000,
+    };
+  };
+  try {
+    if (options.signal?.aborted) throw new BuildInterrupted("interrupted");
+    const running = work();
+    // After an interrupt the build's own rejection (if any) is of no interest.
+    running.catch(() => undefined);
+    return await Promise.race([running, interrupted]);
+  } catch (error) {
+    // Pagefind may still be staging files: let it finish before the staging folder goes.
+    await searching?.catch(() => undefined);
+    await publisher.abort();
+    throw error;
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+}

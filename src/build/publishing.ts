@@ -1,0 +1,37 @@
+// The one path from a rendered page to the output folder, for the production build and the dev server.
+import { outputPathFor } from "../digest/urls.ts";
+import { prefixLinks } from "../publish/path-prefix.ts";
+import type { Publisher } from "../publish/publisher.ts";
+import type { Prepared } from "./prepare.ts";
+
+/**
+ * Starts publishing `prepared` into `publisher`: pages whose key equals the output's are kept as
+ * they are; returns the function that takes each rendered page.
+ */
+export function startPublishing(
+  prepared: Prepared,
+  publisher: Publisher,
+  previous: ReadonlyMap<string, string>,
+): (url: string, html: string) => void {
+  for (const [url, key] of prepared.keys) if (previous.get(url) === key) publisher.keep(outputPathFor(url));
+  const prefix = prepared.digest.settings.pathPrefix;
+  return (url, html) => {
+    const path = outputPathFor(url);
+    // Under a path prefix (a GitHub Pages project site) every site-root link moves into the folder.
+    const text = path.endsWith(".html") ? prefixLinks(html, prefix) : html;
+    publisher.add(path, text, prepared.keys.get(url));
+  };
+}
+
+/** Stages the build's copied files (images, cards, assets); call before `publisher.commit()`. */
+export function copyAssets(prepared: Prepared, publisher: Publisher): void {
+  for (const copy of prepared.content.assets) publisher.copy(copy);
+}
+
+/** True when the output's page keys include an article page (a day folder's child: `/YYYY/MM/DD/slug/`). */
+export function holdsArticles(previous: ReadonlyMap<string, string>): boolean {
+  for (const url of previous.keys()) if (ARTICLE_URL.test(url)) return true;
+  return false;
+}
+// The shape articleUrl() in src/digest/urls.ts gives.
+const ARTICLE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;

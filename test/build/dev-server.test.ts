@@ -1,0 +1,149 @@
+// Integration: the dev server on 127.0.0.1 over a fixture site: private, refusing hostile paths,
+// publishing through the Publisher so that a deleted article's pages go, one line per rebuild.
+import { request } from "node:http";
+import { existsSync } from "node:fs";
+import { readFile, unlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { register } from "tsx/esm/api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDevServer, watchedPath } from "../../src/build/dev-server.ts";
+import { articleFile, fixtureSettings, makeSite } from "../helpers/fixture.ts";
+
+// Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.
+register();
+
+const files = {
+  "summit.md": articleFile({ title: "Leaders meet at the lake summit", date: "2025-08-15T09:00:00Z", tags: ["Lakes"] }),
+  "storm.md": articleFile({ title: "Storm closes the coast road", date: "2025-08-16T10:00:00Z", tags: ["Weather"] }),
+};
+
+let site: Awaited<ReturnType<typeof makeSite>>;
+let server: Awaited<ReturnType<typeof startDevServer>>;
+const lines: string[] = [];
+const rejections: unknown[] = [];
+const onRejection = (reason: unknown) => rejections.push(reason);
+const dev = () => join(site.root, ".dev");
+
+/** Waits until the log holds `count` lines matching `pattern` (the rebuild is asynchronous). */
+async function lineCount(pattern: RegExp, count: number): Promise<void> {
+  for (let i = 0; i < 600 && lines.filter((line) => pattern.test(line)).length < count; i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** GET with the path sent byte for byte (fetch would normalise it). */
+function get(path: string): Promise<{ status: number; body: string }> {
+  const { port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path, method: "GET", timeout: 5000 }, (res) => {
+      let body = "";
+      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("timeout", () => req.destroy(new Error(`no answer for ${path}`)));
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  process.on("unhandledRejection", onRejection);
+  site = await makeSite(files, { ...fixtureSettings, search: false });
+  server = await startDevServer({
+    input: site.content,
+    output: dev(),
+    host: "127.0.0.1",
+    port: 0,
+    cacheDir: join(site.root, ".cache"),
+    log: (line) => lines.push(line),
+  });
+  await lineCount(/^Built/, 1);
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+  process.off("unhandledRejection", onRejection);
+  await site?.remove();
+});
+
+describe("watchedPath", () => {
+  it.each([
+    ["content/articles/a.md", "/site", "/site/content/articles/a.md"],
+    ["./tmp/site/content/articles/a.md", "/tmp/site/content", "/tmp/site/content/articles/a.md"],
+    ["/tmp/site/content/articles/a.md", "/tmp/site/content", "/tmp/site/content/articles/a.md"],
+  ])("%s (content in %s) → %s", (reported, content, expected) => {
+    const cwd = process.cwd();
+    // Relative readings are resolved against the working folder.
+    expect(watchedPath(reported, content)).toBe(reported.startsWith("content/") ? `${cwd}/${reported}` : expected);
+  });
+});
+
+describe("dev server", () => {
+  it("listens on the host it was given, and serves the pages it published", async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const home = await get("/");
+    expect(home.status).toBe(200);
+    expect(home.body).toContain("Storm closes the coast road");
+  });
+
+  it.each(["/..%2f..%2fetc%2fpasswd", "/..%5c..%5cetc%5cpasswd", "/%E0%A4%A", "/tags/%2e%2e/%2e%2e/%2e%2e/etc/passwd"])(
+    "answers %s with 400 at once, and logs no unhandled rejection",
+    async (path) => {
+      const answer = await get(path);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatch(/^Bad request: /);
+      expect(rejections).toEqual([]);
+    },
+  );
+
+  it("prints one line for the first build, not a line per file", () => {
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Built: \d+ files written, 0 removed in \d+\.\d\d s$/);
+  });
+
+  it("publishes an edit, then removes a deleted article's pages on the next rebuild", async () => {
+    const storm = join(site.content, "articles", "storm.md");
+    const page = join(dev(), "2025/08/16/storm/index.html");
+    expect(existsSync(page)).toBe(true);
+    await writeFile(
+      join(site.content, "articles", "market.md"),
+      articleFile({ title: "Market opens on Sunday", date: "2025-08-17T08:00:00Z" }),
+    );
+    await lineCount(/^Rebuilt/, 1);
+    expect(existsSync(join(dev(), "2025/08/17/market/index.html"))).toBe(true);
+    await writeFile(
+      join(site.content, "articles", "summit.md"),
+      articleFile(
+        { title: "Leaders meet at the lake summit", date: "2025-08-15T09:00:00Z", tags: ["Lakes"] },
+        "An edited body.",
+      ),
+    );
+    await lineCount(/^Rebuilt/, 2);
+    expect(await readFile(join(dev(), "2025/08/15/summit/index.html"), "utf8")).toContain("An edited body.");
+    await unlink(storm);
+    await lineCount(/^Rebuilt/, 3);
+    const rebuilt = lines.filter((line) => line.startsWith("Rebuilt"));
+    expect(rebuilt[1]).toMatch(
+      /^Rebuilt after .*\/content\/articles\/summit\.md: [1-9]\d* files written, 0 removed in /,
+    );
+    expect(rebuilt[2]).toMatch(/^Rebuilt after .*storm\.md: \d+ files written, [1-9]\d* removed in /);
+    expect(existsSync(page)).toBe(false);
+    // Its day and its tag's pages went with it, as in a production build.
+    expect(existsSync(join(dev(), "2025/08/16/index.html"))).toBe(false);
+    expect(existsSync(join(dev(), "tags/weather/index.html"))).toBe(false);
+    expect((await get("/")).body).not.toContain("Storm closes the coast road");
+  }, 60_000);
+
+  it("reports an author's mistake in one rebuild line and keeps serving; the fix publishes", async () => {
+    const broken = join(site.content, "articles", "broken.md");
+    const before = lines.length;
+    await writeFile(broken, "---\ntitle: A broken item\n---\n\nNo date.\n");
+    await lineCount(/not published/, 1);
+    const report = lines.slice(before).join("\n");
+    expect(report).toMatch(/^Rebuilt after .*broken\.md: not published, .*\.dev was left as it was\.\n/);
+    expect(report).toContain("content/articles/broken.md");
+    expect(report).not.toMatch(/\n\s+at /);
+    expect((await get("/")).status).toBe(200);
+    await writeFile(broken, articleFile({ title: "A mended item", date: "2025-08-18T08:00:00Z" }));
+    await lineCount(/^Rebuilt after .*broken\.md: \d+ files written/, 1);
+    expect((await get("/")).body).toContain("A mended item");
+  }, 60_000);
+});
