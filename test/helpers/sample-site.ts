@@ -4,13 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { register } from "tsx/esm/api";
-import { build } from "../../.eleventy.ts";
+import { build, type BuildSummary } from "../../.eleventy.ts";
 
 const CONTENT = fileURLToPath(new URL("../../content", import.meta.url));
 
 /** A built copy of the sample site: its output folder and how to delete it. */
 export interface SampleSite {
   output: string;
+  /** What the build reported, as its summary lines show it. */
+  summary: BuildSummary;
   remove(): Promise<void>;
 }
 
@@ -20,6 +22,6 @@ export async function buildSampleSite(): Promise<SampleSite> {
   register();
   const root = await mkdtemp(join(tmpdir(), "broadsheet-sample-"));
   const output = join(root, "dist");
-  await build({ input: CONTENT, output, cacheDir: join(root, ".cache") });
-  return { output, remove: () => rm(root, { recursive: true, force: true }) };
+  const summary = await build({ input: CONTENT, output, cacheDir: join(root, ".cache") });
+  return { output, summary, remove: () => rm(root, { recursive: true, force: true }) };
 }
