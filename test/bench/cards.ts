@@ -10,6 +10,12 @@ import { parseArgs } from "node:util";
 import { execFileSync } from "node:child_process";
 import sharp from "sharp";
 import { type CardJob, makeCards } from "../../src/images/cards/card-render.ts";
+import { constants } from "node:zlib";
+import { cardFaces } from "../../src/images/cards/card-fonts.ts";
+import { cardScene, type CardScene } from "../../src/images/cards/card-layout.ts";
+import { encodeIndexedPng } from "../../src/images/cards/card-png.ts";
+import { cardCanvas, drawCard } from "../../src/images/cards/card-raster.ts";
+import { cardDefaults, cardInks } from "../../src/images/cards/card-render.ts";
 import { cardPhases } from "./card-phases.ts";
 import { generateCorpus } from "./corpus.ts";
 
@@ -79,8 +85,53 @@ async function run(label: string) {
   );
 }
 
+/** CPU milliseconds a card of `work` over every item, on this thread and zlib's. */
+async function cpuPerCard<T>(items: readonly T[], work: (item: T) => unknown): Promise<number> {
+  const before = process.cpuUsage();
+  for (const item of items) await work(item);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / items.length;
+}
+
+// The renderer cards use now: the scene (shaping), drawing from the glyph cache, the indexed PNG.
+async function glyphCachePhases(texts: readonly CardJob["text"][]) {
+  const faces = cardFaces();
+  const canvas = cardCanvas();
+  const { palette, inks } = cardInks();
+  const scenes: CardScene[] = [];
+  const layout = await cpuPerCard(texts, (t) => scenes.push(cardScene(t, faces)));
+  // The first pass fills the glyph cache, as a build's first cards do; the second is the steady state.
+  const first = await cpuPerCard(scenes, (s) => drawCard(s, inks, canvas));
+  const rows: Buffer[] = [];
+  const draw = await cpuPerCard(scenes, (s) => rows.push(drawCard(s, inks, canvas)));
+  console.log(`glyph-cache renderer, ${texts.length} cards, CPU ms a card:`);
+  console.log(`  layout (scene: shaping, line breaking): ${layout.toFixed(2)} ms`);
+  console.log(`  draw, first pass (fills the glyph cache): ${first.toFixed(2)} ms`);
+  console.log(`  draw, from the glyph cache:             ${draw.toFixed(2)} ms`);
+  const z = constants;
+  for (const [label, level, strategy] of [
+    ["zlib 6 (default)", 6, z.Z_DEFAULT_STRATEGY],
+    ["zlib 1", 1, z.Z_DEFAULT_STRATEGY],
+    ["zlib 3", 3, z.Z_DEFAULT_STRATEGY],
+    ["zlib 4", 4, z.Z_DEFAULT_STRATEGY],
+    ["zlib 5", 5, z.Z_DEFAULT_STRATEGY],
+    ["zlib 9", 9, z.Z_DEFAULT_STRATEGY],
+    ["zlib 6 filtered", 6, z.Z_FILTERED],
+    ["zlib RLE", 6, z.Z_RLE],
+  ] as const) {
+    const sizes: number[] = [];
+    const options = { ...cardDefaults.png, compressionLevel: level, strategy };
+    const ms = await cpuPerCard(rows, async (r) =>
+      sizes.push((await encodeIndexedPng(r, 1200, 630, palette, options)).length),
+    );
+    const bytes = Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length);
+    console.log(`  encode indexed PNG, ${label.padEnd(18)} ${ms.toFixed(2)} ms, ${bytes.toLocaleString("en-US")} B`);
+  }
+}
+
 if (values.phases) {
   await cardPhases(jobs.map((job) => job.text));
+  await glyphCachePhases(jobs.map((job) => job.text));
   await rm(dir, { recursive: true, force: true });
 } else if (values.warm) await run("warm");
 else {
