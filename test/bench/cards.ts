@@ -12,7 +12,8 @@ import sharp from "sharp";
 import { type CardJob, makeCards } from "../../src/images/cards/card-render.ts";
 import { constants } from "node:zlib";
 import { cardFaces } from "../../src/images/cards/card-fonts.ts";
-import { cardScene, type CardScene } from "../../src/images/cards/card-layout.ts";
+import { cardDesignDefaults, cardScene, type CardScene } from "../../src/images/cards/card-layout.ts";
+import { wordCache } from "../../src/images/cards/card-words.ts";
 import { encodeIndexedPng } from "../../src/images/cards/card-png.ts";
 import { cardCanvas, drawCard } from "../../src/images/cards/card-raster.ts";
 import { cardDefaults, cardInks } from "../../src/images/cards/card-render.ts";
@@ -97,9 +98,10 @@ async function cpuPerCard<T>(items: readonly T[], work: (item: T) => unknown): P
 async function glyphCachePhases(texts: readonly CardJob["text"][]) {
   const faces = cardFaces();
   const canvas = cardCanvas();
+  const words = wordCache();
   const { palette, inks } = cardInks();
   const scenes: CardScene[] = [];
-  const layout = await cpuPerCard(texts, (t) => scenes.push(cardScene(t, faces)));
+  const layout = await cpuPerCard(texts, (t) => scenes.push(cardScene(t, faces, cardDesignDefaults, words)));
   // The first pass fills the glyph cache, as a build's first cards do; the second is the steady state.
   const first = await cpuPerCard(scenes, (s) => drawCard(s, inks, canvas));
   const rows: Buffer[] = [];

@@ -2,7 +2,8 @@
 // date laid out as a scene of rectangles and shaped glyphs, which card-raster.ts draws. The same scene
 // as an SVG of glyph outlines (no <text>, no author text: only path data and numbers) is the reference
 // look librsvg draws, kept for tests and comparison. No system font is used.
-import { type CardFaces, type Face, measure, type PlacedGlyph, shape } from "./card-fonts.ts";
+import type { CardFaces, Face, PlacedGlyph } from "./card-fonts.ts";
+import { shapeWords, type WordCache, wordCache } from "./card-words.ts";
 
 /** What a card says. */
 export interface CardText {
@@ -131,11 +132,6 @@ export interface CardScene {
   texts: SceneText[];
 }
 
-/** One line of `text` that fits `maxWidth`, with an ellipsis when cut. */
-function oneLine(face: Face, text: string, size: number, maxWidth: number, tracking = 0): string {
-  return wrapText(text, (t) => measure(face, t, size, tracking), maxWidth, 1).lines[0] ?? "";
-}
-
 // Where each part sits, in pixels: the masthead and headline from the top, the footer from the bottom.
 const PLACE = {
   accentBar: 12,
@@ -163,14 +159,24 @@ export function cardFrame(design: CardDesign = cardDesignDefaults): SceneRect[] 
   ];
 }
 
-/** The card laid out: its frame and its shaped lines of text. */
-export function cardScene(card: CardText, faces: CardFaces, design: CardDesign = cardDesignDefaults): CardScene {
+/** The card laid out: its frame and its shaped lines of text; pass one `words` cache to every card of a build. */
+export function cardScene(
+  card: CardText,
+  faces: CardFaces,
+  design: CardDesign = cardDesignDefaults,
+  words: WordCache = wordCache(),
+): CardScene {
   const { width, height, margin } = design;
   const { site, kicker, footer } = PLACE;
   const inner = width - 2 * margin;
   const texts: SceneText[] = [];
+  const measure = (face: Face, text: string, size: number, tracking = 0) =>
+    shapeWords(face, text, size, tracking, words).width;
+  // One line of `text` that fits `maxWidth`, with an ellipsis when cut.
+  const oneLine = (face: Face, text: string, size: number, maxWidth: number, tracking = 0) =>
+    wrapText(text, (t) => measure(face, t, size, tracking), maxWidth, 1).lines[0] ?? "";
   const draw = (face: Face, text: string, size: number, x: number, y: number, ink: InkName, tracking = 0) => {
-    const shaped = shape(face, text, size, tracking);
+    const shaped = shapeWords(face, text, size, tracking, words);
     if (shaped.glyphs.length > 0) texts.push({ glyphs: shaped.glyphs, scale: shaped.scale, x, y, ink });
   };
   // Masthead: the site's name over a double rule, as on every page of the site.

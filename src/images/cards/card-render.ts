@@ -12,6 +12,7 @@ import { cardDesignDefaults, cardScene, type CardText, type InkName } from "./ca
 import { cardPalette, encodeIndexedPng } from "./card-png.ts";
 import { type CardCanvas, cardCanvas, type InkIndices } from "./card-raster.ts";
 import { drawCard } from "./card-raster.ts";
+import { type WordCache, wordCache } from "./card-words.ts";
 
 /** How cards are made. */
 export interface CardOptions {
@@ -113,12 +114,14 @@ export async function makeCards(jobs: readonly CardJob[], processing: CardProces
   for (const file of await readdir(processing.cacheDir))
     if (!file.endsWith(".tmp")) known.add(join(processing.cacheDir, file));
   const results: (Card | null)[] = jobs.map(() => null);
-  // Glyph bitmaps and the frame, drawn once for this build's cards.
+  // Shaped words, glyph bitmaps and the frame, made once for this build's cards.
   const canvas = cardCanvas();
+  const words = wordCache();
   let done = 0;
   await pool([...jobs.entries()], Math.max(1, options.concurrency), async ([i, job]) => {
     const lead = job.lead ? await leadCard(job.lead, job.name, recipe, processing.cacheDir, options) : null;
-    results[i] = lead ?? (job.leadOnly ? null : await generatedCard(job, recipe, processing.cacheDir, options, canvas));
+    results[i] =
+      lead ?? (job.leadOnly ? null : await generatedCard(job, recipe, processing.cacheDir, options, canvas, words));
     processing.onProgress?.(++done, jobs.length);
   });
   return results;
@@ -160,6 +163,7 @@ async function generatedCard(
   cacheDir: string,
   o: CardOptions,
   canvas: CardCanvas,
+  words: WordCache,
 ): Promise<Card> {
   const { width, height } = cardDesignDefaults;
   const key = cardKey(recipe, JSON.stringify(job.text));
@@ -167,7 +171,7 @@ async function generatedCard(
   const card = { file, name: `${job.name}-${key.slice(0, 10)}.png`, width, height, fromLead: false };
   if (await present(file)) return { ...card, fromCache: true };
   const { palette, inks } = cardInks(o);
-  const rows = drawCard(cardScene(job.text, cardFaces()), inks, canvas);
+  const rows = drawCard(cardScene(job.text, cardFaces(), cardDesignDefaults, words), inks, canvas);
   await writeAtomic(file, await encodeIndexedPng(rows, width, height, palette, o.png));
   known.add(file);
   return { ...card, fromCache: false };
