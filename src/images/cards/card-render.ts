@@ -78,18 +78,21 @@ export interface Card {
 // process, not per build, on purpose: it must describe the code this process loaded, and an edit to
 // these files during a dev server's life does not reload them.
 let code: string | undefined;
+/** The files whose code decides how a generated card looks, hashed into every card's cache key. */
+export const cardCodeFiles = [
+  "card-fonts.ts",
+  "card-glyphs.ts",
+  "card-layout.ts",
+  "card-png.ts",
+  "card-raster.ts",
+  "card-render.ts",
+  "card-words.ts",
+  "card-wrap.ts",
+];
 const codeHash = async () => {
   if (code) return code;
   const hash = createHash("sha256");
-  for (const file of [
-    "card-layout.ts",
-    "card-fonts.ts",
-    "card-render.ts",
-    "card-png.ts",
-    "card-glyphs.ts",
-    "card-raster.ts",
-  ])
-    hash.update(await readFile(new URL(`./${file}`, import.meta.url)));
+  for (const file of cardCodeFiles) hash.update(await readFile(new URL(`./${file}`, import.meta.url)));
   return (code = hash.digest("hex"));
 };
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type CardJob, makeCards } from "../../../src/images/cards/card-render.ts";
+import { type CardJob, cardCodeFiles, makeCards } from "../../../src/images/cards/card-render.ts";
 import { cardFaces } from "../../../src/images/cards/card-fonts.ts";
 import { cardSvg } from "../../../src/images/cards/card-layout.ts";
 
@@ -36,6 +36,14 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "broadsheet-cards-"));
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe("cardCodeFiles", () => {
+  it("names every card-*.ts file, so a change to any of them makes new cards", async () => {
+    const dir = new URL("../../../src/images/cards/", import.meta.url);
+    const files = (await readdir(dir)).filter((f) => /^card-.*\.ts$/.test(f)).sort();
+    expect([...cardCodeFiles].sort()).toEqual(files);
+  });
+});
 
 describe("makeCards", () => {
   it("renders a generated card as a 1200 × 630 PNG named after the job", async () => {
