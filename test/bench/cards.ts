@@ -3,7 +3,7 @@
 // Options: --cards N (default 1000), --lead (crops of a 2400 × 1600 photo instead), --position attention|centre,
 // --phases (instead: one card's CPU time by phase and by encoder, on one core; see card-phases.ts).
 // The warm pass runs in a new process, as a next build would, so nothing is remembered in memory.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -81,8 +81,10 @@ async function run(label: string) {
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
   const made = cards.filter((c) => c && !c.fromCache).length;
+  let bytes = 0;
+  for (const card of cards) if (card) bytes += (await stat(card.file)).size;
   console.log(
-    `${label}: ${n} cards (${made} made) in ${wall.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU: ${((cpuSeconds / n) * 1000).toFixed(1)} ms CPU a card`,
+    `${label}: ${n} cards (${made} made) in ${wall.toFixed(2)} s wall, ${cpuSeconds.toFixed(2)} s CPU: ${((cpuSeconds / n) * 1000).toFixed(1)} ms CPU a card, ${Math.round(bytes / n).toLocaleString("en-US")} B a card`,
   );
 }
 
