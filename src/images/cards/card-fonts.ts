@@ -13,10 +13,12 @@ export interface Face {
   unitsPerEm: number;
 }
 
-/** One glyph placed on a line: its outline in font units (y up) and its left edge in pixels. */
+/** One glyph placed on a line: its outline in font units (y up), its left edge in pixels, and which glyph of which font it is. */
 export interface PlacedGlyph {
   d: string;
   x: number;
+  font: Font;
+  id: number;
 }
 
 /** A line of text shaped at a size: what to draw and how wide it is, in pixels. */
@@ -130,7 +132,12 @@ export function shape(face: Face, text: string, size: number, tracking = 0): Sha
     const laid = run.font.layout(run.text);
     laid.glyphs.forEach((glyph, i) => {
       const position = laid.positions[i];
-      glyphs.push({ d: outline(run.font, glyph), x: x + (position?.xOffset ?? 0) * scale });
+      glyphs.push({
+        d: outline(run.font, glyph),
+        x: x + (position?.xOffset ?? 0) * scale,
+        font: run.font,
+        id: glyph.id,
+      });
       x += (position?.xAdvance ?? glyph.advanceWidth) * scale + tracking * size;
     });
   }

@@ -1,7 +1,12 @@
 // The generated social card of an article without a lead image: headline, source, site name and
-// date laid out as glyph outlines in an SVG. The SVG holds no <text> and no author text at all, only
-// path data and numbers, so nothing an author writes can reach the SVG parser, and no system font is used.
-import { type CardFaces, type Face, measure, shape } from "./card-fonts.ts";
+// date laid out as a scene of rectangles and shaped glyphs, which card-raster.ts draws. The same scene
+// as an SVG of glyph outlines (no <text>, no author text: only path data and numbers) is the reference
+// look librsvg draws, kept for tests and comparison. No system font is used.
+import type { CardFaces, Face, PlacedGlyph } from "./card-fonts.ts";
+import { shapeWords, type WordCache, wordCache } from "./card-words.ts";
+import { wrapText } from "./card-wrap.ts";
+
+export { wrapText };
 
 /** What a card says. */
 export interface CardText {
@@ -46,77 +51,33 @@ export const cardDesignDefaults = {
   lineHeight: 1.14,
 } satisfies CardDesign;
 
-const ELLIPSIS = "…";
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+/** An ink of the card: every pixel is the background blended towards one of them. */
+export type InkName = Exclude<keyof CardDesign["colours"], "background">;
 
-/**
- * Greedy line breaking at spaces: at most `maxLines` lines no wider than `maxWidth` by `width`; a
- * word wider than a line is broken between characters; text that does not fit ends in an ellipsis.
- */
-export function wrapText(
-  text: string,
-  width: (text: string) => number,
-  maxWidth: number,
-  maxLines: number,
-): { lines: string[]; truncated: boolean } {
-  const fits = (line: string) => width(line) <= maxWidth;
-  const words = text
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((word) => (fits(word) ? [word] : breakWord(word, fits)));
-  const lines: string[] = [];
-  for (const word of words) {
-    const last = lines.at(-1);
-    if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  if (lines.length <= maxLines) return { lines, truncated: false };
-  const kept = lines.slice(0, Math.max(1, maxLines));
-  let last = kept.pop() ?? "";
-  // Drop whole words, then characters, until the line and its ellipsis fit.
-  while (last && !fits(`${last}${ELLIPSIS}`)) {
-    const cut = last.lastIndexOf(" ");
-    last =
-      cut > 0
-        ? last.slice(0, cut)
-        : [...graphemes.segment(last)]
-            .slice(0, -1)
-            .map((s) => s.segment)
-            .join("");
-  }
-  return { lines: [...kept, `${last.replace(/[\s,;:.\-–—]+$/, "")}${ELLIPSIS}`], truncated: true };
+/** A filled rectangle of the card, on whole pixels. */
+export interface SceneRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  ink: InkName;
 }
 
-/** Pieces of a word too wide for a line, each as long as fits (at least one character). */
-function breakWord(word: string, fits: (text: string) => boolean): string[] {
-  const pieces: string[] = [];
-  let piece = "";
-  for (const { segment } of graphemes.segment(word)) {
-    if (piece && !fits(piece + segment)) {
-      pieces.push(piece);
-      piece = "";
-    }
-    piece += segment;
-  }
-  return piece ? [...pieces, piece] : pieces;
+/** A shaped line of text: glyphs placed from `x`, on the baseline `y`, at `scale` pixels per font unit. */
+export interface SceneText {
+  glyphs: PlacedGlyph[];
+  scale: number;
+  x: number;
+  y: number;
+  ink: InkName;
 }
 
-// Coordinates to a hundredth of a pixel; the glyph scale (pixels per font unit) needs more digits.
-const num = (n: number, digits = 2) => String(Number(n.toFixed(digits)));
-
-/** Shaped text as filled glyph outlines with its left edge at `x` and its baseline at `y`. */
-function drawText(face: Face, text: string, size: number, x: number, y: number, fill: string, tracking = 0): string {
-  const shaped = shape(face, text, size, tracking);
-  const s = num(shaped.scale, 6);
-  const paths = shaped.glyphs
-    .filter((g) => g.d)
-    .map((g) => `<path transform="matrix(${s} 0 0 -${s} ${num(x + g.x)} ${num(y)})" d="${g.d}"/>`);
-  return paths.length > 0 ? `<g fill="${fill}">${paths.join("")}</g>` : "";
-}
-
-/** One line of `text` that fits `maxWidth`, with an ellipsis when cut. */
-function oneLine(face: Face, text: string, size: number, maxWidth: number, tracking = 0): string {
-  return wrapText(text, (t) => measure(face, t, size, tracking), maxWidth, 1).lines[0] ?? "";
+/** What a card draws over its background. */
+export interface CardScene {
+  width: number;
+  height: number;
+  rects: SceneRect[];
+  texts: SceneText[];
 }
 
 // Where each part sits, in pixels: the masthead and headline from the top, the footer from the bottom.
@@ -134,29 +95,47 @@ const PLACE = {
   footer: { size: 24, rule: 80, baseline: 36, gap: 24 },
 };
 
-/** The card as an SVG document of glyph outlines. */
-export function cardSvg(card: CardText, faces: CardFaces, design: CardDesign = cardDesignDefaults): string {
-  const { width, height, margin, colours } = design;
+/** The parts every card shares, whatever it says: the accent bar and the rules. */
+export function cardFrame(design: CardDesign = cardDesignDefaults): SceneRect[] {
+  const { width, height, margin } = design;
+  const inner = width - 2 * margin;
+  const rule = (y: number, ink: InkName): SceneRect => ({ x: margin, y, width: inner, height: PLACE.rule, ink });
+  return [
+    { x: 0, y: 0, width, height: PLACE.accentBar, ink: "accent" },
+    ...PLACE.rules.map((y) => rule(y, "text")),
+    rule(height - PLACE.footer.rule, "rule"),
+  ];
+}
+
+/** The card laid out: its frame and its shaped lines of text; pass one `words` cache to every card of a build. */
+export function cardScene(
+  card: CardText,
+  faces: CardFaces,
+  design: CardDesign = cardDesignDefaults,
+  words: WordCache = wordCache(),
+): CardScene {
+  const { width, height, margin } = design;
   const { site, kicker, footer } = PLACE;
   const inner = width - 2 * margin;
-  const rule = (y: number, fill: string) =>
-    `<rect x="${margin}" y="${y}" width="${inner}" height="${PLACE.rule}" fill="${fill}"/>`;
-  const parts = [
-    `<rect width="${width}" height="${height}" fill="${colours.background}"/>`,
-    `<rect width="${width}" height="${PLACE.accentBar}" fill="${colours.accent}"/>`,
-  ];
+  const texts: SceneText[] = [];
+  const measure = (face: Face, text: string, size: number, tracking = 0) =>
+    shapeWords(face, text, size, tracking, words).width;
+  // One line of `text` that fits `maxWidth`, with an ellipsis when cut.
+  const oneLine = (face: Face, text: string, size: number, maxWidth: number, tracking = 0) =>
+    wrapText(text, (t) => measure(face, t, size, tracking), maxWidth, 1).lines[0] ?? "";
+  const draw = (face: Face, text: string, size: number, x: number, y: number, ink: InkName, tracking = 0) => {
+    const shaped = shapeWords(face, text, size, tracking, words);
+    if (shaped.glyphs.length > 0) texts.push({ glyphs: shaped.glyphs, scale: shaped.scale, x, y, ink });
+  };
   // Masthead: the site's name over a double rule, as on every page of the site.
-  parts.push(
-    drawText(
-      faces.serifBold,
-      oneLine(faces.serifBold, card.site, site.size, inner),
-      site.size,
-      margin,
-      site.baseline,
-      colours.text,
-    ),
+  draw(
+    faces.serifBold,
+    oneLine(faces.serifBold, card.site, site.size, inner),
+    site.size,
+    margin,
+    site.baseline,
+    "text",
   );
-  parts.push(...PLACE.rules.map((y) => rule(y, colours.text)));
   let top = PLACE.headlineTop.withoutKicker;
   if (card.source) {
     const label = oneLine(
@@ -166,7 +145,7 @@ export function cardSvg(card: CardText, faces: CardFaces, design: CardDesign = c
       inner,
       kicker.tracking,
     );
-    parts.push(drawText(faces.sansBold, label, kicker.size, margin, kicker.baseline, colours.accent, kicker.tracking));
+    draw(faces.sansBold, label, kicker.size, margin, kicker.baseline, "accent", kicker.tracking);
     top = PLACE.headlineTop.withKicker;
   }
   // The largest size at which the whole headline fits; the smallest, with an ellipsis, when none does.
@@ -187,24 +166,33 @@ export function cardSvg(card: CardText, faces: CardFaces, design: CardDesign = c
   const { size, lines } = chosen;
   lines.forEach((line, i) => {
     const baseline = top + size * PLACE.headlineAscent + i * size * design.lineHeight;
-    parts.push(drawText(faces.serifBold, line, size, margin, baseline, colours.text));
+    draw(faces.serifBold, line, size, margin, baseline, "text");
   });
   // Footer: a hairline, the day on the left, the site's host on the right.
-  parts.push(rule(height - footer.rule, colours.rule));
   const host = oneLine(faces.sansBold, card.host, footer.size, inner / 2);
   const hostWidth = measure(faces.sansBold, host, footer.size);
-  parts.push(
-    drawText(
-      faces.sans,
-      oneLine(faces.sans, card.date, footer.size, inner / 2 - footer.gap),
-      footer.size,
-      margin,
-      height - footer.baseline,
-      colours.muted,
-    ),
-  );
-  parts.push(
-    drawText(faces.sansBold, host, footer.size, width - margin - hostWidth, height - footer.baseline, colours.muted),
-  );
+  const date = oneLine(faces.sans, card.date, footer.size, inner / 2 - footer.gap);
+  draw(faces.sans, date, footer.size, margin, height - footer.baseline, "muted");
+  draw(faces.sansBold, host, footer.size, width - margin - hostWidth, height - footer.baseline, "muted");
+  return { width, height, rects: cardFrame(design), texts };
+}
+
+// Coordinates to a hundredth of a pixel; the glyph scale (pixels per font unit) needs more digits.
+const num = (n: number, digits = 2) => String(Number(n.toFixed(digits)));
+
+/** The card as an SVG document of glyph outlines: the reference look, as librsvg draws it. */
+export function cardSvg(card: CardText, faces: CardFaces, design: CardDesign = cardDesignDefaults): string {
+  const { width, height, rects, texts } = cardScene(card, faces, design);
+  const { colours } = design;
+  const parts = [`<rect width="${width}" height="${height}" fill="${colours.background}"/>`];
+  for (const r of rects)
+    parts.push(`<rect x="${r.x}" y="${r.y}" width="${r.width}" height="${r.height}" fill="${colours[r.ink]}"/>`);
+  for (const { glyphs, scale, x, y, ink } of texts) {
+    const s = num(scale, 6);
+    const paths = glyphs
+      .filter((g) => g.d)
+      .map((g) => `<path transform="matrix(${s} 0 0 -${s} ${num(x + g.x)} ${num(y)})" d="${g.d}"/>`);
+    if (paths.length > 0) parts.push(`<g fill="${colours[ink]}">${paths.join("")}</g>`);
+  }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join("")}</svg>`;
 }

@@ -3,7 +3,7 @@
 // at a fixed number of blend steps. Mapping pixels onto it is a table lookup, far cheaper than a
 // general quantiser (libimagequant took 35-80 ms a card) and a third of the bytes of a truecolour PNG.
 import { promisify } from "node:util";
-import { crc32, deflate } from "node:zlib";
+import { constants, crc32, deflate } from "node:zlib";
 
 // zlib on libuv's threads, so compressing one card overlaps drawing the next.
 const deflateAsync = promisify(deflate);
@@ -12,10 +12,15 @@ const deflateAsync = promisify(deflate);
 export interface PalettePngOptions {
   /** zlib level of the pixel data; default 6 (level 9 saves 10% for six times the time). */
   compressionLevel: number;
+  /** zlib strategy (zlib.constants.Z_*); default Z_DEFAULT_STRATEGY. */
+  strategy: number;
 }
 
 /** Defaults for every palette PNG option. */
-export const palettePngDefaults = { compressionLevel: 6 } satisfies PalettePngOptions;
+export const palettePngDefaults = {
+  compressionLevel: 6,
+  strategy: constants.Z_DEFAULT_STRATEGY,
+} satisfies PalettePngOptions;
 
 /** An ink of the palette and its number of blend steps from the background, the ink itself included. */
 export interface Ink {
@@ -118,16 +123,29 @@ export async function encodePalettePng(
       }
     }
   }
+  return encodeIndexedPng(rows, width, height, palette, options);
+}
+
+/** An 8-bit indexed PNG of ready rows (each a filter byte, then one palette index a pixel). */
+export async function encodeIndexedPng(
+  rows: Uint8Array,
+  width: number,
+  height: number,
+  palette: readonly (readonly number[])[],
+  options: Partial<PalettePngOptions> = {},
+): Promise<Buffer> {
+  if (rows.length !== (width + 1) * height)
+    throw new RangeError(`expected ${(width + 1) * height} bytes of PNG rows; got ${rows.length}`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 3, 0, 0, 0], 8); // bit depth 8, colour type 3 (indexed), deflate, filters, no interlace
-  const level = options.compressionLevel ?? palettePngDefaults.compressionLevel;
+  const { compressionLevel: level, strategy } = { ...palettePngDefaults, ...options };
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", header),
     chunk("PLTE", Uint8Array.from(palette.flat())),
-    chunk("IDAT", await deflateAsync(rows, { level })),
+    chunk("IDAT", await deflateAsync(rows, { level, strategy })),
     chunk("IEND", new Uint8Array(0)),
   ]);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type CardJob, makeCards } from "../../../src/images/cards/card-render.ts";
+import { type CardJob, cardCodeFiles, makeCards } from "../../../src/images/cards/card-render.ts";
 import { cardFaces } from "../../../src/images/cards/card-fonts.ts";
 import { cardSvg } from "../../../src/images/cards/card-layout.ts";
 
@@ -37,6 +37,14 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
+describe("cardCodeFiles", () => {
+  it("names every card-*.ts file, so a change to any of them makes new cards", async () => {
+    const dir = new URL("../../../src/images/cards/", import.meta.url);
+    const files = (await readdir(dir)).filter((f) => /^card-.*\.ts$/.test(f)).sort();
+    expect([...cardCodeFiles].sort()).toEqual(files);
+  });
+});
+
 describe("makeCards", () => {
   it("renders a generated card as a 1200 × 630 PNG named after the job", async () => {
     const [card] = await makeCards([{ name: "bridge", text }], { cacheDir: join(dir, "cache") });
@@ -65,17 +73,25 @@ describe("makeCards", () => {
     expect([png[24], png[25]]).toEqual([8, 3]);
     // About 24 KB for a corpus headline; four lines of 76-pixel serif are the heaviest a card gets.
     expect((await stat(card!.file)).size).toBeLessThanOrEqual(CARD_BYTES_BUDGET);
-    // The same SVG through librsvg as a truecolour image: no pixel may move by more than one blend step.
+    // The same SVG through librsvg as a truecolour image: glyphs are drawn from a cache at eighth-pixel
+    // positions, so an edge may sit up to a sixteenth of a pixel away; on average the look is the same.
     const exact = await sharp(Buffer.from(cardSvg(long, cardFaces())))
       .removeAlpha()
       .raw()
       .toBuffer();
     const drawn = await sharp(card!.file).removeAlpha().raw().toBuffer();
     expect(drawn.length).toBe(exact.length);
-    let worst = 0;
-    for (let i = 0; i < exact.length; i++) worst = Math.max(worst, Math.abs(drawn[i]! - exact[i]!));
-    expect(worst).toBeGreaterThan(0);
-    expect(worst).toBeLessThanOrEqual(16);
+    let sum = 0;
+    let moved = 0;
+    for (let i = 0; i < exact.length; i++) {
+      const d = Math.abs(drawn[i]! - exact[i]!);
+      sum += d;
+      // One blend step of the headline's ink is (250 - 26) / 16 = 14 levels.
+      if (d > 16) moved++;
+    }
+    expect(sum).toBeGreaterThan(0);
+    expect(sum / exact.length).toBeLessThan(0.3);
+    expect(moved / exact.length).toBeLessThan(0.002);
   });
 
   it("crops a large lead image to a 1200 × 630 JPEG, and gives a small one a generated card instead of blowing it up", async () => {
