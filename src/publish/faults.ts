@@ -14,7 +14,7 @@ export const noFaults: StepHook = () => undefined;
  */
 export function faultPlan(
   plan: string | undefined,
-  kill = (signal: string) => process.kill(process.pid, signal),
+  kill: (signal: string) => void = (signal) => void process.kill(process.pid, signal),
 ): StepHook {
   if (plan === undefined || plan === "") return noFaults;
   let steps = 0;

@@ -61,6 +61,9 @@ export class Publisher {
   readonly #links: string[] = [];
   #written = 0;
   #state: "open" | "committing" | "done" | "aborted" = "open";
+  /** The commit under way, which abort() lets end (without switching) before it returns. */
+  #committing: Promise<PublishResult> | undefined;
+  #stopRequested = false;
   readonly #step: StepHook;
   // Folders are made and files written on a worker thread while the next pages render; commit()
   // and abort() wait for it.
@@ -134,9 +137,14 @@ export class Publisher {
    * Completes the new version and switches the output to it in one rename; when nothing changed, the
    * output stays as it is. A file-system failure is an OutputError, and the output is left as it was.
    */
-  async commit(): Promise<PublishResult> {
-    if (this.#state !== "open") throw new Error(`This publish was already ${this.#state}`);
+  commit(): Promise<PublishResult> {
+    if (this.#state !== "open") return Promise.reject(new Error(`This publish was already ${this.#state}`));
     this.#state = "committing";
+    this.#committing = this.#commit();
+    return this.#committing;
+  }
+
+  async #commit(): Promise<PublishResult> {
     const removed = [...this.#previous.keys()].filter((path) => !this.#next.has(path)).length;
     const result = { files: this.#next.size, written: this.#written, removed };
     try {
@@ -156,7 +164,7 @@ export class Publisher {
       writeFileSync(`${this.#staging}.json`, JSON.stringify({ previous, files }));
       this.#step("manifest written");
       // abort() may have been called (a signal) while the writer finished: then no switch.
-      if (this.#stopped()) throw new OutputError("The publish was stopped", "EINTR");
+      if (this.#stopRequested) throw new OutputError("The publish was stopped", "EINTR");
       switchTo(this.outDir, this.#id, this.#step);
       this.#state = "done";
       this.#step("switched");
@@ -175,6 +183,11 @@ export class Publisher {
   /** Drops everything staged; the output folder stays exactly as it was (also when called during commit, before the switch). */
   async abort(): Promise<void> {
     if (this.#state === "done" || this.#state === "aborted") return;
+    if (this.#state === "committing") {
+      this.#stopRequested = true;
+      await this.#committing?.catch(() => undefined);
+      return;
+    }
     await this.#discard();
   }
 
@@ -192,10 +205,6 @@ export class Publisher {
     this.#state = state;
     markAssembling(this.#id, false);
     open.delete(this);
-  }
-
-  #stopped(): boolean {
-    return this.#state === "aborted";
   }
 
   #sameEntries(): boolean {
