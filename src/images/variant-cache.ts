@@ -121,7 +121,9 @@ export async function writeCacheEntry(
   files: readonly Uint8Array[],
 ): Promise<void> {
   const bytes = entry.variants.map((_, i) => files[i] ?? new Uint8Array());
-  await Promise.all(entry.variants.map((v, i) => writeAtomic(variantPath(cacheDir, key, v), bytes[i]!)));
+  await Promise.all(
+    entry.variants.map((v, i) => writeAtomic(variantPath(cacheDir, key, v), bytes[i] ?? new Uint8Array())),
+  );
   const unchecked = { ...entry, hashes: bytes.map(sha256) };
   await writeAtomic(entryPath(cacheDir, key), JSON.stringify({ ...unchecked, check: entryCheck(unchecked) }));
 }

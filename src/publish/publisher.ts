@@ -2,11 +2,12 @@
 // in one rename (see versions.ts): nothing a reader sees changes until the whole build succeeded, and
 // files whose content did not change are hard-links to the same file (their times stay, for hosts
 // that sync by time).
-import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { BackgroundWriter } from "./background-writer.ts";
 import { faultPlan, type StepHook } from "./faults.ts";
+import { type Entry, existingAncestor, readManifest, removeIfEmpty } from "./manifest.ts";
 import { OutputError, outputError } from "./output-error.ts";
 import { type Current, currentOf, markAssembling, newVersionId, removeStale, storeOf, switchTo } from "./versions.ts";
 
@@ -30,15 +31,6 @@ export interface PublishResult {
 export interface PublisherOptions {
   /** Called at each step (tests kill the process at one). Default: what `BROADSHEET_FAULT` asks for, else nothing. */
   onStep?: StepHook;
-}
-
-/** What the manifest records of one output file. */
-interface Entry {
-  /** For copies, the name that carries their content hash; pages are compared byte for byte. */
-  hash?: string;
-  size: number;
-  /** The page key it was rendered from (see page-keys.ts), for pages. */
-  key?: string;
 }
 
 /** Publishers of this process that have not committed or aborted, for `abortAll`. */
@@ -242,34 +234,6 @@ export class Publisher {
 /** Aborts every publish of this process still under way: what a SIGINT or SIGTERM handler awaits before it exits. */
 export async function abortAll(): Promise<void> {
   await Promise.all([...open].map((publisher) => publisher.abort()));
-}
-
-/** A version's manifest: its files, and the version it replaced. */
-function readManifest(path: string): { files: Map<string, Entry>; previous?: string } | undefined {
-  try {
-    const { files, previous } = JSON.parse(readFileSync(path, "utf8")) as {
-      files: Record<string, Entry>;
-      previous?: string;
-    };
-    return { files: new Map(Object.entries(files)), ...(previous === undefined ? {} : { previous }) };
-  } catch {
-    return undefined;
-  }
-}
-
-function removeIfEmpty(dir: string): void {
-  try {
-    rmdirSync(dir);
-  } catch {
-    // Not empty (another build's version is in it), or already gone.
-  }
-}
-
-/** The nearest folder or file of `path` that exists: the staging folder of a failed build is gone when the error is told. */
-function existingAncestor(path: string): string {
-  let at = path;
-  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
-  return at;
 }
 
 /** Copies files into `outDir` where the copy is missing or differs in size (the dev server's path). */

@@ -42,9 +42,9 @@ export function childBuild(site: FaultSite, fault: string): Promise<string> {
     env: { ...process.env, BROADSHEET_FAULT: fault },
     stdio: ["ignore", "ignore", "pipe"],
   });
-  let stderr = "";
-  proc.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString()));
-  return new Promise((resolve) => proc.on("close", () => resolve(stderr)));
+  const chunks: Buffer[] = [];
+  proc.stderr.on("data", (chunk: Buffer) => chunks.push(chunk));
+  return new Promise((resolve) => proc.on("close", () => resolve(Buffer.concat(chunks).toString())));
 }
 
 /** The faulted site: helpers that set its title and build it in this process. */
