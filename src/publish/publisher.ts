@@ -2,7 +2,7 @@
 // in one rename (see versions.ts): nothing a reader sees changes until the whole build succeeded, and
 // files whose content did not change are hard-links to the same file (their times stay, for hosts
 // that sync by time).
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { BackgroundWriter } from "./background-writer.ts";
@@ -72,6 +72,14 @@ export class Publisher {
     markAssembling(this.#id, true);
     open.add(this);
     removeStale(this.outDir, this.#keep);
+    // A folder that cannot be written is told now, not after the whole build: make the version's folder once.
+    try {
+      mkdirSync(this.#staging, { recursive: true });
+      rmdirSync(this.#staging);
+    } catch (error) {
+      this.#finish("aborted");
+      throw outputError(error, this.#staging, existingAncestor);
+    }
     this.#step("publisher made");
   }
 
