@@ -180,15 +180,24 @@ export class Publisher {
     return result;
   }
 
-  /** Drops everything staged; the output folder stays exactly as it was (also when called during commit, before the switch). */
-  async abort(): Promise<void> {
-    if (this.#state === "done" || this.#state === "aborted") return;
+  /**
+   * Drops everything staged; the output folder stays exactly as it was (also when called during commit,
+   * before the switch). Resolves false when it came too late: the switch had happened, the new site is out.
+   */
+  async abort(): Promise<boolean> {
+    if (this.#state === "done" || this.#state === "aborted") return this.#state === "aborted";
     if (this.#state === "committing") {
       this.#stopRequested = true;
       await this.#committing?.catch(() => undefined);
-      return;
+      return !this.#published();
     }
     await this.#discard();
+    return true;
+  }
+
+  /** Whether the switch happened (a separate method: TypeScript keeps the narrowing of #state across an await). */
+  #published(): boolean {
+    return this.#state === "done";
   }
 
   async #discard(): Promise<void> {
@@ -239,9 +248,12 @@ export class Publisher {
   }
 }
 
-/** Aborts every publish of this process still under way: what a SIGINT or SIGTERM handler awaits before it exits. */
-export async function abortAll(): Promise<void> {
-  await Promise.all([...open].map((publisher) => publisher.abort()));
+/**
+ * Aborts every publish of this process still under way: what a SIGINT or SIGTERM handler awaits before it
+ * exits. Resolves false when a switch had already happened (say the new output was published, not "left as it was").
+ */
+export async function abortAll(): Promise<boolean> {
+  return (await Promise.all([...open].map((publisher) => publisher.abort()))).every(Boolean);
 }
 
 /** Copies files into `outDir` where the copy is missing or differs in size (the dev server's path). */

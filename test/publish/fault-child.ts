@@ -7,8 +7,9 @@ import { abortAll } from "../../src/publish/publisher.ts";
 const [input, output, cacheDir] = process.argv.slice(2);
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.once(signal, () => {
-    void abortAll().then(() => {
-      process.stderr.write(`${signal}: the build stopped; the previous output was left as it was.\n`);
+    void abortAll().then((left) => {
+      const outcome = left ? "the previous output was left as it was" : "the new output was already published";
+      process.stderr.write(`${signal}: the build stopped; ${outcome}.\n`);
       process.exit(130);
     });
   });

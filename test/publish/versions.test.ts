@@ -109,7 +109,7 @@ describe("Publisher: one switch", () => {
     const publisher = new Publisher(out);
     for (let i = 0; i < 200; i++) publisher.add(`many/${i}/index.html`, `<p>${i}</p>`);
     const committing = publisher.commit();
-    await abortAll();
+    expect(await abortAll()).toBe(true);
     await expect(committing).rejects.toThrow(OutputError);
     expect(target()).toBe(old);
     expect(await text(out)).toEqual(site("Old"));
