@@ -9,7 +9,7 @@ import { renderBody, type RenderedBody } from "./markdown.ts";
 import type MarkdownIt from "markdown-it";
 
 // The saved cache also records the version of the code that rendered it (see readMarkdownCache).
-const MARKDOWN_CACHE_VERSION = "2";
+const MARKDOWN_CACHE_VERSION = "3";
 
 /** Remembered work, keyed so that a changed input can never reuse a stale result. */
 export interface LoadCache {
@@ -40,33 +40,53 @@ export function markdownKey(body: string): string {
 }
 
 // The file: one header line naming the code and V8 versions, then frames of entries, each a 4-byte
-// length and V8's serialization of [key, body][] (six times faster than JSON both ways at 10,000
-// bodies). V8's format may change between Node versions, so its version is part of the header.
-const HEADER = (version: string) => `broadsheet markdown cache\t${version}\t${process.versions.v8}\n`;
+// length, the MD5 of the rest, and V8's serialization of [key, body][] (six times faster than JSON both
+// ways at 10,000 bodies). V8's format may change between Node versions, so its version is part of the
+// header. The hash catches a damaged frame that V8 would still read (a changed byte inside a string).
+const MAGIC = "broadsheet markdown cache\t";
+const HEADER = (version: string) => `${MAGIC}${version}\t${process.versions.v8}\n`;
 const FRAME_ENTRIES = 1000;
+const HASH_BYTES = 16;
+const frameHash = (payload: Uint8Array) => createHash("md5").update(payload).digest();
 
 /**
  * Reads rendered Markdown saved by an earlier build of the same `version` (of the code that renders
- * it); an absent or unreadable file, or one from other code, is an empty cache. A damaged frame ends
- * the reading: the entries before it are kept.
+ * it); an absent file, or one from other code, is an empty cache. A frame whose hash does not match
+ * is left out (its bodies are rendered again), a cut-short one ends the reading, and either is told
+ * in one line through `notice`.
  */
-export async function readMarkdownCache(path: string, version = ""): Promise<LoadCache> {
+export async function readMarkdownCache(
+  path: string,
+  version = "",
+  notice: (line: string) => void = (line) => console.warn(line),
+): Promise<LoadCache> {
   const cache = emptyCache();
   cache.version = version;
-  const file = await readFile(path).catch(() => Buffer.alloc(0));
+  const file = await readFile(path).catch(() => undefined);
+  if (file === undefined) return cache;
   const header = Buffer.from(HEADER(version));
-  if (!file.subarray(0, header.length).equals(header)) return cache;
-  for (let at = header.length; at + 4 <= file.length; ) {
-    const end = at + 4 + file.readUInt32LE(at);
+  if (!file.subarray(0, header.length).equals(header)) {
+    // Another version's cache is simply out of date; anything else in its place is damage.
+    if (!file.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC)))
+      notice(`Markdown cache ${path} is damaged (not a cache file): every body is rendered again`);
+    return cache;
+  }
+  let damaged = 0;
+  let at = header.length;
+  for (; at + 4 + HASH_BYTES <= file.length; ) {
+    const end = at + 4 + HASH_BYTES + file.readUInt32LE(at);
     if (end > file.length) break;
-    try {
-      for (const [key, body] of deserialize(file.subarray(at + 4, end)) as [string, RenderedBody][])
-        cache.markdown.set(key, body);
-    } catch {
-      break;
-    }
+    const payload = file.subarray(at + 4 + HASH_BYTES, end);
+    if (frameHash(payload).equals(file.subarray(at + 4, at + 4 + HASH_BYTES)))
+      for (const [key, body] of deserialize(payload) as [string, RenderedBody][]) cache.markdown.set(key, body);
+    else damaged++;
     at = end;
   }
+  const cut = at < file.length;
+  if (damaged > 0 || cut)
+    notice(
+      `Markdown cache ${path} is damaged (${damaged} part${damaged === 1 ? "" : "s"} not matching ${damaged === 1 ? "its" : "their"} hash${cut ? ", cut short" : ""}): the bodies it lost are rendered again`,
+    );
   cache.loaded = cache.markdown.size;
   return cache;
 }
@@ -83,8 +103,7 @@ export async function writeMarkdownCache(path: string, cache: LoadCache): Promis
     const frame = serialize(keys.slice(i, i + FRAME_ENTRIES).map((key) => [key, cache.markdown.get(key)]));
     const length = Buffer.alloc(4);
     length.writeUInt32LE(frame.length);
-    await handle.write(length);
-    await handle.write(frame);
+    await handle.write(Buffer.concat([length, frameHash(frame), frame]));
   }
   await handle.close();
   await rename(`${path}.partial`, path);

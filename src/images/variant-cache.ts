@@ -1,6 +1,6 @@
 // The processed-image cache: variants keyed by what went in (source bytes and recipe), never by name or time.
 import { createHash, randomBytes } from "node:crypto";
-import { readFile, rename, stat, writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 /** An output format sharp writes. */
@@ -67,23 +67,50 @@ export function extension(format: OutputFormat): string {
   return format === "jpeg" ? "jpg" : format;
 }
 
-/** The entry for `key` when it and every one of its variant files exist; otherwise null. */
-export async function readCacheEntry(cacheDir: string, key: string): Promise<CacheEntry | null> {
-  let entry: CacheEntry;
+/** The entry as saved: with the SHA-256 of each variant file, and of the entry itself. */
+interface SavedEntry extends CacheEntry {
+  hashes: string[];
+  check: string;
+}
+
+const sha256 = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+/** The hash an entry's `check` holds: of everything else in it. */
+const entryCheck = ({ width, height, hasAlpha, variants, hashes }: Omit<SavedEntry, "check">) =>
+  sha256(JSON.stringify([width, height, hasAlpha, variants, hashes]));
+
+/**
+ * The entry for `key` when it and every one of its variant files are as they were written (each file
+ * checked against its SHA-256); otherwise null. A missing entry is a plain miss; a damaged entry or
+ * variant file is told to `onDamaged` with the file's path, and the caller processes the image again.
+ */
+export async function readCacheEntry(
+  cacheDir: string,
+  key: string,
+  onDamaged: (file: string) => void = () => undefined,
+): Promise<CacheEntry | null> {
+  const path = entryPath(cacheDir, key);
+  const text = await readFile(path, "utf8").catch(() => undefined);
+  if (text === undefined) return null;
+  let saved: SavedEntry;
   try {
-    entry = JSON.parse(await readFile(entryPath(cacheDir, key), "utf8")) as CacheEntry;
+    saved = JSON.parse(text) as SavedEntry;
+    // Written by the code before entries were hashed: out of date, not damaged.
+    if (saved.check === undefined) return null;
+    if (saved.check !== entryCheck(saved) || saved.hashes.length !== saved.variants.length) throw new Error();
   } catch {
+    onDamaged(path);
     return null;
   }
-  const present = await Promise.all(
-    entry.variants.map((v) =>
-      stat(variantPath(cacheDir, key, v)).then(
-        (s) => s.isFile() && s.size > 0,
-        () => false,
-      ),
-    ),
-  );
-  return present.every(Boolean) ? entry : null;
+  const { hashes, check: _, ...entry } = saved;
+  for (const [i, variant] of entry.variants.entries()) {
+    const file = variantPath(cacheDir, key, variant);
+    const bytes = await readFile(file).catch(() => undefined);
+    if (bytes === undefined || sha256(bytes) !== hashes[i]) {
+      onDamaged(file);
+      return null;
+    }
+  }
+  return entry;
 }
 
 /** Writes variant files, then the entry last, so that an interrupted build never leaves a false hit. */
@@ -93,10 +120,12 @@ export async function writeCacheEntry(
   entry: CacheEntry,
   files: readonly Uint8Array[],
 ): Promise<void> {
+  const bytes = entry.variants.map((_, i) => files[i] ?? new Uint8Array());
   await Promise.all(
-    entry.variants.map((v, i) => writeAtomic(variantPath(cacheDir, key, v), files[i] ?? new Uint8Array())),
+    entry.variants.map((v, i) => writeAtomic(variantPath(cacheDir, key, v), bytes[i] ?? new Uint8Array())),
   );
-  await writeAtomic(entryPath(cacheDir, key), JSON.stringify(entry));
+  const unchecked = { ...entry, hashes: bytes.map(sha256) };
+  await writeAtomic(entryPath(cacheDir, key), JSON.stringify({ ...unchecked, check: entryCheck(unchecked) }));
 }
 
 function entryPath(cacheDir: string, key: string): string {

@@ -128,7 +128,12 @@ async function processOne(
     return readProblem(error);
   }
   const key = cacheKey(bytes, recipe);
-  const hit = await readCacheEntry(cacheDir, key);
+  // A damaged cache file is never published: the image is processed again, and the author told.
+  const hit = await readCacheEntry(cacheDir, key, (file) =>
+    console.warn(
+      `Image cache: ${file} is damaged (its content does not match its hash); ${job.name} is processed again`,
+    ),
+  );
   if (hit && hit.width * hit.height > options.maxPixels)
     return tooLargeProblem(hit.width * hit.height, options.maxPixels);
   if (hit) return cachedImage(hit, job.name, key, cacheDir, true);

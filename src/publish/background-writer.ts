@@ -5,14 +5,14 @@
 // loader to start) and does the same calls on the other core.
 import { Worker } from "node:worker_threads";
 
-/** One file for the worker: bytes to write, or a file to copy. */
-type Job = { to: string; bytes: Uint8Array } | { to: string; from: string };
+/** One file for the worker: bytes to write, or a file to copy, or to hard-link (`hard`). */
+type Job = { to: string; bytes: Uint8Array } | { to: string; from: string; hard?: true };
 
 // Folders are made once each; files are written concurrently by libuv's threads. The first error
 // is kept and reported when the main thread asks for the end.
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
-const { copyFile, mkdir, writeFile } = require("node:fs/promises");
+const { copyFile, link, mkdir, writeFile } = require("node:fs/promises");
 const { dirname } = require("node:path");
 const folders = new Map();
 const pending = [];
@@ -28,8 +28,11 @@ parentPort.on("message", (message) => {
     return;
   }
   for (const job of message) {
-    const write = () => (job.bytes ? writeFile(job.to, job.bytes) : copyFile(job.from, job.to));
-    pending.push(folder(dirname(job.to)).then(write).catch((error) => { failure ??= error; }));
+    const write = () =>
+      job.bytes ? writeFile(job.to, job.bytes) : job.hard ? link(job.from, job.to) : copyFile(job.from, job.to);
+    // Sent as plain data: an Error crossing threads loses its code and path.
+    const fail = (error) => { failure ??= { message: error.message, code: error.code, path: error.path, syscall: error.syscall }; };
+    pending.push(folder(dirname(job.to)).then(write).catch(fail));
   }
 });
 `;
@@ -65,6 +68,11 @@ export class BackgroundWriter {
     this.#queue({ to, from });
   }
 
+  /** Queues a hard link to a file: the same file (bytes and times) under a second name, written by no one. */
+  link(from: string, to: string): void {
+    this.#queue({ to, from, hard: true });
+  }
+
   /** Waits until every queued file is written; rejects with the first error. The writer is done after. */
   async finish(): Promise<void> {
     const worker = this.#worker;
@@ -75,14 +83,14 @@ export class BackgroundWriter {
     try {
       // A worker that crashed (its error is kept by #queue's listener) has exited, or will without replying.
       if (this.#crash !== undefined) throw this.#crash;
-      const reply = await new Promise<{ failure?: unknown }>((resolve, reject) => {
+      const reply = await new Promise<{ failure?: { message: string } }>((resolve, reject) => {
         worker.once("message", resolve);
         worker.once("exit", (code) =>
           reject(this.#crash ?? new Error(`The file writer stopped (exit code ${code}) before it finished`)),
         );
         worker.postMessage("end");
       });
-      if (reply.failure !== undefined) throw reply.failure;
+      if (reply.failure !== undefined) throw Object.assign(new Error(reply.failure.message), reply.failure);
     } finally {
       this.#worker = undefined;
       await worker.terminate();

@@ -1,20 +1,15 @@
-// Writes a build into the output folder: pages are staged as they are rendered, nothing reaches the
-// output folder until the whole build succeeded, and files whose content did not change are never
-// rewritten (their times stay, for hosts that sync by time).
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+// Writes a build into the output folder as a new version beside the current one, then switches to it
+// in one rename (see versions.ts): nothing a reader sees changes until the whole build succeeded, and
+// files whose content did not change are hard-links to the same file (their times stay, for hosts
+// that sync by time).
+import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { copyFile, mkdir, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { BackgroundWriter } from "./background-writer.ts";
+import { faultPlan, type StepHook } from "./faults.ts";
+import { type Entry, existingAncestor, readManifest, removeIfEmpty } from "./manifest.ts";
+import { OutputError, outputError } from "./output-error.ts";
+import { type Current, currentOf, markAssembling, newVersionId, removeStale, storeOf, switchTo } from "./versions.ts";
 
 /** A file copied into the output as it is (an image variant, a social card): the one type for it. */
 export interface CopiedFile {
@@ -34,36 +29,60 @@ export interface PublishResult {
   removed: number;
 }
 
-/** What the manifest records of one output file. */
-interface Entry {
-  /** For copies, the name that carries their content hash; pages are compared byte for byte. */
-  hash?: string;
-  size: number;
-  /** The page key it was rendered from (see page-keys.ts), for pages. */
-  key?: string;
+/** Options of a Publisher. */
+export interface PublisherOptions {
+  /** Called at each step (tests kill the process at one). Default: what `BROADSHEET_FAULT` asks for, else nothing. */
+  onStep?: StepHook;
 }
 
+/** Publishers of this process that have not committed or aborted, for `abortAll`. */
+const open = new Set<Publisher>();
+
 /**
- * Collects a build's files in a staging folder beside `outDir`, then moves only new and changed
- * ones into place. The manifest (`<outDir>.manifest.json`) remembers what the output holds.
+ * Assembles a build's files as a new version of the output, then makes `outDir` show it. Each
+ * version's manifest (`<outDir>.builds/<id>.json`) records what it holds, written before the switch.
  */
 export class Publisher {
   readonly outDir: string;
+  readonly #current: Current;
+  readonly #id = newVersionId();
   readonly #staging: string;
-  readonly #manifestPath: string;
   readonly #previous: Map<string, Entry>;
+  /** Versions to keep: the current one and the one it replaced (readers and concurrent builds may still use it). */
+  readonly #keep: Set<string>;
   readonly #next = new Map<string, Entry>();
-  readonly #staged: string[] = [];
+  /** Unchanged files, linked from the current version only if the build switches at all. */
+  readonly #links: string[] = [];
+  #written = 0;
+  #state: "open" | "committing" | "done" | "aborted" = "open";
+  /** The commit under way, which abort() lets end (without switching) before it returns. */
+  #committing: Promise<PublishResult> | undefined;
+  #stopRequested = false;
+  readonly #step: StepHook;
   // Folders are made and files written on a worker thread while the next pages render; commit()
   // and abort() wait for it.
   readonly #writer = new BackgroundWriter();
 
-  constructor(outDir: string) {
+  constructor(outDir: string, options: PublisherOptions = {}) {
     this.outDir = resolve(outDir);
-    this.#staging = `${this.outDir}.partial-${process.pid}`;
-    this.#manifestPath = `${this.outDir}.manifest.json`;
-    this.#previous = existsSync(this.outDir) ? readManifest(this.#manifestPath) : new Map();
-    rmSync(this.#staging, { recursive: true, force: true });
+    this.#step = options.onStep ?? faultPlan(process.env.BROADSHEET_FAULT);
+    this.#current = currentOf(this.outDir);
+    this.#staging = join(storeOf(this.outDir), this.#id);
+    const manifest = this.#current.kind === "version" ? readManifest(`${this.#current.dir}.json`) : undefined;
+    this.#previous = manifest?.files ?? new Map();
+    this.#keep = new Set(this.#current.kind === "version" ? [this.#current.id, manifest?.previous ?? ""] : []);
+    markAssembling(this.#id, true);
+    open.add(this);
+    removeStale(this.outDir, this.#keep);
+    // A folder that cannot be written is told now, not after the whole build: make the version's folder once.
+    try {
+      mkdirSync(this.#staging, { recursive: true });
+      rmdirSync(this.#staging);
+    } catch (error) {
+      this.#finish("aborted");
+      throw outputError(error, this.#staging, existingAncestor);
+    }
+    this.#step("publisher made");
   }
 
   /** Stages one file unless the output already holds exactly this content. */
@@ -73,10 +92,12 @@ export class Publisher {
     const entry: Entry = { size: bytes.length };
     if (key !== undefined) entry.key = key;
     this.#next.set(path, entry);
+    this.#step("file added");
     // Only a file of the same size can be unchanged; then the bytes decide.
-    if (this.#isCurrent(path, entry) && readFileSync(join(this.outDir, path)).equals(bytes)) return;
+    if (this.#isCurrent(path, entry) && readFileSync(this.#old(path)).equals(bytes)) return void this.#links.push(path);
+    this.#written++;
     // Bytes encoded here are nobody else's: they move to the writer uncopied.
-    this.#writer.write(this.#stage(path), bytes, bytes !== content);
+    this.#writer.write(join(this.#staging, path), bytes, bytes !== content);
   }
 
   /** Page keys of the files the output holds now, as recorded when they were written. */
@@ -90,7 +111,9 @@ export class Publisher {
   /** Keeps a file of the previous output as it is, without rendering it again. */
   keep(path: string): void {
     const entry = this.#previous.get(path);
-    if (entry) this.#next.set(path, entry);
+    if (!entry) return;
+    this.#next.set(path, entry);
+    this.#links.push(path);
   }
 
   /** Keeps files of the previous output if every one of them is still there as it was written; else keeps none and says so. */
@@ -106,30 +129,57 @@ export class Publisher {
     const size = statSync(file.from).size;
     const entry = { hash: `copy:${file.to}`, size };
     this.#next.set(file.to, entry);
-    if (this.#isCurrent(file.to, entry)) return;
-    this.#writer.copy(file.from, this.#stage(file.to));
+    this.#step("file copied");
+    if (this.#isCurrent(file.to, entry)) return void this.#links.push(file.to);
+    this.#written++;
+    this.#writer.copy(file.from, join(this.#staging, file.to));
   }
 
-  /** Moves staged files into the output, removes files no longer produced, saves the manifest. */
-  async commit(): Promise<PublishResult> {
-    await this.#writer.finish();
-    const removed = [...this.#previous.keys()].filter((path) => !this.#next.has(path));
-    if (!existsSync(this.outDir)) {
-      mkdirSync(this.#staging, { recursive: true });
-      renameSync(this.#staging, this.outDir);
-    } else {
-      for (const path of this.#staged) {
-        mkdirSync(dirname(join(this.outDir, path)), { recursive: true });
-        renameSync(join(this.#staging, path), join(this.outDir, path));
+  /**
+   * Completes the new version and switches the output to it in one rename; when nothing changed, the
+   * output stays as it is. A file-system failure is an OutputError, and the output is left as it was.
+   */
+  commit(): Promise<PublishResult> {
+    if (this.#state !== "open") return Promise.reject(new Error(`This publish was already ${this.#state}`));
+    this.#state = "committing";
+    this.#committing = this.#commit();
+    return this.#committing;
+  }
+
+  async #commit(): Promise<PublishResult> {
+    const removed = [...this.#previous.keys()].filter((path) => !this.#next.has(path)).length;
+    const result = { files: this.#next.size, written: this.#written, removed };
+    try {
+      if (this.#current.kind === "version" && this.#written === 0 && removed === 0 && this.#sameEntries()) {
+        await this.#writer.finish();
+        rmSync(this.#staging, { recursive: true, force: true });
+        this.#finish("done");
+        return result;
       }
-      for (const path of removed) this.#remove(path);
-      rmSync(this.#staging, { recursive: true, force: true });
+      for (const path of this.#links) this.#writer.link(this.#old(path), join(this.#staging, path));
+      await this.#writer.finish();
+      this.#step("files written");
+      // An empty site is still a folder.
+      mkdirSync(this.#staging, { recursive: true });
+      const files = Object.fromEntries([...this.#next].sort(([a], [b]) => (a < b ? -1 : 1)));
+      const previous = this.#current.kind === "version" ? this.#current.id : undefined;
+      writeFileSync(`${this.#staging}.json`, JSON.stringify({ previous, files }));
+      this.#step("manifest written");
+      // abort() may have been called (a signal) while the writer finished: then no switch.
+      if (this.#stopRequested) throw new OutputError("The publish was stopped", "EINTR");
+      switchTo(this.outDir, this.#id, this.#step);
+      this.#state = "done";
+      this.#step("switched");
+    } catch (error) {
+      const told = outputError(error, this.#staging, (path, code) => this.#locate(path, code));
+      await this.#discard();
+      throw told;
     }
-    writeFileSync(
-      this.#manifestPath,
-      JSON.stringify(Object.fromEntries([...this.#next].sort(([a], [b]) => (a < b ? -1 : 1)))),
-    );
-    return { files: this.#next.size, written: this.#staged.length, removed: removed.length };
+    this.#finish("done");
+    // The version just replaced stays until the next switch, for readers and concurrent builds still using it.
+    removeStale(this.outDir, new Set([this.#id, ...(this.#current.kind === "version" ? [this.#current.id] : [])]));
+    this.#step("cleaned up");
+    return result;
   }
 
   /** Every file the output will hold after commit(), with its size in bytes (for the host budget). */
@@ -137,41 +187,80 @@ export class Publisher {
     return [...this.#next].map(([path, entry]) => [path, entry.size]);
   }
 
-  /** Drops everything staged; the output folder stays as it was. */
-  async abort(): Promise<void> {
-    await this.#writer.finish().catch(() => undefined);
-    rmSync(this.#staging, { recursive: true, force: true });
+  /**
+   * Drops everything staged; the output folder stays exactly as it was (also when called during commit,
+   * before the switch). Resolves false when it came too late: the switch had happened, the new site is out.
+   */
+  async abort(): Promise<boolean> {
+    if (this.#state === "done" || this.#state === "aborted") return this.#state === "aborted";
+    if (this.#state === "committing") {
+      this.#stopRequested = true;
+      await this.#committing?.catch(() => undefined);
+      return !this.#published();
+    }
+    await this.#discard();
+    return true;
   }
 
-  /** Removes a file and the folders it leaves empty, so the output equals a clean build's. */
-  #remove(path: string): void {
-    rmSync(join(this.outDir, path), { force: true });
-    for (let dir = dirname(join(this.outDir, path)); dir.startsWith(`${this.outDir}/`); dir = dirname(dir)) {
-      if (readdirSync(dir).length > 0) break;
-      rmdirSync(dir);
+  /** Whether the switch happened (a separate method: TypeScript keeps the narrowing of #state across an await). */
+  #published(): boolean {
+    return this.#state === "done";
+  }
+
+  async #discard(): Promise<void> {
+    this.#state = "aborted";
+    await this.#writer.finish().catch(() => undefined);
+    rmSync(this.#staging, { recursive: true, force: true });
+    rmSync(`${this.#staging}.json`, { force: true });
+    // A first publish that failed leaves nothing behind.
+    if (this.#current.kind === "none") removeIfEmpty(storeOf(this.outDir));
+    this.#finish("aborted");
+  }
+
+  #finish(state: "done" | "aborted"): void {
+    this.#state = state;
+    markAssembling(this.#id, false);
+    open.delete(this);
+  }
+
+  #sameEntries(): boolean {
+    if (this.#next.size !== this.#previous.size) return false;
+    for (const [path, entry] of this.#next) {
+      const old = this.#previous.get(path);
+      if (old?.size !== entry.size || old.hash !== entry.hash || old.key !== entry.key) return false;
     }
+    return true;
+  }
+
+  /**
+   * The path to name for a failure: for a refused write, the nearest folder that exists (the one that
+   * refused); for a file or folder in the way inside the new version, where it would be in the output.
+   */
+  #locate(path: string, code: string): string {
+    if (["EACCES", "EPERM", "EROFS"].includes(code)) return existingAncestor(path);
+    return path.startsWith(`${this.#staging}/`) ? join(this.outDir, path.slice(this.#staging.length + 1)) : path;
+  }
+
+  /** Where a file of the current version is. */
+  #old(path: string): string {
+    return join(this.#current.kind === "none" ? this.outDir : this.#current.dir, path);
   }
 
   #isCurrent(path: string, entry: Entry): boolean {
     const old = this.#previous.get(path);
     if (!old || old.hash !== entry.hash || old.size !== entry.size) return false;
-    // The manifest is trusted only while the file is still there, at the size it recorded.
-    return statSync(join(this.outDir, path), { throwIfNoEntry: false })?.size === entry.size;
-  }
-
-  /** Records a file as staged; returns where in the staging folder it goes. */
-  #stage(path: string): string {
-    this.#staged.push(path);
-    return join(this.#staging, path);
+    // The manifest is trusted only while the file is still there, a file at the size it recorded.
+    const stats = statSync(this.#old(path), { throwIfNoEntry: false });
+    return stats?.isFile() === true && stats.size === entry.size;
   }
 }
 
-function readManifest(path: string): Map<string, Entry> {
-  try {
-    return new Map(Object.entries(JSON.parse(readFileSync(path, "utf8")) as Record<string, Entry>));
-  } catch {
-    return new Map();
-  }
+/**
+ * Aborts every publish of this process still under way: what a SIGINT or SIGTERM handler awaits before it
+ * exits. Resolves false when a switch had already happened (say the new output was published, not "left as it was").
+ */
+export async function abortAll(): Promise<boolean> {
+  return (await Promise.all([...open].map((publisher) => publisher.abort()))).every(Boolean);
 }
 
 /** Copies files into `outDir` where the copy is missing or differs in size (the dev server's path). */

@@ -81,8 +81,9 @@ async function expectSameAsCleanBuild(site: Site): Promise<void> {
   const [a, b] = await Promise.all([readTree(site.output), readTree(clean)]);
   expect([...a.keys()]).toEqual([...b.keys()]);
   for (const [path, bytes] of b) expect(a.get(path)?.equals(bytes), path).toBe(true);
+  // dist is a link to a version in dist.builds/ (see src/publish/versions.ts).
   await rm(clean, { recursive: true });
-  await rm(`${clean}.manifest.json`);
+  await rm(`${clean}.builds`, { recursive: true });
 }
 
 describe("incremental production builds", () => {

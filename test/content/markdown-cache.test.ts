@@ -120,27 +120,71 @@ describe("the Markdown cache file", () => {
     expect((await readMarkdownCache(file, "code-b")).markdown.size).toBe(0);
   });
 
-  it("keeps the frames before a damaged or cut-short one", async () => {
+  it("keeps the frames before a cut-short one and around a damaged one, and says so in one line", async () => {
     const file = join(tempDir(), "markdown.cache");
     const bodies = Array.from({ length: 2500 }, (_, i) => `Body ${i}.`);
     await writeMarkdownCache(file, rendered(...bodies));
     const whole = readFileSync(file);
     const header = whole.indexOf("\n") + 1;
-    const second = header + 4 + whole.readUInt32LE(header); // the second frame starts here
+    const second = header + 4 + 16 + whole.readUInt32LE(header); // the second frame starts here
+    const notices: string[] = [];
     writeFileSync(file, whole.subarray(0, second + 100)); // cut short, as by a full disk
-    expect((await readMarkdownCache(file)).markdown.size).toBe(1000);
+    expect((await readMarkdownCache(file, "", (line) => notices.push(line))).markdown.size).toBe(1000);
+    expect(notices).toEqual([
+      `Markdown cache ${file} is damaged (0 parts not matching their hash, cut short): the bodies it lost are rendered again`,
+    ]);
     const damaged = Buffer.from(whole);
-    damaged.fill(0xff, second + 4, second + 40); // garbage inside the second frame
+    damaged.fill(0xff, second + 30, second + 60); // garbage inside the second frame
     writeFileSync(file, damaged);
-    const read = await readMarkdownCache(file);
-    expect([...read.markdown.keys()]).toEqual(bodies.slice(0, 1000).map(markdownKey));
-    expect(read.loaded).toBe(1000);
+    const read = await readMarkdownCache(file, "", (line) => notices.push(line));
+    expect([...read.markdown.keys()]).toEqual([...bodies.slice(0, 1000), ...bodies.slice(2000)].map(markdownKey));
+    expect(read.loaded).toBe(1500);
+    expect(notices[1]).toMatch(/\(1 part not matching its hash\)/);
+  });
+
+  // Regression (issue 13): a changed byte inside a stored string still deserializes; only the hash tells.
+  it("leaves out a frame with one changed character that V8 would read, and renders that body again", async () => {
+    const file = join(tempDir(), "markdown.cache");
+    await writeMarkdownCache(file, rendered("A body about the harbour."));
+    const bytes = readFileSync(file);
+    const at = bytes.lastIndexOf("harbour");
+    bytes[at] = "H".charCodeAt(0);
+    writeFileSync(file, bytes);
+    const notices: string[] = [];
+    const read = await readMarkdownCache(file, "", (line) => notices.push(line));
+    expect(read.markdown.size).toBe(0);
+    expect(notices).toHaveLength(1);
+    expect(cachedRenderer(md, read, 220).render("A body about the harbour.").html).toContain("harbour");
+    expect(read.rendered).toBe(1);
+  });
+
+  it.each([
+    ["emptied", () => Buffer.alloc(0)],
+    ["garbled from the start", (b: Buffer) => Buffer.from(b).fill(0x2a, 0, 64)],
+  ])("is an empty cache, with a notice, when the file was %s", async (_name, damage) => {
+    const file = join(tempDir(), "markdown.cache");
+    await writeMarkdownCache(file, rendered("One.", "Two."));
+    writeFileSync(file, damage(readFileSync(file)));
+    const notices: string[] = [];
+    expect((await readMarkdownCache(file, "", (line) => notices.push(line))).markdown.size).toBe(0);
+    expect(notices).toEqual([`Markdown cache ${file} is damaged (not a cache file): every body is rendered again`]);
+  });
+
+  it("says nothing when the file is missing or from another version of the code", async () => {
+    const file = join(tempDir(), "markdown.cache");
+    const notices: string[] = [];
+    await readMarkdownCache(file, "v1", (line) => notices.push(line));
+    const cache = rendered("One.");
+    cache.version = "v0";
+    await writeMarkdownCache(file, cache);
+    await readMarkdownCache(file, "v1", (line) => notices.push(line));
+    expect(notices).toEqual([]);
   });
 
   it("is an empty cache when the file holds something else", async () => {
     const file = join(tempDir(), "markdown.cache");
     writeFileSync(file, "version\tv1\nkey\t{}\n");
-    expect((await readMarkdownCache(file, "v1")).markdown.size).toBe(0);
+    expect((await readMarkdownCache(file, "v1", () => undefined)).markdown.size).toBe(0);
   });
 });
 

@@ -1,6 +1,8 @@
 // The publisher: staged output, unchanged files never rewritten, removed files dropped, abort safe.
 import {
   existsSync,
+  lstatSync,
+  readlinkSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -11,7 +13,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { Publisher } from "../../src/publish/publisher.ts";
 import { readTree } from "../helpers/fixture.ts";
@@ -43,15 +45,23 @@ function ageAll(): void {
   for (const path of Object.keys(files)) utimesSync(join(out, path), OLD, OLD);
 }
 const mtime = (path: string) => statSync(join(out, path)).mtimeMs;
-const stagingDirs = () => readdirSync(root).filter((name) => name.includes(".partial-"));
+/** The folder of the version `dist` links to now, and its manifest. */
+const currentVersion = () => resolve(root, readlinkSync(out));
+const manifestPath = () => `${currentVersion()}.json`;
+/** Versions in the store that `dist` does not link to (staging folders, a replaced version). */
+const otherVersions = () =>
+  existsSync(`${out}.builds`)
+    ? readdirSync(`${out}.builds`).filter((name) => !currentVersion().endsWith(name.replace(/\.json$/, "")))
+    : [];
 
 describe("Publisher", () => {
   it("creates the output folder with every file on the first publish", async () => {
     expect(await publish(files)).toEqual({ files: 3, written: 3, removed: 0 });
     const tree = await readTree(out);
     expect(Object.fromEntries([...tree].map(([p, b]) => [p, b.toString("utf8")]))).toEqual(files);
-    expect(existsSync(`${out}.manifest.json`)).toBe(true);
-    expect(stagingDirs()).toEqual([]);
+    expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    expect(existsSync(manifestPath())).toBe(true);
+    expect(otherVersions()).toEqual([]);
   });
 
   it("writes nothing and keeps every time when the content is the same", async () => {
@@ -93,20 +103,22 @@ describe("Publisher", () => {
     await publish(files);
     ageAll();
     const before = await readTree(out);
-    const manifest = readFileSync(`${out}.manifest.json`, "utf8");
+    const manifest = readFileSync(manifestPath(), "utf8");
+    const version = currentVersion();
     const publisher = new Publisher(out);
     publisher.add("index.html", "<p>a new home</p>");
     publisher.add("new/index.html", "<p>new</p>");
     // Files go to a worker thread in batches of a few dozen: these fill one, and the staging folder appears.
     for (let i = 0; i < 100; i++) publisher.add(`more/${i}/index.html`, `<p>${i}</p>`);
-    await vi.waitFor(() => expect(stagingDirs()).toEqual([`dist.partial-${process.pid}`]));
+    await vi.waitFor(() => expect(otherVersions()).toEqual([expect.stringMatching(`^${process.pid}-`)]));
     await publisher.abort();
-    expect(stagingDirs()).toEqual([]);
+    expect(otherVersions()).toEqual([]);
+    expect(currentVersion()).toBe(version);
     const after = await readTree(out);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true);
     expect(mtime("index.html")).toBe(OLD.getTime());
-    expect(readFileSync(`${out}.manifest.json`, "utf8")).toBe(manifest);
+    expect(readFileSync(manifestPath(), "utf8")).toBe(manifest);
   });
 
   it("fails the commit with the error of a file it could not write, and leaves no output after abort", async () => {
@@ -114,7 +126,10 @@ describe("Publisher", () => {
     // A file and a folder of the same name: one of the two cannot be written.
     publisher.add("page", "<p>a file</p>");
     publisher.add("page/index.html", "<p>a page under it</p>");
-    await expect(publisher.commit()).rejects.toThrow(/dist\.partial-\d+\/page/);
+    // Which of the two is written first is up to the writer: either way, the message names the output path.
+    await expect(publisher.commit()).rejects.toThrow(
+      new RegExp(`^${root}/dist/page(/index.html)? (is a folder where the build writes a file|is not a folder)`),
+    );
     await publisher.abort();
     expect(readdirSync(root)).toEqual([]);
   });
@@ -176,7 +191,7 @@ describe("Publisher.keep", () => {
     expect(await publisher.commit()).toEqual({ files: 3, written: 0, removed: 0 });
     expect(mtime("index.html")).toBe(OLD.getTime());
     expect(new Publisher(out).currentKeys().get("index.html")).toBe("home-1");
-    expect(JSON.parse(readFileSync(`${out}.manifest.json`, "utf8"))).toHaveProperty(["index.html", "key"], "home-1");
+    expect(JSON.parse(readFileSync(manifestPath(), "utf8"))).toHaveProperty(["files", "index.html", "key"], "home-1");
   });
 
   it("ignores a path the previous output does not hold", async () => {
