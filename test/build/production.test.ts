@@ -1,7 +1,7 @@
 // The production build's guarantees around its own end: an interrupt leaves the output as it was,
 // an empty build does not replace a site.
-import { readdir, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readdir, readlink, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { register } from "tsx/esm/api";
 import { afterEach, describe, expect, it } from "vitest";
 import { BuildInterrupted, build } from "../../src/build/production.ts";
@@ -36,9 +36,14 @@ async function builtSite(): Promise<{ site: Site; before: Map<string, Buffer> }>
 }
 
 /** Folders beside the output that a build left behind (staging folders). */
+/** Staging left beside the output: anything but the output's link and its store's current version. */
 async function leftovers(site: Site): Promise<string[]> {
   const names = await readdir(dirname(site.output));
-  return names.filter((name) => name.startsWith("dist.") && !name.endsWith(".manifest.json"));
+  const current = basename(await readlink(site.output));
+  const store = (await readdir(join(dirname(site.output), "dist.builds"))).filter(
+    (name) => name !== current && name !== `${current}.json`,
+  );
+  return [...names.filter((name) => name.startsWith("dist.") && name !== "dist.builds"), ...store];
 }
 
 describe("an interrupted build", () => {

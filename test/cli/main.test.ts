@@ -18,7 +18,19 @@ afterEach(async () => {
 
 /** Runs a command in the site's folder; never throws, returns the exit code and both streams. */
 function run(site: Site, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return promisify(execFile)(process.execPath, [RUN, ...args], { cwd: site.root }).then(
+  return runWith({}, site, ...args);
+}
+
+/** `run` with extra environment variables. */
+function runWith(
+  env: Record<string, string>,
+  site: Site,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return promisify(execFile)(process.execPath, [RUN, ...args], {
+    cwd: site.root,
+    env: { ...process.env, ...env },
+  }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => ({ ...error }),
   );
@@ -129,15 +141,24 @@ describe("check and errors", () => {
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("an output that cannot be made is one plain message naming it, with no stack", { timeout: 60_000 }, async () => {
+    const s = await site();
+    const result = await run(s, "build", "--output", "content/_data/site.json/out");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("content/_data/site.json/out is not a folder");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("an unexpected error is one line and a pointer, the stack only with --debug", { timeout: 60_000 }, async () => {
     const s = await site();
-    // An output path under a file cannot be made: not an author's mistake in the content.
-    const plain = await run(s, "build", "--output", "content/_data/site.json/out");
+    // A malformed fault plan is a programming error, not an author's mistake: the unexpected path.
+    const broken = { BROADSHEET_FAULT: "not-a-plan" };
+    const plain = await runWith(broken, s, "build");
     expect(plain.code).toBe(1);
     expect(plain.stderr.trim().split("\n")).toHaveLength(2);
     expect(plain.stderr).toMatch(/^An unexpected error stopped build: /);
     expect(plain.stderr).toContain("--debug");
-    const debug = await run(s, "build", "--output", "content/_data/site.json/out", "--debug");
+    const debug = await runWith(broken, s, "build", "--debug");
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/\n\s+at /);
   });
