@@ -1,7 +1,7 @@
 // Social card images: a lead image cropped to the card size, or a generated card rendered from SVG,
 // cached by a hash of everything that goes into them, so an unchanged card costs no work.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
@@ -46,6 +46,8 @@ export interface CardProcessing {
   /** Folder of the card cache. */
   cacheDir: string;
   onProgress?: (done: number, total: number) => void;
+  /** Told, in one line, of a damaged cache file (its card is made again); default console.warn. */
+  onNotice?: (line: string) => void;
   options?: Partial<CardOptions>;
 }
 
@@ -101,6 +103,64 @@ function cardKey(recipe: string, input: string | Uint8Array): string {
   return createHash("sha256").update(recipe).update("\0").update(input).digest("hex");
 }
 
+/**
+ * The card cache of one build: each card's file, named `<key>-<first 16 hex of the SHA-256 of its
+ * content>.png|.jpg`, found through one listing of the folder. A file is read and checked against the
+ * hash in its name before it is used; one that does not match is made again and told to `notice`.
+ * Nothing outlives the build: a dev server's next build lists the folder again.
+ */
+interface CardStore {
+  dir: string;
+  /** Cache key → file name, from the listing and from the cards this build wrote. */
+  files: Map<string, string>;
+  /** Cache key → name of a file found damaged, removed once the card is made again under another name. */
+  damaged: Map<string, string>;
+  notice: (line: string) => void;
+}
+
+const CACHE_FILE = /^([0-9a-f]{64})-([0-9a-f]{16})\.(png|jpg)$/;
+const contentHash = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+
+async function listStore(dir: string, notice: (line: string) => void): Promise<CardStore> {
+  const files = new Map<string, string>();
+  // One listing instead of a stat per card; files are only ever written whole (write, then rename), and
+  // a temporary file's name never matches.
+  for (const file of (await readdir(dir)).sort()) {
+    const match = CACHE_FILE.exec(file);
+    if (match) files.set(`${match[1]}.${match[3]}`, file);
+  }
+  return { dir, files, damaged: new Map(), notice };
+}
+
+/** The path of the cached file of `key` (with its extension) when its content matches its hash; else undefined. */
+async function cached(store: CardStore, key: string, what: string): Promise<string | undefined> {
+  const name = store.files.get(key);
+  if (name === undefined) return undefined;
+  const file = join(store.dir, name);
+  const bytes = await readFile(file).catch(() => undefined);
+  if (bytes !== undefined && contentHash(bytes) === CACHE_FILE.exec(name)?.[2]) return file;
+  store.files.delete(key);
+  store.damaged.set(key, name);
+  store.notice(
+    `Card cache: ${file} is ${bytes === undefined ? "missing" : "damaged (its content does not match its hash)"}; the card of ${what} is made again`,
+  );
+  return undefined;
+}
+
+/** Saves a card's bytes under its key and content hash, and returns the file's path. */
+async function saveCard(store: CardStore, key: string, data: Uint8Array): Promise<string> {
+  const [hex, extension] = key.split(".");
+  const name = `${hex}-${contentHash(data)}.${extension}`;
+  const file = join(store.dir, name);
+  // Written over a damaged file of the same name (the usual case: cards are deterministic), else
+  // beside it; then the damaged one, which nothing reads any more, must not stay behind.
+  await writeAtomic(file, data);
+  store.files.set(key, name);
+  const damaged = store.damaged.get(key);
+  if (damaged !== undefined && damaged !== name) await rm(join(store.dir, damaged), { force: true });
+  return file;
+}
+
 /** Makes (or finds in the cache) the card of each job, at most `concurrency` at once; null where a job has none. */
 export async function makeCards(jobs: readonly CardJob[], processing: CardProcessing): Promise<(Card | null)[]> {
   if (jobs.length === 0) return [];
@@ -113,18 +173,15 @@ export async function makeCards(jobs: readonly CardJob[], processing: CardProces
     sharp: sharp.versions,
   });
   await mkdir(processing.cacheDir, { recursive: true });
-  // One listing instead of a stat per card; files are only ever written whole (write, then rename).
-  for (const file of await readdir(processing.cacheDir))
-    if (!file.endsWith(".tmp")) known.add(join(processing.cacheDir, file));
+  const cache = await listStore(processing.cacheDir, processing.onNotice ?? ((line) => console.warn(line)));
   const results: (Card | null)[] = jobs.map(() => null);
   // Shaped words, glyph bitmaps and the frame, made once for this build's cards.
   const canvas = cardCanvas();
   const words = wordCache();
   let done = 0;
   await pool([...jobs.entries()], Math.max(1, options.concurrency), async ([i, job]) => {
-    const lead = job.lead ? await leadCard(job.lead, job.name, recipe, processing.cacheDir, options) : null;
-    results[i] =
-      lead ?? (job.leadOnly ? null : await generatedCard(job, recipe, processing.cacheDir, options, canvas, words));
+    const lead = job.lead ? await leadCard(job.lead, job.name, recipe, cache, options) : null;
+    results[i] = lead ?? (job.leadOnly ? null : await generatedCard(job, recipe, cache, options, canvas, words));
     processing.onProgress?.(++done, jobs.length);
   });
   return results;
@@ -136,15 +193,16 @@ async function leadCard(
   source: string,
   name: string,
   recipe: string,
-  cacheDir: string,
+  cache: CardStore,
   o: CardOptions,
 ): Promise<Card | null> {
   const { width, height } = cardDesignDefaults;
   const bytes = await readFile(source);
   const key = cardKey(recipe, bytes);
-  const file = join(cacheDir, `${key}.jpg`);
-  const card = { file, name: `${name}-${key.slice(0, 10)}-card.jpg`, width, height, fromLead: true };
-  if (await present(file)) return { ...card, fromCache: true };
+  // The published name comes from the key alone, so a card made again keeps it.
+  const card = { name: `${name}-${key.slice(0, 10)}-card.jpg`, width, height, fromLead: true };
+  const hit = await cached(cache, `${key}.jpg`, name);
+  if (hit) return { file: hit, ...card, fromCache: true };
   const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   const [w, h] =
     (meta.orientation ?? 1) >= 5 ? [meta.height ?? 0, meta.width ?? 0] : [meta.width ?? 0, meta.height ?? 0];
@@ -155,29 +213,26 @@ async function leadCard(
     .toColourspace("srgb")
     .jpeg(o.jpeg)
     .toBuffer();
-  await writeAtomic(file, data);
-  known.add(file);
-  return { ...card, fromCache: false };
+  return { file: await saveCard(cache, `${key}.jpg`, data), ...card, fromCache: false };
 }
 
 async function generatedCard(
   job: CardJob,
   recipe: string,
-  cacheDir: string,
+  cache: CardStore,
   o: CardOptions,
   canvas: CardCanvas,
   words: WordCache,
 ): Promise<Card> {
   const { width, height } = cardDesignDefaults;
   const key = cardKey(recipe, JSON.stringify(job.text));
-  const file = join(cacheDir, `${key}.png`);
-  const card = { file, name: `${job.name}-${key.slice(0, 10)}.png`, width, height, fromLead: false };
-  if (await present(file)) return { ...card, fromCache: true };
+  const card = { name: `${job.name}-${key.slice(0, 10)}.png`, width, height, fromLead: false };
+  const hit = await cached(cache, `${key}.png`, job.name);
+  if (hit) return { file: hit, ...card, fromCache: true };
   const { palette, inks } = cardInks(o);
   const rows = drawCard(cardScene(job.text, cardFaces(), cardDesignDefaults, words), inks, canvas);
-  await writeAtomic(file, await encodeIndexedPng(rows, width, height, palette, o.png));
-  known.add(file);
-  return { ...card, fromCache: false };
+  const data = await encodeIndexedPng(rows, width, height, palette, o.png);
+  return { file: await saveCard(cache, `${key}.png`, data), ...card, fromCache: false };
 }
 
 /** The card palette (background, then each ink's blends) and where each ink's blends start in it. */
@@ -198,17 +253,4 @@ export function cardInks(o: CardOptions = cardDefaults): {
     first += o.png.steps[ink];
   }
   return { palette, inks };
-}
-
-// Cache files known to exist: 10,000 stats a build (or a dev server edit) add up.
-const known = new Set<string>();
-
-async function present(file: string): Promise<boolean> {
-  if (known.has(file)) return true;
-  const found = await stat(file).then(
-    (s) => s.isFile() && s.size > 0,
-    () => false,
-  );
-  if (found) known.add(file);
-  return found;
 }
