@@ -20,8 +20,11 @@ const HOUR_MS = 3_600_000;
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
 /** A site path (`/a/`) as an absolute URL; an absolute URL is kept as it is. */
+// Percent-encoded (`/tags/%E6%9D%B1%E4%BA%AC/`): sitemaps want URLs escaped as RFC 3986 says, and a
+// tag in another script keeps its letters in its path. encodeURI leaves an already valid URL as it is.
 function absolute(url: string, siteUrl: string): string {
-  return /^https?:\/\//i.test(url) ? url : `${siteUrl}${url.startsWith("/") ? "" : "/"}${url}`;
+  const full = /^https?:\/\//i.test(url) ? url : `${siteUrl}${url.startsWith("/") ? "" : "/"}${url}`;
+  return /%[0-9A-Fa-f]{2}/.test(full) ? full : encodeURI(full);
 }
 
 /** sitemap.xml listing each URL (made absolute) with its last modification time when known. */

@@ -34,10 +34,15 @@ describe("renderSitemap", () => {
       ],
       want: [
         { loc: `${site}/`, lastmod: "2025-08-15T09:45:00+02:00" },
-        { loc: `${site}/search/?q=a&b=<c>` },
+        { loc: `${site}/search/?q=a&b=%3Cc%3E` },
         { loc: "https://other.example/x/", lastmod: "2025-08-14T00:00:00Z" },
-        { loc: `${site}/tags/são-paulo/`, lastmod: "2025-08-14T00:00:00Z" },
+        { loc: `${site}/tags/s%C3%A3o-paulo/`, lastmod: "2025-08-14T00:00:00Z" },
       ],
+    },
+    {
+      name: "tags in other scripts, percent-encoded once",
+      entries: [{ url: "/tags/東京/" }, { url: "/tags/%D0%BC/" }],
+      want: [{ loc: `${site}/tags/%E6%9D%B1%E4%BA%AC/` }, { loc: `${site}/tags/%D0%BC/` }],
     },
   ])("$name", ({ entries, want }) => {
     const xml = renderSitemap(entries, site);
