@@ -35,10 +35,14 @@ async function builtSite(): Promise<{ site: Site; before: Map<string, Buffer> }>
   return { site, before: await readTree(site.output) };
 }
 
-/** Folders beside the output that a build left behind (staging folders). */
+/** What a build left behind: folders beside the output (but the versions' store), and versions without a manifest (staging folders). */
 async function leftovers(site: Site): Promise<string[]> {
   const names = await readdir(dirname(site.output));
-  return names.filter((name) => name.startsWith("dist.") && !name.endsWith(".manifest.json"));
+  const store = await readdir(`${site.output}.builds`).catch((): string[] => []);
+  return [
+    ...names.filter((name) => name.startsWith("dist.") && !name.endsWith(".manifest.json") && name !== "dist.builds"),
+    ...store.filter((name) => !name.endsWith(".json") && !store.includes(`${name}.json`)),
+  ];
 }
 
 describe("an interrupted build", () => {
