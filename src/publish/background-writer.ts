@@ -12,14 +12,31 @@ type Job = { to: string; bytes: Uint8Array } | { to: string; from: string; hard?
 // is kept and reported when the main thread asks for the end.
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
-const { copyFile, link, mkdir, writeFile } = require("node:fs/promises");
+const { copyFile, link, lstat, mkdir, rm, unlink, writeFile } = require("node:fs/promises");
 const { dirname } = require("node:path");
+const { replacing } = require("node:worker_threads").workerData ?? {};
 const folders = new Map();
+// In a reused version a file may stand where a folder goes now: the nearest thing that exists above
+// the folder is removed if it is not a folder, then the folder is made.
+const clear = async (dir) => {
+  for (let at = dir; at !== dirname(at); at = dirname(at)) {
+    const stats = await lstat(at).catch(() => undefined);
+    if (stats === undefined) continue;
+    if (!stats.isDirectory()) await unlink(at).catch(() => undefined);
+    return;
+  }
+};
+const make = (dir) =>
+  mkdir(dir, { recursive: true }).catch(async (error) => {
+    if (!replacing || (error.code !== "ENOTDIR" && error.code !== "EEXIST")) throw error;
+    await clear(dir);
+    return mkdir(dir, { recursive: true });
+  });
 const pending = [];
 let failure;
 const folder = (dir) => {
   let made = folders.get(dir);
-  if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
+  if (!made) folders.set(dir, (made = make(dir)));
   return made;
 };
 parentPort.on("message", (message) => {
@@ -28,8 +45,10 @@ parentPort.on("message", (message) => {
     return;
   }
   for (const job of message) {
-    const write = () =>
+    const put = () =>
       job.bytes ? writeFile(job.to, job.bytes) : job.hard ? link(job.from, job.to) : copyFile(job.from, job.to);
+    // A reused version's file may be a hard link shared with the live version: it is unlinked, never written through.
+    const write = () => (replacing ? rm(job.to, { recursive: true, force: true }).then(put) : put());
     // Sent as plain data: an Error crossing threads loses its code and path.
     const fail = (error) => { failure ??= { message: error.message, code: error.code, path: error.path, syscall: error.syscall }; };
     pending.push(folder(dirname(job.to)).then(write).catch(fail));
@@ -41,11 +60,17 @@ parentPort.on("message", (message) => {
 const BATCH = 32;
 
 export class BackgroundWriter {
+  /** Whether files are written into a reused version: whatever is at a path is removed first (never written through). */
+  readonly #replacing: boolean;
   #worker: Worker | undefined;
   #batch: Job[] = [];
   /** Buffers of the batch that move to the worker rather than being copied. */
   #transfer: ArrayBuffer[] = [];
   #crash: unknown;
+
+  constructor(replacing = false) {
+    this.#replacing = replacing;
+  }
 
   /**
    * Queues a file to be written with these bytes; its folder is made first. With `handOver`, the
@@ -99,7 +124,7 @@ export class BackgroundWriter {
 
   #queue(job: Job): void {
     if (!this.#worker) {
-      this.#worker = new Worker(WORKER_SOURCE, { eval: true });
+      this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { replacing: this.#replacing } });
       this.#worker.on("error", (error) => (this.#crash ??= error));
       this.#worker.unref();
     }

@@ -9,6 +9,7 @@ import { BackgroundWriter } from "./background-writer.ts";
 import { faultPlan, type StepHook } from "./faults.ts";
 import { type Entry, existingAncestor, readManifest, removeIfEmpty } from "./manifest.ts";
 import { OutputError, outputError } from "./output-error.ts";
+import { claimVersion, removeDropped, staleLinks } from "./reuse.ts";
 import { type Current, currentOf, markAssembling, newVersionId, removeStale, storeOf, switchTo } from "./versions.ts";
 
 /** A file copied into the output as it is (an image variant, a social card): the one type for it. */
@@ -48,6 +49,11 @@ export class Publisher {
   readonly #id = newVersionId();
   readonly #staging: string;
   readonly #previous: Map<string, Entry>;
+  /** The version the current one replaced, which this build may bring up to date and reuse (see reuse.ts). */
+  readonly #before: string | undefined;
+  /** Files the reused version held, once it is claimed; undefined while a new version is assembled in full. */
+  #reused: Set<string> | undefined;
+  #claimed = false;
   /** Versions to keep: the current one and the one it replaced (readers and concurrent builds may still use it). */
   readonly #keep: Set<string>;
   readonly #next = new Map<string, Entry>();
@@ -60,8 +66,8 @@ export class Publisher {
   #stopRequested = false;
   readonly #step: StepHook;
   // Folders are made and files written on a worker thread while the next pages render; commit()
-  // and abort() wait for it.
-  readonly #writer = new BackgroundWriter();
+  // and abort() wait for it. Made once the build knows whether it reuses a version (#claim).
+  #writer = new BackgroundWriter();
 
   constructor(outDir: string, options: PublisherOptions = {}) {
     this.outDir = resolve(outDir);
@@ -71,7 +77,8 @@ export class Publisher {
     const manifest = this.#current.kind === "version" ? readManifest(`${this.#current.dir}.json`) : undefined;
     this.#previous = manifest?.files ?? new Map();
     this.#keep = new Set(this.#current.kind === "version" ? [this.#current.id, manifest?.previous ?? ""] : []);
-    markAssembling(this.#id, true);
+    this.#before = manifest?.previous;
+    markAssembling(this.#id, true, this.outDir);
     open.add(this);
     removeStale(this.outDir, this.#keep);
     // A folder that cannot be written is told now, not after the whole build: make the version's folder once.
@@ -96,6 +103,7 @@ export class Publisher {
     // Only a file of the same size can be unchanged; then the bytes decide.
     if (this.#isCurrent(path, entry) && readFileSync(this.#old(path)).equals(bytes)) return void this.#links.push(path);
     this.#written++;
+    this.#claim();
     // Bytes encoded here are nobody else's: they move to the writer uncopied.
     this.#writer.write(join(this.#staging, path), bytes, bytes !== content);
   }
@@ -132,6 +140,7 @@ export class Publisher {
     this.#step("file copied");
     if (this.#isCurrent(file.to, entry)) return void this.#links.push(file.to);
     this.#written++;
+    this.#claim();
     this.#writer.copy(file.from, join(this.#staging, file.to));
   }
 
@@ -156,8 +165,11 @@ export class Publisher {
         this.#finish("done");
         return result;
       }
-      for (const path of this.#links) this.#writer.link(this.#old(path), join(this.#staging, path));
+      this.#claim();
+      const links = this.#reused ? staleLinks(this.#links, this.#staging, this.#old("")) : this.#links;
+      for (const path of links) this.#writer.link(this.#old(path), join(this.#staging, path));
       await this.#writer.finish();
+      if (this.#reused) removeDropped(this.#staging, this.#reused, this.#previous.keys(), this.#next);
       this.#step("files written");
       // An empty site is still a folder.
       mkdirSync(this.#staging, { recursive: true });
@@ -219,8 +231,20 @@ export class Publisher {
 
   #finish(state: "done" | "aborted"): void {
     this.#state = state;
-    markAssembling(this.#id, false);
+    markAssembling(this.#id, false, this.outDir);
     open.delete(this);
+  }
+
+  /**
+   * Decides, before the first file goes into the new version, whether it is the version before the current
+   * one brought up to date (claimed now) or a new folder assembled in full.
+   */
+  #claim(): void {
+    if (this.#claimed) return;
+    this.#claimed = true;
+    if (this.#current.kind !== "version" || this.#before === undefined) return;
+    this.#reused = claimVersion(this.outDir, this.#before, this.#current.id, this.#id);
+    if (this.#reused) this.#writer = new BackgroundWriter(true);
   }
 
   #sameEntries(): boolean {

@@ -60,13 +60,25 @@ export function switchTo(outDir: string, id: string, step: (name: string) => voi
   renameSync(link, outDir);
 }
 
-/** Ids of versions this process is assembling now: not to be removed as dead. */
-const assembling = new Set<string>();
+/** Ids of versions this process is assembling now, with their output folders: not to be removed as dead. */
+const assembling = new Map<string, string>();
 
-/** Marks a version as being assembled by this process (true) or no longer (false). */
-export function markAssembling(id: string, on: boolean): void {
-  if (on) assembling.add(id);
+/** Marks a version of `outDir` as being assembled by this process (true) or no longer (false). */
+export function markAssembling(id: string, on: boolean, outDir: string): void {
+  if (on) assembling.set(id, outDir);
   else assembling.delete(id);
+}
+
+/**
+ * Whether a build other than `self` may be under way for `outDir` (it may still read any version):
+ * one of this process, or a folder in the store, besides `versions`, of a live process.
+ */
+export function othersAssembling(outDir: string, self: string, versions: ReadonlySet<string>): boolean {
+  for (const [id, dir] of assembling) if (id !== self && dir === outDir) return true;
+  return list(storeOf(outDir)).some((name) => {
+    const id = name.replace(/\.json$/, "");
+    return id !== self && !versions.has(id) && !removable(id.startsWith("legacy-") ? id.slice("legacy-".length) : id);
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 // The production build's guarantees around its own end: an interrupt leaves the output as it was,
 // an empty build does not replace a site.
-import { readdir, readlink, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { readdir, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { register } from "tsx/esm/api";
 import { afterEach, describe, expect, it } from "vitest";
 import { BuildInterrupted, build } from "../../src/build/production.ts";
@@ -35,15 +35,14 @@ async function builtSite(): Promise<{ site: Site; before: Map<string, Buffer> }>
   return { site, before: await readTree(site.output) };
 }
 
-/** Folders beside the output that a build left behind (staging folders). */
-/** Staging left beside the output: anything but the output's link and its store's current version. */
+/** What a build left behind: folders beside the output (but the versions' store), and versions without a manifest (staging folders). */
 async function leftovers(site: Site): Promise<string[]> {
   const names = await readdir(dirname(site.output));
-  const current = basename(await readlink(site.output));
-  const store = (await readdir(join(dirname(site.output), "dist.builds"))).filter(
-    (name) => name !== current && name !== `${current}.json`,
-  );
-  return [...names.filter((name) => name.startsWith("dist.") && name !== "dist.builds"), ...store];
+  const store = await readdir(`${site.output}.builds`).catch((): string[] => []);
+  return [
+    ...names.filter((name) => name.startsWith("dist.") && !name.endsWith(".manifest.json") && name !== "dist.builds"),
+    ...store.filter((name) => !name.endsWith(".json") && !store.includes(`${name}.json`)),
+  ];
 }
 
 describe("an interrupted build", () => {

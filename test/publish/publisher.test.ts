@@ -126,9 +126,12 @@ describe("Publisher", () => {
     // A file and a folder of the same name: one of the two cannot be written.
     publisher.add("page", "<p>a file</p>");
     publisher.add("page/index.html", "<p>a page under it</p>");
-    // Which of the two is written first is up to the writer: either way, the message names the output path.
+    // Which of the two is written first is up to the writer (the file first: its folder is refused with
+    // EEXIST, "in the way"): either way, the message names the output path.
     await expect(publisher.commit()).rejects.toThrow(
-      new RegExp(`^${root}/dist/page(/index.html)? (is a folder where the build writes a file|is not a folder)`),
+      new RegExp(
+        `^${root}/dist/page(/index.html)? (is a folder where the build writes a file|is not a folder|is in the way of the output)`,
+      ),
     );
     await publisher.abort();
     expect(readdirSync(root)).toEqual([]);
