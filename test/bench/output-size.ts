@@ -1,12 +1,15 @@
 // What a built site's output holds, by kind (pages, feeds, media, cards, search), read from the
-// publisher's manifest beside the output folder: the same tally the host budget judges.
-import { readFileSync } from "node:fs";
+// manifest of the version the output links to: the same tally the host budget judges.
+import { readManifest } from "../../src/publish/manifest.ts";
 import { type OutputKind, type OutputTally, tallyOutput } from "../../src/publish/host-budget.ts";
+import { currentOf } from "../../src/publish/versions.ts";
 
-/** The tally of the output folder `outDir`, from `<outDir>.manifest.json`. */
+/** The tally of the output folder `outDir`, from its current version's manifest (`<outDir>.builds/<id>.json`). */
 export function outputTally(outDir: string): OutputTally {
-  const manifest = JSON.parse(readFileSync(`${outDir}.manifest.json`, "utf8")) as Record<string, { size: number }>;
-  return tallyOutput(Object.entries(manifest).map(([path, entry]) => [path, entry.size] as const));
+  const current = currentOf(outDir);
+  const manifest = current.kind === "version" ? readManifest(`${current.dir}.json`) : undefined;
+  if (!manifest) throw new Error(`${outDir} links to no published version with a manifest`);
+  return tallyOutput([...manifest.files].map(([path, entry]) => [path, entry.size] as const));
 }
 
 const MB = 1024 * 1024;

@@ -69,10 +69,10 @@ async function bench(n: number): Promise<Row> {
   // Exactly what `npm run build` runs, in the generated site's folder.
   const build = () => measure(process.execPath, nodeArgs("build"), dir);
   const dist = join(dir, "dist");
-  /** Removes the output (and its manifest), and the build cache unless `keepCache`. */
+  /** Removes the output (its link and its versions), and the build cache unless `keepCache`. */
   const clean = async (keepCache: boolean) => {
     await rm(dist, { recursive: true, force: true });
-    await rm(`${dist}.manifest.json`, { force: true });
+    await rm(`${dist}.builds`, { recursive: true, force: true });
     if (!keepCache) await rm(join(dir, ".cache"), { recursive: true, force: true });
   };
 
