@@ -1,6 +1,7 @@
 // Social card images: a lead image cropped to the card size, or a generated card rendered from SVG,
 // cached by a hash of everything that goes into them, so an unchanged card costs no work.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -132,12 +133,22 @@ async function listStore(dir: string, notice: (line: string) => void): Promise<C
   return { dir, files, damaged: new Map(), notice };
 }
 
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The path of the cached file of `key` (with its extension) when its content matches its hash; else undefined. */
 async function cached(store: CardStore, key: string, what: string): Promise<string | undefined> {
   const name = store.files.get(key);
   if (name === undefined) return undefined;
   const file = join(store.dir, name);
-  const bytes = await readFile(file).catch(() => undefined);
+  // Read synchronously: a card is ~24 KB in the page cache, and 10,000 promise-based reads (open, stat,
+  // read, close, each a trip through libuv's four threads) took 5 s of a 12 s unchanged rebuild.
+  const bytes = readOrUndefined(file);
   if (bytes !== undefined && contentHash(bytes) === CACHE_FILE.exec(name)?.[2]) return file;
   store.files.delete(key);
   store.damaged.set(key, name);
