@@ -6,17 +6,9 @@ import { register } from "tsx/esm/api";
 import { describe, expect, it } from "vitest";
 import { build } from "../../../.eleventy.ts";
 import { articleFile, fixtureSettings, makeSite } from "../../helpers/fixture.ts";
+import { photo } from "../../helpers/cards.ts";
 
 register();
-
-/** A textured JPEG, made here so no binary fixture is needed. */
-async function photo(width: number, height: number): Promise<Buffer> {
-  const noise = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
-  return sharp(noise, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 80 })
-    .toBuffer();
-}
 
 const ogTags = (page: string) =>
   [...page.matchAll(/<meta (?:property="og:image[^"]*"|name="twitter:card") content="[^"]*">/g)].map((m) => m[0]);

@@ -5,29 +5,11 @@ import { rmSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type CardJob, makeCards } from "../../../src/images/cards/card-render.ts";
+import { cardText as text, photo } from "../../helpers/cards.ts";
 
 vi.setConfig({ testTimeout: 30_000 });
-
-/** A textured JPEG larger than a card, so it is cropped. */
-async function photo(width: number, height: number): Promise<Buffer> {
-  const noise = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
-  return sharp(noise, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 80 })
-    .toBuffer();
-}
-
-const text = {
-  headline: "Harbour bridge reopens",
-  source: "Northbridge Courier",
-  site: "The Morning Ledger",
-  date: "Tuesday 24 November 2026",
-  host: "ledger.example.org",
-  language: "en-GB",
-};
 
 let dir: string;
 beforeEach(async () => {

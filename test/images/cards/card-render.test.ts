@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type CardJob, cardCodeFiles, makeCards } from "../../../src/images/cards/card-render.ts";
 import { cardFaces } from "../../../src/images/cards/card-fonts.ts";
 import { cardSvg } from "../../../src/images/cards/card-layout.ts";
+import { cardText as text, photo } from "../../helpers/cards.ts";
 
 /** Bytes a generated card may take: the issue's "about 25 KB", with room for the longest headlines. */
 const CARD_BYTES_BUDGET = 32 * 1024;
@@ -14,23 +15,6 @@ const CARD_BYTES_BUDGET = 32 * 1024;
 // The first card of a process parses the fonts' layout tables and starts librsvg, seconds on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
 
-/** A textured JPEG, made here so no binary fixture is needed. */
-async function photo(width: number, height: number): Promise<Buffer> {
-  const noise = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919) % 251;
-  return sharp(noise, { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 80 })
-    .toBuffer();
-}
-
-const text = {
-  headline: "Harbour bridge reopens",
-  source: "Northbridge Courier",
-  site: "The Morning Ledger",
-  date: "Tuesday 24 November 2026",
-  host: "ledger.example.org",
-  language: "en-GB",
-};
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), "broadsheet-cards-"));
