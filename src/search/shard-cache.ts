@@ -1,9 +1,9 @@
 // What a build remembers of the search shards it published (.cache/broadsheet/search.json), and the
 // checks before any of it is trusted: the record carries a hash of itself, and each kept file's
 // bytes in the output are checked against the hash recorded when it was made.
-import { readFileSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { readIfPresent } from "../publish/cache-file.ts";
 import { contentHash } from "./shards.ts";
 
 /** One published shard: the key of its records, and its files (path in the index folder, content hash). */
@@ -59,20 +59,11 @@ export async function writeSearchCache(path: string, state: SearchCacheState): P
 
 /** Whether every file of `record` is in `dir` with the bytes it was made with, or some are missing, or changed. */
 export async function shardIntact(dir: string, record: ShardRecord): Promise<"intact" | "missing" | "changed"> {
-  // One file at a time, synchronously: a shard's files are many and small (fragments of a few KB), and a
-  // promise-based read costs four trips through libuv's threads; memory stays flat.
+  // One file at a time (see readIfPresent): a shard's files are many and small; memory stays flat.
   for (const [path, hash] of record.files) {
-    const bytes = readOrUndefined(join(dir, path));
+    const bytes = readIfPresent(join(dir, path));
     if (bytes === undefined) return "missing";
     if (contentHash(bytes) !== hash) return "changed";
   }
   return "intact";
-}
-
-function readOrUndefined(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
 }

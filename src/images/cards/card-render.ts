@@ -1,13 +1,11 @@
 // Social card images: a lead image cropped to the card size, or a generated card rendered from SVG,
 // cached by a hash of everything that goes into them, so an unchanged card costs no work.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join } from "node:path";
 import sharp from "sharp";
+import { type CardStore, cached, listStore, saveCard } from "./card-cache.ts";
 import { cardFaces, fontsRecipe } from "./card-fonts.ts";
-import { writeAtomic } from "../variant-cache.ts";
 import { pool } from "../variants.ts";
 import { cardDesignDefaults, cardScene, type CardText, type InkName } from "./card-layout.ts";
 import { cardPalette, encodeIndexedPng } from "./card-png.ts";
@@ -83,6 +81,7 @@ export interface Card {
 let code: string | undefined;
 /** The files whose code decides how a generated card looks, hashed into every card's cache key. */
 export const cardCodeFiles = [
+  "card-cache.ts",
   "card-fonts.ts",
   "card-glyphs.ts",
   "card-layout.ts",
@@ -102,74 +101,6 @@ const codeHash = async () => {
 /** Cache key of a card: SHA-256 of the recipe and of what the card is made from. */
 function cardKey(recipe: string, input: string | Uint8Array): string {
   return createHash("sha256").update(recipe).update("\0").update(input).digest("hex");
-}
-
-/**
- * The card cache of one build: each card's file, named `<key>-<first 16 hex of the SHA-256 of its
- * content>.png|.jpg`, found through one listing of the folder. A file is read and checked against the
- * hash in its name before it is used; one that does not match is made again and told to `notice`.
- * Nothing outlives the build: a dev server's next build lists the folder again.
- */
-interface CardStore {
-  dir: string;
-  /** Cache key → file name, from the listing and from the cards this build wrote. */
-  files: Map<string, string>;
-  /** Cache key → name of a file found damaged, removed once the card is made again under another name. */
-  damaged: Map<string, string>;
-  notice: (line: string) => void;
-}
-
-const CACHE_FILE = /^([0-9a-f]{64})-([0-9a-f]{16})\.(png|jpg)$/;
-const contentHash = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
-
-async function listStore(dir: string, notice: (line: string) => void): Promise<CardStore> {
-  const files = new Map<string, string>();
-  // One listing instead of a stat per card; files are only ever written whole (write, then rename), and
-  // a temporary file's name never matches.
-  for (const file of (await readdir(dir)).sort()) {
-    const match = CACHE_FILE.exec(file);
-    if (match) files.set(`${match[1]}.${match[3]}`, file);
-  }
-  return { dir, files, damaged: new Map(), notice };
-}
-
-function readOrUndefined(file: string): Buffer | undefined {
-  try {
-    return readFileSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The path of the cached file of `key` (with its extension) when its content matches its hash; else undefined. */
-async function cached(store: CardStore, key: string, what: string): Promise<string | undefined> {
-  const name = store.files.get(key);
-  if (name === undefined) return undefined;
-  const file = join(store.dir, name);
-  // Read synchronously: a card is ~24 KB in the page cache, and 10,000 promise-based reads (open, stat,
-  // read, close, each a trip through libuv's four threads) took 5 s of a 12 s unchanged rebuild.
-  const bytes = readOrUndefined(file);
-  if (bytes !== undefined && contentHash(bytes) === CACHE_FILE.exec(name)?.[2]) return file;
-  store.files.delete(key);
-  store.damaged.set(key, name);
-  store.notice(
-    `Card cache: ${file} is ${bytes === undefined ? "missing" : "damaged (its content does not match its hash)"}; the card of ${what} is made again`,
-  );
-  return undefined;
-}
-
-/** Saves a card's bytes under its key and content hash, and returns the file's path. */
-async function saveCard(store: CardStore, key: string, data: Uint8Array): Promise<string> {
-  const [hex, extension] = key.split(".");
-  const name = `${hex}-${contentHash(data)}.${extension}`;
-  const file = join(store.dir, name);
-  // Written over a damaged file of the same name (the usual case: cards are deterministic), else
-  // beside it; then the damaged one, which nothing reads any more, must not stay behind.
-  await writeAtomic(file, data);
-  store.files.set(key, name);
-  const damaged = store.damaged.get(key);
-  if (damaged !== undefined && damaged !== name) await rm(join(store.dir, damaged), { force: true });
-  return file;
 }
 
 /** Makes (or finds in the cache) the card of each job, at most `concurrency` at once; null where a job has none. */

@@ -1,0 +1,65 @@
+// The card cache of one build: cards stored under their key and a hash of their content, each checked
+// against that hash before it is used, so a damaged file is made again and never published.
+import { createHash } from "node:crypto";
+import { readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { readIfPresent } from "../../publish/cache-file.ts";
+import { writeAtomic } from "../variant-cache.ts";
+
+/**
+ * The card cache of one build: each card's file, named `<key>-<first 16 hex of the SHA-256 of its
+ * content>.png|.jpg`, found through one listing of the folder. A file is read and checked against the
+ * hash in its name before it is used; one that does not match is made again and told to `notice`.
+ * Nothing outlives the build: a dev server's next build lists the folder again.
+ */
+export interface CardStore {
+  dir: string;
+  /** Cache key → file name, from the listing and from the cards this build wrote. */
+  files: Map<string, string>;
+  /** Cache key → name of a file found damaged, removed once the card is made again under another name. */
+  damaged: Map<string, string>;
+  notice: (line: string) => void;
+}
+
+const CACHE_FILE = /^([0-9a-f]{64})-([0-9a-f]{16})\.(png|jpg)$/;
+const contentHash = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+
+export async function listStore(dir: string, notice: (line: string) => void): Promise<CardStore> {
+  const files = new Map<string, string>();
+  // One listing instead of a stat per card; files are only ever written whole (write, then rename), and
+  // a temporary file's name never matches.
+  for (const file of (await readdir(dir)).sort()) {
+    const match = CACHE_FILE.exec(file);
+    if (match) files.set(`${match[1]}.${match[3]}`, file);
+  }
+  return { dir, files, damaged: new Map(), notice };
+}
+
+/** The path of the cached file of `key` (with its extension) when its content matches its hash; else undefined. */
+export async function cached(store: CardStore, key: string, what: string): Promise<string | undefined> {
+  const name = store.files.get(key);
+  if (name === undefined) return undefined;
+  const file = join(store.dir, name);
+  const bytes = readIfPresent(file);
+  if (bytes !== undefined && contentHash(bytes) === CACHE_FILE.exec(name)?.[2]) return file;
+  store.files.delete(key);
+  store.damaged.set(key, name);
+  store.notice(
+    `Card cache: ${file} is ${bytes === undefined ? "missing" : "damaged (its content does not match its hash)"}; the card of ${what} is made again`,
+  );
+  return undefined;
+}
+
+/** Saves a card's bytes under its key and content hash, and returns the file's path. */
+export async function saveCard(store: CardStore, key: string, data: Uint8Array): Promise<string> {
+  const [hex, extension] = key.split(".");
+  const name = `${hex}-${contentHash(data)}.${extension}`;
+  const file = join(store.dir, name);
+  // Written over a damaged file of the same name (the usual case: cards are deterministic), else
+  // beside it; then the damaged one, which nothing reads any more, must not stay behind.
+  await writeAtomic(file, data);
+  store.files.set(key, name);
+  const damaged = store.damaged.get(key);
+  if (damaged !== undefined && damaged !== name) await rm(join(store.dir, damaged), { force: true });
+  return file;
+}
