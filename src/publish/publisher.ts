@@ -3,8 +3,7 @@
 // files whose content did not change are hard-links to the same file (their times stay, for hosts
 // that sync by time).
 import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { copyFile, mkdir, stat } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { BackgroundWriter } from "./background-writer.ts";
 import { faultPlan, type StepHook } from "./faults.ts";
 import { type Entry, existingAncestor, readManifest, removeIfEmpty } from "./manifest.ts";
@@ -285,17 +284,4 @@ export class Publisher {
  */
 export async function abortAll(): Promise<boolean> {
   return (await Promise.all([...open].map((publisher) => publisher.abort()))).every(Boolean);
-}
-
-/** Copies files into `outDir` where the copy is missing or differs in size (the dev server's path). */
-export async function copyChanged(copies: readonly CopiedFile[], outDir: string): Promise<void> {
-  await Promise.all(
-    copies.map(async (c) => {
-      const to = join(outDir, c.to);
-      const [source, target] = await Promise.all([stat(c.from), stat(to).catch(() => null)]);
-      if (target?.size === source.size) return;
-      await mkdir(dirname(to), { recursive: true });
-      await copyFile(c.from, to);
-    }),
-  );
 }
