@@ -8,7 +8,7 @@ import {
   newsLanguage,
   renderNewsSitemap,
   renderRobots,
-  renderSitemap,
+  renderSitemaps,
   sitemapEntries,
   sitemapPaths,
 } from "./sitemap.ts";
@@ -95,12 +95,13 @@ export function storyFeedFiles(
   });
 }
 
-/** sitemap.xml, the news sitemap of the last two days before `now`, and robots.txt naming both. */
+/** sitemap.xml (an index of parts on a large site), the news sitemap of the last two days before `now`, and robots.txt naming both. */
 export function siteDocuments(digest: Omit<Digest, "documents">, now: Date): SiteDocument[] {
   const { settings } = digest;
   const news = newsItems(digest.articlePages, now);
   return [
-    { url: sitemapPaths.sitemap, content: renderSitemap(sitemapEntries({ ...digest, documents: [] }), settings.url) },
+    // One sitemap.xml, or past 50,000 URLs an index of parts: a 100,000-article site has about 150,000 pages.
+    ...renderSitemaps(sitemapEntries({ ...digest, documents: [] }), settings.url),
     {
       url: sitemapPaths.news,
       content: renderNewsSitemap(

@@ -27,16 +27,96 @@ function absolute(url: string, siteUrl: string): string {
   return /%[0-9A-Fa-f]{2}/.test(full) ? full : encodeURI(full);
 }
 
+/** Options of the sitemap files. */
+export interface SitemapOptions {
+  /** Most URLs in one sitemap file; the protocol allows 50,000. Default 50000. */
+  maxUrls: number;
+  /** Most bytes of one sitemap file, uncompressed; the protocol allows 50 MiB. Default 52428800. */
+  maxBytes: number;
+}
+
+/** The sitemaps protocol's limits per file: https://www.sitemaps.org/protocol.html#index */
+export const sitemapDefaults = { maxUrls: 50_000, maxBytes: 50 * 1024 * 1024 } satisfies SitemapOptions;
+
+const URLSET_OPEN = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${SITEMAP_NS}">\n`;
+const URLSET_CLOSE = "</urlset>\n";
+
+/** One `<url>` line of a sitemap: the absolute, escaped location and the lastmod when known. */
+function urlLine(entry: { url: string; lastmod?: string | undefined }, siteUrl: string): string {
+  const lastmod = entry.lastmod === undefined ? "" : `<lastmod>${escapeXml(entry.lastmod)}</lastmod>`;
+  return `  <url><loc>${escapeXml(absolute(entry.url, siteUrl))}</loc>${lastmod}</url>\n`;
+}
+
 /** sitemap.xml listing each URL (made absolute) with its last modification time when known. */
 export function renderSitemap(
   entries: readonly { url: string; lastmod?: string | undefined }[],
   siteUrl: string,
 ): string {
-  const urls = entries.map((e) => {
-    const lastmod = e.lastmod === undefined ? "" : `<lastmod>${escapeXml(e.lastmod)}</lastmod>`;
-    return `  <url><loc>${escapeXml(absolute(e.url, siteUrl))}</loc>${lastmod}</url>\n`;
+  return `${URLSET_OPEN}${entries.map((e) => urlLine(e, siteUrl)).join("")}${URLSET_CLOSE}`;
+}
+
+/**
+ * The sitemap files of a site: `/sitemap.xml` alone while every URL fits in one file; past the
+ * protocol's limits, `/sitemap.xml` becomes a sitemap index of `/sitemap-1.xml`, `/sitemap-2.xml`, …
+ * Each part sits at the root, since a sitemap may only list URLs under its own folder.
+ */
+export function renderSitemaps(
+  entries: readonly { url: string; lastmod?: string | undefined }[],
+  siteUrl: string,
+  options: Partial<SitemapOptions> = {},
+): { url: string; content: string }[] {
+  const { maxUrls, maxBytes } = { ...sitemapDefaults, ...options };
+  const room = maxBytes - Buffer.byteLength(URLSET_OPEN) - Buffer.byteLength(URLSET_CLOSE);
+  const parts: { lines: string[]; lastmod: string | undefined; newest: number }[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const line = urlLine(entry, siteUrl);
+    const size = Buffer.byteLength(line);
+    let part = parts.at(-1);
+    if (!part || part.lines.length >= maxUrls || bytes + size > room) {
+      part = { lines: [], lastmod: undefined, newest: Number.NEGATIVE_INFINITY };
+      parts.push(part);
+      bytes = 0;
+    }
+    part.lines.push(line);
+    bytes += size;
+    // The index gives each part its newest lastmod, compared as instants: offsets differ.
+    const time = entry.lastmod === undefined ? Number.NaN : Date.parse(entry.lastmod);
+    if (time > part.newest) [part.newest, part.lastmod] = [time, entry.lastmod];
+  }
+  if (parts.length <= 1)
+    return [{ url: sitemapPaths.sitemap, content: `${URLSET_OPEN}${parts[0]?.lines.join("") ?? ""}${URLSET_CLOSE}` }];
+  const files = parts.map((part, i) => ({
+    url: sitemapPartPath(i + 1),
+    content: `${URLSET_OPEN}${part.lines.join("")}${URLSET_CLOSE}`,
+  }));
+  return [
+    {
+      url: sitemapPaths.sitemap,
+      content: renderSitemapIndex(
+        files.map((f, i) => ({ url: f.url, lastmod: parts[i]?.lastmod })),
+        siteUrl,
+      ),
+    },
+    ...files,
+  ];
+}
+
+/** Where the `n`th part of a split sitemap is served (from 1). */
+export function sitemapPartPath(n: number): string {
+  return `/sitemap-${n}.xml`;
+}
+
+/** A sitemap index listing each sitemap (made absolute) with its newest lastmod when known. */
+export function renderSitemapIndex(
+  sitemaps: readonly { url: string; lastmod?: string | undefined }[],
+  siteUrl: string,
+): string {
+  const lines = sitemaps.map((s) => {
+    const lastmod = s.lastmod === undefined ? "" : `<lastmod>${escapeXml(s.lastmod)}</lastmod>`;
+    return `  <sitemap><loc>${escapeXml(absolute(s.url, siteUrl))}</loc>${lastmod}</sitemap>\n`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${SITEMAP_NS}">\n${urls.join("")}</urlset>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="${SITEMAP_NS}">\n${lines.join("")}</sitemapindex>\n`;
 }
 
 /**

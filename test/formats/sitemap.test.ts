@@ -8,6 +8,9 @@ import {
   renderNewsSitemap,
   renderRobots,
   renderSitemap,
+  renderSitemapIndex,
+  renderSitemaps,
+  sitemapDefaults,
   sitemapEntries,
   sitemapPaths,
 } from "../../src/formats/sitemap.ts";
@@ -49,6 +52,81 @@ describe("renderSitemap", () => {
     expect(wellFormed(xml)).toBe(true);
     expect(parser.parse(xml).urlset["@_xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
     expect(urlsOf(xml)).toEqual(want);
+  });
+});
+
+describe("renderSitemaps", () => {
+  const entries = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      url: `/a/${String(i).padStart(5, "0")}/`,
+      lastmod: `2025-08-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00Z`,
+    }));
+  const indexOf = (xml: string): Node[] =>
+    new XMLParser({ parseTagValue: false, isArray: (name) => name === "sitemap" }).parse(xml).sitemapindex.sitemap;
+
+  it("keeps one sitemap.xml, byte for byte renderSitemap's, while the URLs fit", () => {
+    const list = entries(5);
+    expect(renderSitemaps(list, site, { maxUrls: 5 })).toEqual([
+      { url: "/sitemap.xml", content: renderSitemap(list, site) },
+    ]);
+    expect(renderSitemaps([], site)).toEqual([{ url: "/sitemap.xml", content: renderSitemap([], site) }]);
+  });
+
+  it("past maxUrls, makes sitemap.xml an index of parts at the root, each URL in exactly one part", () => {
+    const list = entries(12);
+    const files = renderSitemaps(list, site, { maxUrls: 5 });
+    expect(files.map((f) => f.url)).toEqual(["/sitemap.xml", "/sitemap-1.xml", "/sitemap-2.xml", "/sitemap-3.xml"]);
+    for (const f of files) expect(wellFormed(f.content)).toBe(true);
+    expect(indexOf(files[0]!.content).map((s) => s.loc)).toEqual([
+      `${site}/sitemap-1.xml`,
+      `${site}/sitemap-2.xml`,
+      `${site}/sitemap-3.xml`,
+    ]);
+    const parts = files.slice(1).map((f) => urlsOf(f.content).map((u) => u.loc));
+    expect(parts.map((p) => p.length)).toEqual([5, 5, 2]);
+    expect(parts.flat()).toEqual(list.map((e) => `${site}${e.url}`));
+  });
+
+  it("gives each part in the index its newest lastmod, compared as instants across offsets", () => {
+    const files = renderSitemaps(
+      [
+        { url: "/a/", lastmod: "2025-08-15T09:00:00+02:00" },
+        { url: "/b/", lastmod: "2025-08-15T08:00:00Z" },
+        { url: "/c/" },
+        { url: "/d/" },
+      ],
+      site,
+      { maxUrls: 2 },
+    );
+    expect(indexOf(files[0]!.content)).toEqual([
+      { loc: `${site}/sitemap-1.xml`, lastmod: "2025-08-15T08:00:00Z" },
+      { loc: `${site}/sitemap-2.xml` },
+    ]);
+  });
+
+  it("splits by bytes too, no part over maxBytes", () => {
+    const list = entries(40);
+    const one = Buffer.byteLength(renderSitemap(list.slice(0, 10), site));
+    const files = renderSitemaps(list, site, { maxBytes: one });
+    expect(files.length).toBe(5);
+    for (const f of files.slice(1)) expect(Buffer.byteLength(f.content)).toBeLessThanOrEqual(one);
+    expect(files.slice(1).flatMap((f) => urlsOf(f.content))).toHaveLength(40);
+  });
+
+  it("follows the protocol's limits by default: 50,000 URLs and 50 MiB a file", () => {
+    expect(sitemapDefaults).toEqual({ maxUrls: 50_000, maxBytes: 52_428_800 });
+    const files = renderSitemaps(entries(50_001), site);
+    expect(files.map((f) => f.url)).toEqual(["/sitemap.xml", "/sitemap-1.xml", "/sitemap-2.xml"]);
+    expect(urlsOf(files[2]!.content)).toHaveLength(1);
+  });
+});
+
+describe("renderSitemapIndex", () => {
+  it("is a well-formed sitemapindex in the sitemap namespace, escaping its locations", () => {
+    const xml = renderSitemapIndex([{ url: "/sitemap-1.xml?a=1&b=2" }], site);
+    expect(wellFormed(xml)).toBe(true);
+    expect(parser.parse(xml).sitemapindex["@_xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
+    expect(xml).toContain(`<loc>${site}/sitemap-1.xml?a=1&amp;b=2</loc>`);
   });
 });
 
