@@ -19,6 +19,7 @@ import { searchRecords } from "../../src/search/records.ts";
 import { indexFiles } from "../../src/search/pagefind.ts";
 import { generateCorpus, generateSettings, type SiteParts } from "./corpus.ts";
 import { describeOutput, outputTally } from "./output-size.ts";
+import { budgetLines, builtCounts } from "./build-line.ts";
 import { beside, targets } from "./targets.ts";
 import { imageBench } from "./image-bench.ts";
 import { DEV_EDITS, devServer } from "./dev-server.ts";
@@ -130,7 +131,7 @@ async function bench(n: number): Promise<Row> {
   const pagefindMs = performance.now() - indexStarted;
   if (!values.keep) finished.push(dir);
   else console.error(`kept ${dir}`);
-  const budget = /^GitHub Pages: .*$/m.exec(first.stdout)?.[0].replace("GitHub Pages: ", "") ?? "?";
+  const budget = budgetLines(first.stdout, "GitHub Pages") ?? "?";
   return {
     "full build (cold), wall s": beside(seconds(first.wall), first.wall, targets.fullBuildSeconds, n),
     "full build (cold), CPU s (of which kernel)": `${seconds(first.cpu)} (${seconds(first.kernel)})`,
@@ -186,8 +187,7 @@ function time(run: () => unknown): number {
 }
 const seconds = (s: number) => s.toFixed(2);
 const mb = (bytes: number) => String(Math.round(bytes / 1024 / 1024));
-const pages = (r: RunResult) =>
-  /: (\d+) files \((\d+) pages rendered, (\d+) files written\)/.exec(r.stdout)?.[3] ?? "?";
+const pages = (r: RunResult) => builtCounts(r.stdout)?.written.toLocaleString("en-US") ?? "?";
 
 // Folders of finished sizes are removed at the very end: deleting 10,000 folders right before the
 // next size's first build slows its folder creation on ext4 (it skips recently freed inodes).
