@@ -1,9 +1,11 @@
 // `npm run bench:memory -- --articles 10000`: what a production build holds in memory after each
-// phase, as the build runs them (content read and rendered, the digest, page keys, search records),
-// measured with process.memoryUsage() after a full garbage collection. Run with --expose-gc.
+// phase, as the build runs them (content read and rendered, the digest, page keys, search records,
+// then Eleventy rendering every page into a sink that only counts them), measured with
+// process.memoryUsage() after a full garbage collection. Run with --expose-gc.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { loadContent } from "../../src/content/load.ts";
@@ -11,6 +13,7 @@ import { emptyCache } from "../../src/content/markdown-cache.ts";
 import { buildDigest } from "../../src/digest/digest.ts";
 import { pageKeys } from "../../src/digest/page-keys.ts";
 import { searchRecords } from "../../src/search/records.ts";
+import { attachSink, loadEleventy } from "../../src/build/eleventy-api.ts";
 import { generateCorpus, generateSettings } from "./corpus.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string" }, tmp: { type: "string" } } });
@@ -53,6 +56,28 @@ const keys = pageKeys(digest, "memory-bench");
 phase(`page keys (${keys.size} pages)`);
 const records = searchRecords(digest);
 phase(`search records (${records.length})`);
+// Eleventy renders every page into a sink that counts them and lets them go, as the production
+// build's sink hands them to the writer thread: what is left in the heap when the last page has
+// been rendered is what Eleventy itself holds per page (its template clones and page data).
+const Eleventy = await loadEleventy();
+phase("Eleventy's modules loaded");
+let rendered = 0;
+let renderedBytes = 0;
+const eleventy = new Eleventy(content, join(dir, "dist"), {
+  configPath: fileURLToPath(new URL("../../.eleventy.ts", import.meta.url)),
+  quietMode: true,
+  config: (eleventyConfig) =>
+    attachSink(eleventyConfig, {
+      digest: async () => Object.freeze(digest),
+      page: (_url, html) => {
+        rendered++;
+        renderedBytes += Buffer.byteLength(html);
+      },
+      after: async () => phase(`Eleventy: all ${rendered} pages rendered, still held by it`),
+    }),
+});
+const results = (await eleventy.toJSON()) as unknown[];
+phase(`Eleventy returned ${results.length} results (${(renderedBytes / MB).toFixed(0)} MB of pages passed)`);
 // Kept alive to here, so each phase's figure includes what the build still holds.
 console.log(
   `holding ${loaded.articles.length} articles, ${digest.articlePages.length} article pages, ${cache.markdown.size} cached bodies`,
