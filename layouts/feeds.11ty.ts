@@ -4,14 +4,15 @@ import { paged } from "./paged.ts";
 import { memoSlot } from "../src/digest/build-context.ts";
 import type { Digest, FeedFile, FeedSpec } from "../src/digest/view-model.ts";
 
-// The three formats of one feed are rendered together, once per build.
-const RENDERED = memoSlot(() => new WeakMap<FeedSpec, ReturnType<typeof renderFeeds>>());
+// The three formats of one feed are rendered together, once per build, and let go once all three
+// were taken: the digest lives to the end of the build, and so would every feed it keys.
+const RENDERED = memoSlot(() => new WeakMap<FeedSpec, { formats: ReturnType<typeof renderFeeds>; left: number }>());
 
 function render({ entry, digest }: { entry: FeedFile; digest: Digest }): string {
   const { feed } = entry;
   const rendered = digest.context.memo(RENDERED);
-  let formats = rendered.get(feed);
-  if (!formats) {
+  let memo = rendered.get(feed);
+  if (!memo) {
     const { settings } = digest;
     const items = feedItemsFrom(feed.pages, settings, { limit: feed.pages.length, content: feed.content });
     const channel = {
@@ -22,10 +23,12 @@ function render({ entry, digest }: { entry: FeedFile; digest: Digest }): string 
       pagePath: feed.pagePath,
       language: settings.language,
     };
-    formats = renderFeeds({ ...channel, updated: feedUpdated(items, new Date(0)) }, items);
-    rendered.set(feed, formats);
+    const formats = renderFeeds({ ...channel, updated: feedUpdated(items, new Date(0)) }, items);
+    memo = { formats, left: Object.keys(formats).length };
+    rendered.set(feed, memo);
   }
-  return formats[entry.format];
+  if (--memo.left === 0) rendered.delete(feed);
+  return memo.formats[entry.format];
 }
 
 export default paged<FeedFile>("feedFiles", render);
