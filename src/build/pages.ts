@@ -60,7 +60,10 @@ export function addPage(
     eleventyConfig.addTemplate(name, {
       // No permalink: the batch itself is not a page, and Eleventy still renders it (it only does not write it).
       data: { ...resolved, pagination: { ...pagination, size: batch, alias: BATCH }, permalink: false },
-      render(batchData: Data) {
+      async render(batchData: Data) {
+        // One turn of the event loop a batch, as Eleventy gave one a page: an interrupt (a signal, an
+        // aborted build) is seen between batches, before the output starts switching.
+        await new Promise((resolve) => setImmediate(resolve));
         for (const entry of batchData[BATCH] as unknown[]) {
           // The entry's data is the batch's (the digest and the rest) with the template's alias set.
           const pageData = Object.assign(Object.create(batchData) as Data, { [alias]: entry });

@@ -7,7 +7,7 @@ import { addPage, pageDefaults, type PageTemplate } from "../../src/build/pages.
 type Data = Record<string, unknown>;
 interface Added {
   data: Data | (() => Data);
-  render: (data: Data) => string;
+  render: (data: Data) => string | Promise<string>;
 }
 
 /** addPage into a fake configuration: the template Eleventy would be given, and the pages the sink got. */
@@ -33,6 +33,16 @@ const paged: PageTemplate = {
 const digest = { title: "Site" };
 
 describe("addPage", () => {
+  it("lets the event loop turn before a batch, so that an interrupt is seen between batches", async () => {
+    const { template, pages } = added(paged, 2);
+    let taskRan = false;
+    setImmediate(() => (taskRan = true));
+    const rendering = template.render({ digest, broadsheetBatch: entries.slice(0, 2) });
+    expect(pages).toEqual([]);
+    await rendering;
+    expect([taskRan, pages.length]).toEqual([true, 2]);
+  });
+
   it("batches 100 entries a page by default", () => {
     expect(pageDefaults.batch).toBe(100);
     const data = added(paged).template.data as Data;
@@ -41,10 +51,10 @@ describe("addPage", () => {
     expect(data.eleventyExcludeFromCollections).toBe(true);
   });
 
-  it("renders each entry of each batch to the sink at its own URL, leaving out an entry whose permalink is false", () => {
+  it("renders each entry of each batch to the sink at its own URL, leaving out an entry whose permalink is false", async () => {
     const { template, pages } = added(paged, 2);
     for (let start = 0; start < entries.length; start += 2)
-      expect(template.render({ digest, broadsheetBatch: entries.slice(start, start + 2) })).toBe("");
+      expect(await template.render({ digest, broadsheetBatch: entries.slice(start, start + 2) })).toBe("");
     expect(pages).toEqual([
       ["/e/0/", "<p>Site 0</p>"],
       ["/e/1/", "<p>Site 1</p>"],
@@ -53,13 +63,13 @@ describe("addPage", () => {
     ]);
   });
 
-  it("gives the same pages as one Eleventy page per entry (batch 1)", () => {
+  it("gives the same pages as one Eleventy page per entry (batch 1)", async () => {
     const one = added(paged, 1);
     expect((one.template.data as Data).pagination).toEqual({ data: "digest.list", size: 1, alias: "entry" });
     for (const entry of entries) one.template.render({ digest, entry, page: { url: entry.url } });
     const batched = added(paged, 3);
-    batched.template.render({ digest, broadsheetBatch: entries.slice(0, 3) });
-    batched.template.render({ digest, broadsheetBatch: entries.slice(3) });
+    await batched.template.render({ digest, broadsheetBatch: entries.slice(0, 3) });
+    await batched.template.render({ digest, broadsheetBatch: entries.slice(3) });
     expect(batched.pages).toEqual(one.pages);
   });
 
