@@ -10,6 +10,9 @@ import { deserialize, serialize } from "node:v8";
 // frame that V8 would still read (a changed byte inside a string).
 const HASH_BYTES = 16;
 const FRAME_ENTRIES = 1000;
+// Entries no build uses any more stay in an appended file until they are this share of it; then it is
+// written anew with only the used ones.
+const STALE_SHARE = 0.25;
 const frameHash = (payload: Uint8Array) => createHash("md5").update(payload).digest();
 
 /** The header line of a cache file: its kind (`magic`, ending in a tab) and what its entries depend on. */
@@ -26,11 +29,13 @@ export interface ReadFrames<T> {
   cut: boolean;
   /** The file is neither this cache of this version nor another version of it. */
   foreign: boolean;
+  /** The file is this cache of this version, every frame of it read: new entries may be appended. */
+  whole: boolean;
 }
 
 /** Reads the frames of `file` when it starts with `header`; another version of the same `magic` is simply empty. */
 export function readFrames<T>(file: Buffer, magic: string, header: Buffer): ReadFrames<T> {
-  const result: ReadFrames<T> = { entries: [], damaged: 0, cut: false, foreign: false };
+  const result: ReadFrames<T> = { entries: [], damaged: 0, cut: false, foreign: false, whole: false };
   if (!file.subarray(0, header.length).equals(header)) {
     result.foreign = !file.subarray(0, magic.length).equals(Buffer.from(magic));
     return result;
@@ -46,6 +51,7 @@ export function readFrames<T>(file: Buffer, magic: string, header: Buffer): Read
     at = end;
   }
   result.cut = at < file.length;
+  result.whole = result.damaged === 0 && !result.cut;
   return result;
 }
 
@@ -62,13 +68,28 @@ export function damageNotice(
   return `${what} ${path} is damaged (${damaged} part${damaged === 1 ? "" : "s"} not matching ${damaged === 1 ? "its" : "their"} hash${cut ? ", cut short" : ""}): ${lost.some}`;
 }
 
-/** Writes `entries` under `header` to `path`, through a partial file renamed at the end. */
-export async function writeFrames(path: string, header: Buffer, entries: readonly unknown[]): Promise<void> {
+/** Whether to add to a cache file rather than write it anew: it was whole, and at most `share` of it is unused. */
+export function appendable(whole: boolean, loaded: number, kept: number, share = STALE_SHARE): boolean {
+  return whole && loaded - kept <= loaded * share;
+}
+
+/**
+ * Writes `entries` under `header` to `path`, through a partial file renamed at the end; or, with
+ * `append`, adds them as frames at the end of the file as it is (a rebuild's few changed entries
+ * instead of rewriting 10,000). An append cut short (a full disk) is a cut-short file: the next build
+ * says so and writes the file anew.
+ */
+export async function writeFrames(
+  path: string,
+  header: Buffer,
+  entries: readonly unknown[],
+  append = false,
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   // Written a frame at a time, so that a large cache never exists twice in memory.
-  const handle = await open(`${path}.partial`, "w");
+  const handle = await open(append ? path : `${path}.partial`, append ? "a" : "w");
   try {
-    await handle.write(header);
+    if (!append) await handle.write(header);
     for (let i = 0; i < entries.length; i += FRAME_ENTRIES) {
       const frame = serialize(entries.slice(i, i + FRAME_ENTRIES));
       const length = Buffer.alloc(4);
@@ -78,5 +99,5 @@ export async function writeFrames(path: string, header: Buffer, entries: readonl
   } finally {
     await handle.close();
   }
-  await rename(`${path}.partial`, path);
+  if (!append) await rename(`${path}.partial`, path);
 }

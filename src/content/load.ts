@@ -124,6 +124,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const parsesKey = settingsHash(settingsKey);
   cache.used.clear();
   cache.rendered = 0;
+  cache.fresh = [];
   const renderer = cachedRenderer(
     (options.context ?? createBuildContext()).memo(MARKDOWN),
     cache,

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { BodyRenderer, ParsedArticle } from "./article.ts";
 import type { ParseCache } from "./parse-cache.ts";
-import { damageNotice, frameHeader, readFrames, writeFrames } from "./cache-frames.ts";
+import { appendable, damageNotice, frameHeader, readFrames, writeFrames } from "./cache-frames.ts";
 import { renderBody, type RenderedBody } from "./markdown.ts";
 import type MarkdownIt from "markdown-it";
 
@@ -23,6 +23,10 @@ export interface LoadCache {
   used: Set<string>;
   /** Markdown renders the current build could not take from the cache. */
   rendered: number;
+  /** Keys of the bodies the current build rendered, in order. */
+  fresh: string[];
+  /** The file was read whole (no damage, this version): new bodies may be appended to it. */
+  whole?: boolean;
   /** Entries read from disk at the start of the build. */
   loaded: number;
   /** Version of the rendering code the saved Markdown belongs to. */
@@ -33,7 +37,7 @@ export interface LoadCache {
 
 /** An empty cache. */
 export function emptyCache(): LoadCache {
-  return { files: new Map(), markdown: new Map(), used: new Set(), rendered: 0, loaded: 0 };
+  return { files: new Map(), markdown: new Map(), used: new Set(), rendered: 0, fresh: [], loaded: 0 };
 }
 
 /** The cache key of a Markdown body. */
@@ -66,14 +70,21 @@ export async function readMarkdownCache(
   });
   if (damage !== undefined) notice(damage);
   cache.loaded = cache.markdown.size;
+  cache.whole = read.whole;
   return cache;
 }
 
 /** Saves the rendered Markdown of the bodies the current build used, unless that is what the file holds. */
 export async function writeMarkdownCache(path: string, cache: LoadCache): Promise<void> {
   if (cache.rendered === 0 && cache.used.size === cache.loaded) return;
-  const entries = [...cache.used].map((key) => [key, cache.markdown.get(key)]);
-  await writeFrames(path, frameHeader(MAGIC, cache.version ?? ""), entries);
+  const header = frameHeader(MAGIC, cache.version ?? "");
+  const entry = (key: string) => [key, cache.markdown.get(key)];
+  // A rebuild that rendered a few bodies adds them, unless the file holds too many unused ones.
+  if (appendable(cache.whole ?? false, cache.loaded, cache.used.size - cache.fresh.length)) {
+    if (cache.fresh.length > 0) await writeFrames(path, header, cache.fresh.map(entry), true);
+    return;
+  }
+  await writeFrames(path, header, [...cache.used].map(entry));
 }
 
 /** A body renderer that takes each body from the cache when it can, and records what it used. */
@@ -88,6 +99,7 @@ export function cachedRenderer(md: MarkdownIt, cache: LoadCache, summaryLength: 
         rendered = renderBody(md, body);
         cache.markdown.set(key, rendered);
         cache.rendered++;
+        cache.fresh.push(key);
       }
       return { ...rendered, key };
     },

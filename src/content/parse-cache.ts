@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { DateTime } from "luxon";
 import type { Article, ParsedArticle } from "./article.ts";
-import { damageNotice, frameHeader, readFrames, writeFrames } from "./cache-frames.ts";
+import { appendable, damageNotice, frameHeader, readFrames, writeFrames } from "./cache-frames.ts";
 import type { Problem } from "./errors.ts";
 import type { RenderedBody } from "./markdown.ts";
 
@@ -20,6 +20,10 @@ export interface ParseCache {
   loaded: number;
   /** Entries the current build made. */
   added: number;
+  /** The entries the current build made, in order. */
+  fresh: [string, StoredParse][];
+  /** The file was read whole (no damage, this version): new entries may be appended to it. */
+  whole: boolean;
 }
 
 // An instant and the name of its zone (an IANA name, or UTC±h for an offset written in the file):
@@ -43,7 +47,7 @@ const restore = ([millis, zone]: StoredDate) => DateTime.fromMillis(millis, { zo
 
 /** An empty parse cache for code of `version`. */
 export function emptyParseCache(version = ""): ParseCache {
-  return { version, entries: new Map(), used: new Map(), loaded: 0, added: 0 };
+  return { version, entries: new Map(), used: new Map(), loaded: 0, added: 0, fresh: [], whole: false };
 }
 
 /** The key of one file's parse: the settings it was read with, its project-relative path and its bytes. */
@@ -95,7 +99,9 @@ export function keepParse(cache: ParseCache, key: string, parsed: ParsedArticle)
     ...(expires ? { expires: store(expires) } : {}),
     ...(corrections ? { corrections: corrections.map((c) => ({ date: store(c.date), text: c.text })) } : {}),
   };
-  cache.used.set(key, { article, warnings: parsed.warnings.map((w) => ({ ...w })) });
+  const entry: StoredParse = { article, warnings: parsed.warnings.map((w) => ({ ...w })) };
+  cache.used.set(key, entry);
+  cache.fresh.push([key, entry]);
   cache.added++;
 }
 
@@ -119,11 +125,18 @@ export async function readParseCache(
   });
   if (damage !== undefined) notice(damage);
   cache.loaded = cache.entries.size;
+  cache.whole = read.whole;
   return cache;
 }
 
 /** Saves the parses the current build used, unless that is exactly what the file holds. */
 export async function writeParseCache(path: string, cache: ParseCache): Promise<void> {
   if (cache.added === 0 && cache.used.size === cache.loaded) return;
-  await writeFrames(path, frameHeader(MAGIC, cache.version), [...cache.used]);
+  const header = frameHeader(MAGIC, cache.version);
+  // A rebuild that parsed a few files adds them, unless the file holds too many unused entries.
+  if (appendable(cache.whole, cache.loaded, cache.used.size - cache.added)) {
+    if (cache.added > 0) await writeFrames(path, header, cache.fresh, true);
+    return;
+  }
+  await writeFrames(path, header, [...cache.used]);
 }
