@@ -38,16 +38,30 @@ function statKey(file: string): string | undefined {
   }
 }
 
+/**
+ * Whether a file's stat, taken before its content was read and checked, still vouches for that content:
+ * only when the file last changed well before the record holding the stat was last written. File
+ * times tick coarsely (a few milliseconds, a second on some file systems), so a write just after the
+ * read may leave every field of the stat as it was; such a file is read again (git's "racy clean").
+ */
+export function statVouches(stat: string, recordWrittenMs: number): boolean {
+  const changed = Number(stat.split(":")[2]);
+  return Number.isFinite(changed) && changed < recordWrittenMs - RACY_MS;
+}
+const RACY_MS = 2000;
+
 function folderRecord(owner: object, dir: string): FolderRecord {
   let folders = records.get(owner);
   if (folders === undefined) records.set(owner, (folders = new Map()));
   let record = folders.get(dir);
   if (record !== undefined) return record;
   record = new Map();
+  const path = checkedRecord(dir);
+  const written = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
   // A damaged line vouches for nothing: a file is taken only when its whole stat matches.
-  for (const line of (readIfPresent(checkedRecord(dir))?.toString("utf8") ?? "").split("\n")) {
+  for (const line of (readIfPresent(path)?.toString("utf8") ?? "").split("\n")) {
     const tab = line.indexOf("\t");
-    if (tab > 0) record.set(line.slice(0, tab), line.slice(tab + 1));
+    if (tab > 0 && statVouches(line.slice(tab + 1), written)) record.set(line.slice(0, tab), line.slice(tab + 1));
   }
   folders.set(dir, record);
   return record;

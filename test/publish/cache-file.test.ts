@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkedFile, checkedRecord, readIfPresent } from "../../src/publish/cache-file.ts";
+import { checkedFile, checkedRecord, readIfPresent, statVouches } from "../../src/publish/cache-file.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -31,16 +31,36 @@ function setup() {
   return { dir, file, check, reads };
 }
 
+/** Makes the folder's record look written a minute after its files last changed: their stats then vouch. */
+const settle = (dir: string) => utimesSync(checkedRecord(dir), Date.now() / 1000 + 60, Date.now() / 1000 + 60);
+
 describe("checkedFile", () => {
   it("reads a file once per build, and not at all in the next build while its stat is the same", () => {
-    const { file, check, reads } = setup();
+    const { dir, file, check, reads } = setup();
     const build1 = {};
     expect(checkedFile(build1, file, check)).toBe("checked");
     expect(checkedFile(build1, file, check)).toBe("checked");
     expect(reads.count).toBe(1);
     // A new build (another owner) reads the record from the folder.
+    settle(dir);
     expect(checkedFile({}, file, check)).toBe("checked");
     expect(reads.count).toBe(1);
+  });
+
+  it("reads again a file that changed just before its record was written (its stat may not show a later write)", () => {
+    const { file, check, reads } = setup();
+    expect(checkedFile({}, file, check)).toBe("checked");
+    expect(checkedFile({}, file, check)).toBe("checked");
+    expect(reads.count).toBe(2);
+  });
+
+  it.each([
+    ["changed a second before", 1000, false],
+    ["changed a minute before", 60_000, true],
+    ["a damaged stat", Number.NaN, false],
+  ])("statVouches: %s", (_name, before, vouches) => {
+    const written = 1_800_000_000_000;
+    expect(statVouches(`12:1:${written - before}:7`, written)).toBe(vouches);
   });
 
   it.each([
@@ -48,17 +68,19 @@ describe("checkedFile", () => {
     ["truncated", (file: string) => writeFileSync(file, "the original")],
     ["garbled, same size", (file: string) => writeFileSync(file, "the ORIGINAL card bytes")],
   ])("finds a file %s after it was checked", (_name, damage) => {
-    const { file, check } = setup();
+    const { dir, file, check } = setup();
     expect(checkedFile({}, file, check)).toBe("checked");
+    settle(dir);
     damage(file);
     expect(checkedFile({}, file, check)).toBe("damaged");
   });
 
   it("finds a garble that puts back the size and modification time (the change time moves)", () => {
-    const { file, check } = setup();
+    const { dir, file, check } = setup();
     // A whole second, which utimes can set again exactly.
     utimesSync(file, 1_700_000_000, 1_700_000_000);
     expect(checkedFile({}, file, check)).toBe("checked");
+    settle(dir);
     const before = statSync(file);
     writeFileSync(file, "the ORIGINAL card bytes");
     utimesSync(file, 1_700_000_000, 1_700_000_000);
@@ -70,6 +92,7 @@ describe("checkedFile", () => {
     const { dir, file, check, reads } = setup();
     expect(checkedFile({}, file, check)).toBe("checked");
     writeFileSync(checkedRecord(dir), "card.png\tgarbage\n\tno name\ncard.png");
+    settle(dir);
     expect(checkedFile({}, file, check)).toBe("checked");
     expect(reads.count).toBe(2);
     rmSync(file);
