@@ -13,7 +13,8 @@ import { type ImageProcessing, type ImageWork, isInside, realOrNull } from "../i
 import type { CopiedFile } from "../publish/publisher.ts";
 import type { Image } from "../digest/view-model.ts";
 import { decodeText, splitFrontMatter } from "./front-matter.ts";
-import { keepParse, parseKey, settingsHash, takeParse } from "./parse-cache.ts";
+import { keepParse, keyByStat, parseKey, settingsHash, takeParse } from "./parse-cache.ts";
+import { statText } from "../publish/cache-file.ts";
 import { cachedRenderer, emptyCache, type LoadCache } from "./markdown-cache.ts";
 import { createMarkdown, markdownDefaults } from "./markdown.ts";
 import { type BuildContext, createBuildContext, memoSlot } from "../digest/build-context.ts";
@@ -81,21 +82,27 @@ function parseSource(
 ): ParsedArticle {
   const known = cache.files.get(path);
   if (known && unchanged(path)) return known.parsed;
-  const { size, mtimeMs } = statSync(path);
+  const stats = statSync(path);
+  const { size, mtimeMs } = stats;
   if (known && known.size === size && known.mtimeMs === mtimeMs) return known.parsed;
-  const bytes = readFileSync(path);
-  // A production build's saved parse, when the file's bytes and the settings are the ones it was made from.
+  // A production build's saved parse, when the file's stat, or else its bytes, and the settings are the
+  // ones it was made from.
   const parses = cache.parses;
-  const key = parses ? parseKey(settingsKey, file, bytes) : undefined;
-  const saved = key && parses ? takeParse(parses, key, cache.markdown, () => linesOf(path)) : undefined;
+  const stat = statText(stats);
+  const take = (key: string | undefined) =>
+    key && parses ? takeParse(parses, key, cache.markdown, () => linesOf(path), stat) : undefined;
+  let saved = take(parses && keyByStat(parses, settingsKey, file, stat));
+  const bytes = saved ? undefined : readFileSync(path);
+  const key = bytes && parses ? parseKey(settingsKey, file, bytes) : undefined;
+  saved ??= take(key);
   if (saved?.article?.bodyKey) cache.used.add(saved.article.bodyKey);
-  const text = saved ? "" : decodeText(bytes);
+  const text = saved || !bytes ? "" : decodeText(bytes);
   const parsed: ParsedArticle =
     saved ??
     (text === null
       ? { errors: [{ file, message: "is not valid UTF-8 text; save it as UTF-8" }], warnings: [] }
       : parseArticle(file, text, settings, renderer));
-  if (key && parses && !saved) keepParse(parses, key, parsed);
+  if (key && parses && !saved) keepParse(parses, key, parsed, settingsKey, stat);
   cache.files.set(path, { size, mtimeMs, parsed });
   return parsed;
 }

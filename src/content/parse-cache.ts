@@ -1,12 +1,15 @@
 // Parsed articles between production builds: each valid file's article and warnings, keyed by its path,
-// its bytes and the settings, so that an unchanged file is not parsed, validated or rendered again.
+// its bytes and the settings, so that an unchanged file is not parsed, validated or rendered again; an
+// unchanged stat (src/publish/cache-file.ts) finds the entry without even reading the file.
 import { createHash } from "node:crypto";
+import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { DateTime } from "luxon";
 import type { Article, ParsedArticle } from "./article.ts";
 import { appendable, damageNotice, frameHeader, readFrames, writeFrames } from "./cache-frames.ts";
 import type { Problem } from "./errors.ts";
 import type { RenderedBody } from "./markdown.ts";
+import { statVouches } from "../publish/cache-file.ts";
 
 /** Saved parses, and what the current build used of them. */
 export interface ParseCache {
@@ -24,6 +27,8 @@ export interface ParseCache {
   fresh: [string, StoredParse][];
   /** The file was read whole (no damage, this version): new entries may be appended to it. */
   whole: boolean;
+  /** Keys of saved entries by settings hash, file and the file's stat, for the stats that vouch (statVouches). */
+  byStat: Map<string, string>;
 }
 
 // An instant and the name of its zone (an IANA name, or UTC±h for an offset written in the file):
@@ -39,6 +44,10 @@ export interface StoredParse {
     corrections?: { date: StoredDate; text: string }[];
   };
   warnings: Problem[];
+  /** The settingsHash it was parsed with. */
+  settings: string;
+  /** The file's stat (statText) taken before its bytes were read. */
+  stat: string;
 }
 
 const MAGIC = "broadsheet parse cache\t";
@@ -47,12 +56,28 @@ const restore = ([millis, zone]: StoredDate) => DateTime.fromMillis(millis, { zo
 
 /** An empty parse cache for code of `version`. */
 export function emptyParseCache(version = ""): ParseCache {
-  return { version, entries: new Map(), used: new Map(), loaded: 0, added: 0, fresh: [], whole: false };
+  return {
+    version,
+    entries: new Map(),
+    used: new Map(),
+    loaded: 0,
+    added: 0,
+    fresh: [],
+    whole: false,
+    byStat: new Map(),
+  };
 }
 
 /** The key of one file's parse: the settings it was read with, its project-relative path and its bytes. */
 export function parseKey(settingsHash: string, file: string, bytes: Uint8Array): string {
   return createHash("md5").update(settingsHash).update(file).update("\0").update(bytes).digest("base64url");
+}
+
+const statLookup = (settings: string, file: string, stat: string) => `${settings}\0${file}\0${stat}`;
+
+/** The key of the saved parse of `file` when its stat (statText) is the one it had when its bytes were read; else undefined. */
+export function keyByStat(cache: ParseCache, settings: string, file: string, stat: string): string | undefined {
+  return cache.byStat.get(statLookup(settings, file, stat));
 }
 
 /** A hash of the settings, to begin each parseKey with. */
@@ -69,11 +94,19 @@ export function takeParse(
   key: string,
   markdown: ReadonlyMap<string, RenderedBody>,
   lines: () => ReadonlyMap<string, number>,
+  stat: string,
 ): ParsedArticle | undefined {
   const saved = cache.entries.get(key);
   const body = saved?.article.bodyKey === undefined ? undefined : markdown.get(saved.article.bodyKey);
   if (saved === undefined || body === undefined) return undefined;
-  cache.used.set(key, saved);
+  if (saved.stat === stat) cache.used.set(key, saved);
+  else {
+    // The same bytes under a new stat (a copied or restored folder): saved again, to be taken on it next time.
+    const restamped = { ...saved, stat };
+    cache.used.set(key, restamped);
+    cache.fresh.push([key, restamped]);
+    cache.added++;
+  }
   const { date, updated, expires, corrections, ...rest } = saved.article;
   const article: Article = {
     ...rest,
@@ -88,7 +121,7 @@ export function takeParse(
 }
 
 /** Remembers a parse under `key` when it is a valid article whose body has a cache key; others are parsed every time. */
-export function keepParse(cache: ParseCache, key: string, parsed: ParsedArticle): void {
+export function keepParse(cache: ParseCache, key: string, parsed: ParsedArticle, settings: string, stat: string): void {
   const a = parsed.article;
   if (a === undefined || parsed.errors.length > 0 || a.bodyKey === undefined) return;
   const { date, updated, expires, corrections, bodyHtml: _body, ...rest } = a;
@@ -99,7 +132,7 @@ export function keepParse(cache: ParseCache, key: string, parsed: ParsedArticle)
     ...(expires ? { expires: store(expires) } : {}),
     ...(corrections ? { corrections: corrections.map((c) => ({ date: store(c.date), text: c.text })) } : {}),
   };
-  const entry: StoredParse = { article, warnings: parsed.warnings.map((w) => ({ ...w })) };
+  const entry: StoredParse = { article, warnings: parsed.warnings.map((w) => ({ ...w })), settings, stat };
   cache.used.set(key, entry);
   cache.fresh.push([key, entry]);
   cache.added++;
@@ -118,7 +151,13 @@ export async function readParseCache(
   const file = await readFile(path).catch(() => undefined);
   if (file === undefined) return cache;
   const read = readFrames<[string, StoredParse]>(file, MAGIC, frameHeader(MAGIC, version));
-  for (const [key, entry] of read.entries) cache.entries.set(key, entry);
+  // A stat vouches for the bytes read after it only if the file changed well before this cache was written.
+  const written = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  for (const [key, entry] of read.entries) {
+    cache.entries.set(key, entry);
+    if (statVouches(entry.stat, written))
+      cache.byStat.set(statLookup(entry.settings, entry.article.file, entry.stat), key);
+  }
   const damage = damageNotice("Parse cache", path, read, {
     all: "every article is read again",
     some: "the articles it lost are read again",

@@ -2,7 +2,7 @@
 // page cache, while a promise-based read (open, stat, read, close, each a trip through libuv's four
 // threads) made 20,000 such checks 4 s of idle waiting in an unchanged 10,000-article rebuild. A
 // folder's record of the files already checked lets the next build take an unchanged one on its stat.
-import { appendFileSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, readFileSync, type Stats, statSync } from "node:fs";
 import { basename, dirname } from "node:path";
 
 /** The bytes of `file`, or undefined when it cannot be read (missing, a folder, no permission). */
@@ -29,10 +29,15 @@ const records = new WeakMap<object, Map<string, FolderRecord>>();
 
 // Size, modification and change times, inode: any write through the file system changes one of them,
 // including a write that puts the size and modification time back (utimes sets the change time).
+/** A file's stat as checkedFile and the parse cache record it: `size:mtime:ctime:inode`. */
+export function statText(s: Stats): string {
+  return `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`;
+}
+
 function statKey(file: string): string | undefined {
   try {
     const s = statSync(file);
-    return s.isFile() ? `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}` : undefined;
+    return s.isFile() ? statText(s) : undefined;
   } catch {
     return undefined;
   }

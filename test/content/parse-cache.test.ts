@@ -1,11 +1,19 @@
 // Parsed articles saved between production builds: a build that takes them equals one that parses.
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/article.ts";
 import { type Content, loadContent } from "../../src/content/load.ts";
 import { type LoadCache, readMarkdownCache, emptyCache, writeMarkdownCache } from "../../src/content/markdown-cache.ts";
-import { emptyParseCache, readParseCache, writeParseCache } from "../../src/content/parse-cache.ts";
+import {
+  emptyParseCache,
+  keyByStat,
+  parseKey,
+  readParseCache,
+  settingsHash,
+  writeParseCache,
+} from "../../src/content/parse-cache.ts";
+import { statText } from "../../src/publish/cache-file.ts";
 import { articleFile, fixtureSettings, makeSite } from "../helpers/fixture.ts";
 
 const cleanups: (() => unknown)[] = [];
@@ -122,6 +130,27 @@ describe("the parse cache", () => {
     expect(cached.parses.added).toBe(1);
     expect(String(cached.error)).toContain("gives the URL");
     expect(String(cached.error)).toBe(String(clean.error));
+  });
+
+  it("finds a file's parse by its stat, once the file changed well before the cache was written", async () => {
+    const s = await site();
+    const dir = join(s.root, ".cache");
+    await build(s, dir);
+    const path = join(dir, "parse.cache");
+    const file = join(s.content, "articles", "b.md");
+    const settings = settingsHash(JSON.stringify((await build(s, dir)).content!.settings));
+    // Just written: a write right after the read might not show in the stat, so the bytes decide.
+    const fresh = await readParseCache(path, "v1");
+    expect(keyByStat(fresh, settings, "content/articles/b.md", statText(statSync(file)))).toBeUndefined();
+    const later = Date.now() / 1000 + 60;
+    utimesSync(path, later, later);
+    const settled = await readParseCache(path, "v1");
+    const key = keyByStat(settled, settings, "content/articles/b.md", statText(statSync(file)));
+    expect(key).toBe(parseKey(settings, "content/articles/b.md", readFileSync(file)));
+    // Any write changes the stat: the bytes decide again.
+    writeFileSync(file, readFileSync(file));
+    expect(keyByStat(settled, settings, "content/articles/b.md", statText(statSync(file)))).toBeUndefined();
+    expect(keyByStat(settled, "other settings", "content/articles/b.md", statText(statSync(file)))).toBeUndefined();
   });
 
   it("is not written again when a build used exactly what it holds", async () => {
