@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { DigestError, formatProblems } from "../content/errors.ts";
 import { readMarkdownCache, writeMarkdownCache } from "../content/markdown-cache.ts";
+import { readParseCache, writeParseCache } from "../content/parse-cache.ts";
 import type { Digest } from "../digest/view-model.ts";
 import type { ImageWork } from "../images/image-files.ts";
 import { Publisher } from "../publish/publisher.ts";
@@ -93,7 +94,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE;
   const Eleventy = await loadEleventy();
   const cacheFile = join(cacheDir, "markdown.cache");
-  const cache = await readMarkdownCache(cacheFile, currentCodeVersion());
+  const version = currentCodeVersion();
+  const cache = await readMarkdownCache(cacheFile, version);
+  // Parsed articles, so that a rebuild reads again only the files that changed (docs/rebuilds.md).
+  const parseFile = join(cacheDir, "parse.cache");
+  cache.parses = await readParseCache(parseFile, version);
   const publisher = new Publisher(output);
   const previous = keysByUrl(publisher.currentKeys());
   let searching: Promise<PublishedIndex> | undefined;
@@ -156,7 +161,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     const budget = checkHostBudget(digest.settings, publisher.sizes(), join(input, "_data", "site.json"));
     committing = true;
     const published = await publisher.commit();
-    await Promise.all([writeMarkdownCache(cacheFile, cache), index.save()]);
+    await Promise.all([
+      writeMarkdownCache(cacheFile, cache),
+      cache.parses ? writeParseCache(parseFile, cache.parses) : undefined,
+      index.save(),
+    ]);
     return {
       articles: digest.articlePages.length,
       pages: published.files,

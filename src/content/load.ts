@@ -12,7 +12,9 @@ import { articleImages } from "../images/article-images.ts";
 import { type ImageProcessing, type ImageWork, isInside, realOrNull } from "../images/image-files.ts";
 import type { CopiedFile } from "../publish/publisher.ts";
 import type { Image } from "../digest/view-model.ts";
-import { decodeText } from "./front-matter.ts";
+import { decodeText, splitFrontMatter } from "./front-matter.ts";
+import { keepParse, keyByStat, parseKey, settingsHash, takeParse } from "./parse-cache.ts";
+import { statText } from "../publish/cache-file.ts";
 import { cachedRenderer, emptyCache, type LoadCache } from "./markdown-cache.ts";
 import { createMarkdown, markdownDefaults } from "./markdown.ts";
 import { type BuildContext, createBuildContext, memoSlot } from "../digest/build-context.ts";
@@ -76,18 +78,40 @@ function parseSource(
   renderer: BodyRenderer,
   cache: LoadCache,
   unchanged: (path: string) => boolean,
+  settingsKey: string,
 ): ParsedArticle {
   const known = cache.files.get(path);
   if (known && unchanged(path)) return known.parsed;
-  const { size, mtimeMs } = statSync(path);
+  const stats = statSync(path);
+  const { size, mtimeMs } = stats;
   if (known && known.size === size && known.mtimeMs === mtimeMs) return known.parsed;
-  const text = decodeText(readFileSync(path));
+  // A production build's saved parse, when the file's stat, or else its bytes, and the settings are the
+  // ones it was made from.
+  const parses = cache.parses;
+  const stat = statText(stats);
+  const take = (key: string | undefined) =>
+    key && parses ? takeParse(parses, key, cache.markdown, () => linesOf(path), stat) : undefined;
+  let saved = take(parses && keyByStat(parses, settingsKey, file, stat));
+  const bytes = saved ? undefined : readFileSync(path);
+  const key = bytes && parses ? parseKey(settingsKey, file, bytes) : undefined;
+  saved ??= take(key);
+  if (saved?.article?.bodyKey) cache.used.add(saved.article.bodyKey);
+  const text = saved || !bytes ? "" : decodeText(bytes);
   const parsed: ParsedArticle =
-    text === null
+    saved ??
+    (text === null
       ? { errors: [{ file, message: "is not valid UTF-8 text; save it as UTF-8" }], warnings: [] }
-      : parseArticle(file, text, settings, renderer);
+      : parseArticle(file, text, settings, renderer));
+  if (key && parses && !saved) keepParse(parses, key, parsed, settingsKey, stat);
   cache.files.set(path, { size, mtimeMs, parsed });
   return parsed;
+}
+
+/** The front matter's field lines of the file at `path`, read again: wanted only when a build fails. */
+function linesOf(path: string): ReadonlyMap<string, number> {
+  const text = decodeText(readFileSync(path));
+  const split = text === null ? undefined : splitFrontMatter(text);
+  return split?.ok ? split.lines() : new Map();
 }
 
 /** Reads and validates the whole content folder; throws ContentError listing every problem at once. */
@@ -104,8 +128,10 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const settingsKey = JSON.stringify(settings);
   if (cache.settingsKey !== settingsKey) cache.files.clear();
   cache.settingsKey = settingsKey;
+  const parsesKey = settingsHash(settingsKey);
   cache.used.clear();
   cache.rendered = 0;
+  cache.fresh = [];
   const renderer = cachedRenderer(
     (options.context ?? createBuildContext()).memo(MARKDOWN),
     cache,
@@ -121,7 +147,15 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const drafts: Article[] = [];
   // Each file is parsed as soon as it is read: no site's whole text is held at once.
   for (const path of paths) {
-    const result = parseSource(path, rel(path), settings, renderer, cache, options.unchanged ?? (() => false));
+    const result = parseSource(
+      path,
+      rel(path),
+      settings,
+      renderer,
+      cache,
+      options.unchanged ?? (() => false),
+      parsesKey,
+    );
     errors.push(...result.errors);
     if (result.lines) lines.set(rel(path), result.lines);
     warnings.push(...result.warnings);

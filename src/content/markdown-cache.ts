@@ -1,10 +1,10 @@
 // What a build may remember from the one before: parsed files (in a running dev server) and rendered
 // Markdown (on disk, between production builds), so unchanged articles cost almost nothing.
 import { createHash } from "node:crypto";
-import { mkdir, open, readFile, rename } from "node:fs/promises";
-import { dirname } from "node:path";
-import { deserialize, serialize } from "node:v8";
+import { readFile } from "node:fs/promises";
 import type { BodyRenderer, ParsedArticle } from "./article.ts";
+import type { ParseCache } from "./parse-cache.ts";
+import { appendable, damageNotice, frameHeader, readFrames, writeFrames } from "./cache-frames.ts";
 import { renderBody, type RenderedBody } from "./markdown.ts";
 import type MarkdownIt from "markdown-it";
 
@@ -23,15 +23,21 @@ export interface LoadCache {
   used: Set<string>;
   /** Markdown renders the current build could not take from the cache. */
   rendered: number;
+  /** Keys of the bodies the current build rendered, in order. */
+  fresh: string[];
+  /** The file was read whole (no damage, this version): new bodies may be appended to it. */
+  whole?: boolean;
   /** Entries read from disk at the start of the build. */
   loaded: number;
   /** Version of the rendering code the saved Markdown belongs to. */
   version?: string;
+  /** Parsed articles saved by earlier production builds (parse-cache.ts). Default: none. */
+  parses?: ParseCache;
 }
 
 /** An empty cache. */
 export function emptyCache(): LoadCache {
-  return { files: new Map(), markdown: new Map(), used: new Set(), rendered: 0, loaded: 0 };
+  return { files: new Map(), markdown: new Map(), used: new Set(), rendered: 0, fresh: [], loaded: 0 };
 }
 
 /** The cache key of a Markdown body. */
@@ -39,15 +45,7 @@ export function markdownKey(body: string): string {
   return createHash("md5").update(MARKDOWN_CACHE_VERSION).update(body).digest("base64url");
 }
 
-// The file: one header line naming the code and V8 versions, then frames of entries, each a 4-byte
-// length, the MD5 of the rest, and V8's serialization of [key, body][] (six times faster than JSON both
-// ways at 10,000 bodies). V8's format may change between Node versions, so its version is part of the
-// header. The hash catches a damaged frame that V8 would still read (a changed byte inside a string).
 const MAGIC = "broadsheet markdown cache\t";
-const HEADER = (version: string) => `${MAGIC}${version}\t${process.versions.v8}\n`;
-const FRAME_ENTRIES = 1000;
-const HASH_BYTES = 16;
-const frameHash = (payload: Uint8Array) => createHash("md5").update(payload).digest();
 
 /**
  * Reads rendered Markdown saved by an earlier build of the same `version` (of the code that renders
@@ -64,49 +62,29 @@ export async function readMarkdownCache(
   cache.version = version;
   const file = await readFile(path).catch(() => undefined);
   if (file === undefined) return cache;
-  const header = Buffer.from(HEADER(version));
-  if (!file.subarray(0, header.length).equals(header)) {
-    // Another version's cache is simply out of date; anything else in its place is damage.
-    if (!file.subarray(0, MAGIC.length).equals(Buffer.from(MAGIC)))
-      notice(`Markdown cache ${path} is damaged (not a cache file): every body is rendered again`);
-    return cache;
-  }
-  let damaged = 0;
-  let at = header.length;
-  for (; at + 4 + HASH_BYTES <= file.length; ) {
-    const end = at + 4 + HASH_BYTES + file.readUInt32LE(at);
-    if (end > file.length) break;
-    const payload = file.subarray(at + 4 + HASH_BYTES, end);
-    if (frameHash(payload).equals(file.subarray(at + 4, at + 4 + HASH_BYTES)))
-      for (const [key, body] of deserialize(payload) as [string, RenderedBody][]) cache.markdown.set(key, body);
-    else damaged++;
-    at = end;
-  }
-  const cut = at < file.length;
-  if (damaged > 0 || cut)
-    notice(
-      `Markdown cache ${path} is damaged (${damaged} part${damaged === 1 ? "" : "s"} not matching ${damaged === 1 ? "its" : "their"} hash${cut ? ", cut short" : ""}): the bodies it lost are rendered again`,
-    );
+  const read = readFrames<[string, RenderedBody]>(file, MAGIC, frameHeader(MAGIC, version));
+  for (const [key, body] of read.entries) cache.markdown.set(key, body);
+  const damage = damageNotice("Markdown cache", path, read, {
+    all: "every body is rendered again",
+    some: "the bodies it lost are rendered again",
+  });
+  if (damage !== undefined) notice(damage);
   cache.loaded = cache.markdown.size;
+  cache.whole = read.whole;
   return cache;
 }
 
 /** Saves the rendered Markdown of the bodies the current build used, unless that is what the file holds. */
 export async function writeMarkdownCache(path: string, cache: LoadCache): Promise<void> {
   if (cache.rendered === 0 && cache.used.size === cache.loaded) return;
-  await mkdir(dirname(path), { recursive: true });
-  // Written a frame at a time, so that a large cache never exists twice in memory.
-  const handle = await open(`${path}.partial`, "w");
-  await handle.write(HEADER(cache.version ?? ""));
-  const keys = [...cache.used];
-  for (let i = 0; i < keys.length; i += FRAME_ENTRIES) {
-    const frame = serialize(keys.slice(i, i + FRAME_ENTRIES).map((key) => [key, cache.markdown.get(key)]));
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(frame.length);
-    await handle.write(Buffer.concat([length, frameHash(frame), frame]));
+  const header = frameHeader(MAGIC, cache.version ?? "");
+  const entry = (key: string) => [key, cache.markdown.get(key)];
+  // A rebuild that rendered a few bodies adds them, unless the file holds too many unused ones.
+  if (appendable(cache.whole ?? false, cache.loaded, cache.used.size - cache.fresh.length)) {
+    if (cache.fresh.length > 0) await writeFrames(path, header, cache.fresh.map(entry), true);
+    return;
   }
-  await handle.close();
-  await rename(`${path}.partial`, path);
+  await writeFrames(path, header, [...cache.used].map(entry));
 }
 
 /** A body renderer that takes each body from the cache when it can, and records what it used. */
@@ -121,6 +99,7 @@ export function cachedRenderer(md: MarkdownIt, cache: LoadCache, summaryLength: 
         rendered = renderBody(md, body);
         cache.markdown.set(key, rendered);
         cache.rendered++;
+        cache.fresh.push(key);
       }
       return { ...rendered, key };
     },

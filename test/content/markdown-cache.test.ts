@@ -111,6 +111,32 @@ describe("the Markdown cache file", () => {
     expect([...(await readMarkdownCache(file)).markdown.keys()]).toEqual([markdownKey("Two.")]);
   });
 
+  it("adds a rebuild's few new bodies at the end, and writes the file anew once a quarter of it is unused", async () => {
+    const file = join(tempDir(), "markdown.cache");
+    const bodies = Array.from({ length: 8 }, (_, i) => `Body ${i}.`);
+    await writeMarkdownCache(file, rendered(...bodies));
+    const before = readFileSync(file);
+    const next = await readMarkdownCache(file);
+    const renderer = cachedRenderer(md, next, 220);
+    // One body edited: seven kept, one new; one unused is an eighth of the file.
+    for (const body of [...bodies.slice(1), "Body 0, edited."]) renderer.render(body);
+    await writeMarkdownCache(file, next);
+    const appended = readFileSync(file);
+    expect(appended.subarray(0, before.length).equals(before)).toBe(true);
+    expect(appended.length).toBeGreaterThan(before.length);
+    const third = await readMarkdownCache(file);
+    expect(third.markdown.size).toBe(9);
+    expect(third.markdown.get(markdownKey("Body 0, edited."))?.html).toBe("<p>Body 0, edited.</p>\n");
+    // Three of nine unused: written anew with only the six used.
+    const again = cachedRenderer(md, third, 220);
+    for (const body of bodies.slice(3)) again.render(body);
+    again.render("Body 0, edited.");
+    await writeMarkdownCache(file, third);
+    expect([...(await readMarkdownCache(file)).markdown.keys()].sort()).toEqual(
+      [...bodies.slice(3), "Body 0, edited."].map(markdownKey).sort(),
+    );
+  });
+
   it("ignores a cache saved by another version of the rendering code", async () => {
     const file = join(tempDir(), "markdown.cache");
     const cache = rendered("One.");

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { readIfPresent } from "../../publish/cache-file.ts";
+import { checkedFile } from "../../publish/cache-file.ts";
 import { writeAtomic } from "../variant-cache.ts";
 
 /**
@@ -40,12 +40,13 @@ export async function cached(store: CardStore, key: string, what: string): Promi
   const name = store.files.get(key);
   if (name === undefined) return undefined;
   const file = join(store.dir, name);
-  const bytes = readIfPresent(file);
-  if (bytes !== undefined && contentHash(bytes) === CACHE_FILE.exec(name)?.[2]) return file;
+  // Read and hashed only when its stat changed since it last passed (src/publish/cache-file.ts).
+  const state = checkedFile(store, file, (bytes) => contentHash(bytes) === CACHE_FILE.exec(name)?.[2]);
+  if (state === "checked") return file;
   store.files.delete(key);
   store.damaged.set(key, name);
   store.notice(
-    `Card cache: ${file} is ${bytes === undefined ? "missing" : "damaged (its content does not match its hash)"}; the card of ${what} is made again`,
+    `Card cache: ${file} is ${state === "missing" ? "missing" : "damaged (its content does not match its hash)"}; the card of ${what} is made again`,
   );
   return undefined;
 }
