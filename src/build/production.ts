@@ -114,6 +114,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     stop(new BuildInterrupted("interrupted"));
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
+  // Stops the threads drawing cards while the pages render, when the build fails or is interrupted.
+  const cardsStop = new AbortController();
   const work = async (): Promise<BuildSummary> => {
     const prepared = await prepare({
       contentDir: input,
@@ -121,10 +123,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       cache,
       now: DateTime.now(),
       previous,
-      images: imageProcessing(cacheDir),
+      images: imageProcessing(cacheDir, true, cardsStop.signal),
     });
     if (stopped) throw new BuildInterrupted("interrupted");
     const { digest, content } = prepared;
+    // A card that cannot be drawn stops the build at once, as an interrupt does, with its own error.
+    content.cardsDrawing?.catch((error: unknown) => {
+      if (committing || stopped) return;
+      stopped = true;
+      stop(error);
+    });
     if (digest.articlePages.length === 0 && !options.allowEmpty && holdsArticles(previous))
       throw emptySiteError(input, output);
     for (const warning of content.warnings) console.warn(formatProblems([warning]));
@@ -149,9 +157,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     });
     await eleventy.toJSON();
     const index = await searching;
+    const drawnCards = await (content.cardsDrawing ?? []);
     // Nothing is staged after an interrupt, and the switch never starts.
     if (stopped) throw new BuildInterrupted("interrupted");
     copyAssets(prepared, publisher);
+    for (const card of drawnCards) publisher.copy(card);
     // The host's limits, checked before the output is replaced; fails the build past one.
     const budget = checkHostBudget(digest.settings, publisher.sizes(), join(input, "_data", "site.json"));
     committing = true;
@@ -180,6 +190,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     running.catch(() => undefined);
     return await Promise.race([running, interrupted]);
   } catch (error) {
+    cardsStop.abort();
     // Pagefind may still be staging files: let it finish before the staging folder goes.
     await searching?.catch(() => undefined);
     await publisher.abort();

@@ -101,7 +101,7 @@ async function glyphCachePhases(texts: readonly CardJob["text"][]) {
   const faces = cardFaces();
   const canvas = cardCanvas();
   const words = wordCache();
-  const { palette, inks } = cardInks();
+  const { palette, inks } = cardInks(cardDefaults.png);
   const scenes: CardScene[] = [];
   const layout = await cpuPerCard(texts, (t) => scenes.push(cardScene(t, faces, cardDesignDefaults, words)));
   // The first pass fills the glyph cache, as a build's first cards do; the second is the steady state.
