@@ -4,7 +4,7 @@
 import { cardFaces } from "./card-fonts.ts";
 import { cardDesignDefaults, cardScene, type CardText, type InkName } from "./card-layout.ts";
 import { cardPalette, encodeIndexedPngSync } from "./card-png.ts";
-import { type CardCanvas, cardCanvas, drawCard, type InkIndices } from "./card-raster.ts";
+import { type CardCanvas, cardCanvas, cleanCard, type InkIndices, paintCard } from "./card-raster.ts";
 import { type WordCache, wordCache } from "./card-words.ts";
 
 /** Palette PNG settings of a generated card (see CardOptions.png in card-render.ts for the defaults). */
@@ -34,8 +34,9 @@ export function drawState(png: CardPngOptions): DrawState {
 export function generatedPng(text: CardText, png: CardPngOptions, state: DrawState): Buffer {
   const { width, height } = cardDesignDefaults;
   const scene = cardScene(text, cardFaces(), cardDesignDefaults, state.words);
-  const rows = drawCard(scene, state.inks, state.canvas);
-  return encodeIndexedPngSync(rows, width, height, state.palette, png);
+  const file = encodeIndexedPngSync(paintCard(scene, state.inks, state.canvas), width, height, state.palette, png);
+  cleanCard(state.canvas);
+  return file;
 }
 
 /** The card palette (background, then each ink's blends) and where each ink's blends start in it. */

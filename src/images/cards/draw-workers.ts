@@ -42,6 +42,10 @@ export interface DrawWorkersOptions {
 // Plain JavaScript, so that it can register tsx on a Node that cannot strip types (see the file).
 const ENTRY = new URL("./draw-worker-entry.js", import.meta.url);
 
+// Of the parent's flags only the profiler's (`node --cpu-prof` profiles the workers too): V8 flags are
+// the process's, and the entry loads TypeScript itself, so a parent's `--import tsx` is not wanted.
+const PROFILING = process.execArgv.filter((flag) => flag.startsWith("--cpu-prof"));
+
 /** Draws every task in worker threads; resolves when all are saved, rejects with the first error. */
 export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions): Promise<void> {
   if (tasks.length === 0) return Promise.resolve();
@@ -53,9 +57,10 @@ export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions)
       if (over) return;
       over = true;
       o.signal.removeEventListener("abort", onAbort);
+      // Done, the workers end by themselves (a profiler then writes their profiles); else they are stopped.
+      if (error === undefined) return resolve();
       for (const worker of workers) void worker.terminate();
-      if (error === undefined) resolve();
-      else reject(error);
+      reject(error);
     };
     const onAbort = () => end(o.signal.reason ?? new Error("The card drawing was stopped"));
     if (o.signal.aborted) return onAbort();
@@ -64,8 +69,7 @@ export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions)
     const share = Math.ceil(tasks.length / count);
     for (let offset = 0; offset < tasks.length; offset += share) {
       const input: WorkerInput = { dir: o.dir, png: o.png, tasks: tasks.slice(offset, offset + share), offset };
-      // No execArgv of the parent's: V8 flags are the process's, and the entry loads TypeScript itself.
-      const worker = new Worker(ENTRY, { workerData: input, execArgv: [] });
+      const worker = new Worker(ENTRY, { workerData: input, execArgv: PROFILING });
       workers.push(worker);
       running++;
       let finished = false;
