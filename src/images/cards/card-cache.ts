@@ -1,6 +1,7 @@
 // The card cache of one build: cards stored under their key and a hash of their content, each checked
 // against that hash before it is used, so a damaged file is made again and never published.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { readIfPresent } from "../../publish/cache-file.ts";
@@ -69,5 +70,21 @@ export async function writeCard(dir: string, key: string, data: Uint8Array, dama
   // beside it; then the damaged one, which nothing reads any more, must not stay behind.
   await writeAtomic(join(dir, name), data);
   if (damaged !== undefined && damaged !== name) await rm(join(dir, damaged), { force: true });
+  return name;
+}
+
+/**
+ * writeCard on the calling thread, for a worker thread drawing cards: its asynchronous writes would
+ * wait in the process's one libuv queue behind the main thread's output files.
+ */
+export function writeCardSync(dir: string, key: string, data: Uint8Array, damaged?: string): string {
+  const [hex, extension] = key.split(".");
+  const name = `${hex}-${contentHash(data)}.${extension}`;
+  const file = join(dir, name);
+  // Write, then rename, as writeAtomic does: a reader sees the whole file or none.
+  const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, file);
+  if (damaged !== undefined && damaged !== name) rmSync(join(dir, damaged), { force: true });
   return name;
 }
