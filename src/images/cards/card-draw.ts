@@ -1,6 +1,7 @@
 // A generated card from its text to the bytes of its PNG, on the calling thread: laid out, drawn from
 // the glyph cache, deflated. The main thread (the dev server, tests) and the drawing workers both
 // call it, so a card's bytes do not depend on where it was drawn.
+import { constants } from "node:zlib";
 import { cardFaces } from "./card-fonts.ts";
 import { cardDesignDefaults, cardScene, type CardText, type InkName } from "./card-layout.ts";
 import { cardPalette, encodeIndexedPngSync } from "./card-png.ts";
@@ -15,6 +16,8 @@ export interface CardPngOptions {
   strategy: number;
   /** Blend steps from the background to each ink. */
   steps: Record<InkName, number>;
+  /** Most bytes a card may take: a card `strategy` makes larger is deflated again with zlib's default strategy. */
+  budget: number;
 }
 
 /** What drawing keeps from card to card on one thread during one build: words, glyphs, frame, palette. */
@@ -34,7 +37,12 @@ export function drawState(png: CardPngOptions): DrawState {
 export function generatedPng(text: CardText, png: CardPngOptions, state: DrawState): Buffer {
   const { width, height } = cardDesignDefaults;
   const scene = cardScene(text, cardFaces(), cardDesignDefaults, state.words);
-  const file = encodeIndexedPngSync(paintCard(scene, state.inks, state.canvas), width, height, state.palette, png);
+  const rows = paintCard(scene, state.inks, state.canvas);
+  let file = encodeIndexedPngSync(rows, width, height, state.palette, png);
+  // Z_RLE is fast but cannot match a stroke against the row above; the densest cards (about 1 in 50:
+  // four lines of the largest serif) then pass the budget, and the default strategy brings them back.
+  if (file.length > png.budget && png.strategy !== constants.Z_DEFAULT_STRATEGY)
+    file = encodeIndexedPngSync(rows, width, height, state.palette, { ...png, strategy: constants.Z_DEFAULT_STRATEGY });
   cleanCard(state.canvas);
   return file;
 }
