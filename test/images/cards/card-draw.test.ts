@@ -1,5 +1,4 @@
 // A generated card from text to PNG bytes: Z_RLE first, the default strategy for a card past the budget.
-
 import { constants, inflateSync } from "node:zlib";
 import { describe, expect, it, vi } from "vitest";
 import { drawState, generatedPng } from "../../../src/images/cards/card-draw.ts";
