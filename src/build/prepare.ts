@@ -84,14 +84,17 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
   return { content, digest, keys, version, render: changedPages(digest, keys, previous) };
 }
 
-/** Lead and body images processed into `<cacheDir>/images` and social cards into `<cacheDir>/cards`. */
-export function imageProcessing(cacheDir: string, progress = true): ImageProcessing {
+/**
+ * Lead and body images processed into `<cacheDir>/images` and social cards into `<cacheDir>/cards`;
+ * with `background`, cards are drawn in worker threads while the build goes on, until it stops them.
+ */
+export function imageProcessing(cacheDir: string, progress = true, background?: AbortSignal): ImageProcessing {
   // The dev server stays quiet: its rebuild line says what happened.
   const report = (label: string) => (progress ? { onProgress: progressReporter(label) } : {});
   return {
     cacheDir: join(cacheDir, "images"),
     ...report("Images"),
-    cards: { cacheDir: join(cacheDir, "cards"), ...report("Cards") },
+    cards: { cacheDir: join(cacheDir, "cards"), ...report("Cards"), ...(background ? { background } : {}) },
   };
 }
 

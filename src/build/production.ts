@@ -119,6 +119,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     stop(new BuildInterrupted("interrupted"));
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
+  // Stops the threads drawing cards while the pages render, when the build fails or is interrupted.
+  const cardsStop = new AbortController();
   const work = async (): Promise<BuildSummary> => {
     const prepared = await prepare({
       contentDir: input,
@@ -126,10 +128,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       cache,
       now: DateTime.now(),
       previous,
-      images: imageProcessing(cacheDir),
+      images: imageProcessing(cacheDir, true, cardsStop.signal),
     });
     if (stopped) throw new BuildInterrupted("interrupted");
     const { digest, content } = prepared;
+    // A card that cannot be drawn stops the build at once, as an interrupt does, with its own error.
+    content.cardsDrawing?.catch((error: unknown) => {
+      if (committing || stopped) return;
+      stopped = true;
+      stop(error);
+    });
     if (digest.articlePages.length === 0 && !options.allowEmpty && holdsArticles(previous))
       throw emptySiteError(input, output);
     for (const warning of content.warnings) console.warn(formatProblems([warning]));
@@ -154,9 +162,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     });
     await eleventy.toJSON();
     const index = await searching;
+    const drawnCards = await (content.cardsDrawing ?? []);
     // Nothing is staged after an interrupt, and the switch never starts.
     if (stopped) throw new BuildInterrupted("interrupted");
     copyAssets(prepared, publisher);
+    for (const card of drawnCards) publisher.copy(card);
     // The host's limits, checked before the output is replaced; fails the build past one.
     const budget = checkHostBudget(digest.settings, publisher.sizes(), join(input, "_data", "site.json"));
     committing = true;
@@ -189,6 +199,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     running.catch(() => undefined);
     return await Promise.race([running, interrupted]);
   } catch (error) {
+    cardsStop.abort();
     // Pagefind may still be staging files: let it finish before the staging folder goes.
     await searching?.catch(() => undefined);
     await publisher.abort();

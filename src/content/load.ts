@@ -52,6 +52,8 @@ export interface Content {
   cards: Map<Article, Image>;
   /** Image variants and cards to copy into the output. */
   assets: CopiedFile[];
+  /** Cards still being drawn in the background (`images.cards.background`): their files, once drawn. */
+  cardsDrawing?: Promise<CopiedFile[]>;
   /** What processing the images cost. */
   imageWork: ImageWork;
   warnings: Problem[];
@@ -183,13 +185,14 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
   const cards = options.images?.cards
     ? await articleCards(placed.articles, settings, placed.sources, options.images.cards)
-    : { cards: new Map<Article, Image>(), assets: [] };
+    : { cards: new Map<Article, Image>(), assets: [], drawing: undefined };
   return {
     settings,
     articles: placed.articles,
     images: placed.images,
     cards: cards.cards,
     assets: [...placed.assets, ...cards.assets],
+    ...(cards.drawing ? { cardsDrawing: cards.drawing } : {}),
     imageWork: placed.work,
     warnings,
     heldBack,

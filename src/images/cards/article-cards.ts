@@ -2,19 +2,23 @@
 // images for the pages and files for the output.
 import { basename, extname } from "node:path";
 import type { Article } from "../../content/article.ts";
-import { type CardJob, type CardProcessing, makeCards } from "./card-render.ts";
+import { type Card, type CardJob, type CardProcessing, startCards } from "./card-render.ts";
 import { dayFormatter } from "../../content/dates.ts";
 import type { CopiedFile } from "../../publish/publisher.ts";
 import type { Image } from "../../digest/view-model.ts";
 import type { Settings } from "../../content/settings.ts";
 
-/** The cards of `articles`; `leads` holds the source path of each usable lead image. */
+/**
+ * The cards of `articles`; `leads` holds the source path of each usable lead image. `cards` is
+ * complete at once; the files of cards still being drawn (`processing.background`) come with
+ * `drawing`, and `assets` holds the rest.
+ */
 export async function articleCards(
   articles: readonly Article[],
   settings: Settings,
   leads: ReadonlyMap<Article, string>,
   processing: CardProcessing,
-) {
+): Promise<{ cards: Map<Article, Image>; assets: CopiedFile[]; drawing: Promise<CopiedFile[]> }> {
   const host = new URL(settings.url).host;
   const formatDay = dayFormatter(settings.locale);
   // Without generated cards, only articles with a lead image can have one.
@@ -36,17 +40,23 @@ export async function articleCards(
       },
     };
   });
-  const made = await makeCards(jobs, processing);
+  const { names, drawn } = await startCards(jobs, processing);
   const cards = new Map<Article, Image>();
-  const assets: CopiedFile[] = [];
   wanted.forEach((a, i) => {
-    const card = made[i];
+    const card = names[i];
     if (!card) return;
     // A photo's alt says what it shows; a generated card shows the headline.
     const alt = card.fromLead ? (a.image?.alt ?? "") : a.title;
     cards.set(a, { url: `/media/${card.name}`, alt, width: card.width, height: card.height });
-    assets.push({ from: card.file, to: `media/${card.name}` });
   });
-  // Two articles with the same lead image share its card file.
-  return { cards, assets: [...new Map(assets.map((a) => [a.to, a])).values()] };
+  const files = (made: readonly (Card | null)[]) => {
+    const assets = made.flatMap((card) => (card ? [{ from: card.file, to: `media/${card.name}` }] : []));
+    // Two articles with the same lead image share its card file.
+    return [...new Map(assets.map((a) => [a.to, a])).values()];
+  };
+  if (!processing.background) return { cards, assets: files(await drawn), drawing: Promise.resolve([]) };
+  const drawing = drawn.then(files);
+  // Awaited by the build before it commits; until then a failure must not count as unhandled.
+  drawing.catch(() => undefined);
+  return { cards, assets: [], drawing };
 }

@@ -1,6 +1,7 @@
 // The card cache of one build: cards stored under their key and a hash of their content, each checked
 // against that hash before it is used, so a damaged file is made again and never published.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { checkedFile } from "../../publish/cache-file.ts";
@@ -53,14 +54,38 @@ export async function cached(store: CardStore, key: string, what: string): Promi
 
 /** Saves a card's bytes under its key and content hash, and returns the file's path. */
 export async function saveCard(store: CardStore, key: string, data: Uint8Array): Promise<string> {
+  const name = await writeCard(store.dir, key, data, store.damaged.get(key));
+  store.files.set(key, name);
+  return join(store.dir, name);
+}
+
+/**
+ * Writes a card's bytes into the cache folder `dir` under its key and content hash, removes the file
+ * `damaged` (a damaged file of that key, if any) and returns the new file's name. A worker thread
+ * drawing cards calls it directly: it holds no store.
+ */
+export async function writeCard(dir: string, key: string, data: Uint8Array, damaged?: string): Promise<string> {
   const [hex, extension] = key.split(".");
   const name = `${hex}-${contentHash(data)}.${extension}`;
-  const file = join(store.dir, name);
   // Written over a damaged file of the same name (the usual case: cards are deterministic), else
   // beside it; then the damaged one, which nothing reads any more, must not stay behind.
-  await writeAtomic(file, data);
-  store.files.set(key, name);
-  const damaged = store.damaged.get(key);
-  if (damaged !== undefined && damaged !== name) await rm(join(store.dir, damaged), { force: true });
-  return file;
+  await writeAtomic(join(dir, name), data);
+  if (damaged !== undefined && damaged !== name) await rm(join(dir, damaged), { force: true });
+  return name;
+}
+
+/**
+ * writeCard on the calling thread, for a worker thread drawing cards: its asynchronous writes would
+ * wait in the process's one libuv queue behind the main thread's output files.
+ */
+export function writeCardSync(dir: string, key: string, data: Uint8Array, damaged?: string): string {
+  const [hex, extension] = key.split(".");
+  const name = `${hex}-${contentHash(data)}.${extension}`;
+  const file = join(dir, name);
+  // Write, then rename, as writeAtomic does: a reader sees the whole file or none.
+  const temporary = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, file);
+  if (damaged !== undefined && damaged !== name) rmSync(join(dir, damaged), { force: true });
+  return name;
 }

@@ -27,7 +27,8 @@ export interface GlyphBitmap {
 /** The glyphs rasterised during one build: keep one per build, not per process. */
 export interface GlyphCache {
   options: GlyphOptions;
-  bitmaps: WeakMap<Font, Map<string, GlyphBitmap | null>>;
+  /** By font, then by scale, then by glyph and position (see glyphBitmap). */
+  bitmaps: WeakMap<Font, Map<number, Map<number, GlyphBitmap | null>>>;
 }
 
 /** An empty glyph cache. */
@@ -35,7 +36,10 @@ export function glyphCache(options: Partial<GlyphOptions> = {}): GlyphCache {
   return { options: { ...glyphDefaults, ...options }, bitmaps: new WeakMap() };
 }
 
-/** A glyph drawn at `scale` pixels per font unit with its origin at (fx, fy) inside its pixel; null when it has no ink. */
+/**
+ * A glyph drawn at `scale` pixels per font unit with its origin at (fx, fy) inside its pixel (fx a
+ * multiple of 1/subpixel, fy of 1/100, as drawCard places them); null when it has no ink.
+ */
 export function glyphBitmap(
   cache: GlyphCache,
   font: Font,
@@ -46,9 +50,13 @@ export function glyphBitmap(
 ): GlyphBitmap | null {
   let byFont = cache.bitmaps.get(font);
   if (!byFont) cache.bitmaps.set(font, (byFont = new Map()));
-  const key = `${id} ${scale} ${fx} ${fy}`;
-  let bitmap = byFont.get(key);
-  if (bitmap === undefined) byFont.set(key, (bitmap = rasterise(font, id, scale, fx, fy, cache.options.tolerance)));
+  let byScale = byFont.get(scale);
+  if (!byScale) byFont.set(scale, (byScale = new Map()));
+  // A number, not a string: fx is a multiple of 1/subpixel and fy of 1/100 (as drawCard places glyphs),
+  // and turning fractions into strings for every glyph of every card cost more than the lookup.
+  const key = (id * cache.options.subpixel + Math.round(fx * cache.options.subpixel)) * 128 + Math.round(fy * 100);
+  let bitmap = byScale.get(key);
+  if (bitmap === undefined) byScale.set(key, (bitmap = rasterise(font, id, scale, fx, fy, cache.options.tolerance)));
   return bitmap;
 }
 

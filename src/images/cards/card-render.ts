@@ -1,79 +1,29 @@
-// Social card images: a lead image cropped to the card size, or a generated card rendered from SVG,
-// cached by a hash of everything that goes into them, so an unchanged card costs no work.
+// Social card images: a lead image cropped to the card size, or a generated card drawn from glyph
+// outlines, cached by a hash of everything that goes into them, so an unchanged card costs no work.
+// A card's name comes from that hash, so a build knows every card's name before drawing any, and a
+// production build draws the missing ones in worker threads while it renders its pages.
 import { createHash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
-import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import sharp from "sharp";
-import { type CardStore, cached, listStore, saveCard } from "./card-cache.ts";
-import { cardFaces, fontsRecipe } from "./card-fonts.ts";
+import { listStore } from "./card-cache.ts";
+import { type DrawState, drawState } from "./card-draw.ts";
+import { fontsRecipe } from "./card-fonts.ts";
+import { cardDesignDefaults } from "./card-layout.ts";
+import {
+  type Card,
+  type CardJob,
+  type CardName,
+  type CardOptions,
+  type CardProcessing,
+  cardDefaults,
+} from "./card-options.ts";
+import { type CardSetup, type MissingCard, makeMissing, planCard } from "./card-plan.ts";
 import { pool } from "../variants.ts";
-import { cardDesignDefaults, cardScene, type CardText, type InkName } from "./card-layout.ts";
-import { cardPalette, encodeIndexedPng } from "./card-png.ts";
-import { type CardCanvas, cardCanvas, type InkIndices } from "./card-raster.ts";
-import { drawCard } from "./card-raster.ts";
-import { type WordCache, wordCache } from "./card-words.ts";
+import { drawInWorkers } from "./draw-workers.ts";
 
-/** How cards are made. */
-export interface CardOptions {
-  /** Cards made at once; default os.availableParallelism(). */
-  concurrency: number;
-  /** Which part of a lead image a crop keeps: sharp's "attention" (the most salient part) or "centre"; default "attention". */
-  position: "attention" | "centre";
-  /** JPEG settings of a cropped lead image; default quality 80 with mozjpeg. */
-  jpeg: { quality: number; mozjpeg: boolean };
-  /**
-   * Palette PNG settings of a generated card: zlib level, default 4 (1.9 ms less a card than 6 for 6% more
-   * bytes), and the blend steps from the background to each ink, default 16 for the headline's, fewer for
-   * smaller or lighter text (about 24 KB a card).
-   */
-  png: {
-    compressionLevel: number;
-    steps: Record<Exclude<keyof typeof cardDesignDefaults.colours, "background">, number>;
-  };
-}
-
-/** Defaults for every card option. */
-export const cardDefaults = {
-  concurrency: availableParallelism(),
-  position: "attention",
-  jpeg: { quality: 80, mozjpeg: true },
-  png: { compressionLevel: 4, steps: { text: 16, accent: 12, muted: 8, rule: 2 } },
-} satisfies CardOptions;
-
-/** Where cards are cached and how progress is told. */
-export interface CardProcessing {
-  /** Folder of the card cache. */
-  cacheDir: string;
-  onProgress?: (done: number, total: number) => void;
-  /** Told, in one line, of a damaged cache file (its card is made again); default console.warn. */
-  onNotice?: (line: string) => void;
-  options?: Partial<CardOptions>;
-}
-
-/** One card to make: from a lead image when it is large enough, else generated from the text. */
-export interface CardJob {
-  /** Base of the output file name, such as the article's slug. */
-  name: string;
-  text: CardText;
-  /** Absolute path of the lead image, when the article has one. */
-  lead?: string | undefined;
-  /** Leave the card out, rather than generate one, when there is no usable lead image. */
-  leadOnly?: boolean;
-}
-
-/** A finished card in the cache, with its output name. */
-export interface Card {
-  /** Absolute path in the cache. */
-  file: string;
-  /** Output file name, such as harbour-bridge-3f2a9c1d0b.png; changes exactly when the bytes may. */
-  name: string;
-  width: number;
-  height: number;
-  /** True for a cropped lead image, false for a generated card. */
-  fromLead: boolean;
-  /** True when no work was needed. */
-  fromCache: boolean;
-}
+export { cardInks } from "./card-draw.ts";
+export { type Card, type CardJob, type CardName, type CardOptions, type CardProcessing, cardDefaults };
 
 // Hash of the card code itself: a change to the layout or the glyph shaping makes new cards. Kept per
 // process, not per build, on purpose: it must describe the code this process loaded, and an edit to
@@ -82,9 +32,12 @@ let code: string | undefined;
 /** The files whose code decides how a generated card looks, hashed into every card's cache key. */
 export const cardCodeFiles = [
   "card-cache.ts",
+  "card-draw.ts",
   "card-fonts.ts",
   "card-glyphs.ts",
   "card-layout.ts",
+  "card-options.ts",
+  "card-plan.ts",
   "card-png.ts",
   "card-raster.ts",
   "card-render.ts",
@@ -98,101 +51,98 @@ const codeHash = async () => {
   return (code = hash.digest("hex"));
 };
 
-/** Cache key of a card: SHA-256 of the recipe and of what the card is made from. */
-function cardKey(recipe: string, input: string | Uint8Array): string {
-  return createHash("sha256").update(recipe).update("\0").update(input).digest("hex");
-}
-
-/** Makes (or finds in the cache) the card of each job, at most `concurrency` at once; null where a job has none. */
-export async function makeCards(jobs: readonly CardJob[], processing: CardProcessing): Promise<(Card | null)[]> {
-  if (jobs.length === 0) return [];
+/** The options, the recipe and the listed cache of one build's cards. */
+async function cardSetup(processing: CardProcessing): Promise<CardSetup> {
   const options: CardOptions = { ...cardDefaults, ...processing.options };
   const recipe = JSON.stringify({
-    options: { ...options, concurrency: 0 },
+    // How many at once and where changes no card's bytes.
+    options: { ...options, concurrency: 0, workers: 0 },
     design: cardDesignDefaults,
     fonts: fontsRecipe(),
     code: await codeHash(),
     sharp: sharp.versions,
   });
   await mkdir(processing.cacheDir, { recursive: true });
-  const cache = await listStore(processing.cacheDir, processing.onNotice ?? ((line) => console.warn(line)));
+  const store = await listStore(processing.cacheDir, processing.onNotice ?? ((line) => console.warn(line)));
+  return { options, recipe, store };
+}
+
+/** Makes (or finds in the cache) the card of each job on this thread, `concurrency` jobs at once; null where a job has none. */
+export async function makeCards(jobs: readonly CardJob[], processing: CardProcessing): Promise<(Card | null)[]> {
+  if (jobs.length === 0) return [];
+  const setup = await cardSetup(processing);
   const results: (Card | null)[] = jobs.map(() => null);
-  // Shaped words, glyph bitmaps and the frame, made once for this build's cards.
-  const canvas = cardCanvas();
-  const words = wordCache();
+  // Shaped words, glyph bitmaps and the frame, made once for this build's cards, when one is drawn.
+  let state: DrawState | undefined;
+  const draw = () => (state ??= drawState(setup.options.png));
   let done = 0;
-  await pool([...jobs.entries()], Math.max(1, options.concurrency), async ([i, job]) => {
-    const lead = job.lead ? await leadCard(job.lead, job.name, recipe, cache, options) : null;
-    results[i] = lead ?? (job.leadOnly ? null : await generatedCard(job, recipe, cache, options, canvas, words));
+  await pool([...jobs.entries()], Math.max(1, setup.options.concurrency), async ([i, job]) => {
+    const planned = await planCard(job, setup);
+    results[i] = planned && "missing" in planned ? await makeMissing(planned.missing, setup, draw) : planned;
     processing.onProgress?.(++done, jobs.length);
   });
   return results;
 }
 
-// A lead image at least as large as the card is cropped to it. A smaller one would have to be blown up
-// and would look blurred, so it gets a generated card instead (null here).
-async function leadCard(
-  source: string,
-  name: string,
-  recipe: string,
-  cache: CardStore,
-  o: CardOptions,
-): Promise<Card | null> {
-  const { width, height } = cardDesignDefaults;
-  const bytes = await readFile(source);
-  const key = cardKey(recipe, bytes);
-  // The published name comes from the key alone, so a card made again keeps it.
-  const card = { name: `${name}-${key.slice(0, 10)}-card.jpg`, width, height, fromLead: true };
-  const hit = await cached(cache, `${key}.jpg`, name);
-  if (hit) return { file: hit, ...card, fromCache: true };
-  const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-  const [w, h] =
-    (meta.orientation ?? 1) >= 5 ? [meta.height ?? 0, meta.width ?? 0] : [meta.width ?? 0, meta.height ?? 0];
-  if (w < width || h < height) return null;
-  const data = await sharp(bytes)
-    .rotate()
-    .resize({ width, height, fit: "cover", position: o.position })
-    .toColourspace("srgb")
-    .jpeg(o.jpeg)
-    .toBuffer();
-  return { file: await saveCard(cache, `${key}.jpg`, data), ...card, fromCache: false };
-}
-
-async function generatedCard(
-  job: CardJob,
-  recipe: string,
-  cache: CardStore,
-  o: CardOptions,
-  canvas: CardCanvas,
-  words: WordCache,
-): Promise<Card> {
-  const { width, height } = cardDesignDefaults;
-  const key = cardKey(recipe, JSON.stringify(job.text));
-  const card = { name: `${job.name}-${key.slice(0, 10)}.png`, width, height, fromLead: false };
-  const hit = await cached(cache, `${key}.png`, job.name);
-  if (hit) return { file: hit, ...card, fromCache: true };
-  const { palette, inks } = cardInks(o);
-  const rows = drawCard(cardScene(job.text, cardFaces(), cardDesignDefaults, words), inks, canvas);
-  const data = await encodeIndexedPng(rows, width, height, palette, o.png);
-  return { file: await saveCard(cache, `${key}.png`, data), ...card, fromCache: false };
-}
-
-/** The card palette (background, then each ink's blends) and where each ink's blends start in it. */
-export function cardInks(o: CardOptions = cardDefaults): {
-  palette: [number, number, number][];
-  inks: Record<InkName, InkIndices>;
-} {
-  const { background, ...colours } = cardDesignDefaults.colours;
-  const names = Object.keys(colours) as InkName[];
-  const palette = cardPalette(
-    background,
-    names.map((ink) => ({ colour: colours[ink], steps: o.png.steps[ink] })),
-  );
-  let first = 1;
-  const inks = {} as Record<InkName, InkIndices>;
-  for (const ink of names) {
-    inks[ink] = { first, steps: o.png.steps[ink] };
-    first += o.png.steps[ink];
+/**
+ * Every job's card name at once, and the cards themselves when drawn. With `processing.background`,
+ * missing generated cards are drawn by worker threads after this returns (lead images are cropped on
+ * sharp's threads meanwhile); `drawn` rejects with the first error, or when the signal stops them.
+ * Without it, every card is made (as makeCards does) before this returns.
+ */
+export async function startCards(
+  jobs: readonly CardJob[],
+  processing: CardProcessing,
+): Promise<{ names: (CardName | null)[]; drawn: Promise<(Card | null)[]> }> {
+  const signal = processing.background;
+  if (!signal || jobs.length === 0) {
+    const made = await makeCards(jobs, processing);
+    return { names: made, drawn: Promise.resolve(made) };
   }
-  return { palette, inks };
+  const setup = await cardSetup(processing);
+  const results: (Card | null)[] = jobs.map(() => null);
+  const names: (CardName | null)[] = jobs.map(() => null);
+  const missing: [number, MissingCard][] = [];
+  let done = 0;
+  const progress = () => processing.onProgress?.(++done, jobs.length);
+  await pool([...jobs.entries()], Math.max(1, setup.options.concurrency), async ([i, job]) => {
+    const planned = await planCard(job, setup);
+    if (planned && "missing" in planned) {
+      missing.push([i, planned.missing]);
+      names[i] = planned.missing.card;
+      return;
+    }
+    [results[i], names[i]] = [planned, planned];
+    progress();
+  });
+  const made = (i: number, card: Card) => {
+    results[i] = card;
+    progress();
+  };
+  const leads = missing.filter(([, m]) => m.lead);
+  const generated = missing.filter(([, m]) => !m.lead);
+  const drawn = Promise.all([
+    pool(leads, Math.max(1, setup.options.concurrency), async ([i, m]) => {
+      signal.throwIfAborted();
+      made(i, await makeMissing(m, setup, () => drawState(setup.options.png)));
+    }),
+    drawInWorkers(
+      generated.map(([, m]) => ({ key: m.key, text: m.text, damaged: setup.store.damaged.get(m.key) })),
+      {
+        dir: setup.store.dir,
+        png: setup.options.png,
+        workers: Math.max(1, setup.options.workers),
+        signal,
+        onDrawn: (j, file) => {
+          const [i, m] = generated[j] ?? [];
+          if (i === undefined || !m) return;
+          setup.store.files.set(m.key, file);
+          made(i, { ...m.card, file: join(setup.store.dir, file), fromCache: false });
+        },
+      },
+    ),
+  ]).then(() => results);
+  // Awaited by the build before it commits; until then a failure must not count as unhandled.
+  drawn.catch(() => undefined);
+  return { names, drawn };
 }

@@ -1,11 +1,12 @@
 // Social cards through a build: og:image tags on article pages, the files in /media/, the cache, the setting.
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import sharp from "sharp";
 import { register } from "tsx/esm/api";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { build } from "../../../.eleventy.ts";
-import { articleFile, fixtureSettings, makeSite } from "../../helpers/fixture.ts";
+import { articleFile, fixtureSettings, makeSite, readTree } from "../../helpers/fixture.ts";
+import { BuildInterrupted } from "../../../src/build/production.ts";
 import { photo } from "../../helpers/cards.ts";
 
 register();
@@ -117,6 +118,46 @@ describe("social cards in a build", () => {
     await build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
     expect(ogTags(await site.page("/2025/08/15/plain/"))).toEqual(['<meta name="twitter:card" content="summary">']);
     expect(await readdir(join(site.output, "media")).catch(() => [])).toEqual([]);
+    await site.remove();
+  });
+
+  it("an interrupt while the cards are drawn leaves the output as it was; the next build equals a clean one", {
+    timeout: 180_000,
+  }, async () => {
+    const story = (i: number, title: string) =>
+      articleFile({ title: `${title} ${i}`, date: `2025-08-${String(10 + (i % 15)).padStart(2, "0")}T09:00:00Z` });
+    const files = (title: string) =>
+      Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`s${i}.md`, story(i, title)]));
+    const site = await makeSite(files("Tide tables printed"), { ...fixtureSettings, socialCards: true });
+    const options = { input: site.content, output: site.output, cacheDir: join(site.root, ".cache") };
+    await build(options);
+    const before = await readTree(site.output);
+    // New headlines: 40 cards to draw. The build is interrupted at its first progress line of cards
+    // (when the worker has reported some and not all).
+    for (const [name, text] of Object.entries(files("Harbour lights relit")))
+      await writeFile(join(site.content, "articles", name), text);
+    const stop = new AbortController();
+    const write = process.stderr.write.bind(process.stderr);
+    const spy = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      if (/^Cards: \d+\/40, about/.test(String(chunk))) stop.abort();
+      return write(chunk);
+    });
+    try {
+      await expect(build({ ...options, signal: stop.signal })).rejects.toBeInstanceOf(BuildInterrupted);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(stop.signal.aborted).toBe(true);
+    const after = await readTree(site.output);
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    for (const [path, bytes] of before) expect(after.get(path)?.equals(bytes), path).toBe(true);
+    // The cards drawn before the interrupt are whole files the next build can use.
+    await build(options);
+    const clean = join(site.root, "clean");
+    await build({ ...options, output: clean, cacheDir: join(site.root, ".clean-cache") });
+    const [next, fresh] = [await readTree(site.output), await readTree(clean)];
+    expect([...next.keys()]).toEqual([...fresh.keys()]);
+    for (const [path, bytes] of fresh) expect(next.get(path)?.equals(bytes), path).toBe(true);
     await site.remove();
   });
 });

@@ -1,10 +1,17 @@
 // Card images: generated PNGs and cropped lead images at 1200 × 630, cached by what goes into them.
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import sharp from "sharp";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type CardJob, cardCodeFiles, makeCards } from "../../../src/images/cards/card-render.ts";
+import {
+  type Card,
+  type CardJob,
+  type CardName,
+  cardCodeFiles,
+  makeCards,
+  startCards,
+} from "../../../src/images/cards/card-render.ts";
 import { cardFaces } from "../../../src/images/cards/card-fonts.ts";
 import { cardSvg } from "../../../src/images/cards/card-layout.ts";
 import { cardText as text, photo } from "../../helpers/cards.ts";
@@ -134,5 +141,68 @@ describe("makeCards", () => {
     const [centre] = await makeCards(job, { cacheDir: dir, options: { position: "centre" } });
     expect(centre?.fromCache).toBe(false);
     expect(centre?.name).not.toBe(attention?.name);
+  });
+});
+
+describe("startCards", () => {
+  it("names every card before drawing; in the background the cards are the ones makeCards makes, byte for byte", async () => {
+    await writeFile(join(dir, "lead.jpg"), await photo(1400, 800));
+    await writeFile(join(dir, "small.jpg"), await photo(400, 300));
+    const jobs: CardJob[] = [
+      { name: "a", text },
+      { name: "b", text: { ...text, headline: "Ferry returns" } },
+      { name: "c", text, lead: join(dir, "lead.jpg") },
+      { name: "d", text: { ...text, headline: "Small photo" }, lead: join(dir, "small.jpg") },
+      { name: "e", text, lead: join(dir, "small.jpg"), leadOnly: true },
+    ];
+    const inline = await makeCards(jobs, { cacheDir: join(dir, "inline") });
+    const progress: number[] = [];
+    const { names, drawn } = await startCards(jobs, {
+      cacheDir: join(dir, "background"),
+      background: new AbortController().signal,
+      onProgress: (done, total) => progress.push(done, total),
+    });
+    const name = (c: Card | CardName | null) =>
+      c && { name: c.name, width: c.width, height: c.height, fromLead: c.fromLead };
+    expect(names).toEqual(inline.map(name));
+    const made = await drawn;
+    expect(made.map(name)).toEqual(inline.map(name));
+    for (const [i, card] of made.entries()) {
+      if (!card) continue;
+      expect(card.fromCache).toBe(false);
+      expect((await readFile(card.file)).equals(await readFile(inline[i]!.file)), card.name).toBe(true);
+    }
+    // Every job counted once, the one without a card included.
+    expect(progress.filter((_, i) => i % 2 === 0).sort()).toEqual([1, 2, 3, 4, 5]);
+    const again = await startCards(jobs, {
+      cacheDir: join(dir, "background"),
+      background: new AbortController().signal,
+    });
+    expect((await again.drawn).map((c) => c?.fromCache ?? null)).toEqual([true, true, true, true, null]);
+  });
+
+  it("in the background, makes a damaged cached card again with a one-line notice, leaving one file", async () => {
+    const cacheDir = join(dir, "cache");
+    const [first] = await makeCards([{ name: "a", text }], { cacheDir });
+    await writeFile(first!.file, "garbled");
+    const notices: string[] = [];
+    const { drawn } = await startCards([{ name: "a", text }], {
+      cacheDir,
+      background: new AbortController().signal,
+      onNotice: (line) => notices.push(line),
+    });
+    const [again] = await drawn;
+    expect(again).toMatchObject({ name: first!.name, fromCache: false });
+    expect(notices).toEqual([expect.stringMatching(/^Card cache: .* is damaged .*; the card of a is made again$/)]);
+    expect(await readdir(cacheDir)).toEqual([basename(again!.file)]);
+  });
+
+  it("stops drawing when its signal is aborted: `drawn` rejects", async () => {
+    const stop = new AbortController();
+    const jobs = Array.from({ length: 50 }, (_, i) => ({ name: `n${i}`, text: { ...text, headline: `Story ${i}` } }));
+    const { names, drawn } = await startCards(jobs, { cacheDir: join(dir, "cache"), background: stop.signal });
+    expect(names.every((c) => c !== null)).toBe(true);
+    stop.abort(new Error("interrupted"));
+    await expect(drawn).rejects.toThrow("interrupted");
   });
 });

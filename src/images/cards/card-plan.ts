@@ -1,0 +1,83 @@
+// One card's plan: its cache key, and so its name, found before anything is drawn; then the card
+// from the cache, or what is missing from it, drawn on this thread when asked.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import sharp from "sharp";
+import { type CardStore, cached, saveCard } from "./card-cache.ts";
+import { type DrawState, generatedPng } from "./card-draw.ts";
+import { cardDesignDefaults, type CardText } from "./card-layout.ts";
+import type { Card, CardJob, CardName, CardOptions } from "./card-options.ts";
+
+/** What every card of one build shares: its options, the recipe hashed into each key, the cache. */
+export interface CardSetup {
+  options: CardOptions;
+  recipe: string;
+  store: CardStore;
+}
+
+/** A card whose name is known and whose file is not (or no longer) in the cache. */
+export interface MissingCard {
+  card: CardName;
+  /** Cache key with its extension, such as `<sha256>.png`. */
+  key: string;
+  /** The job's name, for messages. */
+  what: string;
+  text: CardText;
+  /** The lead image to crop; none for a generated card. */
+  lead?: string;
+}
+
+/** Cache key of a card: SHA-256 of the recipe and of what the card is made from. */
+function cardKey(recipe: string, input: string | Uint8Array): string {
+  return createHash("sha256").update(recipe).update("\0").update(input).digest("hex");
+}
+
+/** The job's card from the cache, or what is missing; null when the job has no card (leadOnly, lead too small). */
+export async function planCard(job: CardJob, setup: CardSetup): Promise<Card | { missing: MissingCard } | null> {
+  const { width, height } = cardDesignDefaults;
+  const { recipe, store } = setup;
+  if (job.lead) {
+    const bytes = await readFile(job.lead);
+    const key = cardKey(recipe, bytes);
+    // The published name comes from the key alone, so a card made again keeps it.
+    const card = { name: `${job.name}-${key.slice(0, 10)}-card.jpg`, width, height, fromLead: true };
+    const hit = await cached(store, `${key}.jpg`, job.name);
+    if (hit) return { file: hit, ...card, fromCache: true };
+    if (await largeEnough(bytes))
+      return { missing: { card, key: `${key}.jpg`, what: job.name, text: job.text, lead: job.lead } };
+  }
+  if (job.leadOnly) return null;
+  const key = cardKey(recipe, JSON.stringify(job.text));
+  const card = { name: `${job.name}-${key.slice(0, 10)}.png`, width, height, fromLead: false };
+  const hit = await cached(store, `${key}.png`, job.name);
+  if (hit) return { file: hit, ...card, fromCache: true };
+  return { missing: { card, key: `${key}.png`, what: job.name, text: job.text } };
+}
+
+// A lead image at least as large as the card is cropped to it. A smaller one would have to be blown up
+// and would look blurred, so it gets a generated card instead.
+async function largeEnough(bytes: Uint8Array): Promise<boolean> {
+  const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  const [w, h] =
+    (meta.orientation ?? 1) >= 5 ? [meta.height ?? 0, meta.width ?? 0] : [meta.width ?? 0, meta.height ?? 0];
+  return w >= cardDesignDefaults.width && h >= cardDesignDefaults.height;
+}
+
+/** Makes a missing card on this thread (a lead image's crop on sharp's threads) and saves it in the cache. */
+export async function makeMissing(m: MissingCard, setup: CardSetup, state: () => DrawState): Promise<Card> {
+  const o = setup.options;
+  const data = m.lead
+    ? await sharp(await readFile(m.lead))
+        .rotate()
+        .resize({
+          width: cardDesignDefaults.width,
+          height: cardDesignDefaults.height,
+          fit: "cover",
+          position: o.position,
+        })
+        .toColourspace("srgb")
+        .jpeg(o.jpeg)
+        .toBuffer()
+    : generatedPng(m.text, o.png, state());
+  return { file: await saveCard(setup.store, m.key, data), ...m.card, fromCache: false };
+}

@@ -1,0 +1,121 @@
+// Cards drawn in worker threads: the same bytes as on the main thread, every task reported once, a
+// worker's error arriving as the same error, and a stop that ends the workers.
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { drawState, generatedPng } from "../../../src/images/cards/card-draw.ts";
+import { cardDefaults } from "../../../src/images/cards/card-options.ts";
+import { type DrawTask, drawInWorkers } from "../../../src/images/cards/draw-workers.ts";
+import { cardText as text } from "../../helpers/cards.ts";
+
+// A worker loads TypeScript and the fonts before its first card: seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "broadsheet-draw-workers-"));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const png = cardDefaults.png;
+const tasks = (n: number): DrawTask[] =>
+  Array.from({ length: n }, (_, i) => ({
+    key: `${i.toString(16).padStart(64, "0")}.png`,
+    text: { ...text, headline: `Ferry ${i} returns to the harbour` },
+  }));
+
+describe("drawInWorkers", () => {
+  it.each([1, 2])(
+    "draws every task once with %i worker(s), each file the bytes the main thread draws",
+    async (workers) => {
+      const list = tasks(5);
+      const drawn = new Map<number, string>();
+      await drawInWorkers(list, {
+        dir,
+        png,
+        workers,
+        signal: new AbortController().signal,
+        onDrawn: (i, file) => {
+          expect(drawn.has(i)).toBe(false);
+          drawn.set(i, file);
+        },
+      });
+      expect([...drawn.keys()].sort()).toEqual([0, 1, 2, 3, 4]);
+      const state = drawState(png);
+      for (const [i, file] of drawn) {
+        const task = list[i]!;
+        expect(file).toMatch(new RegExp(`^${task.key.slice(0, 64)}-[0-9a-f]{16}\\.png$`));
+        expect((await readFile(join(dir, file))).equals(generatedPng(task.text, png, state))).toBe(true);
+      }
+      expect((await readdir(dir)).sort()).toEqual([...drawn.values()].sort());
+    },
+  );
+
+  it("removes a task's damaged cache file once its card is saved under another name", async () => {
+    const [task] = tasks(1);
+    const damaged = `${"0".repeat(64)}-${"f".repeat(16)}.png`;
+    await writeFile(join(dir, damaged), "garbled");
+    let saved = "";
+    await drawInWorkers([{ ...task!, damaged }], {
+      dir,
+      png,
+      workers: 1,
+      signal: new AbortController().signal,
+      onDrawn: (_, file) => {
+        saved = file;
+      },
+    });
+    expect(await readdir(dir)).toEqual([saved]);
+  });
+
+  it("rejects with the worker's error, its message and code unchanged, when a card cannot be saved", async () => {
+    // A file where the cache folder should be: the worker's first write fails with ENOTDIR.
+    const notFolder = join(dir, "cards");
+    await writeFile(notFolder, "");
+    const drawing = drawInWorkers(tasks(3), {
+      dir: notFolder,
+      png,
+      workers: 2,
+      signal: new AbortController().signal,
+      onDrawn: () => undefined,
+    });
+    await expect(drawing).rejects.toMatchObject({
+      code: "ENOTDIR",
+      message: expect.stringMatching(
+        /^ENOTDIR: not a directory, open '.*cards\/0{64}-[0-9a-f]{16}\.png\.[0-9a-f]{12}\.tmp'$/,
+      ),
+    });
+  });
+
+  it("stops its workers when its signal is aborted: it rejects, and no card is reported after", async () => {
+    const stop = new AbortController();
+    let reported = 0;
+    const drawing = drawInWorkers(tasks(400), {
+      dir,
+      png,
+      workers: 2,
+      signal: stop.signal,
+      onDrawn: () => {
+        reported++;
+        stop.abort(new Error("stopped by the test"));
+      },
+    });
+    await expect(drawing).rejects.toThrow("stopped by the test");
+    const atStop = reported;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 1000));
+    // A stopped worker writes nothing more: the files stay as they were (a write under way may end first).
+    await pause();
+    const files = (await readdir(dir)).length;
+    await pause();
+    expect((await readdir(dir)).length).toBe(files);
+    expect(files).toBeLessThan(400);
+    expect(reported).toBe(atStop);
+  });
+
+  it("draws nothing, and starts no worker, for no tasks", async () => {
+    await expect(
+      drawInWorkers([], { dir, png, workers: 2, signal: AbortSignal.abort(), onDrawn: () => undefined }),
+    ).resolves.toBeUndefined();
+  });
+});
