@@ -8,7 +8,7 @@
 export interface OverlayOptions {
   /** Most articles the delta holds; past it, the shards with most changes are indexed again. Default 500. */
   most: number;
-  /** Changes (articles added, edited, removed) a shard takes as overlay, as a share of the shard size. Default 0.1. */
+  /** Changes (articles added, edited, removed) a shard takes as overlay, as a share of the shard size, and at least one. Default 0.1. */
   share: number;
 }
 
@@ -68,7 +68,9 @@ export function planOverlay<T>(
         superseded.push([doc[1], doc[2]]);
         removed++;
       }
-    return changed.length + removed > share * size ? { mode: "index" } : { mode: "overlay", changed, superseded };
+    return changed.length + removed > Math.max(1, share * size)
+      ? { mode: "index" }
+      : { mode: "overlay", changed, superseded };
   });
   // The delta past its limit: the shards that put most into it are indexed again, until it fits.
   const overlaid = decisions

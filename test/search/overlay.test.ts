@@ -53,6 +53,12 @@ describe("planOverlay", () => {
     expect(planOverlay([shard(now, ten)], article, 10, { share: 0.2 })[0]?.mode).toBe("index");
   });
 
+  it("takes one change as overlay however small the shard", () => {
+    const one = [item(1)];
+    expect(planOverlay([shard([item(1, "edited")], one)], article, 1)[0]?.mode).toBe("overlay");
+    expect(planOverlay([shard([item(1, "edited"), item(2)], one)], article, 1)[0]?.mode).toBe("index");
+  });
+
   it("compacts the shards that put most into a full delta, until it fits", () => {
     const a = [item(1, "x"), item(2, "x"), ...ten.slice(2)];
     const b = [item(1, "y"), ...ten.slice(1)].map((i) => ({ ...i, url: `/b${i.url}` }));
