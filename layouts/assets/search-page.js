@@ -115,6 +115,105 @@ export function mergeResults(perShard, state) {
   return perShard.flat().sort((a, b) => b.score - a.score);
 }
 
+/**
+ * @typedef {{ path: string, from: string, to: string, superseded?: [string, Record<string, string[]>][], overlay?: [string, string][] }} ShardEntry
+ */
+
+/**
+ * The results of a search in the order asked for, handed out a few at a time. `perBundle` holds each
+ * bundle's results, aligned with `bundles` (the shards newest first, then the delta of the edit overlay
+ * when there is one). Results a bundle's entry lists as superseded are dropped (the delta holds their
+ * article as it is now, or it is gone). Best matches: by score. Sorted: the shards' lists end to end,
+ * with the delta's results put in by their instants (from the manifest); a shard's result's own time
+ * is read (`timeOf`, its data, which showing it loads anyway) only when a delta result falls within
+ * that shard's span of time.
+ * @template {{ id: string, score: number }} R
+ * @param {R[][]} perBundle
+ * @param {ShardEntry[]} bundles
+ * @param {SearchState} state
+ * @param {(result: R) => Promise<string>} timeOf the result's instant in UTC ISO form
+ * @returns {{ count: number, take(n: number): Promise<R[]> }}
+ */
+export function orderResults(perBundle, bundles, state, timeOf) {
+  const kept = perBundle.map((results, at) => {
+    const drop = new Set((bundles[at]?.superseded ?? []).map(([id]) => id));
+    return drop.size > 0 ? results.filter((result) => !drop.has(result.id)) : results;
+  });
+  const count = kept.reduce((sum, results) => sum + results.length, 0);
+  const { sort } = searchArguments(state).options;
+  const deltaAt = bundles.findIndex((bundle) => bundle.overlay !== undefined);
+  if (!sort || deltaAt < 0) {
+    const list = mergeResults(kept, state);
+    return { count, take: async (n) => list.splice(0, n) };
+  }
+  const desc = sort.date !== "asc";
+  const spans = bundles.filter((_, at) => at !== deltaAt);
+  // Each shard's result with its shard's span, in the order of the shards' lists end to end.
+  const base = mergeResults(
+    kept.filter((_, at) => at !== deltaAt).map((results, at) => results.map((result) => ({ score: result.score, result, span: spans[at] }))),
+    state,
+  );
+  const times = new Map(bundles[deltaAt]?.overlay ?? []);
+  const delta = (kept[deltaAt] ?? []).map((result) => ({ result, at: times.get(result.id) ?? "" }));
+  delta.sort((a, b) => (a.at === b.at ? 0 : (a.at < b.at) === desc ? 1 : -1));
+  const before = (/** @type {string} */ x, /** @type {string} */ y) => (desc ? x > y : x < y);
+  let i = 0;
+  let j = 0;
+  const next = async () => {
+    const b = base[i];
+    const d = delta[j];
+    let deltaFirst = b === undefined;
+    if (b && d) {
+      const first = (desc ? b.span?.to : b.span?.from) ?? "";
+      const last = (desc ? b.span?.from : b.span?.to) ?? "";
+      if (before(d.at, first)) deltaFirst = true;
+      else if (before(last, d.at)) deltaFirst = false;
+      else deltaFirst = !before(await timeOf(b.result), d.at);
+    }
+    if (deltaFirst && d) {
+      j++;
+      return d.result;
+    }
+    i++;
+    return /** @type {R} */ (b?.result);
+  };
+  // One take at a time: two overlapping ones ("More results" clicked twice) would read the same result.
+  let queue = Promise.resolve(/** @type {R[]} */ ([]));
+  return {
+    count,
+    take: (n) =>
+      (queue = queue.then(async () => {
+        /** @type {R[]} */
+        const out = [];
+        while (out.length < n && i + j < count) out.push(await next());
+        return out;
+      })),
+  };
+}
+
+/**
+ * The filter counts of the merged index (summed over its bundles), less those of the results the
+ * delta supersedes; a value no result has any more is left out.
+ * @param {Record<string, Record<string, number>>} facets
+ * @param {ShardEntry[]} bundles
+ * @returns {Record<string, Record<string, number>>}
+ */
+export function currentCounts(facets, bundles) {
+  /** @type {Record<string, Record<string, number>>} */
+  const counts = {};
+  for (const [name, values] of Object.entries(facets)) counts[name] = { ...values };
+  for (const bundle of bundles)
+    for (const [, filters] of bundle.superseded ?? [])
+      for (const [name, values] of Object.entries(filters))
+        for (const value of values) {
+          const of = counts[name];
+          if (of?.[value] === undefined) continue;
+          of[value] -= 1;
+          if (of[value] <= 0) delete of[value];
+        }
+  return counts;
+}
+
 if (typeof document !== "undefined") start().catch((/** @type {unknown} */ error) => {
   const status = document.getElementById("search-status");
   if (status) status.textContent = "Search could not load. Please try again later.";
@@ -123,7 +222,7 @@ if (typeof document !== "undefined") start().catch((/** @type {unknown} */ error
 
 /**
  * @typedef {{ url: string, excerpt: string, meta: Record<string, string | undefined> }} ResultData
- * @typedef {{ score: number, data(): Promise<ResultData> }} Result
+ * @typedef {{ id: string, score: number, data(): Promise<ResultData> }} Result
  * @typedef {{ results: Result[] }} SearchResponse
  * @typedef {{
  *   options(o: object): Promise<void>,
@@ -131,7 +230,6 @@ if (typeof document !== "undefined") start().catch((/** @type {unknown} */ error
  *   filters(): Promise<Record<string, Record<string, number>>>,
  *   search(term: string | null, o: object): Promise<SearchResponse | null>,
  * }} Pagefind
- * @typedef {{ path: string }} ShardEntry
  */
 
 /** Wires the form to the index; the page's query string is the search to start with. */
@@ -154,15 +252,17 @@ async function start() {
     /** @type {Promise<Pagefind>} */ (import(link.href)),
     fetch(new URL("shards.json", link.href)).then((r) => /** @type {Promise<ShardEntry[]>} */ (r.json())),
   ]);
-  // One Pagefind with every shard merged in (they share its WebAssembly; separate instances would
-  // each load their own over the one module-wide copy). Each shard's records carry a `shard` filter
-  // naming it, so a sorted search can ask the shards one by one and join their lists in time order.
+  // One Pagefind with every shard (and the delta, listed last) merged in: they share its WebAssembly;
+  // separate instances would each load their own over the one module-wide copy. Each shard's records
+  // carry a `shard` filter naming it, so a sorted search can ask the shards one by one and join their
+  // lists in time order; while a delta supersedes results, every search asks bundle by bundle.
   const basePath = (/** @type {ShardEntry} */ shard) => new URL(shard.path, link.href).pathname;
   const [first, ...rest] = shards;
   if (!first) throw new Error("The search index lists no shards");
   await pagefind.options({ basePath: basePath(first), baseUrl: new URL("..", link.href).pathname, mergeFilter: { shard: first.path } });
   for (const shard of rest) await pagefind.mergeIndex(basePath(shard), { mergeFilter: { shard: shard.path } });
-  const facets = await pagefind.filters();
+  const overlaid = shards.some((shard) => shard.overlay !== undefined || shard.superseded !== undefined);
+  const facets = currentCounts(await pagefind.filters(), shards);
   fillOptions(tag, facets.tag ?? {}, locale);
   fillOptions(source, facets.source ?? {}, locale);
 
@@ -174,15 +274,18 @@ async function start() {
   const current = () => stateFromQuery(queryFromState({ q: input.value, tag: tag.value, source: source.value, sort: sort.value }));
 
   let generation = 0;
-  /** @type {SearchResponse["results"]} */
-  let pending = [];
+  /** @type {{ count: number, take(n: number): Promise<Result[]> }} */
+  let pending = { count: 0, take: async () => [] };
+  let shown = 0;
   const show = async (/** @type {number} */ run) => {
-    const batch = pending.splice(0, PAGE);
+    const batch = await pending.take(PAGE);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (run !== generation) return;
     list.append(...data.map(resultItem));
-    more.hidden = pending.length === 0;
+    shown += batch.length;
+    more.hidden = shown >= pending.count;
   };
+  const timeOf = async (/** @type {Result} */ result) => new Date((await result.data()).meta.date ?? "").toISOString();
   const search = async () => {
     const run = ++generation;
     const state = current();
@@ -194,16 +297,18 @@ async function start() {
       return;
     }
     const { term, options } = searchArguments(state);
-    // Best matches: Pagefind's own merge, by score. Sorted: one search per shard, newest shard first.
+    // Best matches: Pagefind's own merge, by score. Sorted, or under an overlay: one search per bundle.
+    const perBundle = Boolean(options.sort) || overlaid;
     const responses = await Promise.all(
-      options.sort
+      perBundle
         ? shards.map((shard) => pagefind.search(term, { ...options, filters: { ...options.filters, shard: [shard.path] } }))
         : [pagefind.search(term, options)],
     );
     if (run !== generation) return;
     list.replaceChildren();
-    pending = mergeResults(responses.map((response) => response?.results ?? []), state);
-    status.textContent = statusText(pending.length, state, locale);
+    shown = 0;
+    pending = orderResults(responses.map((response) => response?.results ?? []), perBundle ? shards : [], state, timeOf);
+    status.textContent = statusText(pending.count, state, locale);
     await show(run);
   };
 

@@ -1,13 +1,13 @@
-// The dev server's search index: after a rebuild, in the background, only the shards whose records
-// changed are indexed again and written into the output's index folder.
+// The dev server's search index: after a rebuild, in the background, the index folder of the output
+// is brought up to date as a build does it, through the edit overlay: an edit indexes only the delta.
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Digest } from "../digest/view-model.ts";
-import { pagesKey, publishedInstant } from "./records.ts";
 import { searchIndexDefaults, type SearchIndexOptions, writeIndexFolder } from "./run-pagefind.ts";
-import { API_FILE, digestShards, indexShard, keyBase, SHARDS_FILE } from "./sharded-index.ts";
-import { shardEntries } from "./shards.ts";
+import { emptySearchCache, type SearchCacheState } from "./shard-cache.ts";
+import { SHARDS_FILE } from "./sharded-index.ts";
+import { API_FILE, DELTA_ID, digestShards, keyBase, updateIndex } from "./update-index.ts";
 
 /** Options of the dev server's indexer. */
 export interface BackgroundOptions {
@@ -20,35 +20,41 @@ export interface BackgroundOptions {
 /** Defaults of the dev server's indexer. */
 export const backgroundDefaults = { quietMs: 0, now: () => performance.now() } satisfies BackgroundOptions;
 
-/** Writes the shards of `digest` that changed since `indexed` says into `root`; updates `indexed` shard by shard. */
-async function updateShards(
+/** What the indexer wrote into an output's index folder: its bundles and its manifest. */
+interface Written {
+  state: SearchCacheState;
+  manifest?: string;
+}
+
+/**
+ * Writes what changed of the index of `digest` since `indexed` (what the folder holds) into `root`,
+ * through the edit overlay as a build does (an edit indexes only the delta); gives what it holds now.
+ */
+async function updateFolder(
   digest: Digest,
   root: string,
   base: string,
-  indexed: Map<string, string>,
+  indexed: Written,
   options: Partial<SearchIndexOptions>,
-): Promise<void> {
+): Promise<Written> {
   const shards = digestShards(digest);
-  const wanted = new Set(shards.map((shard) => shard.id));
-  let changed = shards.length !== indexed.size || [...indexed.keys()].some((id) => !wanted.has(id));
-  for (const shard of shards) {
-    const key = pagesKey(shard.items, base);
-    if (indexed.get(shard.id) === key) continue;
-    // Forgotten first: a shard that fails half-written is indexed again next time.
-    indexed.delete(shard.id);
-    await writeIndexFolder(await indexShard(digest, shard, options), join(root, shard.id));
-    indexed.set(shard.id, key);
-    changed = true;
-  }
-  if (!changed) return;
-  for (const id of indexed.keys()) if (!wanted.has(id)) indexed.delete(id);
+  // The indexer wrote every bundle it remembers; what it forgot (after a failure) is indexed again.
+  const updated = await updateIndex(digest, shards, indexed.state, base, options, {
+    usable: async (_id, record) => record,
+    keep: () => true,
+    write: (id, files) => writeIndexFolder(files, join(root, id)),
+  });
+  const manifest = JSON.stringify(updated.entries);
+  if (updated.reindexed === 0 && manifest === indexed.manifest) return indexed;
+  const wanted = new Set([...Object.keys(updated.state.shards), ...(updated.state.delta ? [DELTA_ID] : [])]);
   const present = await readdir(root, { withFileTypes: true }).catch(() => []);
   const stale = present.filter((entry) => entry.isDirectory() && !wanted.has(entry.name));
   await Promise.all(stale.map((entry) => rm(join(root, entry.name), { recursive: true, force: true })));
   const newest = shards[shards.length - 1]?.id ?? "";
   await mkdir(root, { recursive: true });
-  await writeFile(join(root, API_FILE), await readFile(join(root, newest, API_FILE)));
-  await writeFile(join(root, SHARDS_FILE), JSON.stringify(shardEntries(shards, publishedInstant)));
+  await writeFile(join(root, API_FILE), updated.api ?? (await readFile(join(root, newest, API_FILE))));
+  await writeFile(join(root, SHARDS_FILE), manifest);
+  return { state: updated.state, manifest };
 }
 
 /**
@@ -60,8 +66,8 @@ export function backgroundIndexer(
   options: Partial<SearchIndexOptions & BackgroundOptions> = {},
 ) {
   const { folder, quietMs, now } = { ...searchIndexDefaults, ...backgroundDefaults, ...options };
-  // Shard id → key of what the output holds, for the output folder last written.
-  const indexed = new Map<string, string>();
+  // What the output's index folder holds, for the output folder last written.
+  let indexed: Written = { state: emptySearchCache() };
   let indexedDir: string | undefined;
   let next: { digest: Digest; outDir: string; version: string } | undefined;
   let running: Promise<void> | undefined;
@@ -76,14 +82,15 @@ export function backgroundIndexer(
       for (let wait = quiet(); wait > 0; wait = quiet()) await sleep(wait);
       const job = next;
       next = undefined;
-      if (job.outDir !== indexedDir) indexed.clear();
+      if (job.outDir !== indexedDir) indexed = { state: emptySearchCache() };
       indexedDir = job.outDir;
       try {
         const base = keyBase(job.digest, job.version, options, folder);
-        await updateShards(job.digest, join(job.outDir, folder), base, indexed, options);
+        const was = indexed;
+        // Forgotten first: an update that fails half-written is made again in full next time.
+        indexed = { state: emptySearchCache() };
+        indexed = await updateFolder(job.digest, join(job.outDir, folder), base, was, options);
       } catch (error) {
-        // What the folder holds is uncertain now: the next run checks every shard again.
-        indexed.clear();
         onError(error);
       }
     }

@@ -4,18 +4,22 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { readIfPresent } from "../publish/cache-file.ts";
+import type { DocTable } from "./overlay.ts";
 import { contentHash } from "./shards.ts";
 
-/** One published shard: the key of its records, and its files (path in the index folder, content hash). */
+/** One published bundle: the key of its records, its files (path in the index folder, content hash), its articles. */
 export interface ShardRecord {
   key: string;
   files: [path: string, hash: string][];
   bytes: number;
+  /** What the bundle holds of each article (absent in records of older builds: the shard is then indexed again). */
+  docs?: DocTable;
 }
 
-/** The cache record: shards by id. */
+/** The cache record: shards by id, and the delta bundle of the edit overlay when there is one. */
 export interface SearchCacheState {
   shards: Record<string, ShardRecord>;
+  delta?: ShardRecord;
 }
 
 /** The state of a build that has published nothing yet. */

@@ -5,26 +5,22 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArticlePage, Digest } from "../digest/view-model.ts";
 import type { Publisher } from "../publish/publisher.ts";
-import { pagesKey, publishedInstant, searchable, searchLanguage, searchRecord } from "./records.ts";
-import { indexFiles, searchIndexDefaults, type SearchFile, type SearchIndexOptions } from "./run-pagefind.ts";
-import {
-  readSearchCache,
-  type SearchCacheState,
-  type ShardRecord,
-  shardIntact,
-  writeSearchCache,
-} from "./shard-cache.ts";
-import { contentHash, planShards, type Shard, shardEntries } from "./shards.ts";
+import type { OverlayOptions } from "./overlay.ts";
+import { searchIndexDefaults, type SearchIndexOptions } from "./run-pagefind.ts";
+import { readSearchCache, shardIntact, writeSearchCache } from "./shard-cache.ts";
+import type { Shard } from "./shards.ts";
+import { API_FILE, digestShards, keyBase, updateIndex } from "./update-index.ts";
+
+export { API_FILE, DELTA_ID, digestShards, indexShard, keyBase } from "./update-index.ts";
 
 /** The manifest of the shards, at the top of the index folder. */
 export const SHARDS_FILE = "shards.json";
-/** The JS API the search page imports: the same file in every shard, copied to the top of the index folder. */
-export const API_FILE = "pagefind.js";
-
 /** Options of a published index. */
 export interface PublishOptions extends SearchIndexOptions {
   /** Where one-line notices go (a damaged cache, a changed output file). Default `console.warn`. */
   notice: (line: string) => void;
+  /** When a shard takes its changes as overlay rather than being indexed again (see overlay.ts). */
+  overlay?: Partial<OverlayOptions>;
 }
 
 /** Defaults of a published index. */
@@ -32,25 +28,6 @@ export const publishDefaults = {
   ...searchIndexDefaults,
   notice: (line: string) => console.warn(line),
 } satisfies PublishOptions;
-
-/** The shards of `digest`'s searchable articles, oldest first; one empty shard when there are none, so search still loads. */
-export function digestShards(digest: Digest): Shard<ArticlePage>[] {
-  const shards = planShards(searchable(digest), publishedInstant, { size: digest.settings.searchShardSize });
-  return shards.length > 0 ? shards : [{ id: "empty", items: [] }];
-}
-
-/** Pagefind's files for one shard. */
-export function indexShard(digest: Digest, shard: Shard<ArticlePage>, options: Partial<SearchIndexOptions>) {
-  const language = searchLanguage(digest.settings.language);
-  return indexFiles(
-    shard.items.map((page) => searchRecord(page, language)),
-    options,
-  );
-}
-
-/** What a shard's key covers besides its records: the code, the index folder, bundling, the language. */
-export const keyBase = (digest: Digest, version: string, options: Partial<SearchIndexOptions>, folder: string) =>
-  JSON.stringify([version, folder, options.maxFragments, digest.settings.language]);
 
 /** A published index: its size, how many shards it has and how many were indexed again. */
 export interface PublishedIndex {
@@ -61,13 +38,16 @@ export interface PublishedIndex {
   /** Shards in the index, and how many were indexed again (absent when search is off). */
   shards?: number;
   reindexed?: number;
+  /** Articles in the delta bundle of the edit overlay (absent when search is off). */
+  delta?: number;
   /** Records this index in the cache; call it once the output is committed. */
   save(): Promise<void>;
 }
 
 /**
- * Publishes the index of `digest` into `publisher`: a shard whose key equals the cached one and whose
- * files in the output still have their recorded hashes is kept as it is; any other is indexed again.
+ * Publishes the index of `digest` into `publisher`. A shard is kept when its key equals the cached
+ * one and its files in the output still have their recorded hashes; kept under the edit overlay when
+ * only a few of its articles changed (they go into the delta bundle, see overlay.ts); else indexed again.
  */
 export async function publishSearchIndex(
   digest: Digest,
@@ -79,47 +59,37 @@ export async function publishSearchIndex(
   const o = { ...publishDefaults, ...options };
   const base = keyBase(digest, version, options, o.folder);
   const cached = await readSearchCache(cacheFile, o.notice);
-  const next: SearchCacheState = { shards: {} };
   const shards = digestShards(digest);
-  let files = 0;
-  let bytes = 0;
-  let reindexed = 0;
-  let api: Uint8Array | undefined;
-  for (const shard of shards) {
-    const dir = `${o.folder}${shard.id}/`;
-    const key = pagesKey(shard.items, base);
-    let record: ShardRecord | undefined = cached.shards[shard.id];
-    if (record?.key === key) {
-      const state = await shardIntact(join(publisher.outDir, dir), record);
+  const updated = await updateIndex(digest, shards, cached, base, o, {
+    // A bundle is usable only when every file of it in the output is as it was made.
+    async usable(id, record) {
+      if (!record) return undefined;
+      const state = await shardIntact(join(publisher.outDir, `${o.folder}${id}/`), record);
       if (state === "changed")
-        o.notice(`${dir} in the output is not as it was built; that search shard is indexed again.`);
-      if (state !== "intact" || !publisher.keepAll(record.files.map(([path]) => `${dir}${path}`))) record = undefined;
-    } else record = undefined;
-    if (!record) {
-      const made = await indexShard(digest, shard, o);
-      for (const file of made) publisher.add(`${dir}${file.path}`, file.content);
-      record = { key, files: made.map((f) => [f.path, contentHash(f.content)]), bytes: total(made) };
-      api ??= made.find((file) => file.path === API_FILE)?.content;
-      reindexed++;
-    }
-    next.shards[shard.id] = record;
-    files += record.files.length;
-    bytes += record.bytes;
-  }
+        o.notice(`${o.folder}${id}/ in the output is not as it was built; that search shard is indexed again.`);
+      return state === "intact" ? record : undefined;
+    },
+    keep: (id, record) => publisher.keepAll(record.files.map(([path]) => `${o.folder}${id}/${path}`)),
+    async write(id, files) {
+      for (const file of files) publisher.add(`${o.folder}${id}/${file.path}`, file.content);
+    },
+  });
+  const { state: next, reindexed } = updated;
+  let api = updated.api;
   // Every shard holds the same API file; when none was indexed, the newest one's was just checked in the output.
   const newest = shards[shards.length - 1] as Shard<ArticlePage>;
   api ??= await readFile(join(publisher.outDir, `${o.folder}${newest.id}/${API_FILE}`));
-  const manifest = Buffer.from(JSON.stringify(shardEntries(shards, publishedInstant)));
+  const manifest = Buffer.from(JSON.stringify(updated.entries));
   publisher.add(`${o.folder}${API_FILE}`, api);
   publisher.add(`${o.folder}${SHARDS_FILE}`, manifest);
+  const bundles = [...Object.values(next.shards), ...(next.delta ? [next.delta] : [])];
   return {
-    files: files + 2,
-    bytes: bytes + api.byteLength + manifest.byteLength,
+    files: bundles.reduce((sum, r) => sum + r.files.length, 2),
+    bytes: bundles.reduce((sum, r) => sum + r.bytes, api.byteLength + manifest.byteLength),
     ran: reindexed > 0,
     shards: shards.length,
     reindexed,
+    delta: updated.delta,
     save: () => writeSearchCache(cacheFile, next),
   };
 }
-
-const total = (files: readonly SearchFile[]) => files.reduce((sum, file) => sum + file.content.byteLength, 0);

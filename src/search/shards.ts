@@ -1,6 +1,7 @@
 // How the search index is cut into shards: consecutive calendar months (UTC), oldest first, packed
 // into shards of at most `size` articles. An edit changes one shard; a new article changes the newest.
 import { createHash } from "node:crypto";
+import type { Superseded } from "./overlay.ts";
 
 /** Options of the sharded index. */
 export interface ShardOptions {
@@ -25,6 +26,10 @@ export interface ShardEntry {
   from: string;
   to: string;
   articles: number;
+  /** Results of this shard's bundle that the delta supersedes (see overlay.ts); absent when none. */
+  superseded?: Superseded[];
+  /** Only on the delta's entry, listed last: each of its results' fragment id and instant, oldest first. */
+  overlay?: [id: string, instant: string][];
 }
 
 /**

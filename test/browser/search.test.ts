@@ -1,6 +1,8 @@
 // The search page in a real browser: Pagefind's index, loaded under the site's CSP, finds an article
 // by a word of its body, and the tag filter narrows the results. The same sample built with shards
 // of five articles (several shards) finds the newest and the oldest article and keeps "newest first".
+// That copy is then edited (one article's words changed, another deleted) and built again, so its
+// index is under the edit overlay: the shards as they were, a delta, and the results it supersedes.
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +18,9 @@ import { siteUrl } from "./served.ts";
 const CONTENT = fileURLToPath(new URL("../../content", import.meta.url));
 /** Articles per shard in the sharded copy of the sample: its 27 published articles make six shards. */
 const SHARD_SIZE = 5;
+/** The edit and the deletion the sharded copy takes after its first build. */
+const EDITED = "articles/2026/11/valley-line-strike-begins.md";
+const DELETED = "articles/2026/11/ashcombe-by-election-housing-pledges.md";
 
 let browser: Browser;
 let sharded: { url: string; close(): Promise<void>; root: string };
@@ -29,7 +34,17 @@ beforeAll(async () => {
   const settings = JSON.parse(await readFile(settingsFile, "utf8")) as Record<string, unknown>;
   await writeFile(settingsFile, JSON.stringify({ ...settings, searchShardSize: SHARD_SIZE }));
   const output = join(root, "dist");
-  await build({ input: join(root, "content"), output, cacheDir: join(root, ".cache") });
+  const again = () => build({ input: join(root, "content"), output, cacheDir: join(root, ".cache") });
+  await again();
+  // A word removed ("halting"), a new one added ("Quillmere"), and an article gone.
+  const edited = join(root, "content", EDITED);
+  const text = await readFile(edited, "utf8");
+  await writeFile(
+    edited,
+    `${text.replace("halting all passenger trains", "stopping all passenger trains")}\nCoaches also run via Quillmere.\n`,
+  );
+  await rm(join(root, "content", DELETED));
+  await again();
   const server = await serveSite(output);
   sharded = { url: server.url, close: () => server.close(), root };
 });
@@ -45,6 +60,16 @@ async function openSearch(query = "", onSharded = false): Promise<{ page: Page; 
   const problems = watchProblems(page);
   await page.goto(onSharded ? `${sharded.url}/search/${query}` : siteUrl(`/search/${query}`));
   return { page, problems };
+}
+
+/** An entry of the index's manifest (src/search/shards.ts). */
+interface ShardEntry {
+  path: string;
+  from: string;
+  to: string;
+  articles: number;
+  superseded?: unknown[];
+  overlay?: unknown[];
 }
 
 /** Clicks "More results" until every result is listed; gives each result's link and time. */
@@ -120,10 +145,18 @@ describe("search", () => {
   });
 });
 
-describe("search over a sharded index", () => {
-  it("is cut in several shards, listed newest first", async () => {
+describe("search over a sharded index under the edit overlay", () => {
+  it("is cut in several shards, listed newest first, then the delta with the edited article", async () => {
     const response = await fetch(`${sharded.url}/pagefind/shards.json`);
-    const shards = (await response.json()) as { path: string; from: string; to: string; articles: number }[];
+    const entries = (await response.json()) as ShardEntry[];
+    const shards = entries.filter((entry) => entry.overlay === undefined);
+    // The delta holds the edited article; the shards' results it supersedes are the edited and the deleted one.
+    expect(entries.at(-1)).toMatchObject({
+      path: "delta/",
+      articles: 1,
+      overlay: [[expect.any(String), expect.any(String)]],
+    });
+    expect(shards.flatMap((shard) => shard.superseded ?? [])).toHaveLength(2);
     expect(shards.length).toBeGreaterThan(3);
     for (const shard of shards) expect(shard.articles).toBeLessThanOrEqual(SHARD_SIZE);
     for (let i = 1; i < shards.length; i++) expect((shards[i]?.to ?? "") <= (shards[i - 1]?.from ?? "")).toBe(true);
@@ -177,5 +210,42 @@ describe("search over a sharded index", () => {
     await expect.poll(async () => (await page.locator("#search-status").textContent()) ?? "").toBe(`${count} results`);
     expect(count).toBeGreaterThan(SHARD_SIZE);
     expect(problems).toEqual([]);
+  });
+
+  it("finds the edited article by its new word and no longer by the word it lost", async () => {
+    const added = await openSearch("?q=Quillmere", true);
+    expect((await results(added.page)).links.map((l) => l.href)).toEqual(["/2026/11/20/valley-line-strike-begins/"]);
+    expect(added.problems).toEqual([]);
+    // The word was there before the edit, as the unedited sample shows.
+    const original = await openSearch("?q=halting");
+    expect((await results(original.page)).status).toBe("1 result for “halting”");
+    for (const sort of ["", "&sort=newest"]) {
+      const removed = await openSearch(`?q=halting${sort}`, true);
+      expect((await results(removed.page)).status).toBe("No results for “halting”");
+      expect(removed.problems).toEqual([]);
+    }
+  });
+
+  it("no longer finds the deleted article, and finds the edited one once, in its place in time", async () => {
+    // Its councillor's name finds it in the unedited sample, not in the edited copy, by best match or newest first.
+    const gone = "/2026/11/26/ashcombe-by-election-housing-pledges/";
+    const original = await openSearch("?q=Doherty");
+    expect((await results(original.page)).links.map((l) => l.href)).toContain(gone);
+    const deleted = await openSearch("?q=Doherty", true);
+    expect((await results(deleted.page)).links.map((l) => l.href)).not.toContain(gone);
+    const deletedSorted = await openSearch("?q=Doherty&sort=newest", true);
+    expect((await results(deletedSorted.page)).links.map((l) => l.href)).not.toContain(gone);
+    const { page, problems } = await openSearch("?q=signallers&sort=newest", true);
+    await results(page);
+    const found = await allResults(page);
+    const hrefs = found.map((r) => r.href);
+    expect(hrefs.filter((href) => href === "/2026/11/20/valley-line-strike-begins/")).toHaveLength(1);
+    const times = found.map((r) => Date.parse(r.time));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // Best matches list it once too.
+    const relevance = await openSearch("?q=signallers", true);
+    await results(relevance.page);
+    expect((await allResults(relevance.page)).map((r) => r.href).sort()).toEqual([...hrefs].sort());
+    expect([...problems, ...deleted.problems, ...deletedSorted.problems, ...relevance.problems]).toEqual([]);
   });
 });

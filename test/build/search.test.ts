@@ -42,9 +42,9 @@ const rebuild = (site: Site) =>
   build({ input: site.content, output: site.output, cacheDir: join(site.root, ".cache") });
 const indexFiles = async (site: Site) =>
   [...(await readTree(site.output)).keys()].filter((p) => p.startsWith("pagefind/"));
-/** Pagefind's fragments are gzipped JSON after a signature. */
-async function fragments(site: Site): Promise<Fragment[]> {
-  const paths = (await indexFiles(site)).filter((p) => p.startsWith("pagefind/2025-08/fragment/"));
+/** The fragments of one bundle (gzipped JSON after a signature). */
+async function fragments(site: Site, bundle = "2025-08"): Promise<Fragment[]> {
+  const paths = (await indexFiles(site)).filter((p) => p.startsWith(`pagefind/${bundle}/fragment/`));
   const texts = await Promise.all(
     paths.map(async (p) => gunzipSync(await readFile(join(site.output, p))).toString("utf8")),
   );
@@ -173,31 +173,30 @@ describe("rebuilds", () => {
     }
   });
 
-  it("write the changed article's fragment after an edit, and remove the fragment it replaces", async () => {
+  it("write the edited article into the delta bundle, keep its shard's bundle, and name the result it supersedes", async () => {
     const local = await makeSite(files);
     try {
       await rebuild(local);
-      const before = await indexFiles(local);
+      const before = (await fragments(local)).find((f) => f.url === "/2025/08/16/ferry/");
       await ageIndex(local);
       await writeFile(
         join(local.content, "articles", "ferry.md"),
         articleFile(front.ferry, "Ferries now leave every half hour."),
       );
       await rebuild(local);
-      const after = await indexFiles(local);
       const written = await rewritten(local);
-      expect(written.filter((p) => p.startsWith("pagefind/2025-08/fragment/"))).toHaveLength(1);
-      expect(after.filter((p) => p.startsWith("pagefind/2025-08/fragment/"))).toHaveLength(3);
-      expect(before.filter((p) => !after.includes(p)).some((p) => p.startsWith("pagefind/2025-08/fragment/"))).toBe(
-        true,
-      );
+      // The shard's bundle stays as it was; the delta holds the article as it is now.
+      expect(written.filter((p) => p.startsWith("pagefind/2025-08/"))).toEqual([]);
+      expect(written.filter((p) => p.startsWith("pagefind/delta/fragment/"))).toHaveLength(1);
+      expect((await fragments(local)).find((f) => f.url === "/2025/08/16/ferry/")).toEqual(before);
+      const [delta] = await fragments(local, "delta");
+      expect(delta?.url).toBe("/2025/08/16/ferry/");
+      expect(delta?.content).toContain("every half hour");
+      const manifest = JSON.parse(await local.page("/pagefind/shards.json"));
+      expect(manifest.map((entry: { path: string }) => entry.path)).toEqual(["2025-08/", "delta/"]);
+      expect(manifest[0].superseded).toHaveLength(1);
       // The script and the WebAssembly do not depend on the records.
       expect(written).not.toContain("pagefind/pagefind.js");
-      expect(written).not.toContain("pagefind/2025-08/pagefind.js");
-      expect(written).not.toContain("pagefind/2025-08/wasm.en.pagefind");
-      expect((await fragments(local)).find((f) => f.url === "/2025/08/16/ferry/")?.content).toContain(
-        "every half hour",
-      );
     } finally {
       await local.remove();
     }
@@ -310,7 +309,7 @@ describe("a sharded index", () => {
     }
   });
 
-  it("indexes again only the shard of an edited article", async () => {
+  it("rewrites no shard after an edit, only the delta and the manifest; compaction gives a clean build's index", async () => {
     const local = await makeSite(monthly, settings);
     try {
       await rebuild(local);
@@ -320,7 +319,12 @@ describe("a sharded index", () => {
         articleFile({ title: "June tide tables", date: "2025-06-10T09:00:00Z" }, "Neap tides in June."),
       );
       await rebuild(local);
-      expect(await rewrittenShards(local)).toEqual(["2025-06"]);
+      expect(await rewrittenShards(local)).toEqual(["delta", "shards.json"]);
+      // The article moved to another URL: two changes, more than the shard takes as overlay. It is
+      // indexed again, and the delta goes.
+      await rm(join(local.content, "articles", "june.md"));
+      await writeFile(join(local.content, "articles", "june-tides.md"), monthly["june.md"]);
+      await rebuild(local);
       expect(await index(local)).toEqual(await cleanIndex(local));
     } finally {
       await local.remove();

@@ -1,9 +1,11 @@
 // The search page's browser script: its pure parts (query string, Pagefind arguments, merging shards, status, excerpts).
 import { describe, expect, it } from "vitest";
 import {
+  currentCounts,
   excerptParts,
   isEmpty,
   mergeResults,
+  orderResults,
   queryFromState,
   searchArguments,
   stateFromQuery,
@@ -151,5 +153,100 @@ describe("mergeResults", () => {
   it("gives nothing for no shards and for empty ones", () => {
     expect(mergeResults([], state("harbour", "newest"))).toEqual([]);
     expect(mergeResults([[], []], state("harbour", "relevance"))).toEqual([]);
+  });
+});
+
+describe("orderResults under the edit overlay", () => {
+  const state = (sort: string, q = "harbour") => ({ q, tag: "", source: "", sort });
+  /** A result with its instant (what timeOf reads from its data). */
+  const r = (id: string, at: string, score = 1) => ({ id, score, at });
+  // Two shards newest first, then the delta; the delta supersedes n2 (edited) and o1 (deleted).
+  const bundles = [
+    { path: "2025-08/", from: "2025-08-01", to: "2025-08-31", superseded: [["n2", {}]] as [string, {}][] },
+    { path: "2025-07/", from: "2025-07-01", to: "2025-07-31", superseded: [["o1", {}]] as [string, {}][] },
+    {
+      path: "delta/",
+      from: "2025-07-10",
+      to: "2025-09-01",
+      overlay: [
+        ["d-jul", "2025-07-10"],
+        ["d-aug", "2025-08-20"],
+        ["d-sep", "2025-09-01"],
+      ] as [string, string][],
+    },
+  ];
+  const newer = [r("n1", "2025-08-30", 2), r("n2", "2025-08-25", 5), r("n3", "2025-08-10", 1)];
+  const older = [r("o1", "2025-07-20", 3), r("o2", "2025-07-15", 1), r("o3", "2025-07-05", 4)];
+  const delta = [r("d-aug", "2025-08-20", 6), r("d-sep", "2025-09-01", 0), r("d-jul", "2025-07-10", 2)];
+  const reads: string[] = [];
+  const timeOf = async (result: { id: string; at: string }) => {
+    reads.push(result.id);
+    return result.at;
+  };
+  const all = async (order: { count: number; take(n: number): Promise<{ id: string }[]> }) => {
+    const ids: string[] = [];
+    for (let batch = await order.take(2); batch.length > 0; batch = await order.take(2))
+      ids.push(...batch.map((x) => x.id));
+    return ids;
+  };
+
+  it("drops what the delta supersedes and puts the delta's results in by time, newest first", async () => {
+    reads.length = 0;
+    const order = orderResults([newer, older, delta], bundles, state("newest"), timeOf);
+    expect(order.count).toBe(7);
+    expect(await all(order)).toEqual(["d-sep", "n1", "d-aug", "n3", "o2", "d-jul", "o3"]);
+    // A shard's result's time is read only where a delta result falls within its shard's span.
+    expect(reads.sort()).toEqual(["n1", "n3", "o2", "o3"]);
+  });
+
+  it("does the same oldest first", async () => {
+    const asc = orderResults([[...newer].reverse(), [...older].reverse(), delta], bundles, state("oldest"), timeOf);
+    expect(await all(asc)).toEqual(["o3", "d-jul", "o2", "n3", "d-aug", "n1", "d-sep"]);
+  });
+
+  it("sorts best matches by score over every bundle, without the superseded ones", async () => {
+    const order = orderResults([newer, older, delta], bundles, state("relevance"), timeOf);
+    expect(await all(order)).toEqual(["d-aug", "o3", "n1", "d-jul", "n3", "o2", "d-sep"]);
+  });
+
+  it("hands out each result once when asked twice at the same time", async () => {
+    const order = orderResults([newer, older, delta], bundles, state("newest"), timeOf);
+    const [a, b] = await Promise.all([order.take(4), order.take(4)]);
+    expect([...(a ?? []), ...(b ?? [])].map((x) => x.id)).toEqual(["d-sep", "n1", "d-aug", "n3", "o2", "d-jul", "o3"]);
+  });
+
+  it("without an overlay, is mergeResults", async () => {
+    const plain = [
+      { path: "2025-08/", from: "", to: "" },
+      { path: "2025-07/", from: "", to: "" },
+    ];
+    expect(await all(orderResults([newer, older], plain, state("oldest"), timeOf))).toEqual(
+      mergeResults([newer, older], state("oldest")).map((x) => x.id),
+    );
+    expect(orderResults([] as (typeof newer)[], [], state("newest"), timeOf).count).toBe(0);
+  });
+});
+
+describe("currentCounts", () => {
+  it("takes the superseded results' filters off the merged counts, and leaves out values none has any more", () => {
+    const facets = { tag: { Rail: 3, Jobs: 1, "São Marcos": 2 }, source: { "Coast FM": 2 } };
+    const bundles = [
+      {
+        path: "a/",
+        from: "",
+        to: "",
+        superseded: [["x", { tag: ["Rail", "Jobs"], source: ["Coast FM"] }]] as [string, Record<string, string[]>][],
+      },
+      {
+        path: "b/",
+        from: "",
+        to: "",
+        superseded: [["y", { tag: ["São Marcos", "Gone"] }]] as [string, Record<string, string[]>][],
+      },
+    ];
+    expect(currentCounts(facets, bundles)).toEqual({ tag: { Rail: 2, "São Marcos": 1 }, source: { "Coast FM": 1 } });
+    // The counts handed in are not changed.
+    expect(facets.tag.Rail).toBe(3);
+    expect(currentCounts({}, [])).toEqual({});
   });
 });

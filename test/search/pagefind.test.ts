@@ -93,7 +93,8 @@ describe("backgroundIndexer", () => {
   it("indexes the digest into the output's index folder, and runs Pagefind again only when the records changed", async () => {
     const errors: unknown[] = [];
     const update = backgroundIndexer((error) => errors.push(error));
-    const digest = buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z", { title: "Harbour news" })]);
+    const a = article("a", "2025-08-15T09:00:00Z", { title: "Harbour news" });
+    const digest = buildDigest(testSettings, [a]);
     await update(digest, root, "v1");
     const entry = join(root, "pagefind", "2025-08", "pagefind-entry.json");
     expect(JSON.parse(await readFile(entry, "utf8"))).toMatchObject({ languages: { en: { page_count: 1 } } });
@@ -101,13 +102,12 @@ describe("backgroundIndexer", () => {
     await rm(join(root, "pagefind"), { recursive: true });
     await update(digest, root, "v1");
     await expect(stat(entry)).rejects.toMatchObject({ code: "ENOENT" });
-    // One more article: indexed again.
-    await update(
-      buildDigest(testSettings, [article("a", "2025-08-15T09:00:00Z"), article("b", "2025-08-16T09:00:00Z")]),
-      root,
-      "v1",
-    );
-    expect(JSON.parse(await readFile(entry, "utf8"))).toMatchObject({ languages: { en: { page_count: 2 } } });
+    // One more article: indexed into the delta of the edit overlay, as a build does.
+    await update(buildDigest(testSettings, [a, article("b", "2025-08-16T09:00:00Z")]), root, "v1");
+    const delta = join(root, "pagefind", "delta", "pagefind-entry.json");
+    expect(JSON.parse(await readFile(delta, "utf8"))).toMatchObject({ languages: { en: { page_count: 1 } } });
+    const manifest = JSON.parse(await readFile(join(root, "pagefind", "shards.json"), "utf8")) as { path: string }[];
+    expect(manifest.map((shard) => shard.path)).toEqual(["2025-08/", "delta/"]);
     expect(errors).toEqual([]);
   });
 
@@ -145,7 +145,7 @@ describe("backgroundIndexer", () => {
     });
   });
 
-  it("with shards, writes again only the shard whose records changed, and keeps the manifest and API in step", async () => {
+  it("with shards, writes an edit into the delta, not its shard, and keeps the manifest and API in step", async () => {
     const settings = { ...testSettings, searchShardSize: 1 };
     const update = backgroundIndexer(() => undefined);
     const june = article("june", "2025-06-10T09:00:00Z", { title: "June tides" });
@@ -156,13 +156,15 @@ describe("backgroundIndexer", () => {
     expect((await manifest()).map((s) => s.path)).toEqual(["2025-07/", "2025-06/"]);
     const OLD = new Date("2020-01-01T00:00:00Z");
     for (const month of ["2025-06", "2025-07"]) await utimes(join(folder, month, "pagefind-entry.json"), OLD, OLD);
-    // July's headline changes: only July's shard is indexed and written again.
+    // July's headline changes: no shard is written again, only the delta, which the manifest lists.
     await update(buildDigest(settings, [june, { ...july, title: "July regatta postponed" }]), root, "v1");
     expect((await stat(join(folder, "2025-06", "pagefind-entry.json"))).mtimeMs).toBe(OLD.getTime());
-    expect((await stat(join(folder, "2025-07", "pagefind-entry.json"))).mtimeMs).not.toBe(OLD.getTime());
-    // June's article goes: its shard's folder goes too.
-    await update(buildDigest(settings, [july]), root, "v1");
-    expect((await manifest()).map((s) => s.path)).toEqual(["2025-07/"]);
+    expect((await stat(join(folder, "2025-07", "pagefind-entry.json"))).mtimeMs).toBe(OLD.getTime());
+    expect((await manifest()).map((s) => s.path)).toEqual(["2025-07/", "2025-06/", "delta/"]);
+    expect(await readFile(join(folder, "delta", "pagefind-entry.json"), "utf8")).toContain('"page_count":1');
+    // June's article goes: its shard's folder goes too (July is still under the overlay).
+    await update(buildDigest(settings, [{ ...july, title: "July regatta postponed" }]), root, "v1");
+    expect((await manifest()).map((s) => s.path)).toEqual(["2025-07/", "delta/"]);
     await expect(stat(join(folder, "2025-06"))).rejects.toMatchObject({ code: "ENOENT" });
     expect(await readFile(join(folder, "pagefind.js"))).toEqual(await readFile(join(folder, "2025-07", "pagefind.js")));
   });
