@@ -164,7 +164,8 @@ export function buildDigest(
       older,
       newer,
       found,
-      ...matches.flatMap((m) => [teaser(m.article), ...tagLinksOf(m.sharedTags)]),
+      // The shared tags' links need no place here: each is a link of this article's own tags, in teaser(a).
+      ...matches.map((m) => teaser(m.article)),
     ];
     return reuse(pageMemo, a, inputs, () => {
       // A correction is an update too: the page's modified time is the latest of both.
