@@ -1,12 +1,13 @@
 // Builds every index of the site once from the validated articles: the pages layouts render.
 import type { DateTime } from "luxon";
-import { type Article, nameKey } from "../content/article.ts";
+import type { Article } from "../content/article.ts";
 import { dateTimeFormatter, dayFormatter, isoInstant } from "../content/dates.ts";
 import { ContentError } from "../content/errors.ts";
 import type { ArticlePage, DayGroup, DayPage, Digest, Image, IndexPage, Link, ListPage, Teaser } from "./view-model.ts";
-import { relatedArticles, type RelatedInput, type RelatedMatch } from "./related.ts";
+import type { RelatedMatch } from "./related.ts";
+import { memoRelated, type RelatedMemo } from "./related-memo.ts";
 import type { Settings } from "../content/settings.ts";
-import { groupTerms, type Term } from "./taxonomy.ts";
+import { groupTerms, nameKeys, type Term } from "./taxonomy.ts";
 import { type BuildContext, createBuildContext } from "./build-context.ts";
 import { feedFilesFor, siteDocuments, storyFeedFiles } from "../formats/documents.ts";
 import {
@@ -20,17 +21,19 @@ import {
 import { dayUrl, feedFolder, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
 
 /**
- * What the dev server's last build made, reused by the next one: the related lists while no
- * article's URL, time or tags changed, and every teaser and article page whose inputs are the very
- * same objects as before (an unchanged file keeps its parsed article), while the time formats and
- * the tags' and sources' links stay the same. Reused objects keep their identity, so page keys (see
+ * What the dev server's last build made, reused by the next one: the related lists (scored again
+ * only where an edit can change them), and every teaser and article page whose inputs are the very
+ * same objects as before (an unchanged file keeps its parsed article, and links are shared objects),
+ * while the time formats stay the same. Reused objects keep their identity, so page keys (see
  * page-keys.ts) need not hash them again.
  */
 export interface DigestMemo {
-  key?: string;
-  result?: RelatedMatch[][];
-  /** The time formats' settings and every tag's and source's link, as the teasers were made with them. */
+  /** The related lists, scored again only where an edit can change them (related-memo.ts). */
+  related?: RelatedMemo;
+  /** The time formats' settings, as the teasers were made with them. */
   terms?: string;
+  /** Each tag's and source's link, one object per URL and label, so that links compare by identity. */
+  links?: Map<string, Link>;
   teasers?: WeakMap<Article, Memoised<Teaser>>;
   pages?: WeakMap<Article, Memoised<ArticlePage>>;
   /** Story detection's last result (src/stories/site-stories.ts). */
@@ -53,15 +56,6 @@ function reuse<K extends object, T>(memo: WeakMap<K, Memoised<T>>, key: K, input
   return value;
 }
 
-function memoRelated(items: RelatedInput[], count: number, perSource: number, memo: DigestMemo): RelatedMatch[][] {
-  const key = JSON.stringify([count, perSource, items]);
-  if (memo.key !== key || !memo.result) {
-    memo.result = relatedArticles(items, { count, perSource });
-    memo.key = key;
-  }
-  return memo.result;
-}
-
 /** Newest first; equal times in URL order, so every listing is deterministic. */
 export function byNewest(a: Article, b: Article): number {
   return b.date.toMillis() - a.date.toMillis() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
@@ -81,19 +75,21 @@ export function buildDigest(
   // An expired item keeps its page but leaves every listing: home, days, tags, sources, related lists.
   const isExpired = (a: Article) => now !== undefined && a.expires !== undefined && a.expires <= now;
   const listed = articles.filter((a) => !isExpired(a));
-  const tags = groupTerms(listed, (a) => a.tags, "tags");
-  const sources = groupTerms(listed, (a) => (a.source === undefined ? [] : [a.source]), "source");
+  const nameKey = nameKeys();
+  const tags = groupTerms(listed, (a) => a.tags, "tags", nameKey);
+  const sources = groupTerms(listed, (a) => (a.source === undefined ? [] : [a.source]), "source", nameKey);
   const stories = siteStories(listed, (memo.stories ??= {}));
   const problems = [...tags.problems, ...sources.problems];
   if (problems.length > 0) throw new ContentError(problems);
 
-  const tagLinks = linksByKey(tags.terms, tagUrl);
-  const sourceLinks = linksByKey(sources.terms, sourceUrl);
+  const links = (memo.links ??= new Map());
+  const tagLinks = linksByKey(tags.terms, tagUrl, links, nameKey);
+  const sourceLinks = linksByKey(sources.terms, sourceUrl, links, nameKey);
   const tagLink = (name: string) => tagLinks.get(nameKey(name));
   const tagLinksOf = (names: readonly string[]) => names.flatMap((name) => tagLink(name) ?? []);
   const formatTime = dateTimeFormatter(settings.timeZone, settings.locale);
   const stamp = (date: Article["date"]) => ({ iso: isoInstant(date), text: formatTime(date) });
-  const terms = JSON.stringify([settings.timeZone, settings.locale, [...tagLinks.values()], [...sourceLinks.values()]]);
+  const terms = JSON.stringify([settings.timeZone, settings.locale]);
   if (memo.terms !== terms) Object.assign(memo, { terms, teasers: new WeakMap(), pages: new WeakMap() });
   const teaserMemo = (memo.teasers ??= new WeakMap());
   const sourceLabel = (name: string) => sourceLinks.get(nameKey(name))?.label ?? name;
@@ -103,13 +99,16 @@ export function buildDigest(
     if (known) return known;
     const thumbnail = images.get(a);
     const coverage = coverageOf(a, stories, sourceLabel);
-    const made = reuse(teaserMemo, a, [thumbnail, JSON.stringify(coverage)], () => ({
+    const source = a.source === undefined ? undefined : sourceLinks.get(nameKey(a.source));
+    const tagList = tagLinksOf(a.tags);
+    // Links are shared objects (see DigestMemo.links): a teaser is made again only when its own links moved.
+    const made = reuse(teaserMemo, a, [thumbnail, JSON.stringify(coverage), source, ...tagList], () => ({
       url: a.url,
       title: a.title,
-      source: a.source === undefined ? undefined : sourceLinks.get(nameKey(a.source)),
+      source,
       published: stamp(a.date),
       summary: a.summary,
-      tags: tagLinksOf(a.tags),
+      tags: tagList,
       draft: a.draft,
       thumbnail,
       coverage,
@@ -117,20 +116,18 @@ export function buildDigest(
     teasers.set(a, made);
     return made;
   };
-  const storyIndex = new Map(stories.list.flatMap((s, n) => s.members.map((a) => [a, n] as const)));
-  const related = memoRelated(
-    listed.map((a) => ({
-      url: a.url,
-      time: a.date.toMillis(),
-      tags: a.tags,
-      source: a.source,
-      story: storyIndex.get(a),
-    })),
-    settings.relatedCount,
-    settings.relatedPerSource,
-    memo,
-  );
   const position = new Map(listed.map((a, i) => [a, i]));
+  // A story is named by its oldest report's place in the list: the same stories give the same
+  // numbers whatever other stories came or went, so an edit elsewhere leaves the related inputs equal.
+  const storyNumber = (a: Article) => {
+    const oldest = stories.of.get(a)?.members[0];
+    return oldest === undefined ? undefined : position.get(oldest);
+  };
+  const related = memoRelated(
+    listed.map((a) => ({ url: a.url, time: a.date.toMillis(), tags: a.tags, source: a.source, story: storyNumber(a) })),
+    { count: settings.relatedCount, perSource: settings.relatedPerSource },
+    (memo.related ??= {}),
+  );
   const link = (a: Article | undefined): Link | undefined => (a ? { url: a.url, label: a.title } : undefined);
   const pageMemo = (memo.pages ??= new WeakMap());
 
@@ -167,6 +164,7 @@ export function buildDigest(
       older,
       newer,
       found,
+      // The shared tags' links need no place here: each is a link of this article's own tags, in teaser(a).
       ...matches.map((m) => teaser(m.article)),
     ];
     return reuse(pageMemo, a, inputs, () => {
@@ -249,8 +247,21 @@ export function buildDigest(
 }
 
 /** Each term's link, keyed by the case-insensitive name every spelling of it shares. */
-function linksByKey(terms: readonly Term[], urlOf: (slug: string) => string): Map<string, Link> {
-  return new Map(terms.map((t) => [nameKey(t.label), { url: urlOf(t.slug), label: t.label }]));
+function linksByKey(
+  terms: readonly Term[],
+  urlOf: (slug: string) => string,
+  known: Map<string, Link>,
+  nameKey: (name: string) => string,
+): Map<string, Link> {
+  return new Map(
+    terms.map((t) => {
+      const link = { url: urlOf(t.slug), label: t.label };
+      const id = JSON.stringify([link.url, link.label]);
+      const same = known.get(id) ?? link;
+      known.set(id, same);
+      return [nameKey(t.label), same];
+    }),
+  );
 }
 
 /** Consecutive articles (already newest first) grouped under their publication day. */

@@ -58,10 +58,17 @@ export interface RelatedMatch {
 
 const DAY_MS = 86_400_000;
 
-/** Related articles for every input, by index; `result[i]` belongs to `items[i]`. */
+/** Rows to score again, and the earlier result the other rows are taken from (see related-memo.ts). */
+export interface RelatedRows {
+  rows: ReadonlySet<number>;
+  previous: readonly RelatedMatch[][];
+}
+
+/** Related articles for every input, by index; `result[i]` belongs to `items[i]`; rows outside `only` are reused. */
 export function relatedArticles(
   items: readonly RelatedInput[],
   options: Partial<RelatedOptions> = {},
+  only?: RelatedRows,
 ): RelatedMatch[][] {
   const { count, timeScaleDays, window, perSource } = { ...relatedDefaults, ...options };
   const outlets = items.map((item) => (item.source === undefined ? undefined : nameKey(item.source)));
@@ -111,6 +118,8 @@ export function relatedArticles(
   };
 
   return keys.map((own, i) => {
+    const kept = only && !only.rows.has(i) ? only.previous[i] : undefined;
+    if (kept) return kept;
     const time = times[i] ?? 0;
     const at = positions[i] ?? new Int32Array(0);
     const story = stories[i];

@@ -17,7 +17,7 @@
 // W' ≤ W the items sharing a distinctive term, and each candidate's cosine costs O(T): linear in N
 // for a steady flow of news. Sorting is O(N log N).
 import { buildVectors, overlap, type VectorOptions, type Vectors } from "./vectors.ts";
-import type { StoryText } from "./features.ts";
+import { itemTerms, type StoryText, type TermCounts } from "./features.ts";
 
 /** What detection reads of one article. */
 export interface StoryItem {
@@ -92,10 +92,12 @@ export function timeOrder(items: readonly StoryItem[]): number[] {
 export function candidatePairs(
   items: readonly StoryItem[],
   options: DetectOptions,
+  terms: (text: StoryText) => TermCounts = itemTerms,
 ): { candidates: Candidate[][]; vectors: Vectors; order: number[] } {
   const vectors = buildVectors(
     items.map((i) => i.text),
     options,
+    terms,
   );
   const order = timeOrder(items);
   const rank = new Int32Array(items.length);

@@ -3,7 +3,7 @@
 import type { Article } from "../content/article.ts";
 import type { Coverage, Link, StoryPage, Teaser } from "../digest/view-model.ts";
 import { feedFolder, storyUrl } from "../digest/urls.ts";
-import { firstParagraphText } from "./features.ts";
+import { firstParagraphText, itemTerms, type StoryText, type TermCounts } from "./features.ts";
 import type { DetectOptions, StoryItem } from "./detect.ts";
 import { type Detection, detectStories } from "./stories.ts";
 
@@ -23,12 +23,19 @@ export interface SiteStories {
 }
 
 /**
- * Detection's result between the dev server's builds, by its input. An edit that changes no item's
- * text, time, source or story fields (most body edits past the first paragraph) reuses it whole.
+ * What detection remembers between the dev server's builds: each article's item and each text's
+ * terms (by object: an unchanged file keeps its parsed article), and the last result with its
+ * inputs. An edit that changes no item's text, time, source or story fields (a tags edit, most body
+ * edits past the first paragraph) reuses the result whole; any other runs detection again over every
+ * item, without reading the unchanged texts again. Detection cannot stay within the edited item's
+ * days: its weights depend on how many items of the whole site carry each term.
  */
 export interface StoryMemo {
-  key?: string;
+  options?: string;
+  items?: readonly StoryItem[];
   detection?: Detection;
+  itemOf?: WeakMap<Article, StoryItem>;
+  termsOf?: WeakMap<StoryText, TermCounts>;
 }
 
 /** What detection reads of an article. */
@@ -49,13 +56,28 @@ export function siteStories(
   memo: StoryMemo = {},
   options: Partial<DetectOptions> = {},
 ): SiteStories {
-  const items = articles.map(storyItem);
-  const key = JSON.stringify([options, items]);
-  let detection = memo.key === key ? memo.detection : undefined;
+  const itemOf = (memo.itemOf ??= new WeakMap());
+  const termsOf = (memo.termsOf ??= new WeakMap());
+  const items = articles.map((a) => {
+    const known = itemOf.get(a);
+    if (known) return known;
+    const made = storyItem(a);
+    itemOf.set(a, made);
+    return made;
+  });
+  const key = JSON.stringify(options);
+  let detection = memo.options === key && memo.items && sameItems(memo.items, items) ? memo.detection : undefined;
   if (!detection) {
-    detection = detectStories(items, options);
-    Object.assign(memo, { key, detection });
+    const terms = (text: StoryText) => {
+      const known = termsOf.get(text);
+      if (known) return known;
+      const counts = itemTerms(text);
+      termsOf.set(text, counts);
+      return counts;
+    };
+    detection = detectStories(items, options, terms);
   }
+  Object.assign(memo, { options: key, items, detection });
   const list: SiteStory[] = [];
   for (const s of detection.stories) {
     const lead = articles[s.lead];
@@ -137,4 +159,25 @@ export function storyPage(s: SiteStory, teaser: (a: Article) => Teaser): StoryPa
     items: [...s.members].reverse().map(teaser),
     feedPath: feedFolder(s.url),
   };
+}
+
+/** Do two item lists hold equal items in the same order (what detection reads of each)? */
+function sameItems(a: readonly StoryItem[], b: readonly StoryItem[]): boolean {
+  return a.length === b.length && a.every((x, i) => sameItem(x, b[i]));
+}
+
+function sameItem(x: StoryItem, y: StoryItem | undefined): boolean {
+  if (x === y) return true;
+  if (y === undefined) return false;
+  const [s, t] = [x.text, y.text];
+  return (
+    x.key === y.key &&
+    x.time === y.time &&
+    x.source === y.source &&
+    x.story === y.story &&
+    x.lead === y.lead &&
+    s.title === t.title &&
+    s.summary === t.summary &&
+    s.lead === t.lead
+  );
 }

@@ -1,6 +1,7 @@
 // Stories from scored candidate pairs: linking, the author's `story:` fields, leads and ids.
 import { slugify } from "../digest/slug.ts";
 import { candidatePairs, type Candidate, type DetectOptions, detectDefaults, type StoryItem } from "./detect.ts";
+import { itemTerms, type StoryText, type TermCounts } from "./features.ts";
 
 /** A group of two or more items reporting one event. */
 export interface Story {
@@ -22,10 +23,17 @@ export interface Detection {
   candidates: Candidate[][];
 }
 
-/** Groups items into stories; the same items give the same stories and ids in any input order. */
-export function detectStories(items: readonly StoryItem[], options: Partial<DetectOptions> = {}): Detection {
+/**
+ * Groups items into stories; the same items give the same stories and ids in any input order.
+ * `terms` counts a text's terms (the dev server's remembers them between rebuilds).
+ */
+export function detectStories(
+  items: readonly StoryItem[],
+  options: Partial<DetectOptions> = {},
+  terms: (text: StoryText) => TermCounts = itemTerms,
+): Detection {
   const settings = { ...detectDefaults, ...options };
-  const { candidates, order } = candidatePairs(items, settings);
+  const { candidates, order } = candidatePairs(items, settings, terms);
   const parent = Int32Array.from(items.keys());
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;

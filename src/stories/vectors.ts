@@ -1,6 +1,6 @@
 // TF-IDF vectors of news items, and the candidates an item is compared with: those sharing a
 // distinctive term inside a time window, found through an inverted index.
-import { itemTerms, type StoryText } from "./features.ts";
+import { itemTerms, type StoryText, type TermCounts } from "./features.ts";
 
 /** One item's sparse unit vector: term ids ascending, with their weights. */
 export interface Vector {
@@ -30,13 +30,18 @@ export interface Vectors {
 /**
  * TF-IDF unit vectors: weight = (1 + ln tf) × ln(1 + max(N, minCorpus) / df) × boost of the term's kind.
  * Without the floor, on a site of six items that all report one event, the event's own words would
- * be the commonest and weigh least, and each outlet's name the most.
+ * be the commonest and weigh least, and each outlet's name the most. `countTerms` counts a text's
+ * terms (the dev server passes one that remembers each text's counts between rebuilds).
  */
-export function buildVectors(texts: readonly StoryText[], options: VectorOptions): Vectors {
+export function buildVectors(
+  texts: readonly StoryText[],
+  options: VectorOptions,
+  countTerms: (text: StoryText) => TermCounts = itemTerms,
+): Vectors {
   const ids = new Map<string, number>();
   const vocabulary: string[] = [];
   const counted = texts.map((text) => {
-    const counts = itemTerms(text);
+    const counts = countTerms(text);
     const terms = new Int32Array(counts.size);
     const tf = new Float64Array(counts.size);
     let k = 0;

@@ -1,13 +1,14 @@
 // Integration: the dev server on 127.0.0.1 over a fixture site: private, refusing hostile paths,
 // publishing through the Publisher so that a deleted article's pages go, one line per rebuild.
 import { request } from "node:http";
-import { existsSync } from "node:fs";
-import { readFile, unlink, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevServer, watchedPath } from "../../src/build/dev-server.ts";
-import { articleFile, fixtureSettings, makeSite } from "../helpers/fixture.ts";
+import { build } from "../../src/build/production.ts";
+import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
 
 // Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.
 register();
@@ -28,6 +29,15 @@ const dev = () => join(site.root, ".dev");
 async function lineCount(pattern: RegExp, count: number): Promise<void> {
   for (let i = 0; i < 600 && lines.filter((line) => pattern.test(line)).length < count; i++)
     await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** Waits until `ready()` holds and no rebuild line came for a while: the watcher may report an edit as two. */
+async function settled(ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 600 && !ready(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let seen = -1; seen !== lines.length; ) {
+    seen = lines.length;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+  }
 }
 
 /** GET with the path sent byte for byte (fetch would normalise it). */
@@ -146,4 +156,38 @@ describe("dev server", () => {
     await lineCount(/^Rebuilt after .*broken\.md: \d+ files written/, 1);
     expect((await get("/")).body).toContain("A mended item");
   }, 60_000);
+
+  it("after edits of a body and of tags, a rename, a deletion and an addition, holds what a clean build gives", async () => {
+    const file = (name: string) => join(site.content, "articles", name);
+    const shows = (path: string, text: string) => {
+      const full = join(dev(), path);
+      return existsSync(full) && readFileSync(full, "utf8").includes(text);
+    };
+    const summit = { title: "Leaders meet at the lake summit", date: "2025-08-15T09:00:00Z", tags: ["Lakes"] };
+    await writeFile(file("summit.md"), articleFile(summit, "The body, edited again.\n\nA new second paragraph."));
+    await settled(() => shows("2025/08/15/summit/index.html", "A new second paragraph."));
+    await writeFile(
+      file("summit.md"),
+      articleFile({ ...summit, tags: ["Lakes", "Diplomacy"] }, "The body, edited again."),
+    );
+    await settled(() => existsSync(join(dev(), "tags/diplomacy/index.html")));
+    await rename(file("market.md"), file("market-day.md"));
+    await settled(() => existsSync(join(dev(), "2025/08/17/market-day/index.html")));
+    await unlink(file("broken.md"));
+    await settled(() => !shows("index.html", "A mended item"));
+    await writeFile(
+      file("ferry.md"),
+      articleFile({ title: "Ferry timetable changes", date: "2025-08-19T07:00:00Z", tags: ["Lakes", "Travel"] }),
+    );
+    await settled(() => existsSync(join(dev(), "2025/08/19/ferry/index.html")));
+    expect(existsSync(join(dev(), "2025/08/17/market/index.html"))).toBe(false);
+
+    const clean = join(site.root, "clean");
+    await build({ input: site.content, output: clean, cacheDir: join(site.root, ".clean-cache"), preview: true });
+    const [a, b] = await Promise.all([readTree(dev()), readTree(clean)]);
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    for (const [path, bytes] of b) expect(a.get(path)?.equals(bytes), path).toBe(true);
+    await rm(clean, { recursive: true });
+    await rm(`${clean}.builds`, { recursive: true });
+  }, 120_000);
 });

@@ -1,10 +1,11 @@
 // Stories in the digest: listings show a story once, story pages and feeds, coverage on article pages.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/article.ts";
 import { buildDigest } from "../../src/digest/digest.ts";
 import { pageKeys } from "../../src/digest/page-keys.ts";
 import { articleMeta, storyMeta } from "../../src/formats/structured-data.ts";
-import { showOnce, siteStories } from "../../src/stories/site-stories.ts";
+import { type SiteStories, type StoryMemo, showOnce, siteStories } from "../../src/stories/site-stories.ts";
 import { article, testSettings } from "../helpers/articles.ts";
 
 const report = (slug: string, iso: string, source: string, extra: Partial<Article> = {}) =>
@@ -93,5 +94,82 @@ describe("showOnce", () => {
     expect(showOnce([], stories)).toEqual([]);
     expect(showOnce([other], stories)).toEqual([other]);
     expect(showOnce([bridge[3]!, bridge[2]!, other], stories)).toEqual([bridge[3], other]);
+  });
+});
+
+describe("siteStories between dev rebuilds", () => {
+  // Headlines of three events and one unrelated, so that an edit can move a report between stories.
+  const HEADLINES = [
+    "Ostrand harbour bridge reopens in Northbridge after cable repairs",
+    "Floods close the Varga valley rail line near Ashford for a week",
+    "Council of Northbridge votes 42 million crowns for Ostrand schools",
+    "Ashford library opens on Sundays",
+  ];
+  const SUMMARIES = [
+    "Mayor Ilse Varga opened the repaired Ostrand bridge; the repairs cost 42 million crowns.",
+    "Engineers say the Varga valley line will stay shut while the Ashford embankment dries.",
+    "The Northbridge council approved the Ostrand schools budget by nine votes to four.",
+  ];
+  const reportArb = fc.record({
+    headline: fc.nat(HEADLINES.length - 1),
+    summary: fc.nat(SUMMARIES.length - 1),
+    outlet: fc.nat(outlets.length - 1),
+    hour: fc.integer({ min: 0, max: 120 }),
+    story: fc.option(fc.constantFrom("bridge-story", false as const), { nil: undefined, freq: 4 }),
+  });
+  type Report = { headline: number; summary: number; outlet: number; hour: number; story?: string | false | undefined };
+  const made = (r: Report, n: number) =>
+    article(`r-${n}`, new Date(Date.UTC(2026, 10, 2) + r.hour * 3_600_000).toISOString(), {
+      source: outlets[r.outlet],
+      title: `${HEADLINES[r.headline]} (${outlets[r.outlet]})`,
+      summary: SUMMARIES[r.summary] ?? "",
+      bodyHtml: `<p>${SUMMARIES[(r.summary + 1) % SUMMARIES.length]}</p><p>Edited ${n}.</p>`,
+      ...(r.story === undefined ? {} : { story: r.story }),
+    });
+  const shape = (s: SiteStories) => s.list.map((x) => [x.id, x.lead.url, x.members.map((a) => a.url)]);
+  // An edit: a report replaced (its file saved again: a new object, maybe the same text), removed or added.
+  const editArb = fc.oneof(
+    fc.record({ kind: fc.constant("save" as const), at: fc.nat(), report: reportArb }),
+    fc.record({ kind: fc.constant("body" as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant("remove" as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant("add" as const), report: reportArb }),
+  );
+
+  it("after any sequence of edits, finds the stories a fresh detection finds", () => {
+    fc.assert(
+      fc.property(
+        fc.array(reportArb, { minLength: 1, maxLength: 12 }),
+        fc.array(editArb, { maxLength: 6 }),
+        (start, edits) => {
+          const memo: StoryMemo = {};
+          let n = 0;
+          let list = start.map((r) => made(r, n++));
+          const check = () => expect(shape(siteStories(list, memo))).toEqual(shape(siteStories(list)));
+          check();
+          for (const e of edits) {
+            const at = "at" in e ? e.at % Math.max(1, list.length) : 0;
+            if (e.kind === "add") list = [...list, made(e.report, n++)];
+            else if (e.kind === "remove") list = list.filter((_, i) => i !== at);
+            else if (e.kind === "body")
+              list = list.map((a, i) => (i === at ? { ...a, bodyHtml: `${a.bodyHtml}<p>More.</p>` } : a));
+            else list = list.map((a, i) => (i === at ? { ...made(e.report, n++), url: a.url, slug: a.slug } : a));
+            check();
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("reuses the last detection when no item's text, time, source or story changed", () => {
+    const memo: StoryMemo = {};
+    siteStories([...bridge, other], memo);
+    const detection = memo.detection;
+    // A body edit past the first paragraph: a new article object, the same item.
+    const edited = { ...other, bodyHtml: `${other.bodyHtml}<p>A later paragraph.</p>` };
+    siteStories([...bridge, edited], memo);
+    expect(memo.detection).toBe(detection);
+    siteStories([...bridge, { ...edited, title: "Ashford library opens on Sundays and holidays" }], memo);
+    expect(memo.detection).not.toBe(detection);
   });
 });
