@@ -8,7 +8,7 @@
 export interface OverlayOptions {
   /** Most articles the delta holds; past it, the shards with most changes are indexed again. Default 500. */
   most: number;
-  /** Changes (articles added, edited, removed) a shard takes as overlay, as a share of the shard size, and at least one. Default 0.1. */
+  /** Changes (articles added, edited, removed) a shard takes as overlay, as a share of the shard size or of its articles if fewer, and at least one. Default 0.1. */
   share: number;
 }
 
@@ -68,7 +68,9 @@ export function planOverlay<T>(
         superseded.push([doc[1], doc[2]]);
         removed++;
       }
-    return changed.length + removed > Math.max(1, share * size)
+    // Past its share of the shard's own articles too: a shard that changed throughout (the code's
+    // version, a setting) is cheaper indexed again than carried whole in the delta.
+    return changed.length + removed > Math.max(1, share * Math.min(size, shard.items.length))
       ? { mode: "index" }
       : { mode: "overlay", changed, superseded };
   });

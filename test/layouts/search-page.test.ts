@@ -162,8 +162,18 @@ describe("orderResults under the edit overlay", () => {
   const r = (id: string, at: string, score = 1) => ({ id, score, at });
   // Two shards newest first, then the delta; the delta supersedes n2 (edited) and o1 (deleted).
   const bundles = [
-    { path: "2025-08/", from: "2025-08-01", to: "2025-08-31", superseded: [["n2", {}]] as [string, {}][] },
-    { path: "2025-07/", from: "2025-07-01", to: "2025-07-31", superseded: [["o1", {}]] as [string, {}][] },
+    {
+      path: "2025-08/",
+      from: "2025-08-01",
+      to: "2025-08-31",
+      superseded: [["n2", {}]] as [string, Record<string, string[]>][],
+    },
+    {
+      path: "2025-07/",
+      from: "2025-07-01",
+      to: "2025-07-31",
+      superseded: [["o1", {}]] as [string, Record<string, string[]>][],
+    },
     {
       path: "delta/",
       from: "2025-07-10",

@@ -30,7 +30,7 @@ describe("planOverlay", () => {
 
   it("takes an edit, an addition and a deletion as overlay: the changed articles, and the results they supersede", () => {
     const now = [item(1, "edited"), ...ten.slice(1, 9), item(11)];
-    expect(planOverlay([shard(now, ten)], article, 100)).toEqual([
+    expect(planOverlay([shard(now, ten)], article, 100, { share: 0.5 })).toEqual([
       {
         mode: "overlay",
         changed: [item(1, "edited"), item(11)],
@@ -53,6 +53,13 @@ describe("planOverlay", () => {
     expect(planOverlay([shard(now, ten)], article, 10, { share: 0.2 })[0]?.mode).toBe("index");
   });
 
+  it("indexes again a shard whose articles all changed (a new code version), however big the shard size", () => {
+    const all = ten.map((i) => ({ ...i, key: `${i.key}-v2` }));
+    expect(planOverlay([shard(all, ten)], article, 2500)[0]?.mode).toBe("index");
+    // One of ten, at a shard size of 2,500: within 10 % of its ten articles.
+    expect(planOverlay([shard([all[0] as Item, ...ten.slice(1)], ten)], article, 2500)[0]?.mode).toBe("overlay");
+  });
+
   it("takes one change as overlay however small the shard", () => {
     const one = [item(1)];
     expect(planOverlay([shard([item(1, "edited")], one)], article, 1)[0]?.mode).toBe("overlay");
@@ -66,7 +73,7 @@ describe("planOverlay", () => {
     const c = [item(3, "z"), ...ten.slice(1)].map((i) => ({ ...i, url: `/c${i.url}` }));
     const cPublished = ten.map((i) => ({ ...i, url: `/c${i.url}` }));
     const shards = [shard(a, ten), shard(b, bPublished), shard(c, cPublished)];
-    const modes = (most: number) => planOverlay(shards, article, 100, { most }).map((d) => d.mode);
+    const modes = (most: number) => planOverlay(shards, article, 100, { most, share: 0.5 }).map((d) => d.mode);
     expect(modes(4)).toEqual(["overlay", "overlay", "overlay"]);
     expect(modes(3)).toEqual(["index", "overlay", "overlay"]);
     // On a tie, the earlier shard goes first.
