@@ -116,6 +116,9 @@ function linesOf(path: string): ReadonlyMap<string, number> {
   return split?.ok ? split.lines() : new Map();
 }
 
+/** Files read between two turns of the event loop. */
+const YIELD_EVERY = 500;
+
 /** Reads and validates the whole content folder; throws ContentError listing every problem at once. */
 export async function loadContent(options: LoadOptions): Promise<Content> {
   const root = options.root ?? process.cwd();
@@ -148,7 +151,10 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const lines = new Map<string, () => ReadonlyMap<string, number>>();
   const drafts: Article[] = [];
   // Each file is parsed as soon as it is read: no site's whole text is held at once.
-  for (const path of paths) {
+  for (const [index, path] of paths.entries()) {
+    // Reading is synchronous; a turn of the event loop now and then lets an interrupt be seen at
+    // once rather than after the last file (100,000 articles take over a minute to read cold).
+    if (index % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((next) => setImmediate(next));
     const result = parseSource(
       path,
       rel(path),
