@@ -1,17 +1,19 @@
 // `npm start`: Eleventy's dev server over a folder the dev sink publishes into, rebuilt on each edit.
-import { relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { DigestError } from "../content/errors.ts";
 import { emptyCache } from "../content/markdown-cache.ts";
 import type { DigestMemo } from "../digest/digest.ts";
 import type { KeyMemo } from "../digest/page-keys.ts";
+import { searchIndexUrl } from "../digest/urls.ts";
 import { Publisher } from "../publish/publisher.ts";
 import { backgroundIndexer } from "../search/pagefind.ts";
 import { attachSink, loadEleventy, type PageSink } from "./eleventy-api.ts";
 import { DEFAULT_CACHE, imageProcessing, keysByUrl, type Prepared, prepare } from "./prepare.ts";
 import { copyAssets, startPublishing } from "./publishing.ts";
-import { listenOn } from "./server-options.ts";
+import { serveFolder } from "./search-files.ts";
+import { devServerOptions, listenOn } from "./server-options.ts";
 
 /** Options of the dev server. */
 export interface DevServerOptions {
@@ -38,6 +40,11 @@ export const devServerDefaults = {
   cacheDir: DEFAULT_CACHE,
   log: (line: string) => console.log(line),
 } satisfies DevServerOptions;
+
+/** The folder that holds the dev server's search index, beside its output (`.dev.search` for `.dev`). */
+export function searchRoot(output: string): string {
+  return `${output}.search`;
+}
 
 /** How long the dev server waits after the last rebuild before it reindexes search. */
 const DEV_SEARCH_QUIET_MS = 3000;
@@ -123,7 +130,8 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
           (warnings > 0 ? `; ${warnings} warning${warnings === 1 ? "" : "s"} (npm run check lists them)` : ""),
       );
       changed = [];
-      if (prepared.digest.settings.search) void reindex(prepared.digest, options.output, prepared.version);
+      // Beside the output, not in it: see search-files.ts.
+      if (prepared.digest.settings.search) void reindex(prepared.digest, searchRoot(options.output), prepared.version);
     },
   };
 }
@@ -141,7 +149,16 @@ export async function startDevServer(
     runMode: "serve",
     // Eleventy writes nothing itself: pages reach the output through the sink's Publisher.
     dryRun: true,
-    config: (eleventyConfig) => attachSink(eleventyConfig, sink),
+    config: (eleventyConfig) => {
+      attachSink(eleventyConfig, sink);
+      eleventyConfig.setServerOptions({
+        ...devServerOptions,
+        middleware: [
+          ...devServerOptions.middleware,
+          serveFolder(searchIndexUrl, join(searchRoot(o.output), searchIndexUrl)),
+        ],
+      });
+    },
   });
   eleventy.disableLogger();
   await eleventy.init();

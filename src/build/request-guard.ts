@@ -25,7 +25,7 @@ export interface GuardedRequest {
 export interface GuardedResponse {
   statusCode: number;
   setHeader(name: string, value: string): unknown;
-  end(body?: string): unknown;
+  end(body?: string | Uint8Array): unknown;
 }
 
 /** A connect-style middleware that answers 400 at once to a path `badRequestReason` refuses. */
