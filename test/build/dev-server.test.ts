@@ -1,6 +1,5 @@
 // Integration: the dev server on 127.0.0.1 over a fixture site: private, refusing hostile paths,
 // publishing through the Publisher so that a deleted article's pages go, one line per rebuild.
-import { request } from "node:http";
 import { existsSync, readFileSync } from "node:fs";
 import { readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -8,15 +7,13 @@ import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevServer, watchedPath } from "../../src/build/dev-server.ts";
 import { build } from "../../src/build/production.ts";
+import { getRaw, devFiles } from "../helpers/dev-server.ts";
 import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
 
 // Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.
 register();
 
-const files = {
-  "summit.md": articleFile({ title: "Leaders meet at the lake summit", date: "2025-08-15T09:00:00Z", tags: ["Lakes"] }),
-  "storm.md": articleFile({ title: "Storm closes the coast road", date: "2025-08-16T10:00:00Z", tags: ["Weather"] }),
-};
+const files = devFiles;
 
 let site: Awaited<ReturnType<typeof makeSite>>;
 let server: Awaited<ReturnType<typeof startDevServer>>;
@@ -40,20 +37,8 @@ async function settled(ready: () => boolean): Promise<void> {
   }
 }
 
-/** GET with the path sent byte for byte (fetch would normalise it). */
-function get(path: string): Promise<{ status: number; body: string }> {
-  const { port } = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path, method: "GET", timeout: 5000 }, (res) => {
-      let body = "";
-      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("timeout", () => req.destroy(new Error(`no answer for ${path}`)));
-    req.on("error", reject);
-    req.end();
-  });
-}
+/** GET with the path sent byte for byte. */
+const get = (path: string) => getRaw(server.url, path);
 
 beforeAll(async () => {
   process.on("unhandledRejection", onRejection);

@@ -1,6 +1,5 @@
 // The dev server's search index: kept beside its output (.dev.search), served under /pagefind/, and
 // brought up to date after an edit, while the output's versions never hold an index of their own.
-import { request } from "node:http";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -8,15 +7,11 @@ import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { searchRoot, startDevServer } from "../../src/build/dev-server.ts";
 import { serveFolder } from "../../src/build/search-files.ts";
+import { devFiles, getRaw } from "../helpers/dev-server.ts";
 import { articleFile, fixtureSettings, makeSite } from "../helpers/fixture.ts";
 
 // Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.
 register();
-
-const files = {
-  "summit.md": articleFile({ title: "Leaders meet at the lake summit", date: "2025-08-15T09:00:00Z", tags: ["Lakes"] }),
-  "storm.md": articleFile({ title: "Storm closes the coast road", date: "2025-08-16T10:00:00Z", tags: ["Weather"] }),
-};
 
 let site: Awaited<ReturnType<typeof makeSite>>;
 let server: Awaited<ReturnType<typeof startDevServer>>;
@@ -28,21 +23,10 @@ async function until(ready: () => boolean | Promise<boolean>): Promise<void> {
   for (let i = 0; i < 1200 && !(await ready()); i++) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-function get(path: string): Promise<{ status: number; type: string; body: string }> {
-  const { port } = new URL(server.url);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path, method: "GET", timeout: 5000 }, (res) => {
-      let body = "";
-      res.on("data", (chunk: Buffer) => (body += chunk.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
+const get = (path: string) => getRaw(server.url, path);
 
 beforeAll(async () => {
-  site = await makeSite(files, { ...fixtureSettings, search: true });
+  site = await makeSite(devFiles, { ...fixtureSettings, search: true });
   server = await startDevServer({
     input: site.content,
     output: dev(),
