@@ -5,9 +5,9 @@ import { readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDevServer, watchedPath } from "../../src/build/dev-server.ts";
+import { type startDevServer, watchedPath } from "../../src/build/dev-server.ts";
 import { build } from "../../src/build/production.ts";
-import { getRaw, devFiles } from "../helpers/dev-server.ts";
+import { devFiles, getRaw, startOnSite } from "../helpers/dev-server.ts";
 import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
 
 // Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.
@@ -43,14 +43,7 @@ const get = (path: string) => getRaw(server.url, path);
 beforeAll(async () => {
   process.on("unhandledRejection", onRejection);
   site = await makeSite(files, { ...fixtureSettings, search: false });
-  server = await startDevServer({
-    input: site.content,
-    output: dev(),
-    host: "127.0.0.1",
-    port: 0,
-    cacheDir: join(site.root, ".cache"),
-    log: (line) => lines.push(line),
-  });
+  server = await startOnSite(site, (line) => lines.push(line));
   await lineCount(/^Built/, 1);
 }, 60_000);
 afterAll(async () => {

@@ -5,9 +5,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchRoot, startDevServer } from "../../src/build/dev-server.ts";
+import { searchRoot, type startDevServer } from "../../src/build/dev-server.ts";
 import { serveFolder } from "../../src/build/search-files.ts";
-import { devFiles, getRaw } from "../helpers/dev-server.ts";
+import { devFiles, getRaw, startOnSite } from "../helpers/dev-server.ts";
 import { articleFile, fixtureSettings, makeSite } from "../helpers/fixture.ts";
 
 // Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.
@@ -27,14 +27,7 @@ const get = (path: string) => getRaw(server.url, path);
 
 beforeAll(async () => {
   site = await makeSite(devFiles, { ...fixtureSettings, search: true });
-  server = await startDevServer({
-    input: site.content,
-    output: dev(),
-    host: "127.0.0.1",
-    port: 0,
-    cacheDir: join(site.root, ".cache"),
-    log: (line) => lines.push(line),
-  });
+  server = await startOnSite(site, (line) => lines.push(line));
   await until(() => existsSync(manifest()));
 }, 90_000);
 afterAll(async () => {

@@ -1,5 +1,7 @@
 // What the dev-server tests share: two fixture articles, and a GET that sends its path byte for byte.
 import { request } from "node:http";
+import { join } from "node:path";
+import { startDevServer } from "../../src/build/dev-server.ts";
 import { articleFile } from "./fixture.ts";
 
 /** Two articles on two days, each with its own tag. */
@@ -20,5 +22,17 @@ export function getRaw(base: string, path: string): Promise<{ status: number; ty
     req.on("timeout", () => req.destroy(new Error(`no answer for ${path}`)));
     req.on("error", reject);
     req.end();
+  });
+}
+
+/** Starts the dev server over a fixture site on 127.0.0.1 and a free port, publishing into `.dev`, logging into `log`. */
+export function startOnSite(site: { root: string; content: string }, log: (line: string) => void) {
+  return startDevServer({
+    input: site.content,
+    output: join(site.root, ".dev"),
+    host: "127.0.0.1",
+    port: 0,
+    cacheDir: join(site.root, ".cache"),
+    log,
   });
 }
