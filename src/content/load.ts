@@ -1,20 +1,18 @@
 // Reads the content folder once: site settings, every article file, and the images they name.
-import { readFileSync, statSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
 import { articleCards } from "../images/cards/article-cards.ts";
-import { type Article, type BodyRenderer, type ParsedArticle, parseArticle } from "./article.ts";
+import type { Article } from "./article.ts";
 import { storyProblems } from "../stories/author.ts";
 import { locate } from "./checks.ts";
 import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
 import { articleImages } from "../images/article-images.ts";
-import { type ImageProcessing, type ImageWork, isInside, realOrNull } from "../images/image-files.ts";
+import type { ImageProcessing, ImageWork } from "../images/image-files.ts";
 import type { CopiedFile } from "../publish/publisher.ts";
 import type { Image } from "../digest/view-model.ts";
-import { decodeText, splitFrontMatter } from "./front-matter.ts";
-import { keepParse, keyByStat, parseKey, settingsHash, takeParse } from "./parse-cache.ts";
-import { statText } from "../publish/cache-file.ts";
+import { settingsHash } from "./parse-cache.ts";
+import { listMarkdown, parseSource } from "./source-files.ts";
 import { cachedRenderer, emptyCache, type LoadCache } from "./markdown-cache.ts";
 import { createMarkdown, markdownDefaults } from "./markdown.ts";
 import { type BuildContext, createBuildContext, memoSlot } from "../digest/build-context.ts";
@@ -66,55 +64,6 @@ export interface Content {
 const SETTINGS_FILE = join("_data", "site.json");
 // One Markdown renderer per build: made once, not once per file, and never shared with another build.
 const MARKDOWN = memoSlot(() => createMarkdown());
-
-/**
- * Parses one file, or takes its parse from the cache when the watcher reported no change to it, or
- * when its size and modification time are the ones the cache has (bodies come from the Markdown
- * cache). Read synchronously: a site's files are small and usually in the page cache, where a
- * synchronous read costs a fraction of the promise-based open, stat, read and close.
- */
-function parseSource(
-  path: string,
-  file: string,
-  settings: Settings,
-  renderer: BodyRenderer,
-  cache: LoadCache,
-  unchanged: (path: string) => boolean,
-  settingsKey: string,
-): ParsedArticle {
-  const known = cache.files.get(path);
-  if (known && unchanged(path)) return known.parsed;
-  const stats = statSync(path);
-  const { size, mtimeMs } = stats;
-  if (known && known.size === size && known.mtimeMs === mtimeMs) return known.parsed;
-  // A production build's saved parse, when the file's stat, or else its bytes, and the settings are the
-  // ones it was made from.
-  const parses = cache.parses;
-  const stat = statText(stats);
-  const take = (key: string | undefined) =>
-    key && parses ? takeParse(parses, key, cache.markdown, () => linesOf(path), stat) : undefined;
-  let saved = take(parses && keyByStat(parses, settingsKey, file, stat));
-  const bytes = saved ? undefined : readFileSync(path);
-  const key = bytes && parses ? parseKey(settingsKey, file, bytes) : undefined;
-  saved ??= take(key);
-  if (saved?.article?.bodyKey) cache.used.add(saved.article.bodyKey);
-  const text = saved || !bytes ? "" : decodeText(bytes);
-  const parsed: ParsedArticle =
-    saved ??
-    (text === null
-      ? { errors: [{ file, message: "is not valid UTF-8 text; save it as UTF-8" }], warnings: [] }
-      : parseArticle(file, text, settings, renderer));
-  if (key && parses && !saved) keepParse(parses, key, parsed, settingsKey, stat);
-  cache.files.set(path, { size, mtimeMs, parsed });
-  return parsed;
-}
-
-/** The front matter's field lines of the file at `path`, read again: wanted only when a build fails. */
-function linesOf(path: string): ReadonlyMap<string, number> {
-  const text = decodeText(readFileSync(path));
-  const split = text === null ? undefined : splitFrontMatter(text);
-  return split?.ok ? split.lines() : new Map();
-}
 
 /** Files read between two turns of the event loop. */
 const YIELD_EVERY = 500;
@@ -224,55 +173,6 @@ export async function readSettings(
   if (!result.success)
     return { problems: issuesToProblems(file, result.error.issues, record, settingsExpectations), missing: false };
   return { settings: completeSettings(result.data) };
-}
-
-/**
- * Every `.md` file under `dir`, sorted so that builds are deterministic. A symbolic link is followed
- * when it leads to a file inside `contentDir` (read as an article of its own, with a warning); one that
- * leads outside, or to a folder, is a problem: nothing is skipped without a word.
- */
-async function listMarkdown(
-  dir: string,
-  contentDir: string,
-  rel: (path: string) => string,
-): Promise<{ paths: string[]; problems: Problem[] }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  const paths: string[] = [];
-  const problems: Problem[] = [];
-  const realContent = realOrNull(contentDir) ?? contentDir;
-  for (const e of entries) {
-    const path = join(e.parentPath, e.name);
-    if (e.isFile()) {
-      if (e.name.toLowerCase().endsWith(".md")) paths.push(path);
-      continue;
-    }
-    if (!e.isSymbolicLink()) continue;
-    const real = realOrNull(path);
-    const isFile = real !== null && statSync(real).isFile();
-    if (isFile && !e.name.toLowerCase().endsWith(".md")) continue;
-    const file = rel(path);
-    if (real === null)
-      problems.push({ file, message: "is a symbolic link to nothing (its target is missing); remove it" });
-    else if (!isInside(realContent, real))
-      problems.push({
-        file,
-        message: `is a symbolic link to ${rel(real)}, outside the content folder, and is not read; move the file into content/`,
-      });
-    else if (!isFile)
-      problems.push({
-        file,
-        message: "is a symbolic link to a folder, which is not read; move its articles into content/articles/",
-      });
-    else {
-      paths.push(path);
-      problems.push({
-        file,
-        warning: true,
-        message: `is a symbolic link to ${rel(real)}; it is read as an article of its own`,
-      });
-    }
-  }
-  return { paths: paths.sort(), problems };
 }
 
 function duplicateUrls(articles: readonly Article[]): Problem[] {
