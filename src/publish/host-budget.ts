@@ -1,29 +1,12 @@
 // The output against its host's limits: what each kind of file takes, a warning near a limit, and a
 // failed build (naming what takes the room) past one, before the previous output is replaced.
 import { DigestError, formatProblems } from "../content/errors.ts";
+import { KINDS, type OutputTally, tallyOutput } from "./output-tally.ts";
 
 /** The hosts whose limits are known; `none` checks nothing. */
 export const HOSTS = ["github-pages", "cloudflare-pages", "netlify", "none"] as const;
 /** A host named by the `host` setting. */
 export type Host = (typeof HOSTS)[number];
-
-/** What an output file is, for the tally. */
-export type OutputKind = "pages" | "feeds" | "media" | "cards" | "search" | "other";
-const KINDS: readonly OutputKind[] = ["pages", "feeds", "media", "cards", "search", "other"];
-
-/** Files and bytes. */
-export interface OutputSize {
-  files: number;
-  bytes: number;
-}
-
-/** The output counted by kind, with what a per-file or per-folder limit looks at. */
-export interface OutputTally {
-  kinds: Record<OutputKind, OutputSize>;
-  total: OutputSize;
-  largestFile: { path: string; bytes: number } | null;
-  fullestFolder: { path: string; files: number } | null;
-}
 
 /** A host's published limits; a limit it does not have is left out. */
 export interface HostLimits {
@@ -70,38 +53,6 @@ export interface BudgetOptions {
 
 /** Defaults for every budget option. */
 export const budgetDefaults = { warnAt: 0.8, allowOverBudget: false } satisfies BudgetOptions;
-
-/** The kind of an output file from its path in the output folder. */
-export function outputKind(path: string): OutputKind {
-  if (path.startsWith("pagefind/")) return "search";
-  // Cards are named <name>-<10 hex>.png (generated) or <name>-<10 hex>-card.jpg (a cropped lead image).
-  if (path.startsWith("media/")) return /-[0-9a-f]{10}(?:\.png|-card\.jpg)$/.test(path) ? "cards" : "media";
-  if (path.endsWith(".html")) return "pages";
-  if (path.startsWith("feeds/") || path.endsWith(".xml")) return "feeds";
-  return "other";
-}
-
-/** Counts `files` (output path and size in bytes) by kind, and finds the largest file and fullest folder. */
-export function tallyOutput(files: Iterable<readonly [string, number]>): OutputTally {
-  const kinds = Object.fromEntries(KINDS.map((k) => [k, { files: 0, bytes: 0 }])) as Record<OutputKind, OutputSize>;
-  const total = { files: 0, bytes: 0 };
-  const folders = new Map<string, number>();
-  let largestFile: OutputTally["largestFile"] = null;
-  for (const [path, bytes] of files) {
-    const kind = kinds[outputKind(path)];
-    kind.files++;
-    kind.bytes += bytes;
-    total.files++;
-    total.bytes += bytes;
-    if (!largestFile || bytes > largestFile.bytes) largestFile = { path, bytes };
-    const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".";
-    folders.set(folder, (folders.get(folder) ?? 0) + 1);
-  }
-  let fullestFolder: OutputTally["fullestFolder"] = null;
-  for (const [path, count] of folders)
-    if (!fullestFolder || count > fullestFolder.files) fullestFolder = { path, files: count };
-  return { kinds, total, largestFile, fullestFolder };
-}
 
 /** The verdict: one line per measure the host limits, and the worst level among them. */
 export interface BudgetVerdict {

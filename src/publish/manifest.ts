@@ -1,6 +1,6 @@
 // A version's manifest (`dist.builds/<id>.json`): what each file of the version is, so that the next
 // build can keep unchanged files without reading them, and the version it replaced.
-import { existsSync, readFileSync, rmdirSync } from "node:fs";
+import { existsSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 /** What the manifest records of one output file. */
@@ -23,6 +23,12 @@ export function readManifest(path: string): { files: Map<string, Entry>; previou
   } catch {
     return undefined;
   }
+}
+
+/** Writes the manifest of a version holding `files`, which replaced version `previous`. */
+export function writeManifest(path: string, files: ReadonlyMap<string, Entry>, previous: string | undefined): void {
+  const sorted = Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+  writeFileSync(path, JSON.stringify({ previous, files: sorted }));
 }
 
 /** Removes a folder if it is empty. */

@@ -1,7 +1,8 @@
 // File-system failures of the output folder, told as one plain line naming the path and what to do:
 // they are the author's machine's problems, not Broadsheet's, so no stack trace.
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { DigestError } from "../content/errors.ts";
+import { existingAncestor } from "./manifest.ts";
 
 /** The output folder could not be written; the previous output was left as it was. */
 export class OutputError extends DigestError {
@@ -51,4 +52,14 @@ export function outputError(
   const inside = relative(cwd, located);
   const shown = inside === "" ? "." : inside.startsWith("..") ? located : inside;
   return new OutputError(template.replace("%s", shown), code, error);
+}
+
+/**
+ * The path to name for a failure while a version is assembled in `staging`: for a refused write, the
+ * nearest folder that exists (the one that refused); for a file or folder in the way inside the new
+ * version, where it would be in the output `outDir`.
+ */
+export function failedPath(path: string, code: string, staging: string, outDir: string): string {
+  if (["EACCES", "EPERM", "EROFS"].includes(code)) return existingAncestor(path);
+  return path.startsWith(`${staging}/`) ? join(outDir, path.slice(staging.length + 1)) : path;
 }

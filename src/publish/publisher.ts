@@ -2,41 +2,20 @@
 // in one rename (see versions.ts): nothing a reader sees changes until the whole build succeeded, and
 // files whose content did not change are hard-links to the same file (their times stay, for hosts
 // that sync by time).
-import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { BackgroundWriter } from "./background-writer.ts";
 import { faultPlan, type StepHook } from "./faults.ts";
-import { type Entry, existingAncestor, readManifest, removeIfEmpty } from "./manifest.ts";
-import { OutputError, outputError } from "./output-error.ts";
+import { type Entry, existingAncestor, removeIfEmpty, writeManifest } from "./manifest.ts";
+import { openPublishes } from "./open-publishes.ts";
+import { failedPath, OutputError, outputError } from "./output-error.ts";
+import { PreviousVersion } from "./previous-version.ts";
+import type { CopiedFile, PublisherOptions, PublishResult } from "./publisher-types.ts";
 import { claimVersion, removeDropped, staleLinks } from "./reuse.ts";
 import { type Current, currentOf, markAssembling, newVersionId, removeStale, storeOf, switchTo } from "./versions.ts";
 
-/** A file copied into the output as it is (an image variant, a social card): the one type for it. */
-export interface CopiedFile {
-  /** Absolute path of the source file. */
-  from: string;
-  /** Output path relative to the site root, such as `media/bridge-3f2a9c1d0b-800.avif`. */
-  to: string;
-}
-
-/** What a publish did. */
-export interface PublishResult {
-  /** Files in the output. */
-  files: number;
-  /** Files written because they were new or changed. */
-  written: number;
-  /** Files of the previous output that no build produces any more, removed. */
-  removed: number;
-}
-
-/** Options of a Publisher. */
-export interface PublisherOptions {
-  /** Called at each step (tests kill the process at one). Default: what `BROADSHEET_FAULT` asks for, else nothing. */
-  onStep?: StepHook;
-}
-
-/** Publishers of this process that have not committed or aborted, for `abortAll`. */
-const open = new Set<Publisher>();
+// The types of a publish, where the code that stages files has always found them.
+export type { CopiedFile, PublisherOptions, PublishResult } from "./publisher-types.ts";
 
 /**
  * Assembles a build's files as a new version of the output, then makes `outDir` show it. Each
@@ -45,11 +24,10 @@ const open = new Set<Publisher>();
 export class Publisher {
   readonly outDir: string;
   readonly #current: Current;
+  /** The version the output shows now, which this build compares against. */
+  readonly #prior: PreviousVersion;
   readonly #id = newVersionId();
   readonly #staging: string;
-  readonly #previous: Map<string, Entry>;
-  /** The version the current one replaced, which this build may bring up to date and reuse (see reuse.ts). */
-  readonly #before: string | undefined;
   /** Files the reused version held, once it is claimed; undefined while a new version is assembled in full. */
   #reused: Set<string> | undefined;
   #claimed = false;
@@ -73,12 +51,10 @@ export class Publisher {
     this.#step = options.onStep ?? faultPlan(process.env.BROADSHEET_FAULT);
     this.#current = currentOf(this.outDir);
     this.#staging = join(storeOf(this.outDir), this.#id);
-    const manifest = this.#current.kind === "version" ? readManifest(`${this.#current.dir}.json`) : undefined;
-    this.#previous = manifest?.files ?? new Map();
-    this.#keep = new Set(this.#current.kind === "version" ? [this.#current.id, manifest?.previous ?? ""] : []);
-    this.#before = manifest?.previous;
+    this.#prior = new PreviousVersion(this.outDir, this.#current);
+    this.#keep = new Set(this.#current.kind === "version" ? [this.#current.id, this.#prior.before ?? ""] : []);
     markAssembling(this.#id, true, this.outDir);
-    open.add(this);
+    openPublishes.add(this);
     removeStale(this.outDir, this.#keep);
     // A folder that cannot be written is told now, not after the whole build: make the version's folder once.
     try {
@@ -100,7 +76,8 @@ export class Publisher {
     this.#next.set(path, entry);
     this.#step("file added");
     // Only a file of the same size can be unchanged; then the bytes decide.
-    if (this.#isCurrent(path, entry) && readFileSync(this.#old(path)).equals(bytes)) return void this.#links.push(path);
+    if (this.#prior.holds(path, entry) && readFileSync(this.#prior.path(path)).equals(bytes))
+      return void this.#links.push(path);
     this.#written++;
     this.#claim();
     // Bytes encoded here are nobody else's: they move to the writer uncopied.
@@ -109,15 +86,12 @@ export class Publisher {
 
   /** Page keys of the files the output holds now, as recorded when they were written. */
   currentKeys(): Map<string, string> {
-    const keys = new Map<string, string>();
-    for (const [path, entry] of this.#previous)
-      if (entry.key !== undefined && this.#isCurrent(path, entry)) keys.set(path, entry.key);
-    return keys;
+    return this.#prior.keys();
   }
 
   /** Keeps a file of the previous output as it is, without rendering it again. */
   keep(path: string): void {
-    const entry = this.#previous.get(path);
+    const entry = this.#prior.files.get(path);
     if (!entry) return;
     this.#next.set(path, entry);
     this.#links.push(path);
@@ -125,8 +99,8 @@ export class Publisher {
 
   /** Keeps files of the previous output if every one of them is still there as it was written; else keeps none and says so. */
   keepAll(paths: readonly string[]): boolean {
-    const entries = paths.map((path) => this.#previous.get(path));
-    if (!entries.every((entry, i) => entry !== undefined && this.#isCurrent(paths[i] ?? "", entry))) return false;
+    const entries = paths.map((path) => this.#prior.files.get(path));
+    if (!entries.every((entry, i) => entry !== undefined && this.#prior.holds(paths[i] ?? "", entry))) return false;
     for (const path of paths) this.keep(path);
     return true;
   }
@@ -137,7 +111,7 @@ export class Publisher {
     const entry = { hash: `copy:${file.to}`, size };
     this.#next.set(file.to, entry);
     this.#step("file copied");
-    if (this.#isCurrent(file.to, entry)) return void this.#links.push(file.to);
+    if (this.#prior.holds(file.to, entry)) return void this.#links.push(file.to);
     this.#written++;
     this.#claim();
     this.#writer.copy(file.from, join(this.#staging, file.to));
@@ -155,26 +129,28 @@ export class Publisher {
   }
 
   async #commit(): Promise<PublishResult> {
-    const removed = [...this.#previous.keys()].filter((path) => !this.#next.has(path)).length;
+    const removed = [...this.#prior.files.keys()].filter((path) => !this.#next.has(path)).length;
     const result = { files: this.#next.size, written: this.#written, removed };
     try {
-      if (this.#current.kind === "version" && this.#written === 0 && removed === 0 && this.#sameEntries()) {
+      if (this.#current.kind === "version" && this.#written === 0 && removed === 0 && this.#prior.sameAs(this.#next)) {
         await this.#writer.finish();
         rmSync(this.#staging, { recursive: true, force: true });
         this.#finish("done");
         return result;
       }
       this.#claim();
-      const links = this.#reused ? staleLinks(this.#links, this.#staging, this.#old("")) : this.#links;
-      for (const path of links) this.#writer.link(this.#old(path), join(this.#staging, path));
+      const links = this.#reused ? staleLinks(this.#links, this.#staging, this.#prior.path("")) : this.#links;
+      for (const path of links) this.#writer.link(this.#prior.path(path), join(this.#staging, path));
       await this.#writer.finish();
-      if (this.#reused) removeDropped(this.#staging, this.#reused, this.#previous.keys(), this.#next);
+      if (this.#reused) removeDropped(this.#staging, this.#reused, this.#prior.files.keys(), this.#next);
       this.#step("files written");
       // An empty site is still a folder.
       mkdirSync(this.#staging, { recursive: true });
-      const files = Object.fromEntries([...this.#next].sort(([a], [b]) => (a < b ? -1 : 1)));
-      const previous = this.#current.kind === "version" ? this.#current.id : undefined;
-      writeFileSync(`${this.#staging}.json`, JSON.stringify({ previous, files }));
+      writeManifest(
+        `${this.#staging}.json`,
+        this.#next,
+        this.#current.kind === "version" ? this.#current.id : undefined,
+      );
       this.#step("manifest written");
       // abort() may have been called (a signal) while the writer finished: then no switch.
       if (this.#stopRequested) throw new OutputError("The publish was stopped", "EINTR");
@@ -182,7 +158,9 @@ export class Publisher {
       this.#state = "done";
       this.#step("switched");
     } catch (error) {
-      const told = outputError(error, this.#staging, (path, code) => this.#locate(path, code));
+      const told = outputError(error, this.#staging, (path, code) =>
+        failedPath(path, code, this.#staging, this.outDir),
+      );
       await this.#discard();
       throw told;
     }
@@ -231,7 +209,7 @@ export class Publisher {
   #finish(state: "done" | "aborted"): void {
     this.#state = state;
     markAssembling(this.#id, false, this.outDir);
-    open.delete(this);
+    openPublishes.delete(this);
   }
 
   /**
@@ -241,47 +219,8 @@ export class Publisher {
   #claim(): void {
     if (this.#claimed) return;
     this.#claimed = true;
-    if (this.#current.kind !== "version" || this.#before === undefined) return;
-    this.#reused = claimVersion(this.outDir, this.#before, this.#current.id, this.#id);
+    if (this.#current.kind !== "version" || this.#prior.before === undefined) return;
+    this.#reused = claimVersion(this.outDir, this.#prior.before, this.#current.id, this.#id);
     if (this.#reused) this.#writer = new BackgroundWriter(true);
   }
-
-  #sameEntries(): boolean {
-    if (this.#next.size !== this.#previous.size) return false;
-    for (const [path, entry] of this.#next) {
-      const old = this.#previous.get(path);
-      if (old?.size !== entry.size || old.hash !== entry.hash || old.key !== entry.key) return false;
-    }
-    return true;
-  }
-
-  /**
-   * The path to name for a failure: for a refused write, the nearest folder that exists (the one that
-   * refused); for a file or folder in the way inside the new version, where it would be in the output.
-   */
-  #locate(path: string, code: string): string {
-    if (["EACCES", "EPERM", "EROFS"].includes(code)) return existingAncestor(path);
-    return path.startsWith(`${this.#staging}/`) ? join(this.outDir, path.slice(this.#staging.length + 1)) : path;
-  }
-
-  /** Where a file of the current version is. */
-  #old(path: string): string {
-    return join(this.#current.kind === "none" ? this.outDir : this.#current.dir, path);
-  }
-
-  #isCurrent(path: string, entry: Entry): boolean {
-    const old = this.#previous.get(path);
-    if (!old || old.hash !== entry.hash || old.size !== entry.size) return false;
-    // The manifest is trusted only while the file is still there, a file at the size it recorded.
-    const stats = statSync(this.#old(path), { throwIfNoEntry: false });
-    return stats?.isFile() === true && stats.size === entry.size;
-  }
-}
-
-/**
- * Aborts every publish of this process still under way: what a SIGINT or SIGTERM handler awaits before it
- * exits. Resolves false when a switch had already happened (say the new output was published, not "left as it was").
- */
-export async function abortAll(): Promise<boolean> {
-  return (await Promise.all([...open].map((publisher) => publisher.abort()))).every(Boolean);
 }

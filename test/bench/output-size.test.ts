@@ -1,6 +1,6 @@
 // The benchmark's output rows: sizes by kind and each host's budget for one tally.
 import { describe, expect, it } from "vitest";
-import { tallyOutput } from "../../src/publish/host-budget.ts";
+import { tallyOutput } from "../../src/publish/output-tally.ts";
 import { budgetsByHost, describeOutput } from "./output-size.ts";
 
 const MiB = 1024 * 1024;

@@ -1,14 +1,8 @@
 // What a built site's output holds, by kind (pages, feeds, media, cards, search), read from the
 // manifest of the version the output links to: the same tally the host budget judges.
 import { readManifest } from "../../src/publish/manifest.ts";
-import {
-  HOSTS,
-  hostBudget,
-  hostLimits,
-  type OutputKind,
-  type OutputTally,
-  tallyOutput,
-} from "../../src/publish/host-budget.ts";
+import { HOSTS, hostBudget, hostLimits } from "../../src/publish/host-budget.ts";
+import { type OutputKind, type OutputTally, tallyOutput } from "../../src/publish/output-tally.ts";
 import { currentOf } from "../../src/publish/versions.ts";
 
 /** The tally of the output folder `outDir`, from its current version's manifest (`<outDir>.builds/<id>.json`). */

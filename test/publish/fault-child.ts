@@ -2,7 +2,7 @@
 // kill itself at one step. SIGINT and SIGTERM are handled as the CLI does: abort the publish, then exit.
 // Usage: node --import tsx test/publish/fault-child.ts <content> <output> <cacheDir>
 import { build } from "../../.eleventy.ts";
-import { abortAll } from "../../src/publish/publisher.ts";
+import { abortAll } from "../../src/publish/open-publishes.ts";
 
 const [input, output, cacheDir] = process.argv.slice(2);
 for (const signal of ["SIGINT", "SIGTERM"] as const)

@@ -16,7 +16,8 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { abortAll, Publisher } from "../../src/publish/publisher.ts";
+import { abortAll } from "../../src/publish/open-publishes.ts";
+import { Publisher } from "../../src/publish/publisher.ts";
 import { OutputError } from "../../src/publish/output-error.ts";
 import { readTree } from "../helpers/fixture.ts";
 
