@@ -7,7 +7,8 @@ import { emptyCache } from "../content/markdown-cache.ts";
 import type { DigestMemo } from "../digest/digest.ts";
 import type { KeyMemo } from "../digest/page-keys.ts";
 import { searchIndexUrl } from "../digest/urls.ts";
-import { Publisher } from "../publish/publisher.ts";
+import { OutputChangedError } from "../publish/output-error.ts";
+import { Publisher, type PublishResult } from "../publish/publisher.ts";
 import { backgroundIndexer } from "../search/pagefind.ts";
 import { attachSink, loadEleventy, type PageSink } from "./eleventy-api.ts";
 import { DEFAULT_CACHE, imageProcessing, keysByUrl, type Prepared, prepare } from "./prepare.ts";
@@ -74,6 +75,8 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
   let changed: string[] | undefined;
   let current: { prepared: Prepared; publisher: Publisher; page: (url: string, html: string) => void } | undefined;
   let started = 0;
+  // After a rebuild found files of the output changed by hand, the next one stats every file.
+  let verify = false;
   const reindex = backgroundIndexer((error) => options.log(`Search index not updated: ${String(error)}`), {
     quietMs: DEV_SEARCH_QUIET_MS,
   });
@@ -87,7 +90,7 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
     },
     async digest() {
       started = performance.now();
-      const publisher = new Publisher(options.output);
+      const publisher = new Publisher(options.output, { verify });
       const previous = keysByUrl(publisher.currentKeys());
       const seen = changed === undefined ? undefined : new Set(changed);
       try {
@@ -122,7 +125,16 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
       const { prepared, publisher } = current;
       current = undefined;
       copyAssets(prepared, publisher);
-      const result = await publisher.commit();
+      let result: PublishResult;
+      try {
+        result = await publisher.commit();
+      } catch (error) {
+        if (!(error instanceof OutputChangedError)) throw error;
+        verify = true;
+        options.log(`${what()}: not published: ${error.changed}; the next rebuild checks every file.`);
+        return;
+      }
+      verify = false;
       const warnings = prepared.content.warnings.length;
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       options.log(

@@ -8,6 +8,7 @@ import { readMarkdownCache, writeMarkdownCache } from "../content/markdown-cache
 import { readParseCache, writeParseCache } from "../content/parse-cache.ts";
 import type { Digest } from "../digest/view-model.ts";
 import type { ImageWork } from "../images/image-files.ts";
+import { OutputChangedError } from "../publish/output-error.ts";
 import { Publisher } from "../publish/publisher.ts";
 import { type PublishedIndex, publishSearchIndex } from "../search/pagefind.ts";
 import { attachSink, loadEleventy } from "./eleventy-api.ts";
@@ -28,6 +29,8 @@ export interface BuildOptions {
   allowEmpty?: boolean;
   /** Aborting it stops the build and leaves the output as it was (unless it is already switching). */
   signal?: AbortSignal;
+  /** Stat every file of the output before keeping it, rather than taking its manifest's word. Default false. */
+  verifyOutput?: boolean;
 }
 
 /** What a finished build did, for its summary line. */
@@ -88,6 +91,18 @@ export function emptySiteError(input: string, output: string): DigestError {
 
 /** A production build: validate everything, render the pages that changed, then publish. */
 export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
+  try {
+    return await buildOnce(options);
+  } catch (error) {
+    // Files of the output changed by hand since they were published (the output was left as it was):
+    // one line, then the build again, checking each file (docs/rebuilds.md).
+    if (!(error instanceof OutputChangedError) || options.verifyOutput) throw error;
+    console.warn(`${error.changed}: building again, checking every file of the output.`);
+    return await buildOnce({ ...options, verifyOutput: true });
+  }
+}
+
+async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const input = options.input ?? "content";
   const output = options.output ?? "dist";
@@ -99,7 +114,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   // Parsed articles, so that a rebuild reads again only the files that changed (docs/rebuilds.md).
   const parseFile = join(cacheDir, "parse.cache");
   cache.parses = await readParseCache(parseFile, version);
-  const publisher = new Publisher(output);
+  const publisher = new Publisher(output, { verify: options.verifyOutput ?? false });
   const previous = keysByUrl(publisher.currentKeys());
   let searching: Promise<PublishedIndex> | undefined;
   let committing = false;

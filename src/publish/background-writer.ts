@@ -13,6 +13,7 @@ type Job = { to: string; bytes: Uint8Array } | { to: string; from: string; hard?
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const { copyFile, link, lstat, mkdir, rm, unlink, writeFile } = require("node:fs/promises");
+const { lstatSync } = require("node:fs");
 const { dirname } = require("node:path");
 const { replacing } = require("node:worker_threads").workerData ?? {};
 const folders = new Map();
@@ -33,7 +34,19 @@ const make = (dir) =>
     return mkdir(dir, { recursive: true });
   });
 const pending = [];
+const checks = [];
 let failure;
+// Files that must be there as the manifest records them, looked at once all writes are done: one lstat
+// each, synchronously (a promise per file would cost more than the call).
+const changed = () => {
+  const found = [];
+  for (const { root, paths, sizes } of checks)
+    for (let i = 0; i < paths.length; i++) {
+      const stats = lstatSync(root + "/" + paths[i], { throwIfNoEntry: false });
+      if (stats === undefined || !stats.isFile() || stats.size !== sizes[i]) found.push(paths[i]);
+    }
+  return found;
+};
 const folder = (dir) => {
   let made = folders.get(dir);
   if (!made) folders.set(dir, (made = make(dir)));
@@ -41,9 +54,10 @@ const folder = (dir) => {
 };
 parentPort.on("message", (message) => {
   if (message === "end") {
-    Promise.all(pending).then(() => parentPort.postMessage({ failure }));
+    Promise.all(pending).then(() => parentPort.postMessage({ failure, changed: failure ? [] : changed() }));
     return;
   }
+  if (!Array.isArray(message)) return void checks.push(message);
   for (const job of message) {
     const put = () =>
       job.bytes ? writeFile(job.to, job.bytes) : job.hard ? link(job.from, job.to) : copyFile(job.from, job.to);
@@ -98,17 +112,28 @@ export class BackgroundWriter {
     this.#queue({ to, from, hard: true });
   }
 
-  /** Waits until every queued file is written; rejects with the first error. The writer is done after. */
-  async finish(): Promise<void> {
+  /**
+   * Queues a check, once every file is written, that `root/<paths[i]>` is a file of `sizes[i]` bytes
+   * (files this build did not write, taken on the manifest's word); finish() resolves with those that are not.
+   */
+  check(root: string, paths: readonly string[], sizes: readonly number[]): void {
+    this.#start().postMessage({ root, paths, sizes });
+  }
+
+  /**
+   * Waits until every queued file is written; rejects with the first error, else resolves with the
+   * checked files that were missing or of another size. The writer is done after.
+   */
+  async finish(): Promise<string[]> {
     const worker = this.#worker;
-    if (!worker) return;
+    if (!worker) return [];
     this.#flush();
     // Kept alive while it finishes (it does not hold the process open otherwise).
     worker.ref();
     try {
       // A worker that crashed (its error is kept by #queue's listener) has exited, or will without replying.
       if (this.#crash !== undefined) throw this.#crash;
-      const reply = await new Promise<{ failure?: { message: string } }>((resolve, reject) => {
+      const reply = await new Promise<{ failure?: { message: string }; changed: string[] }>((resolve, reject) => {
         worker.once("message", resolve);
         worker.once("exit", (code) =>
           reject(this.#crash ?? new Error(`The file writer stopped (exit code ${code}) before it finished`)),
@@ -116,18 +141,24 @@ export class BackgroundWriter {
         worker.postMessage("end");
       });
       if (reply.failure !== undefined) throw Object.assign(new Error(reply.failure.message), reply.failure);
+      return reply.changed;
     } finally {
       this.#worker = undefined;
       await worker.terminate();
     }
   }
 
-  #queue(job: Job): void {
+  #start(): Worker {
     if (!this.#worker) {
       this.#worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { replacing: this.#replacing } });
       this.#worker.on("error", (error) => (this.#crash ??= error));
       this.#worker.unref();
     }
+    return this.#worker;
+  }
+
+  #queue(job: Job): void {
+    this.#start();
     this.#batch.push(job);
     if (this.#batch.length >= BATCH) this.#flush();
   }

@@ -63,3 +63,21 @@ export function failedPath(path: string, code: string, staging: string, outDir: 
   if (["EACCES", "EPERM", "EROFS"].includes(code)) return existingAncestor(path);
   return path.startsWith(`${staging}/`) ? join(outDir, path.slice(staging.length + 1)) : path;
 }
+
+/** Files of the output were changed or removed by hand since they were published: the output was left as it was. */
+export class OutputChangedError extends DigestError {
+  override name = "OutputChangedError";
+  /** The changed files, relative to the output folder. */
+  readonly files: readonly string[];
+  /** What changed, in words: "dist/a.html and 2 more changed or went missing since they were published". */
+  readonly changed: string;
+  constructor(outDir: string, files: readonly string[]) {
+    const shown = relative(process.cwd(), outDir) || outDir;
+    const named = files.slice(0, 3).map((file) => `${shown}/${file}`);
+    const more = files.length > 3 ? ` and ${(files.length - 3).toLocaleString("en-US")} more` : "";
+    const changed = `${named.join(", ")}${more} changed or went missing since ${files.length === 1 ? "it was" : "they were"} published`;
+    super(`${changed}: the output was left as it was; build again to check every file.`);
+    this.files = files;
+    this.changed = changed;
+  }
+}

@@ -23,4 +23,11 @@ export interface PublishResult {
 export interface PublisherOptions {
   /** Called at each step (tests kill the process at one). Default: what `BROADSHEET_FAULT` asks for, else nothing. */
   onStep?: StepHook;
+  /**
+   * Stat each file of the current version before taking it, as when its manifest is not trusted; default
+   * false: files the manifest records are taken on its word and checked once at commit (docs/rebuilds.md).
+   */
+  verify?: boolean;
+  /** Where a one-line notice goes (a manifest not trusted); default `console.warn`. */
+  notice?: (line: string) => void;
 }

@@ -6,9 +6,9 @@ import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { BackgroundWriter } from "./background-writer.ts";
 import { faultPlan, type StepHook } from "./faults.ts";
-import { type Entry, existingAncestor, removeIfEmpty, writeManifest } from "./manifest.ts";
+import { type Entry, existingAncestor, manifestPath, removeIfEmpty, writeManifest } from "./manifest.ts";
 import { openPublishes } from "./open-publishes.ts";
-import { failedPath, OutputError, outputError } from "./output-error.ts";
+import { failedPath, OutputChangedError, OutputError, outputError } from "./output-error.ts";
 import { PreviousVersion } from "./previous-version.ts";
 import type { CopiedFile, PublisherOptions, PublishResult } from "./publisher-types.ts";
 import { claimVersion, removeDropped, staleLinks } from "./reuse.ts";
@@ -29,7 +29,7 @@ export class Publisher {
   readonly #id = newVersionId();
   readonly #staging: string;
   /** Files the reused version held, once it is claimed; undefined while a new version is assembled in full. */
-  #reused: Set<string> | undefined;
+  #reused: Map<string, Entry> | undefined;
   #claimed = false;
   /** Versions to keep: the current one and the one it replaced (readers and concurrent builds may still use it). */
   readonly #keep: Set<string>;
@@ -51,7 +51,8 @@ export class Publisher {
     this.#step = options.onStep ?? faultPlan(process.env.BROADSHEET_FAULT);
     this.#current = currentOf(this.outDir);
     this.#staging = join(storeOf(this.outDir), this.#id);
-    this.#prior = new PreviousVersion(this.outDir, this.#current);
+    this.#prior = new PreviousVersion(this.outDir, this.#current, options.verify);
+    if (this.#prior.distrust !== undefined) (options.notice ?? console.warn)(this.#prior.distrust);
     this.#keep = new Set(this.#current.kind === "version" ? [this.#current.id, this.#prior.before ?? ""] : []);
     markAssembling(this.#id, true, this.outDir);
     openPublishes.add(this);
@@ -76,8 +77,7 @@ export class Publisher {
     this.#next.set(path, entry);
     this.#step("file added");
     // Only a file of the same size can be unchanged; then the bytes decide.
-    if (this.#prior.holds(path, entry) && readFileSync(this.#prior.path(path)).equals(bytes))
-      return void this.#links.push(path);
+    if (this.#prior.holds(path, entry) && this.#sameBytes(path, bytes)) return void this.#link(path, entry);
     this.#written++;
     this.#claim();
     // Bytes encoded here are nobody else's: they move to the writer uncopied.
@@ -107,11 +107,14 @@ export class Publisher {
 
   /** Stages a copy of a file whose output name already carries its content hash. */
   copy(file: CopiedFile): void {
-    const size = statSync(file.from).size;
-    const entry = { hash: `copy:${file.to}`, size };
+    const hash = `copy:${file.to}`;
+    const old = this.#prior.files.get(file.to);
+    // The name carries the content's hash: the same name is the same bytes, of the size recorded.
+    const size = old?.hash === hash && !this.#prior.verify ? old.size : statSync(file.from).size;
+    const entry: Entry = { hash, size };
     this.#next.set(file.to, entry);
     this.#step("file copied");
-    if (this.#prior.holds(file.to, entry)) return void this.#links.push(file.to);
+    if (this.#prior.holds(file.to, entry)) return void this.#link(file.to, entry);
     this.#written++;
     this.#claim();
     this.#writer.copy(file.from, join(this.#staging, file.to));
@@ -133,21 +136,29 @@ export class Publisher {
     const result = { files: this.#next.size, written: this.#written, removed };
     try {
       if (this.#current.kind === "version" && this.#written === 0 && removed === 0 && this.#prior.sameAs(this.#next)) {
-        await this.#writer.finish();
+        // Nothing to switch to: the files taken on the manifest's word are checked where they are.
+        this.#check(this.#prior.path(""));
+        const changed = await this.#writer.finish();
+        if (changed.length > 0) throw new OutputChangedError(this.outDir, changed);
         rmSync(this.#staging, { recursive: true, force: true });
         this.#finish("done");
         return result;
       }
       this.#claim();
-      const links = this.#reused ? staleLinks(this.#links, this.#staging, this.#prior.path("")) : this.#links;
+      const links =
+        this.#reused && !this.#prior.verify ? staleLinks(this.#links, this.#reused, this.#prior.files) : this.#links;
       for (const path of links) this.#writer.link(this.#prior.path(path), join(this.#staging, path));
-      await this.#writer.finish();
-      if (this.#reused) removeDropped(this.#staging, this.#reused, this.#prior.files.keys(), this.#next);
+      this.#check(this.#staging);
+      const changed = await this.#writer.finish();
+      if (changed.length > 0) throw new OutputChangedError(this.outDir, changed);
+      if (this.#reused) removeDropped(this.#staging, this.#reused.keys(), this.#prior.files.keys(), this.#next);
       this.#step("files written");
       // An empty site is still a folder.
       mkdirSync(this.#staging, { recursive: true });
+      const folder = statSync(this.#staging);
       writeManifest(
-        `${this.#staging}.json`,
+        manifestPath(this.#staging),
+        { id: this.#id, folder: [folder.dev, folder.ino] },
         this.#next,
         this.#current.kind === "version" ? this.#current.id : undefined,
       );
@@ -210,6 +221,33 @@ export class Publisher {
     this.#state = state;
     markAssembling(this.#id, false, this.outDir);
     openPublishes.delete(this);
+  }
+
+  /** Takes an unchanged file of the current version into the new one (a hard link, or the reused folder's own). */
+  #link(path: string, entry: Entry): void {
+    const since = this.#prior.files.get(path)?.since;
+    if (since !== undefined) entry.since = since;
+    this.#links.push(path);
+  }
+
+  /** Whether the current version's file holds exactly `bytes` (false when it cannot be read: it is written anew). */
+  #sameBytes(path: string, bytes: Uint8Array): boolean {
+    try {
+      return readFileSync(this.#prior.path(path)).equals(bytes);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Has the writer check, once it is done, that each file not written by this build is in `root` as recorded. */
+  #check(root: string): void {
+    // Stat'ed already when the manifest was not trusted; the check is for files taken on its word.
+    if (this.#prior.verify || this.#links.length === 0) return;
+    this.#writer.check(
+      root,
+      this.#links,
+      this.#links.map((path) => this.#next.get(path)?.size ?? -1),
+    );
   }
 
   /**

@@ -3,19 +3,28 @@
 // 12,000 folders and 14,700 hard links, then as many unlinks to remove the version before last).
 import { renameSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { type Entry, readManifest, removeIfEmpty } from "./manifest.ts";
+import { type Entry, manifestPath, readManifest, removeIfEmpty } from "./manifest.ts";
 import { othersAssembling, storeOf } from "./versions.ts";
 
 /**
  * Takes version `previous` of `outDir` over as the folder of the new version `id`, unless another build
  * is under way (it may still read it). Its manifest goes first, then the folder is renamed: an
  * interruption leaves a folder without a manifest under this build's id, which the next build removes as
- * a dead build's and never switches to. Returns the files it holds, or undefined: assemble in full.
+ * a dead build's and never switches to. Returns the files it holds, or undefined: assemble in full (also
+ * when its manifest is of another version, or its folder was replaced or moved since it was written).
  */
-export function claimVersion(outDir: string, previous: string, current: string, id: string): Set<string> | undefined {
+export function claimVersion(
+  outDir: string,
+  previous: string,
+  current: string,
+  id: string,
+): Map<string, Entry> | undefined {
   const store = storeOf(outDir);
-  const manifest = readManifest(join(store, `${previous}.json`));
+  const manifest = readManifest(manifestPath(join(store, previous)));
   if (manifest === undefined || othersAssembling(outDir, id, new Set([previous, current]))) return undefined;
+  const folder = statSync(join(store, previous), { throwIfNoEntry: false });
+  if (manifest.id !== previous || folder?.dev !== manifest.folder?.[0] || folder?.ino !== manifest.folder?.[1])
+    return undefined;
   try {
     // Not forced: of two builds that try at once, one removes it and the other assembles in full.
     rmSync(join(store, `${previous}.json`));
@@ -23,18 +32,23 @@ export function claimVersion(outDir: string, previous: string, current: string, 
   } catch {
     return undefined;
   }
-  return new Set(manifest.files.keys());
+  return manifest.files;
 }
 
 /**
  * Paths of `links` (unchanged since the current version) that the reused folder does not hold as the
- * current version's very file (same inode): the files the current version changed, and any other.
+ * current version's very file: the files the current version wrote, and any whose writer either manifest
+ * does not name. Both manifests name the version that wrote each file's bytes; every later version
+ * hard-linked that same file, so the same writer in both means the same file (inode), with no stat.
  */
-export function staleLinks(links: readonly string[], reused: string, current: string): string[] {
+export function staleLinks(
+  links: readonly string[],
+  reused: ReadonlyMap<string, Entry>,
+  current: ReadonlyMap<string, Entry>,
+): string[] {
   return links.filter((path) => {
-    const mine = statSync(join(reused, path), { throwIfNoEntry: false });
-    const theirs = statSync(join(current, path), { throwIfNoEntry: false });
-    return mine === undefined || theirs === undefined || mine.ino !== theirs.ino || mine.dev !== theirs.dev;
+    const since = reused.get(path)?.since;
+    return since === undefined || since !== current.get(path)?.since;
   });
 }
 

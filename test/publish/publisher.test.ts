@@ -1,6 +1,10 @@
 // The publisher: staged output, unchanged files never rewritten, removed files dropped, abort safe.
+
 import {
+  cpSync,
   existsSync,
+  renameSync,
+  truncateSync,
   lstatSync,
   readlinkSync,
   mkdtempSync,
@@ -15,6 +19,7 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { readManifest } from "../../src/publish/manifest.ts";
 import { Publisher } from "../../src/publish/publisher.ts";
 import { readTree } from "../helpers/fixture.ts";
 
@@ -38,6 +43,13 @@ async function publish(pages: Record<string, string>, keys: Record<string, strin
   for (const [path, content] of Object.entries(pages)) publisher.add(path, content, keys[path] ?? `k:${path}`);
   return await publisher.commit();
 }
+
+/** Hand changes to an output file. */
+const tampers: [string, (path: string) => void][] = [
+  ["deleted by hand", (path) => unlinkSync(path)],
+  ["edited by hand to another size", (path) => writeFileSync(path, "<p>edited by hand</p>")],
+  ["truncated", (path) => truncateSync(path, 3)],
+];
 
 const OLD = new Date("2020-01-01T00:00:00Z");
 /** Sets every output file's time to OLD, so that a rewrite shows. */
@@ -162,17 +174,20 @@ describe("Publisher.currentKeys", () => {
     );
   });
 
-  it.each([
-    ["edited by hand to another size", (path: string) => writeFileSync(path, "<p>edited by hand</p>")],
-    ["deleted by hand", (path: string) => unlinkSync(path)],
-  ])("drops a file %s, and the next add writes it again", async (_name, tamper) => {
+  it.each(tampers)("writes again a file %s when it is added", async (_name, tamper) => {
     await publish(files);
     tamper(join(out, "tags/index.html"));
     const publisher = new Publisher(out);
-    expect([...publisher.currentKeys().keys()].sort()).toEqual(["2025/08/15/summit/index.html", "index.html"]);
     for (const [path, content] of Object.entries(files)) publisher.add(path, content, `k:${path}`);
     expect(await publisher.commit()).toEqual({ files: 3, written: 1, removed: 0 });
     expect(readFileSync(join(out, "tags/index.html"), "utf8")).toBe(files["tags/index.html"]);
+  });
+
+  it.each(tampers)("with verify, drops a file %s from the current keys", async (_name, tamper) => {
+    await publish(files);
+    tamper(join(out, "tags/index.html"));
+    const keys = new Publisher(out, { verify: true }).currentKeys();
+    expect([...keys.keys()].sort()).toEqual(["2025/08/15/summit/index.html", "index.html"]);
   });
 
   it("restores a file edited by hand at the same size, comparing bytes", async () => {
@@ -180,6 +195,107 @@ describe("Publisher.currentKeys", () => {
     writeFileSync(join(out, "index.html"), "<p>HOME</p>");
     expect((await publish(files)).written).toBe(1);
     expect(readFileSync(join(out, "index.html"), "utf8")).toBe("<p>home</p>");
+  });
+});
+
+describe("Publisher: files taken on the manifest's word", () => {
+  /** Publishes `files` a second time keeping every page, as a build that rendered nothing does. */
+  async function keepAll(publisher = new Publisher(out)) {
+    for (const path of publisher.currentKeys().keys()) publisher.keep(path);
+    return await publisher.commit();
+  }
+
+  it("takes the current keys on the manifest's word: a file deleted by hand is still listed", async () => {
+    await publish(files);
+    unlinkSync(join(out, "tags/index.html"));
+    expect(new Publisher(out).currentKeys().size).toBe(3);
+  });
+
+  describe.each([
+    ["with nothing else changed", () => undefined],
+    ["with another page changed", (publisher: Publisher) => publisher.add("new/index.html", "<p>new</p>", "k:new")],
+  ])("%s", (_what, more) => {
+    it.each(tampers)("fails the commit, output as it was, for a kept file %s", async (_name, tamper) => {
+      await publish(files);
+      await publish(files, { "index.html": "home-2" });
+      tamper(join(out, "tags/index.html"));
+      const before = await readTree(out);
+      const version = currentVersion();
+      const publisher = new Publisher(out);
+      more(publisher);
+      const outcome = await keepAll(publisher).then(
+        () => "published",
+        (error: Error) => error.message,
+      );
+      if (outcome === "published") {
+        // Only where the reused version still held the file as published (a file deleted from dist alone).
+        expect(readFileSync(join(out, "tags/index.html"), "utf8")).toBe(files["tags/index.html"]);
+      } else {
+        expect(outcome).toMatch(
+          /dist\/tags\/index\.html changed or went missing since it was published: the output was left/,
+        );
+        expect(currentVersion()).toBe(version);
+        expect(await readTree(out)).toEqual(before);
+      }
+      // Built again with each file stat'ed, the output equals a clean build's.
+      const again = new Publisher(out, { verify: true });
+      for (const [path, content] of Object.entries(files)) again.add(path, content, `k:${path}`);
+      await again.commit();
+      const text = Object.fromEntries([...(await readTree(out))].map(([path, bytes]) => [path, bytes.toString()]));
+      expect(text).toEqual(files);
+    });
+  });
+
+  it.each([
+    ["deleted by hand", undefined],
+    ["edited by hand to another size", "<p>edited by hand</p>"],
+    ["truncated", "<p"],
+  ])("fails the commit for a file %s in the version before the current one", async (_name, text) => {
+    await publish(files);
+    const older = currentVersion();
+    await publish({ ...files, "index.html": "<p>home 2</p>" });
+    // Replaced, not written through: the current version's file stays as it was.
+    unlinkSync(join(older, "tags/index.html"));
+    if (text !== undefined) writeFileSync(join(older, "tags/index.html"), text);
+    const before = await readTree(out);
+    const publisher = new Publisher(out);
+    publisher.add("new/index.html", "<p>new</p>", "k:new");
+    await expect(keepAll(publisher)).rejects.toThrow(/dist\/tags\/index\.html changed or went missing/);
+    expect(await readTree(out)).toEqual(before);
+  });
+
+  it.each([
+    [
+      "the version's folder replaced by a copy",
+      () => {
+        const dir = currentVersion();
+        cpSync(dir, `${dir}-copy`, { recursive: true });
+        rmSync(dir, { recursive: true });
+        renameSync(`${dir}-copy`, dir);
+      },
+    ],
+    [
+      "the manifest of another version",
+      () => {
+        const other = `${out}-other`;
+        const publisher = new Publisher(other);
+        publisher.add("index.html", "<p>other</p>", "k:index.html");
+        return publisher.commit().then(() => cpSync(`${resolve(root, readlinkSync(other))}.json`, manifestPath()));
+      },
+    ],
+    ["the manifest damaged", () => writeFileSync(manifestPath(), '{"format":2,')],
+  ])("does not trust the manifest after %s: a notice, and the output assembled anew", async (_name, damage) => {
+    await publish(files);
+    await damage();
+    const notice = vi.fn();
+    const publisher = new Publisher(out, { notice });
+    expect(publisher.currentKeys()).toEqual(new Map());
+    expect(notice).toHaveBeenCalledTimes(1);
+    expect(notice.mock.calls[0]?.[0]).toMatch(/: the output is assembled anew\.$/);
+    for (const [path, content] of Object.entries(files)) publisher.add(path, content, `k:${path}`);
+    expect(await publisher.commit()).toEqual({ files: 3, written: 3, removed: 0 });
+    const text = Object.fromEntries([...(await readTree(out))].map(([path, bytes]) => [path, bytes.toString()]));
+    expect(text).toEqual(files);
   });
 });
 
@@ -194,7 +310,7 @@ describe("Publisher.keep", () => {
     expect(await publisher.commit()).toEqual({ files: 3, written: 0, removed: 0 });
     expect(mtime("index.html")).toBe(OLD.getTime());
     expect(new Publisher(out).currentKeys().get("index.html")).toBe("home-1");
-    expect(JSON.parse(readFileSync(manifestPath(), "utf8"))).toHaveProperty(["files", "index.html", "key"], "home-1");
+    expect(readManifest(manifestPath())?.files.get("index.html")?.key).toBe("home-1");
   });
 
   it("ignores a path the previous output does not hold", async () => {
@@ -218,7 +334,7 @@ describe("Publisher.keepAll", () => {
   it("keeps none when one is missing from the output or was never written", async () => {
     await publish(files);
     unlinkSync(join(out, "tags/index.html"));
-    expect(new Publisher(out).keepAll(Object.keys(files))).toBe(false);
+    expect(new Publisher(out, { verify: true }).keepAll(Object.keys(files))).toBe(false);
     await publish(files);
     const publisher = new Publisher(out);
     expect(publisher.keepAll(["index.html", "never/index.html"])).toBe(false);
@@ -226,10 +342,13 @@ describe("Publisher.keepAll", () => {
     expect(await publisher.commit()).toEqual({ files: 0, written: 0, removed: 3 });
   });
 
-  it("keeps none when one was edited by hand to another size", async () => {
+  it("keeps none, with verify, when one was edited by hand to another size; without, the commit finds it", async () => {
     await publish(files);
     writeFileSync(join(out, "index.html"), "<p>edited by hand</p>");
-    expect(new Publisher(out).keepAll(Object.keys(files))).toBe(false);
+    expect(new Publisher(out, { verify: true }).keepAll(Object.keys(files))).toBe(false);
+    const publisher = new Publisher(out);
+    expect(publisher.keepAll(Object.keys(files))).toBe(true);
+    await expect(publisher.commit()).rejects.toThrow(/dist\/index\.html changed or went missing/);
   });
 });
 
@@ -281,7 +400,10 @@ describe("Publisher.copy", () => {
     unlinkSync(join(out, "media/photo.png"));
     const second = new Publisher(out);
     second.copy({ from, to: "media/photo.png" });
-    expect((await second.commit()).written).toBe(1);
+    await expect(second.commit()).rejects.toThrow(/dist\/media\/photo\.png changed or went missing/);
+    const third = new Publisher(out, { verify: true });
+    third.copy({ from, to: "media/photo.png" });
+    expect((await third.commit()).written).toBe(1);
     expect(readFileSync(join(out, "media/photo.png")).equals(bytes)).toBe(true);
   });
 });
