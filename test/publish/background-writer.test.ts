@@ -41,8 +41,20 @@ describe("BackgroundWriter", () => {
     expect([...kept]).toEqual([1, 2, 3]);
   });
 
-  it("resolves at once when nothing was queued", async () => {
-    await expect(new BackgroundWriter().finish()).resolves.toBeUndefined();
+  it("resolves at once, with nothing changed, when nothing was queued", async () => {
+    await expect(new BackgroundWriter().finish()).resolves.toEqual([]);
+  });
+
+  it("checks, once every file is written, that each file it is given is a file of the size given", async () => {
+    const writer = new BackgroundWriter();
+    writer.write(join(root, "a/written.html"), Buffer.from("<p>new</p>"));
+    writer.check(
+      root,
+      ["a/written.html", "a/missing.html", "a/written.html", "a"],
+      [Buffer.byteLength("<p>new</p>"), 3, 4, 4096],
+    );
+    // The same path at a wrong size, a missing file and a folder are reported; the right one is not.
+    await expect(writer.finish()).resolves.toEqual(["a/missing.html", "a/written.html", "a"]);
   });
 
   it("rejects finish with the first error, naming the path, after writing the other files", async () => {
