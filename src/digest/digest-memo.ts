@@ -22,6 +22,8 @@ export interface DigestMemo {
   pages?: WeakMap<Article, Memoised<ArticlePage>>;
   /** Story detection's last result (src/stories/site-stories.ts). */
   stories?: StoryMemo;
+  /** The detection and related lists as the digest cache file holds them, so that unchanged ones are not written again. */
+  saved?: readonly unknown[];
 }
 
 /** A value and the inputs it was made from. */
