@@ -25,7 +25,7 @@ interface Head {
 type Row = [RelatedInput, RelatedMatch[]];
 
 /**
- * A production build's digest memo, holding what `path` saved for the same code `version`; an absent
+ * A production build's digest memo (for one build: see DigestMemo.oneBuild), holding what `path` saved for the same code `version`; an absent
  * file, or one of other code, gives an empty memo. Any damage drops the whole file (stories are
  * detected and lists scored again), told in one line through `notice`.
  */
@@ -35,7 +35,7 @@ export async function readDigestCache(
   notice: (line: string) => void = (line) => console.warn(line),
 ): Promise<DigestMemo> {
   const file = await readFile(path).catch(() => undefined);
-  if (file === undefined) return {};
+  if (file === undefined) return { oneBuild: true };
   const read = readFrames<Head | Row>(file, MAGIC, frameHeader(MAGIC, version));
   const damage = damageNotice("Digest cache", path, read, {
     all: "stories and related lists are made again",
@@ -43,11 +43,11 @@ export async function readDigestCache(
   });
   if (damage !== undefined) notice(damage);
   const [head, ...rows] = read.entries;
-  if (!read.whole || head === undefined || Array.isArray(head) || rows.length !== head.rows) return {};
+  if (!read.whole || head === undefined || Array.isArray(head) || rows.length !== head.rows) return { oneBuild: true };
   const items: RelatedInput[] = [];
   const result: RelatedMatch[][] = [];
   for (const row of rows) {
-    if (!Array.isArray(row)) return {};
+    if (!Array.isArray(row)) return { oneBuild: true };
     items.push(row[0]);
     result.push(row[1]);
   }
@@ -56,6 +56,7 @@ export async function readDigestCache(
     stories: { options: head.storyOptions, fingerprint: head.fingerprint, detection },
     related: { options: head.relatedOptions, items, result },
     saved: [detection, result],
+    oneBuild: true,
   };
 }
 

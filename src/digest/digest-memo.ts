@@ -22,6 +22,8 @@ export interface DigestMemo {
   pages?: WeakMap<Article, Memoised<ArticlePage>>;
   /** Story detection's last result (src/stories/site-stories.ts). */
   stories?: StoryMemo;
+  /** The memo serves one build only (a production build's): teasers and pages are not remembered. */
+  oneBuild?: boolean;
   /** The detection and related lists as the digest cache file holds them, so that unchanged ones are not written again. */
   saved?: readonly unknown[];
 }
@@ -32,8 +34,18 @@ export interface Memoised<T> {
   value: T;
 }
 
-/** The memoised value when it was made from the same inputs (compared by identity), else a new one. */
-export function reuse<K extends object, T>(memo: WeakMap<K, Memoised<T>>, key: K, inputs: unknown[], make: () => T): T {
+/**
+ * The memoised value when it was made from the same inputs (compared by identity), else a new one;
+ * without a memo, a new one (the inputs are not even listed).
+ */
+export function reuse<K extends object, T>(
+  memo: WeakMap<K, Memoised<T>> | undefined,
+  key: K,
+  list: () => unknown[],
+  make: () => T,
+): T {
+  if (memo === undefined) return make();
+  const inputs = list();
   const known = memo.get(key);
   if (known && known.inputs.length === inputs.length && known.inputs.every((input, i) => input === inputs[i]))
     return known.value;

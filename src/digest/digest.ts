@@ -28,7 +28,7 @@ export function buildDigest(
   settings: Settings,
   input: readonly Article[],
   images: ReadonlyMap<Article, Image> = new Map(),
-  memo: DigestMemo = {},
+  memo: DigestMemo = { oneBuild: true },
   now?: DateTime,
   cards: ReadonlyMap<Article, Image> = new Map(),
   context: BuildContext = createBuildContext(),
@@ -53,7 +53,8 @@ export function buildDigest(
   const stamp = (date: Article["date"]) => ({ iso: isoInstant(date), text: formatTime(date) });
   const terms = JSON.stringify([settings.timeZone, settings.locale]);
   if (memo.terms !== terms) Object.assign(memo, { terms, teasers: new WeakMap(), pages: new WeakMap() });
-  const teaserMemo = (memo.teasers ??= new WeakMap());
+  // A memo for one build only would remember 200,000 objects no one asks for again.
+  const teaserMemo = memo.oneBuild ? undefined : (memo.teasers ??= new WeakMap());
   const sourceLabel = (name: string) => sourceLinks.get(nameKey(name))?.label ?? name;
   const teasers = new Map<Article, Teaser>();
   const teaser = (a: Article): Teaser => {
@@ -64,17 +65,22 @@ export function buildDigest(
     const source = a.source === undefined ? undefined : sourceLinks.get(nameKey(a.source));
     const tagList = tagLinksOf(a.tags);
     // Links are shared objects (see DigestMemo.links): a teaser is made again only when its own links moved.
-    const made = reuse(teaserMemo, a, [thumbnail, JSON.stringify(coverage), source, ...tagList], () => ({
-      url: a.url,
-      title: a.title,
-      source,
-      published: stamp(a.date),
-      summary: a.summary,
-      tags: tagList,
-      draft: a.draft,
-      thumbnail,
-      coverage,
-    }));
+    const made = reuse(
+      teaserMemo,
+      a,
+      () => [thumbnail, JSON.stringify(coverage), source, ...tagList],
+      () => ({
+        url: a.url,
+        title: a.title,
+        source,
+        published: stamp(a.date),
+        summary: a.summary,
+        tags: tagList,
+        draft: a.draft,
+        thumbnail,
+        coverage,
+      }),
+    );
     teasers.set(a, made);
     return made;
   };
@@ -91,7 +97,7 @@ export function buildDigest(
     (memo.related ??= {}),
   );
   const link = (a: Article | undefined): Link | undefined => (a ? { url: a.url, label: a.title } : undefined);
-  const pageMemo = (memo.pages ??= new WeakMap());
+  const pageMemo = memo.oneBuild ? undefined : (memo.pages ??= new WeakMap());
 
   // Related matches as the articles they name (an index is always in range: related is made from listed).
   const relatedOf = (found: readonly RelatedMatch[]) =>
@@ -115,7 +121,7 @@ export function buildDigest(
           .filter((m) => m !== a)
           .map(teaser)
       : [];
-    const inputs = [
+    const inputs = () => [
       story?.url,
       ...coverage,
       teaser(a),
