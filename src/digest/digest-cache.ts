@@ -7,27 +7,24 @@ import { damageNotice, frameHeader, readFrames, writeFrames } from "../content/c
 import { storyFingerprint } from "../stories/site-stories.ts";
 import type { Story } from "../stories/stories.ts";
 import type { DigestMemo } from "./digest-memo.ts";
-import type { RelatedInput, RelatedMatch } from "./related.ts";
+import { fromColumns, type RelatedColumns, toColumns } from "./related-columns.ts";
 
 const MAGIC = "broadsheet digest cache\t";
 
-/** The file's first entry: what detection and scoring were run with, and the stories found. */
-interface Head {
+/** The file's one entry: what detection and scoring were run with, the stories, the related lists. */
+interface Saved {
   storyOptions: string;
   fingerprint: string;
   stories: Story[];
   relatedOptions: string;
-  /** Related rows that follow, one entry each. */
-  rows: number;
+  related: RelatedColumns;
 }
 
-/** One related row: the item as it was scored and its list. */
-type Row = [RelatedInput, RelatedMatch[]];
-
 /**
- * A production build's digest memo (for one build: see DigestMemo.oneBuild), holding what `path` saved for the same code `version`; an absent
- * file, or one of other code, gives an empty memo. Any damage drops the whole file (stories are
- * detected and lists scored again), told in one line through `notice`.
+ * A production build's digest memo (for one build: see DigestMemo.oneBuild), holding what `path`
+ * saved for the same code `version`; an absent file, or one of other code, gives an empty memo. Any
+ * damage drops the whole file (stories are detected and lists scored again), told in one line
+ * through `notice`.
  */
 export async function readDigestCache(
   path: string,
@@ -36,21 +33,15 @@ export async function readDigestCache(
 ): Promise<DigestMemo> {
   const file = await readFile(path).catch(() => undefined);
   if (file === undefined) return { oneBuild: true };
-  const read = readFrames<Head | Row>(file, MAGIC, frameHeader(MAGIC, version));
+  const read = readFrames<Saved>(file, MAGIC, frameHeader(MAGIC, version));
   const damage = damageNotice("Digest cache", path, read, {
     all: "stories and related lists are made again",
     some: "stories and related lists are made again",
   });
   if (damage !== undefined) notice(damage);
-  const [head, ...rows] = read.entries;
-  if (!read.whole || head === undefined || Array.isArray(head) || rows.length !== head.rows) return { oneBuild: true };
-  const items: RelatedInput[] = [];
-  const result: RelatedMatch[][] = [];
-  for (const row of rows) {
-    if (!Array.isArray(row)) return { oneBuild: true };
-    items.push(row[0]);
-    result.push(row[1]);
-  }
+  const [head] = read.entries;
+  if (!read.whole || head === undefined || read.entries.length !== 1) return { oneBuild: true };
+  const { items, result } = fromColumns(head.related);
   const detection = { stories: head.stories };
   return {
     stories: { options: head.storyOptions, fingerprint: head.fingerprint, detection },
@@ -69,14 +60,12 @@ export async function writeDigestCache(path: string, version: string, memo: Dige
   if (memo.saved?.[0] === stories.detection && memo.saved[1] === related.result) return;
   const fingerprint = stories.fingerprint ?? (stories.items ? storyFingerprint(stories.items) : undefined);
   if (fingerprint === undefined) return;
-  const head: Head = {
+  const saved: Saved = {
     storyOptions: stories.options,
     fingerprint,
     stories: stories.detection.stories,
     relatedOptions: related.options,
-    rows: related.items.length,
+    related: toColumns(related.items, related.result),
   };
-  const result = related.result;
-  const rows = related.items.map((item, i): Row => [item, result[i] ?? []]);
-  await writeFrames(path, frameHeader(MAGIC, version), [head, ...rows]);
+  await writeFrames(path, frameHeader(MAGIC, version), [saved]);
 }
