@@ -3,7 +3,7 @@
 // body edit with the digest cache the first one wrote (new article objects, as in a new process).
 // DIR holds `content/` and the `.cache/broadsheet` of a build (read only: the digest cache goes to a
 // temporary folder). CPU time is reported per phase; `--profile` writes a CPU profile of the edit's.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
@@ -23,7 +23,10 @@ const { values } = parseArgs({ options: { site: { type: "string" }, profile: { t
 const site = values.site ?? ".";
 const cacheDir = join(site, ".cache", "broadsheet");
 // The caches' own version (the code that wrote them), so that this checkout's other code still reads them.
-const header = readFileSync(join(cacheDir, "parse.cache")).subarray(0, 200).toString().split("\n")[0] ?? "";
+// Without a build's caches every body is rendered first.
+const header = existsSync(join(cacheDir, "parse.cache"))
+  ? (readFileSync(join(cacheDir, "parse.cache")).subarray(0, 200).toString().split("\n")[0] ?? "")
+  : "";
 const version = header.split("\t")[1] ?? "";
 const cache = await readMarkdownCache(join(cacheDir, "markdown.cache"), version);
 cache.parses = await readParseCache(join(cacheDir, "parse.cache"), version);
