@@ -43,6 +43,8 @@ export interface PrepareOptions {
   previous: ReadonlyMap<string, string>;
   dev?: DevMemo;
   images?: ImageProcessing;
+  /** A production build's digest memo, as the digest cache held it (filled in place for the next build). */
+  digestMemo?: DigestMemo;
 }
 
 /** The default folder for what builds remember. */
@@ -73,7 +75,7 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
     content.settings,
     content.articles,
     content.images,
-    dev?.memo,
+    dev?.memo ?? options.digestMemo,
     now,
     content.cards,
     context,

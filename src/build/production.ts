@@ -7,6 +7,7 @@ import { DigestError, formatProblems } from "../content/errors.ts";
 import { readMarkdownCache, writeMarkdownCache } from "../content/markdown-cache.ts";
 import { readParseCache, writeParseCache } from "../content/parse-cache.ts";
 import type { Digest } from "../digest/view-model.ts";
+import { readDigestCache, writeDigestCache } from "../digest/digest-cache.ts";
 import type { ImageWork } from "../images/image-files.ts";
 import { OutputChangedError } from "../publish/output-error.ts";
 import { Publisher } from "../publish/publisher.ts";
@@ -114,6 +115,9 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
   // Parsed articles, so that a rebuild reads again only the files that changed (docs/rebuilds.md).
   const parseFile = join(cacheDir, "parse.cache");
   cache.parses = await readParseCache(parseFile, version);
+  // Stories and related lists, so that a rebuild detects and scores again only what an edit reaches.
+  const digestFile = join(cacheDir, "digest.cache");
+  const digestMemo = await readDigestCache(digestFile, version);
   const publisher = new Publisher(output, { verify: options.verifyOutput ?? false });
   const previous = keysByUrl(publisher.currentKeys());
   let searching: Promise<PublishedIndex> | undefined;
@@ -144,6 +148,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
       now: DateTime.now(),
       previous,
       images: imageProcessing(cacheDir, true, cardsStop.signal),
+      digestMemo,
     });
     if (stopped) throw new BuildInterrupted("interrupted");
     const { digest, content } = prepared;
@@ -189,6 +194,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
     await Promise.all([
       writeMarkdownCache(cacheFile, cache),
       cache.parses ? writeParseCache(parseFile, cache.parses) : undefined,
+      writeDigestCache(digestFile, version, digestMemo),
       index.save(),
     ]);
     return {

@@ -3,58 +3,20 @@ import type { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
 import { dateTimeFormatter, dayFormatter, isoInstant } from "../content/dates.ts";
 import { ContentError } from "../content/errors.ts";
-import type { ArticlePage, DayGroup, DayPage, Digest, Image, IndexPage, Link, ListPage, Teaser } from "./view-model.ts";
+import type { ArticlePage, DayPage, Digest, Image, Link, ListPage, Teaser } from "./view-model.ts";
 import type { RelatedMatch } from "./related.ts";
-import { memoRelated, type RelatedMemo } from "./related-memo.ts";
+import { memoRelated } from "./related-memo.ts";
 import type { Settings } from "../content/settings.ts";
-import { groupTerms, nameKeys, type Term } from "./taxonomy.ts";
+import { groupTerms, nameKeys } from "./taxonomy.ts";
 import { type BuildContext, createBuildContext } from "./build-context.ts";
 import { feedFilesFor, siteDocuments, storyFeedFiles } from "../formats/documents.ts";
-import {
-  coverageOf,
-  showOnce,
-  showOncePerDay,
-  siteStories,
-  type StoryMemo,
-  storyPage,
-} from "../stories/site-stories.ts";
-import { dayUrl, feedFolder, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
+import { coverageOf, showOnce, showOncePerDay, siteStories, storyPage } from "../stories/site-stories.ts";
+import { feedFolder, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
+import { type DigestMemo, reuse } from "./digest-memo.ts";
+import { dayGroups, dayLink, indexPage, linksByKey, paginate } from "./listings.ts";
 
-/**
- * What the dev server's last build made, reused by the next one: the related lists (scored again
- * only where an edit can change them), and every teaser and article page whose inputs are the very
- * same objects as before (an unchanged file keeps its parsed article, and links are shared objects),
- * while the time formats stay the same. Reused objects keep their identity, so page keys (see
- * page-keys.ts) need not hash them again.
- */
-export interface DigestMemo {
-  /** The related lists, scored again only where an edit can change them (related-memo.ts). */
-  related?: RelatedMemo;
-  /** The time formats' settings, as the teasers were made with them. */
-  terms?: string;
-  /** Each tag's and source's link, one object per URL and label, so that links compare by identity. */
-  links?: Map<string, Link>;
-  teasers?: WeakMap<Article, Memoised<Teaser>>;
-  pages?: WeakMap<Article, Memoised<ArticlePage>>;
-  /** Story detection's last result (src/stories/site-stories.ts). */
-  stories?: StoryMemo;
-}
-
-/** A value and the inputs it was made from. */
-interface Memoised<T> {
-  inputs: unknown[];
-  value: T;
-}
-
-/** The memoised value when it was made from the same inputs (compared by identity), else a new one. */
-function reuse<K extends object, T>(memo: WeakMap<K, Memoised<T>>, key: K, inputs: unknown[], make: () => T): T {
-  const known = memo.get(key);
-  if (known && known.inputs.length === inputs.length && known.inputs.every((input, i) => input === inputs[i]))
-    return known.value;
-  const value = make();
-  memo.set(key, { inputs, value });
-  return value;
-}
+// The memo's type moved to digest-memo.ts; importers of the digest keep finding it here.
+export type { DigestMemo } from "./digest-memo.ts";
 
 /** Newest first; equal times in URL order, so every listing is deterministic. */
 export function byNewest(a: Article, b: Article): number {
@@ -66,7 +28,7 @@ export function buildDigest(
   settings: Settings,
   input: readonly Article[],
   images: ReadonlyMap<Article, Image> = new Map(),
-  memo: DigestMemo = {},
+  memo: DigestMemo = { oneBuild: true },
   now?: DateTime,
   cards: ReadonlyMap<Article, Image> = new Map(),
   context: BuildContext = createBuildContext(),
@@ -91,7 +53,8 @@ export function buildDigest(
   const stamp = (date: Article["date"]) => ({ iso: isoInstant(date), text: formatTime(date) });
   const terms = JSON.stringify([settings.timeZone, settings.locale]);
   if (memo.terms !== terms) Object.assign(memo, { terms, teasers: new WeakMap(), pages: new WeakMap() });
-  const teaserMemo = (memo.teasers ??= new WeakMap());
+  // A memo for one build only would remember 200,000 objects no one asks for again.
+  const teaserMemo = memo.oneBuild ? undefined : (memo.teasers ??= new WeakMap());
   const sourceLabel = (name: string) => sourceLinks.get(nameKey(name))?.label ?? name;
   const teasers = new Map<Article, Teaser>();
   const teaser = (a: Article): Teaser => {
@@ -102,17 +65,22 @@ export function buildDigest(
     const source = a.source === undefined ? undefined : sourceLinks.get(nameKey(a.source));
     const tagList = tagLinksOf(a.tags);
     // Links are shared objects (see DigestMemo.links): a teaser is made again only when its own links moved.
-    const made = reuse(teaserMemo, a, [thumbnail, JSON.stringify(coverage), source, ...tagList], () => ({
-      url: a.url,
-      title: a.title,
-      source,
-      published: stamp(a.date),
-      summary: a.summary,
-      tags: tagList,
-      draft: a.draft,
-      thumbnail,
-      coverage,
-    }));
+    const made = reuse(
+      teaserMemo,
+      a,
+      () => [thumbnail, JSON.stringify(coverage), source, ...tagList],
+      () => ({
+        url: a.url,
+        title: a.title,
+        source,
+        published: stamp(a.date),
+        summary: a.summary,
+        tags: tagList,
+        draft: a.draft,
+        thumbnail,
+        coverage,
+      }),
+    );
     teasers.set(a, made);
     return made;
   };
@@ -129,7 +97,7 @@ export function buildDigest(
     (memo.related ??= {}),
   );
   const link = (a: Article | undefined): Link | undefined => (a ? { url: a.url, label: a.title } : undefined);
-  const pageMemo = (memo.pages ??= new WeakMap());
+  const pageMemo = memo.oneBuild ? undefined : (memo.pages ??= new WeakMap());
 
   // Related matches as the articles they name (an index is always in range: related is made from listed).
   const relatedOf = (found: readonly RelatedMatch[]) =>
@@ -153,7 +121,7 @@ export function buildDigest(
           .filter((m) => m !== a)
           .map(teaser)
       : [];
-    const inputs = [
+    const inputs = () => [
       story?.url,
       ...coverage,
       teaser(a),
@@ -244,73 +212,4 @@ export function buildDigest(
   };
   // Sitemaps are dated by the build: without a clock (tests of the indexes) the news sitemap is empty.
   return { ...digest, documents: siteDocuments(digest, now?.toJSDate() ?? new Date(0)) };
-}
-
-/** Each term's link, keyed by the case-insensitive name every spelling of it shares. */
-function linksByKey(
-  terms: readonly Term[],
-  urlOf: (slug: string) => string,
-  known: Map<string, Link>,
-  nameKey: (name: string) => string,
-): Map<string, Link> {
-  return new Map(
-    terms.map((t) => {
-      const link = { url: urlOf(t.slug), label: t.label };
-      const id = JSON.stringify([link.url, link.label]);
-      const same = known.get(id) ?? link;
-      known.set(id, same);
-      return [nameKey(t.label), same];
-    }),
-  );
-}
-
-/** Consecutive articles (already newest first) grouped under their publication day. */
-function dayGroups(
-  list: readonly Article[],
-  formatDay: (day: string) => string,
-  teaser: (a: Article) => Teaser,
-): DayGroup[] {
-  const groups: DayGroup[] = [];
-  for (const article of list) {
-    const last = groups[groups.length - 1];
-    if (last?.iso === article.day) last.items.push(teaser(article));
-    else
-      groups.push({
-        heading: formatDay(article.day),
-        url: dayUrl(article.day),
-        iso: article.day,
-        items: [teaser(article)],
-      });
-  }
-  return groups;
-}
-
-function dayLink(group: DayGroup | undefined): Link | undefined {
-  return group ? { url: group.url, label: group.heading } : undefined;
-}
-
-/** Splits a list into pages of `size`, with the URLs of the neighbouring pages. */
-export function paginate<T>(
-  list: readonly T[],
-  size: number,
-  base: string,
-): { items: T[]; pager: ListPage["pager"] }[] {
-  const count = Math.max(1, Math.ceil(list.length / size));
-  return Array.from({ length: count }, (_, i) => ({
-    items: list.slice(i * size, (i + 1) * size),
-    pager: {
-      number: i + 1,
-      count,
-      previous: i > 0 ? pageUrl(base, i) : undefined,
-      next: i + 1 < count ? pageUrl(base, i + 2) : undefined,
-    },
-  }));
-}
-
-function indexPage(url: string, heading: string, terms: readonly Term[], urlOf: (slug: string) => string): IndexPage {
-  return {
-    url,
-    heading,
-    entries: terms.map((t) => ({ url: urlOf(t.slug), label: t.label, count: t.articles.length })),
-  };
 }

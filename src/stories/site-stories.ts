@@ -1,5 +1,6 @@
 // The site's stories from its articles, and what the digest makes of them: listings that show a
 // story once, "Also covered by" links, story pages. Detection runs once per build (or is reused).
+import { createHash } from "node:crypto";
 import type { Article } from "../content/article.ts";
 import type { Coverage, Link, StoryPage, Teaser } from "../digest/view-model.ts";
 import { feedFolder, storyUrl } from "../digest/urls.ts";
@@ -28,12 +29,15 @@ export interface SiteStories {
  * inputs. An edit that changes no item's text, time, source or story fields (a tags edit, most body
  * edits past the first paragraph) reuses the result whole; any other runs detection again over every
  * item, without reading the unchanged texts again. Detection cannot stay within the edited item's
- * days: its weights depend on how many items of the whole site carry each term.
+ * days: its weights depend on how many items of the whole site carry each term. A production build
+ * has no earlier items, only their fingerprint (src/digest/digest-cache.ts): equal inputs, same stories.
  */
 export interface StoryMemo {
   options?: string;
   items?: readonly StoryItem[];
-  detection?: Detection;
+  /** storyFingerprint() of the items the detection was made from, when they are not kept themselves. */
+  fingerprint?: string;
+  detection?: Pick<Detection, "stories">;
   itemOf?: WeakMap<Article, StoryItem>;
   termsOf?: WeakMap<StoryText, TermCounts>;
 }
@@ -66,7 +70,13 @@ export function siteStories(
     return made;
   });
   const key = JSON.stringify(options);
-  let detection = memo.options === key && memo.items && sameItems(memo.items, items) ? memo.detection : undefined;
+  let detection = memo.options === key ? memo.detection : undefined;
+  let fingerprint: string | undefined;
+  if (memo.items) detection = sameItems(memo.items, items) ? detection : undefined;
+  else if (detection && memo.fingerprint !== undefined) {
+    fingerprint = storyFingerprint(items);
+    if (fingerprint !== memo.fingerprint) detection = undefined;
+  } else detection = undefined;
   if (!detection) {
     const terms = (text: StoryText) => {
       const known = termsOf.get(text);
@@ -77,7 +87,7 @@ export function siteStories(
     };
     detection = detectStories(items, options, terms);
   }
-  Object.assign(memo, { options: key, items, detection });
+  Object.assign(memo, { options: key, items, detection, fingerprint });
   const list: SiteStory[] = [];
   for (const s of detection.stories) {
     const lead = articles[s.lead];
@@ -159,6 +169,17 @@ export function storyPage(s: SiteStory, teaser: (a: Article) => Teaser): StoryPa
     items: [...s.members].reverse().map(teaser),
     feedPath: feedFolder(s.url),
   };
+}
+
+/** A hash of everything detection reads of `items`, in order: equal fingerprints, equal stories. */
+export function storyFingerprint(items: readonly StoryItem[]): string {
+  const hash = createHash("md5");
+  for (const x of items) {
+    const { title, summary, lead } = x.text;
+    hash.update(JSON.stringify([x.key, x.time, x.source, x.story, x.lead, title, summary, lead]));
+    hash.update("\n");
+  }
+  return hash.digest("base64url");
 }
 
 /** Do two item lists hold equal items in the same order (what detection reads of each)? */

@@ -1,6 +1,7 @@
 // Integration (issue 13, item 3): a damaged cache never reaches the site. Rendered Markdown, parsed
-// articles, an image variant file and an image cache entry are each emptied, truncated and garbled in
-// turn; a build into a fresh output folder with that cache equals a clean build, byte for byte.
+// articles, the digest's stories and related lists, an image variant file and an image cache entry
+// are each emptied, truncated and garbled in turn; a build into a fresh output folder with that cache
+// equals a clean build, byte for byte.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -42,6 +43,7 @@ const imageFiles = (ext: RegExp) =>
 const kinds: [string, () => string][] = [
   ["rendered Markdown", () => join(cacheDir(), "markdown.cache")],
   ["parsed articles", () => join(cacheDir(), "parse.cache")],
+  ["stories and related lists", () => join(cacheDir(), "digest.cache")],
   ["an image variant file", () => imageFiles(/\.(avif|webp|jpg)$/)[0] ?? ""],
   ["an image cache entry", () => imageFiles(/\.json$/)[0] ?? ""],
 ];
