@@ -1,8 +1,10 @@
 // What a search costs in Chromium over a built index folder: the search page's own script on a bare
 // page (the same element ids), time until the status line reports, and bytes fetched (encoded sizes
 // with headers, the worker's requests included), for the first search (the page load) and each after.
-import { copyFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+// The index folder is linked, never written to, so a built site can be measured read-only.
+import { copyFile, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { launchChromium } from "../browser/chromium.ts";
 import { serveSite } from "../helpers/static-server.ts";
@@ -24,12 +26,17 @@ export interface QueryCost {
   status: string;
 }
 
-/** Searches `words[0]` by loading the page, then each further word, then the last newest first. */
+/**
+ * Searches `words[0]` by loading the page, then each further word, then the last newest first, then
+ * the same narrowed to the first tag of the tag menu (alphabetically). `outDir` is only read.
+ */
 export async function queryCosts(outDir: string, words: readonly string[]): Promise<QueryCost[]> {
-  await copyFile(SCRIPT, join(outDir, "search-page.js"));
-  await writeFile(join(outDir, "search.html"), PAGE);
-  await writeFile(join(outDir, "404.html"), "Not found");
-  const server = await serveSite(outDir);
+  const root = await mkdtemp(join(tmpdir(), "broadsheet-search-queries-"));
+  await symlink(resolve(outDir, "pagefind"), join(root, "pagefind"));
+  await copyFile(SCRIPT, join(root, "search-page.js"));
+  await writeFile(join(root, "search.html"), PAGE);
+  await writeFile(join(root, "404.html"), "Not found");
+  const server = await serveSite(root);
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext()).newPage();
@@ -85,9 +92,11 @@ export async function queryCosts(outDir: string, words: readonly string[]): Prom
         await page.locator("#search-q").press("Enter");
       });
     await step("same, newest first", () => page.locator("#search-sort").selectOption("newest"));
+    await step("same, first tag", () => page.locator("#search-tag").selectOption({ index: 1 }));
     return costs;
   } finally {
     await browser.close();
     await server.close();
+    await rm(root, { recursive: true, force: true });
   }
 }

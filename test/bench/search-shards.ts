@@ -1,4 +1,4 @@
-// `npx tsx test/bench/search-shards.ts [--articles 10000] [--shard-size 2500]`: the search index alone,
+// `npx tsx test/bench/search-shards.ts [--articles 10000] [--shard-size 2500] [--keep DIR]`: the search index alone,
 // sharded and as one Pagefind bundle, over a generated corpus: a cold build, a one-article edit, and
 // queries in Chromium (time and bytes fetched). Prints one line per figure; CPU time beside wall time,
 // since the machine may be shared.
@@ -18,7 +18,12 @@ import { childCpuSeconds, treeRss } from "./measure.ts";
 import { queryCosts } from "./search-queries.ts";
 
 const { values } = parseArgs({
-  options: { articles: { type: "string", default: "10000" }, "shard-size": { type: "string", default: "2500" } },
+  options: {
+    articles: { type: "string", default: "10000" },
+    "shard-size": { type: "string", default: "2500" },
+    // Keeps both indexes in DIR/sharded/dist and DIR/single/dist, for test/bench/search-site.ts.
+    keep: { type: "string" },
+  },
 });
 const count = Number(values.articles);
 const shardSize = Number(values["shard-size"]);
@@ -64,7 +69,7 @@ const all = articles();
 console.log(
   `${count} articles, shards of at most ${shardSize}; Node RSS before indexing ${Math.round(treeRss(process.pid) / 2 ** 20)} MB`,
 );
-const root = await mkdtemp(join(tmpdir(), "broadsheet-search-bench-"));
+const root = values.keep ?? (await mkdtemp(join(tmpdir(), "broadsheet-search-bench-")));
 const sites: Record<string, string> = {};
 try {
   for (const [name, size] of [
@@ -112,5 +117,5 @@ try {
       );
   }
 } finally {
-  await rm(root, { recursive: true, force: true });
+  if (!values.keep) await rm(root, { recursive: true, force: true });
 }
