@@ -215,29 +215,6 @@ export function orderResults(search, bundles, state, timeOf) {
   };
 }
 
-/**
- * The filter counts of the merged index (summed over its bundles), less those of the results the
- * delta supersedes; a value no result has any more is left out.
- * @param {Record<string, Record<string, number>>} facets
- * @param {ShardEntry[]} bundles
- * @returns {Record<string, Record<string, number>>}
- */
-export function currentCounts(facets, bundles) {
-  /** @type {Record<string, Record<string, number>>} */
-  const counts = {};
-  for (const [name, values] of Object.entries(facets)) counts[name] = { ...values };
-  for (const bundle of bundles)
-    for (const [, filters] of bundle.superseded ?? [])
-      for (const [name, values] of Object.entries(filters))
-        for (const value of values) {
-          const of = counts[name];
-          if (of?.[value] === undefined) continue;
-          of[value] -= 1;
-          if (of[value] <= 0) delete of[value];
-        }
-  return counts;
-}
-
 if (typeof document !== "undefined") start().catch((/** @type {unknown} */ error) => {
   const status = document.getElementById("search-status");
   if (status) status.textContent = "Search could not load. Please try again later.";
@@ -251,7 +228,6 @@ if (typeof document !== "undefined") start().catch((/** @type {unknown} */ error
  * @typedef {{
  *   options(o: object): Promise<void>,
  *   mergeIndex(path: string, o: object): Promise<void>,
- *   filters(): Promise<Record<string, Record<string, number>>>,
  *   search(term: string | null, o: object): Promise<SearchResponse | null>,
  * }} Pagefind
  */
@@ -272,9 +248,14 @@ async function start() {
 
   // The page names the index's script; under a path prefix that URL was moved with every other link.
   const link = /** @type {HTMLLinkElement} */ (document.querySelector('link[rel="modulepreload"][href$="/pagefind.js"]'));
-  const [pagefind, shards] = await Promise.all([
+  // The menus' counts come made (filters.json, over every article the index holds, edits included):
+  // Pagefind's own would load every shard's filter files, which only a search by tag or source needs.
+  const [pagefind, shards, facets] = await Promise.all([
     /** @type {Promise<Pagefind>} */ (import(link.href)),
     fetch(new URL("shards.json", link.href)).then((r) => /** @type {Promise<ShardEntry[]>} */ (r.json())),
+    fetch(new URL("filters.json", link.href)).then(
+      (r) => /** @type {Promise<Record<string, Record<string, number>>>} */ (r.json()),
+    ),
   ]);
   // One Pagefind with every shard (and the delta, listed last) merged in: they share its WebAssembly;
   // separate instances would each load their own over the one module-wide copy. Each shard's records
@@ -285,7 +266,6 @@ async function start() {
   if (!first) throw new Error("The search index lists no shards");
   await pagefind.options({ basePath: basePath(first), baseUrl: new URL("..", link.href).pathname, mergeFilter: { shard: first.path } });
   for (const shard of rest) await pagefind.mergeIndex(basePath(shard), { mergeFilter: { shard: shard.path } });
-  const facets = currentCounts(await pagefind.filters(), shards);
   fillOptions(tag, facets.tag ?? {}, locale);
   fillOptions(source, facets.source ?? {}, locale);
 

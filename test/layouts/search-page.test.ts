@@ -2,7 +2,6 @@
 import { describe, expect, it } from "vitest";
 import {
   bestMatches,
-  currentCounts,
   excerptParts,
   isEmpty,
   orderResults,
@@ -312,29 +311,5 @@ describe("orderResults under the edit overlay", () => {
     const order = orderResults(sorted([newer, older, delta]), bundles, state("newest"), timeOf);
     const [a, b] = await Promise.all([order.take(4), order.take(4)]);
     expect([...(a ?? []), ...(b ?? [])].map((x) => x.id)).toEqual(["d-sep", "n1", "d-aug", "n3", "o2", "d-jul", "o3"]);
-  });
-});
-
-describe("currentCounts", () => {
-  it("takes the superseded results' filters off the merged counts, and leaves out values none has any more", () => {
-    const facets = { tag: { Rail: 3, Jobs: 1, "São Marcos": 2 }, source: { "Coast FM": 2 } };
-    const bundles = [
-      {
-        path: "a/",
-        from: "",
-        to: "",
-        superseded: [["x", { tag: ["Rail", "Jobs"], source: ["Coast FM"] }]] as [string, Record<string, string[]>][],
-      },
-      {
-        path: "b/",
-        from: "",
-        to: "",
-        superseded: [["y", { tag: ["São Marcos", "Gone"] }]] as [string, Record<string, string[]>][],
-      },
-    ];
-    expect(currentCounts(facets, bundles)).toEqual({ tag: { Rail: 2, "São Marcos": 1 }, source: { "Coast FM": 1 } });
-    // The counts handed in are not changed.
-    expect(facets.tag.Rail).toBe(3);
-    expect(currentCounts({}, [])).toEqual({});
   });
 });
