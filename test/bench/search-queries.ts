@@ -2,13 +2,16 @@
 // page (the same element ids), time until the status line reports, and bytes fetched (encoded sizes
 // with headers, the worker's requests included), for the first search (the page load) and each after.
 // The index folder is linked, never written to, so a built site can be measured read-only.
-import { copyFile, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { facetCounts } from "../../src/search/facets.ts";
+import { indexedDocs } from "../../src/search/fragments.ts";
 import { launchChromium } from "../browser/chromium.ts";
 import { serveSite } from "../helpers/static-server.ts";
 
+/** The search page's script; another (an older version, to compare) with `script`. */
 const SCRIPT = fileURLToPath(new URL("../../layouts/assets/search-page.js", import.meta.url));
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title>
 <link rel="modulepreload" href="/pagefind/pagefind.js"><script type="module" src="/search-page.js"></script></head>
@@ -30,10 +33,10 @@ export interface QueryCost {
  * Searches `words[0]` by loading the page, then each further word, then the last newest first, then
  * the same narrowed to the first tag of the tag menu (alphabetically). `outDir` is only read.
  */
-export async function queryCosts(outDir: string, words: readonly string[]): Promise<QueryCost[]> {
+export async function queryCosts(outDir: string, words: readonly string[], script = SCRIPT): Promise<QueryCost[]> {
   const root = await mkdtemp(join(tmpdir(), "broadsheet-search-queries-"));
-  await symlink(resolve(outDir, "pagefind"), join(root, "pagefind"));
-  await copyFile(SCRIPT, join(root, "search-page.js"));
+  await linkIndex(resolve(outDir, "pagefind"), join(root, "pagefind"));
+  await copyFile(script, join(root, "search-page.js"));
   await writeFile(join(root, "search.html"), PAGE);
   await writeFile(join(root, "404.html"), "Not found");
   const server = await serveSite(root);
@@ -99,4 +102,33 @@ export async function queryCosts(outDir: string, words: readonly string[]): Prom
     await server.close();
     await rm(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * Links each entry of the index folder `from` into `to`; an index built before the menus' counts were
+ * written (`filters.json`) gets them made from its bundles' fragments, less the superseded ones: the
+ * file a build of today would add beside the same bundles.
+ */
+async function linkIndex(from: string, to: string): Promise<void> {
+  await mkdir(to);
+  const names = await readdir(from);
+  for (const name of names) await symlink(join(from, name), join(to, name));
+  if (names.includes("filters.json")) return;
+  const entries = JSON.parse(await readFile(join(from, "shards.json"), "utf8")) as {
+    path: string;
+    superseded?: [string, unknown][];
+  }[];
+  const filters: Record<string, string[]>[] = [];
+  for (const entry of entries) {
+    const dropped = new Set((entry.superseded ?? []).map(([id]) => id));
+    const folder = join(from, entry.path, "fragment");
+    const files = await Promise.all(
+      (await readdir(folder)).map(async (name) => ({
+        path: `fragment/${name}`,
+        content: await readFile(join(folder, name)),
+      })),
+    );
+    for (const doc of indexedDocs(files)) if (!dropped.has(doc.id)) filters.push(doc.filters);
+  }
+  await writeFile(join(to, "filters.json"), JSON.stringify(facetCounts(filters)));
 }

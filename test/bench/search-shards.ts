@@ -23,6 +23,10 @@ const { values } = parseArgs({
     "shard-size": { type: "string", default: "2500" },
     // Keeps both indexes in DIR/sharded/dist and DIR/single/dist, for test/bench/search-site.ts.
     keep: { type: "string" },
+    // Which indexes to build (`sharded,single`), and whether to skip the edit: a single index of a large
+    // corpus is built only to see how its queries grow.
+    variants: { type: "string", default: "sharded,single" },
+    "cold-only": { type: "boolean", default: false },
   },
 });
 const count = Number(values.articles);
@@ -72,10 +76,11 @@ console.log(
 const root = values.keep ?? (await mkdtemp(join(tmpdir(), "broadsheet-search-bench-")));
 const sites: Record<string, string> = {};
 try {
-  for (const [name, size] of [
+  const variants = [
     ["sharded", shardSize],
     ["single", Number.MAX_SAFE_INTEGER],
-  ] as const) {
+  ] as const;
+  for (const [name, size] of variants.filter(([name]) => values.variants.split(",").includes(name))) {
     const settings = { ...testSettings, searchShardSize: size };
     const out = join(root, name, "dist");
     const cacheFile = join(root, name, "search.json");
@@ -96,6 +101,8 @@ try {
       cold,
       `; ${cold.result.shards} shards, ${(cold.result.bytes / 2 ** 20).toFixed(1)} MB in ${cold.result.files} files`,
     );
+    sites[name] = out;
+    if (values["cold-only"]) continue;
     // One body edited in the middle of the archive.
     const middle = Math.floor(all.length / 2);
     const edited = all.map((a, i) =>
@@ -107,7 +114,6 @@ try {
       edit,
       `; ${edit.result.reindexed} bundle(s) indexed, ${edit.result.delta} article(s) in the delta`,
     );
-    sites[name] = out;
   }
   for (const [name, out] of Object.entries(sites)) {
     const costs = await queryCosts(out, ["harbour", "Westerleigh regulator"]);
