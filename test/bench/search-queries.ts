@@ -8,6 +8,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { facetCounts } from "../../src/search/facets.ts";
 import { indexedDocs } from "../../src/search/fragments.ts";
+import { readSearchCache } from "../../src/search/shard-cache.ts";
+import { DELTA_ID } from "../../src/search/update-index.ts";
 import { launchChromium } from "../browser/chromium.ts";
 import { serveSite } from "../helpers/static-server.ts";
 
@@ -106,8 +108,9 @@ export async function queryCosts(outDir: string, words: readonly string[], scrip
 
 /**
  * Links each entry of the index folder `from` into `to`; an index built before the menus' counts were
- * written (`filters.json`) gets them made from its bundles' fragments, less the superseded ones: the
- * file a build of today would add beside the same bundles.
+ * written (`filters.json`) gets them made from what it holds, less the superseded results: from the
+ * build's search cache beside the output when there is one (it records each result's filters), else
+ * from the bundles' fragments. That is the file a build of today adds beside the same bundles.
  */
 async function linkIndex(from: string, to: string): Promise<void> {
   await mkdir(to);
@@ -118,17 +121,21 @@ async function linkIndex(from: string, to: string): Promise<void> {
     path: string;
     superseded?: [string, unknown][];
   }[];
+  const cache = await readSearchCache(join(from, "../../.cache/broadsheet/search.json"), () => undefined);
   const filters: Record<string, string[]>[] = [];
   for (const entry of entries) {
     const dropped = new Set((entry.superseded ?? []).map(([id]) => id));
-    const folder = join(from, entry.path, "fragment");
-    const files = await Promise.all(
-      (await readdir(folder)).map(async (name) => ({
-        path: `fragment/${name}`,
-        content: await readFile(join(folder, name)),
-      })),
-    );
-    for (const doc of indexedDocs(files)) if (!dropped.has(doc.id)) filters.push(doc.filters);
+    const id = entry.path.slice(0, -1);
+    const record = id === DELTA_ID ? cache.delta : cache.shards[id];
+    let docs = Object.values(record?.docs ?? {}).map(([, doc, of]) => ({ id: doc, filters: of }));
+    if (!record?.docs) {
+      const folder = join(from, entry.path, "fragment");
+      const files = [];
+      for (const name of await readdir(folder))
+        files.push({ path: `fragment/${name}`, content: await readFile(join(folder, name)) });
+      docs = indexedDocs(files);
+    }
+    for (const doc of docs) if (!dropped.has(doc.id)) filters.push(doc.filters);
   }
   await writeFile(join(to, "filters.json"), JSON.stringify(facetCounts(filters)));
 }
