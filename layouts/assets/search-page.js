@@ -99,119 +99,120 @@ export function excerptParts(excerpt) {
 }
 
 /**
- * One list from the shards' results (shards newest first). Their spans of time do not overlap, so a
- * list sorted by date is the shards' sorted lists end to end, newest shard first or, for "oldest
- * first", last (Pagefind's own merge sorts by score, which for a sorted search is a rank within one
- * shard). Best matches are sorted by score; on a tie the earlier list's result stays first.
- * @template {{ score: number }} R
- * @param {R[][]} perShard
- * @param {SearchState} state
- * @returns {R[]}
+ * @typedef {{ path: string, from: string, to: string, superseded?: [string, Record<string, string[]>][], overlay?: [string, string][] }} ShardEntry
+ * @typedef {{ count: number, take(n: number): Promise<any[]> }} Ordered
  */
-export function mergeResults(perShard, state) {
-  const { sort } = searchArguments(state).options;
-  if (sort?.date === "asc") return [...perShard].reverse().flat();
-  if (sort) return perShard.flat();
-  return perShard.flat().sort((a, b) => b.score - a.score);
+
+/**
+ * Best matches: the results of one search over every bundle (Pagefind's merge, by score; on a tie the
+ * earlier bundle's first), without those a shard's entry lists as superseded (the delta of the edit
+ * overlay holds their article as it is now, or it is gone). A superseded id the delta also lists is the
+ * same fragment in both: it is kept once.
+ * @template {{ id: string }} R
+ * @param {R[]} results
+ * @param {ShardEntry[]} bundles
+ * @returns {{ count: number, take(n: number): Promise<R[]> }}
+ */
+export function bestMatches(results, bundles) {
+  const drop = new Set(bundles.flatMap((bundle) => (bundle.superseded ?? []).map(([id]) => id)));
+  const again = new Set(bundles.flatMap((bundle) => (bundle.overlay ?? []).map(([id]) => id)));
+  const seen = new Set();
+  const list = drop.size === 0 ? [...results] : results.filter((result) => {
+    if (!drop.has(result.id)) return true;
+    if (!again.has(result.id) || seen.has(result.id)) return false;
+    seen.add(result.id);
+    return true;
+  });
+  return { count: list.length, take: async (n) => list.splice(0, n) };
 }
 
 /**
- * @typedef {{ path: string, from: string, to: string, superseded?: [string, Record<string, string[]>][], overlay?: [string, string][] }} ShardEntry
- */
-
-/**
- * The results of a search in the order asked for, handed out a few at a time. `perBundle` holds each
- * bundle's results, aligned with `bundles` (the shards newest first, then the delta of the edit overlay
- * when there is one). Results a bundle's entry lists as superseded are dropped (the delta holds their
- * article as it is now, or it is gone). Best matches: by score. Sorted: the shards' lists end to end,
- * with the delta's results put in by their instants (from the manifest); a shard's result's own time
- * is read (`timeOf`, its data, which showing it loads anyway) only when a delta result falls within
- * that shard's span of time.
- * @template {{ id: string, score: number }} R
- * @param {R[][]} perBundle
- * @param {ShardEntry[]} bundles
+ * A sorted search's results, asked of the bundles lazily. Shards do not overlap in time, so the list
+ * in time order is the shards' own sorted lists end to end (newest shard first, or last for "oldest
+ * first"): a shard is asked (`resultsOf`, a search restricted to it) only when the list reaches it,
+ * and never when `counts` (the merged search's `shard` facet) says it has no result. Results a shard's
+ * entry lists as superseded are dropped. The delta's results (asked first) are put in by their instants
+ * from the manifest; a shard's result's own time is read (`timeOf`, its data, which showing it loads
+ * anyway) only when a delta result falls within that shard's span. `count` is the search's count,
+ * known beforehand (from `bestMatches` over the same search unsorted).
+ * @template {{ id: string }} R
+ * @param {{ count: number, counts: Record<string, number> | undefined, resultsOf(at: number): Promise<R[]> }} search
+ * @param {ShardEntry[]} bundles the shards newest first, then the delta if there is one
  * @param {SearchState} state
  * @param {(result: R) => Promise<string>} timeOf the result's instant in UTC ISO form
  * @returns {{ count: number, take(n: number): Promise<R[]> }}
  */
-export function orderResults(perBundle, bundles, state, timeOf) {
-  const kept = perBundle.map((results, at) => {
-    const drop = new Set((bundles[at]?.superseded ?? []).map(([id]) => id));
-    return drop.size > 0 ? results.filter((result) => !drop.has(result.id)) : results;
-  });
-  const count = kept.reduce((sum, results) => sum + results.length, 0);
-  const { sort } = searchArguments(state).options;
+export function orderResults(search, bundles, state, timeOf) {
+  const desc = searchArguments(state).options.sort?.date !== "asc";
+  const asked = (/** @type {number} */ at) => search.counts?.[bundles[at]?.path ?? ""] !== 0;
   const deltaAt = bundles.findIndex((bundle) => bundle.overlay !== undefined);
-  if (!sort || deltaAt < 0) {
-    const list = mergeResults(kept, state);
-    return { count, take: async (n) => list.splice(0, n) };
-  }
-  const desc = sort.date !== "asc";
-  const spans = bundles.filter((_, at) => at !== deltaAt);
-  // Each shard's result with its shard's span, in the order of the shards' lists end to end.
-  const base = mergeResults(
-    kept.filter((_, at) => at !== deltaAt).map((results, at) => results.map((result) => ({ score: result.score, result, span: spans[at] }))),
-    state,
-  );
+  const order = bundles.map((_, at) => at).filter((at) => at !== deltaAt);
+  if (!desc) order.reverse();
   const times = new Map(bundles[deltaAt]?.overlay ?? []);
-  const delta = (kept[deltaAt] ?? []).map((result) => ({ result, at: times.get(result.id) ?? "" }));
-  delta.sort((a, b) => (a.at === b.at ? 0 : (a.at < b.at) === desc ? 1 : -1));
+  /** @type {{ result: R, at: string }[] | undefined} */
+  let delta;
+  const loadDelta = async () => {
+    const results = deltaAt >= 0 && asked(deltaAt) ? await search.resultsOf(deltaAt) : [];
+    const list = results.map((result) => ({ result, at: times.get(result.id) ?? "" }));
+    list.sort((a, b) => (a.at === b.at ? 0 : (a.at < b.at) === desc ? 1 : -1));
+    return list;
+  };
   const before = (/** @type {string} */ x, /** @type {string} */ y) => (desc ? x > y : x < y);
+  /** @type {R[]} */
+  let shard = [];
+  let span = /** @type {ShardEntry | undefined} */ (undefined);
+  let s = 0;
   let i = 0;
   let j = 0;
+  /** The current shard's next result, asking the next shards as the list reaches them. */
+  const head = async () => {
+    while (i >= shard.length && s < order.length) {
+      const at = /** @type {number} */ (order[s++]);
+      if (!asked(at)) continue;
+      span = bundles[at];
+      const drop = new Set((span?.superseded ?? []).map(([id]) => id));
+      const results = await search.resultsOf(at);
+      shard = drop.size > 0 ? results.filter((result) => !drop.has(result.id)) : results;
+      i = 0;
+    }
+    return shard[i];
+  };
+  /** The next result of the whole list, or undefined at its end. */
   const next = async () => {
-    const b = base[i];
+    delta ??= await loadDelta();
+    const b = await head();
     const d = delta[j];
     let deltaFirst = b === undefined;
-    if (b && d) {
-      const first = (desc ? b.span?.to : b.span?.from) ?? "";
-      const last = (desc ? b.span?.from : b.span?.to) ?? "";
+    if (b !== undefined && d) {
+      const first = (desc ? span?.to : span?.from) ?? "";
+      const last = (desc ? span?.from : span?.to) ?? "";
       if (before(d.at, first)) deltaFirst = true;
       else if (before(last, d.at)) deltaFirst = false;
-      else deltaFirst = !before(await timeOf(b.result), d.at);
+      else deltaFirst = !before(await timeOf(b), d.at);
     }
-    if (deltaFirst && d) {
+    if (deltaFirst) {
       j++;
-      return d.result;
+      return d?.result;
     }
     i++;
-    return /** @type {R} */ (b?.result);
+    return b;
   };
   // One take at a time: two overlapping ones ("More results" clicked twice) would read the same result.
   let queue = Promise.resolve(/** @type {R[]} */ ([]));
   return {
-    count,
+    count: search.count,
     take: (n) =>
       (queue = queue.then(async () => {
         /** @type {R[]} */
         const out = [];
-        while (out.length < n && i + j < count) out.push(await next());
+        while (out.length < n) {
+          const result = await next();
+          if (result === undefined) break;
+          out.push(result);
+        }
         return out;
       })),
   };
-}
-
-/**
- * The filter counts of the merged index (summed over its bundles), less those of the results the
- * delta supersedes; a value no result has any more is left out.
- * @param {Record<string, Record<string, number>>} facets
- * @param {ShardEntry[]} bundles
- * @returns {Record<string, Record<string, number>>}
- */
-export function currentCounts(facets, bundles) {
-  /** @type {Record<string, Record<string, number>>} */
-  const counts = {};
-  for (const [name, values] of Object.entries(facets)) counts[name] = { ...values };
-  for (const bundle of bundles)
-    for (const [, filters] of bundle.superseded ?? [])
-      for (const [name, values] of Object.entries(filters))
-        for (const value of values) {
-          const of = counts[name];
-          if (of?.[value] === undefined) continue;
-          of[value] -= 1;
-          if (of[value] <= 0) delete of[value];
-        }
-  return counts;
 }
 
 if (typeof document !== "undefined") start().catch((/** @type {unknown} */ error) => {
@@ -223,11 +224,10 @@ if (typeof document !== "undefined") start().catch((/** @type {unknown} */ error
 /**
  * @typedef {{ url: string, excerpt: string, meta: Record<string, string | undefined> }} ResultData
  * @typedef {{ id: string, score: number, data(): Promise<ResultData> }} Result
- * @typedef {{ results: Result[] }} SearchResponse
+ * @typedef {{ results: Result[], filters?: Record<string, Record<string, number>> }} SearchResponse
  * @typedef {{
  *   options(o: object): Promise<void>,
  *   mergeIndex(path: string, o: object): Promise<void>,
- *   filters(): Promise<Record<string, Record<string, number>>>,
  *   search(term: string | null, o: object): Promise<SearchResponse | null>,
  * }} Pagefind
  */
@@ -248,9 +248,14 @@ async function start() {
 
   // The page names the index's script; under a path prefix that URL was moved with every other link.
   const link = /** @type {HTMLLinkElement} */ (document.querySelector('link[rel="modulepreload"][href$="/pagefind.js"]'));
-  const [pagefind, shards] = await Promise.all([
+  // The menus' counts come made (filters.json, over every article the index holds, edits included):
+  // Pagefind's own would load every shard's filter files, which only a search by tag or source needs.
+  const [pagefind, shards, facets] = await Promise.all([
     /** @type {Promise<Pagefind>} */ (import(link.href)),
     fetch(new URL("shards.json", link.href)).then((r) => /** @type {Promise<ShardEntry[]>} */ (r.json())),
+    fetch(new URL("filters.json", link.href)).then(
+      (r) => /** @type {Promise<Record<string, Record<string, number>>>} */ (r.json()),
+    ),
   ]);
   // One Pagefind with every shard (and the delta, listed last) merged in: they share its WebAssembly;
   // separate instances would each load their own over the one module-wide copy. Each shard's records
@@ -261,8 +266,6 @@ async function start() {
   if (!first) throw new Error("The search index lists no shards");
   await pagefind.options({ basePath: basePath(first), baseUrl: new URL("..", link.href).pathname, mergeFilter: { shard: first.path } });
   for (const shard of rest) await pagefind.mergeIndex(basePath(shard), { mergeFilter: { shard: shard.path } });
-  const overlaid = shards.some((shard) => shard.overlay !== undefined || shard.superseded !== undefined);
-  const facets = currentCounts(await pagefind.filters(), shards);
   fillOptions(tag, facets.tag ?? {}, locale);
   fillOptions(source, facets.source ?? {}, locale);
 
@@ -277,10 +280,16 @@ async function start() {
   /** @type {{ count: number, take(n: number): Promise<Result[]> }} */
   let pending = { count: 0, take: async () => [] };
   let shown = 0;
-  const show = async (/** @type {number} */ run) => {
+  /** Shows the next few results; the first batch of a search replaces the list and the status line at once. */
+  const show = async (/** @type {number} */ run, first = false, state = current()) => {
     const batch = await pending.take(PAGE);
     const data = await Promise.all(batch.map((r) => r.data()));
     if (run !== generation) return;
+    if (first) {
+      list.replaceChildren();
+      shown = 0;
+      status.textContent = statusText(pending.count, state, locale);
+    }
     list.append(...data.map(resultItem));
     shown += batch.length;
     more.hidden = shown >= pending.count;
@@ -297,19 +306,29 @@ async function start() {
       return;
     }
     const { term, options } = searchArguments(state);
-    // Best matches: Pagefind's own merge, by score. Sorted, or under an overlay: one search per bundle.
-    const perBundle = Boolean(options.sort) || overlaid;
-    const responses = await Promise.all(
-      perBundle
-        ? shards.map((shard) => pagefind.search(term, { ...options, filters: { ...options.filters, shard: [shard.path] } }))
-        : [pagefind.search(term, options)],
-    );
+    // One search over every bundle, unsorted: best matches by score, the count, and (its `shard` facet)
+    // which bundles have results. A sorted search then asks the bundles one at a time, in time order,
+    // only as far as the results shown need: each such search runs in every merged bundle.
+    const all = await pagefind.search(term, { filters: options.filters });
     if (run !== generation) return;
-    list.replaceChildren();
-    shown = 0;
-    pending = orderResults(responses.map((response) => response?.results ?? []), perBundle ? shards : [], state, timeOf);
-    status.textContent = statusText(pending.count, state, locale);
-    await show(run);
+    const best = bestMatches(all?.results ?? [], shards);
+    pending = options.sort
+      ? orderResults(
+          {
+            count: best.count,
+            counts: all?.filters?.shard,
+            resultsOf: async (at) => {
+              const path = shards[at]?.path ?? "";
+              const response = await pagefind.search(term, { ...options, filters: { ...options.filters, shard: [path] } });
+              return response?.results ?? [];
+            },
+          },
+          shards,
+          state,
+          timeOf,
+        )
+      : best;
+    await show(run, true, state);
   };
 
   let timer = 0;

@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Digest } from "../digest/view-model.ts";
+import { FACETS_FILE } from "./facets.ts";
 import { searchIndexDefaults, type SearchIndexOptions, writeIndexFolder } from "./run-pagefind.ts";
 import { emptySearchCache, type SearchCacheState } from "./shard-cache.ts";
 import { SHARDS_FILE } from "./sharded-index.ts";
@@ -20,7 +21,7 @@ export interface BackgroundOptions {
 /** Defaults of the dev server's indexer. */
 export const backgroundDefaults = { quietMs: 0, now: () => performance.now() } satisfies BackgroundOptions;
 
-/** What the indexer wrote into an output's index folder: its bundles and its manifest. */
+/** What the indexer wrote into an output's index folder: its bundles, and its manifest and facet counts. */
 interface Written {
   state: SearchCacheState;
   manifest?: string;
@@ -44,8 +45,10 @@ async function updateFolder(
     keep: () => true,
     write: (id, files) => writeIndexFolder(files, join(root, id)),
   });
+  const facets = JSON.stringify(updated.facets);
+  // The manifest and the counts, written together: either changes when an article's shard, tags or source do.
   const manifest = JSON.stringify(updated.entries);
-  if (updated.reindexed === 0 && manifest === indexed.manifest) return indexed;
+  if (updated.reindexed === 0 && `${manifest}\n${facets}` === indexed.manifest) return indexed;
   const wanted = new Set([...Object.keys(updated.state.shards), ...(updated.state.delta ? [DELTA_ID] : [])]);
   const present = await readdir(root, { withFileTypes: true }).catch(() => []);
   const stale = present.filter((entry) => entry.isDirectory() && !wanted.has(entry.name));
@@ -54,7 +57,8 @@ async function updateFolder(
   await mkdir(root, { recursive: true });
   await writeFile(join(root, API_FILE), updated.api ?? (await readFile(join(root, newest, API_FILE))));
   await writeFile(join(root, SHARDS_FILE), manifest);
-  return { state: updated.state, manifest };
+  await writeFile(join(root, FACETS_FILE), facets);
+  return { state: updated.state, manifest: `${manifest}\n${facets}` };
 }
 
 /**

@@ -16,4 +16,5 @@ export {
   publishSearchIndex,
   SHARDS_FILE,
 } from "./sharded-index.ts";
+export { FACETS_FILE, type FacetCounts } from "./facets.ts";
 export { type BackgroundOptions, backgroundDefaults, backgroundIndexer } from "./background-indexer.ts";

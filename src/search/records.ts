@@ -55,6 +55,12 @@ export function publishedInstant(page: ArticlePage): string {
   return new Date(page.teaser.published.iso).toISOString();
 }
 
+/** An article's facets: `tag` (labels) and `source` (zero or one label). */
+export function searchFilters(page: ArticlePage): Record<string, string[]> {
+  const t = page.teaser;
+  return { tag: t.tags.map((tag) => tag.label), source: t.source ? [t.source.label] : [] };
+}
+
 /** The record of one article, in the Pagefind language `language`. */
 export function searchRecord(page: ArticlePage, language: string): SearchRecord {
   const t = page.teaser;
@@ -65,7 +71,7 @@ export function searchRecord(page: ArticlePage, language: string): SearchRecord 
     content: `${t.title}\n${plainText(page.bodyHtml)}`,
     language,
     meta,
-    filters: { tag: t.tags.map((tag) => tag.label), source: t.source ? [t.source.label] : [] },
+    filters: searchFilters(page),
     sort: { date: publishedInstant(page) },
   };
 }

@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ArticlePage, Digest } from "../digest/view-model.ts";
 import type { Publisher } from "../publish/publisher.ts";
+import { FACETS_FILE } from "./facets.ts";
 import type { OverlayOptions } from "./overlay.ts";
 import { searchIndexDefaults, type SearchIndexOptions } from "./run-pagefind.ts";
 import { readSearchCache, shardIntact, writeSearchCache } from "./shard-cache.ts";
@@ -80,12 +81,14 @@ export async function publishSearchIndex(
   const newest = shards[shards.length - 1] as Shard<ArticlePage>;
   api ??= await readFile(join(publisher.outDir, `${o.folder}${newest.id}/${API_FILE}`));
   const manifest = Buffer.from(JSON.stringify(updated.entries));
+  const facets = Buffer.from(JSON.stringify(updated.facets));
   publisher.add(`${o.folder}${API_FILE}`, api);
   publisher.add(`${o.folder}${SHARDS_FILE}`, manifest);
+  publisher.add(`${o.folder}${FACETS_FILE}`, facets);
   const bundles = [...Object.values(next.shards), ...(next.delta ? [next.delta] : [])];
   return {
-    files: bundles.reduce((sum, r) => sum + r.files.length, 2),
-    bytes: bundles.reduce((sum, r) => sum + r.bytes, api.byteLength + manifest.byteLength),
+    files: bundles.reduce((sum, r) => sum + r.files.length, 3),
+    bytes: bundles.reduce((sum, r) => sum + r.bytes, api.byteLength + manifest.byteLength + facets.byteLength),
     ran: reindexed > 0,
     shards: shards.length,
     reindexed,

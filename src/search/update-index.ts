@@ -2,9 +2,10 @@
 // folder): each shard kept, kept under the edit overlay (its changed articles into the delta bundle),
 // or indexed again, as overlay.ts decides; gives the new record of every bundle and the manifest.
 import type { ArticlePage, Digest } from "../digest/view-model.ts";
+import { type FacetCounts, facetCounts } from "./facets.ts";
 import { indexedDocs } from "./fragments.ts";
 import { type DocTable, type OverlayOptions, planOverlay } from "./overlay.ts";
-import { pagesKey, publishedInstant, searchable, searchLanguage, searchRecord } from "./records.ts";
+import { pagesKey, publishedInstant, searchable, searchFilters, searchLanguage, searchRecord } from "./records.ts";
 import { indexFiles, type SearchFile, type SearchIndexOptions } from "./run-pagefind.ts";
 import type { SearchCacheState, ShardRecord } from "./shard-cache.ts";
 import { contentHash, planShards, type Shard, type ShardEntry, shardEntries } from "./shards.ts";
@@ -48,6 +49,8 @@ export interface UpdatedIndex {
   state: SearchCacheState;
   /** The manifest: the shards newest first (the browser relies on it), then the delta if there is one. */
   entries: ShardEntry[];
+  /** The counts of the tag and source menus, over every article the index holds now (FACETS_FILE). */
+  facets: FacetCounts;
   /** The JS API, when Pagefind ran. */
   api?: Uint8Array | undefined;
   /** Bundles indexed, and articles in the delta. */
@@ -115,5 +118,6 @@ export async function updateIndex(
     const [entry] = shardEntries([{ id: DELTA_ID, items: delta }], publishedInstant);
     if (entry) entries.push({ ...entry, overlay });
   }
-  return { state, entries, api, reindexed, delta: delta.length };
+  const facets = facetCounts(shards.flatMap((shard) => shard.items.map(searchFilters)));
+  return { state, entries, facets, api, reindexed, delta: delta.length };
 }

@@ -1,12 +1,19 @@
 // What a search costs in Chromium over a built index folder: the search page's own script on a bare
 // page (the same element ids), time until the status line reports, and bytes fetched (encoded sizes
 // with headers, the worker's requests included), for the first search (the page load) and each after.
-import { copyFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+// The index folder is linked, never written to, so a built site can be measured read-only.
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { facetCounts } from "../../src/search/facets.ts";
+import { indexedDocs } from "../../src/search/fragments.ts";
+import { readSearchCache } from "../../src/search/shard-cache.ts";
+import { DELTA_ID } from "../../src/search/update-index.ts";
 import { launchChromium } from "../browser/chromium.ts";
 import { serveSite } from "../helpers/static-server.ts";
 
+/** The search page's script; another (an older version, to compare) with `script`. */
 const SCRIPT = fileURLToPath(new URL("../../layouts/assets/search-page.js", import.meta.url));
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Search</title>
 <link rel="modulepreload" href="/pagefind/pagefind.js"><script type="module" src="/search-page.js"></script></head>
@@ -24,12 +31,17 @@ export interface QueryCost {
   status: string;
 }
 
-/** Searches `words[0]` by loading the page, then each further word, then the last newest first. */
-export async function queryCosts(outDir: string, words: readonly string[]): Promise<QueryCost[]> {
-  await copyFile(SCRIPT, join(outDir, "search-page.js"));
-  await writeFile(join(outDir, "search.html"), PAGE);
-  await writeFile(join(outDir, "404.html"), "Not found");
-  const server = await serveSite(outDir);
+/**
+ * Searches `words[0]` by loading the page, then each further word, then the last newest first, then
+ * the same narrowed to the first tag of the tag menu (alphabetically). `outDir` is only read.
+ */
+export async function queryCosts(outDir: string, words: readonly string[], script = SCRIPT): Promise<QueryCost[]> {
+  const root = await mkdtemp(join(tmpdir(), "broadsheet-search-queries-"));
+  await linkIndex(resolve(outDir, "pagefind"), join(root, "pagefind"));
+  await copyFile(script, join(root, "search-page.js"));
+  await writeFile(join(root, "search.html"), PAGE);
+  await writeFile(join(root, "404.html"), "Not found");
+  const server = await serveSite(root);
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext()).newPage();
@@ -85,9 +97,45 @@ export async function queryCosts(outDir: string, words: readonly string[]): Prom
         await page.locator("#search-q").press("Enter");
       });
     await step("same, newest first", () => page.locator("#search-sort").selectOption("newest"));
+    await step("same, first tag", () => page.locator("#search-tag").selectOption({ index: 1 }));
     return costs;
   } finally {
     await browser.close();
     await server.close();
+    await rm(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * Links each entry of the index folder `from` into `to`; an index built before the menus' counts were
+ * written (`filters.json`) gets them made from what it holds, less the superseded results: from the
+ * build's search cache beside the output when there is one (it records each result's filters), else
+ * from the bundles' fragments. That is the file a build of today adds beside the same bundles.
+ */
+async function linkIndex(from: string, to: string): Promise<void> {
+  await mkdir(to);
+  const names = await readdir(from);
+  for (const name of names) await symlink(join(from, name), join(to, name));
+  if (names.includes("filters.json")) return;
+  const entries = JSON.parse(await readFile(join(from, "shards.json"), "utf8")) as {
+    path: string;
+    superseded?: [string, unknown][];
+  }[];
+  const cache = await readSearchCache(join(from, "../../.cache/broadsheet/search.json"), () => undefined);
+  const filters: Record<string, string[]>[] = [];
+  for (const entry of entries) {
+    const dropped = new Set((entry.superseded ?? []).map(([id]) => id));
+    const id = entry.path.slice(0, -1);
+    const record = id === DELTA_ID ? cache.delta : cache.shards[id];
+    let docs = Object.values(record?.docs ?? {}).map(([, doc, of]) => ({ id: doc, filters: of }));
+    if (!record?.docs) {
+      const folder = join(from, entry.path, "fragment");
+      const files = [];
+      for (const name of await readdir(folder))
+        files.push({ path: `fragment/${name}`, content: await readFile(join(folder, name)) });
+      docs = indexedDocs(files);
+    }
+    for (const doc of docs) if (!dropped.has(doc.id)) filters.push(doc.filters);
+  }
+  await writeFile(join(to, "filters.json"), JSON.stringify(facetCounts(filters)));
 }

@@ -1,4 +1,4 @@
-// `npx tsx test/bench/search-shards.ts [--articles 10000] [--shard-size 2500]`: the search index alone,
+// `npx tsx test/bench/search-shards.ts [--articles 10000] [--shard-size 2500] [--keep DIR]`: the search index alone,
 // sharded and as one Pagefind bundle, over a generated corpus: a cold build, a one-article edit, and
 // queries in Chromium (time and bytes fetched). Prints one line per figure; CPU time beside wall time,
 // since the machine may be shared.
@@ -18,7 +18,16 @@ import { childCpuSeconds, treeRss } from "./measure.ts";
 import { queryCosts } from "./search-queries.ts";
 
 const { values } = parseArgs({
-  options: { articles: { type: "string", default: "10000" }, "shard-size": { type: "string", default: "2500" } },
+  options: {
+    articles: { type: "string", default: "10000" },
+    "shard-size": { type: "string", default: "2500" },
+    // Keeps both indexes in DIR/sharded/dist and DIR/single/dist, for test/bench/search-site.ts.
+    keep: { type: "string" },
+    // Which indexes to build (`sharded,single`), and whether to skip the edit: a single index of a large
+    // corpus is built only to see how its queries grow.
+    variants: { type: "string", default: "sharded,single" },
+    "cold-only": { type: "boolean", default: false },
+  },
 });
 const count = Number(values.articles);
 const shardSize = Number(values["shard-size"]);
@@ -64,13 +73,14 @@ const all = articles();
 console.log(
   `${count} articles, shards of at most ${shardSize}; Node RSS before indexing ${Math.round(treeRss(process.pid) / 2 ** 20)} MB`,
 );
-const root = await mkdtemp(join(tmpdir(), "broadsheet-search-bench-"));
+const root = values.keep ?? (await mkdtemp(join(tmpdir(), "broadsheet-search-bench-")));
 const sites: Record<string, string> = {};
 try {
-  for (const [name, size] of [
+  const variants = [
     ["sharded", shardSize],
     ["single", Number.MAX_SAFE_INTEGER],
-  ] as const) {
+  ] as const;
+  for (const [name, size] of variants.filter(([name]) => values.variants.split(",").includes(name))) {
     const settings = { ...testSettings, searchShardSize: size };
     const out = join(root, name, "dist");
     const cacheFile = join(root, name, "search.json");
@@ -91,6 +101,8 @@ try {
       cold,
       `; ${cold.result.shards} shards, ${(cold.result.bytes / 2 ** 20).toFixed(1)} MB in ${cold.result.files} files`,
     );
+    sites[name] = out;
+    if (values["cold-only"]) continue;
     // One body edited in the middle of the archive.
     const middle = Math.floor(all.length / 2);
     const edited = all.map((a, i) =>
@@ -102,7 +114,6 @@ try {
       edit,
       `; ${edit.result.reindexed} bundle(s) indexed, ${edit.result.delta} article(s) in the delta`,
     );
-    sites[name] = out;
   }
   for (const [name, out] of Object.entries(sites)) {
     const costs = await queryCosts(out, ["harbour", "Westerleigh regulator"]);
@@ -112,5 +123,5 @@ try {
       );
   }
 } finally {
-  await rm(root, { recursive: true, force: true });
+  if (!values.keep) await rm(root, { recursive: true, force: true });
 }

@@ -1,10 +1,9 @@
 // The search page's browser script: its pure parts (query string, Pagefind arguments, merging shards, status, excerpts).
 import { describe, expect, it } from "vitest";
 import {
-  currentCounts,
+  bestMatches,
   excerptParts,
   isEmpty,
-  mergeResults,
   orderResults,
   queryFromState,
   searchArguments,
@@ -100,59 +99,138 @@ describe("excerptParts", () => {
   });
 });
 
-describe("mergeResults", () => {
+describe("orderResults, sorted, over shards without an overlay", () => {
   const state = (q: string, sort: string) => ({ q, tag: "", source: "", sort });
-  // Shards newest first; within a shard Pagefind's sorted order, with its scores (a rank within the shard).
-  const newer = [
-    { id: "n1", score: 1 },
-    { id: "n0", score: 0 },
+  const shards = [
+    { path: "2025-09/", from: "2025-09-01", to: "2025-09-30" },
+    { path: "2025-08/", from: "2025-08-01", to: "2025-08-31" },
+    { path: "2025-07/", from: "2025-07-01", to: "2025-07-31" },
   ];
-  const older = [
-    { id: "o2", score: 2 },
-    { id: "o1", score: 1 },
-    { id: "o0", score: 0 },
+  // Within a shard Pagefind's sorted order, with its scores (a rank within the shard): never compared.
+  const lists = [
+    [
+      { id: "s1", score: 1 },
+      { id: "s0", score: 0 },
+    ],
+    [
+      { id: "n1", score: 1 },
+      { id: "n0", score: 0 },
+    ],
+    [
+      { id: "o2", score: 2 },
+      { id: "o1", score: 1 },
+      { id: "o0", score: 0 },
+    ],
   ];
+  /** A sorted search whose shards are asked through `resultsOf`, each ask noted in `asked`. */
+  const search = (counts?: Record<string, number>, results = lists) => {
+    const asked: number[] = [];
+    const resultsOf = async (at: number) => {
+      asked.push(at);
+      return results[at] ?? [];
+    };
+    return { asked, search: { count: results.flat().length, counts, resultsOf } };
+  };
+  const noTime = async () => {
+    throw new Error("no time is read without a delta");
+  };
   const ids = (list: { id: string }[]) => list.map((r) => r.id);
 
   it.each([
-    { sort: "newest", q: "harbour", want: ["n1", "n0", "o2", "o1", "o0"] },
+    { sort: "newest", q: "harbour", want: ["s1", "s0", "n1", "n0", "o2"] },
     // Without words, "best match" lists the newest first too.
-    { sort: "relevance", q: "", want: ["n1", "n0", "o2", "o1", "o0"] },
-  ])("joins the shards newest shard first for $sort with q=“$q”, whatever the scores", ({ sort, q, want }) => {
-    expect(ids(mergeResults([newer, older], state(q, sort)))).toEqual(want);
+    { sort: "relevance", q: "", want: ["s1", "s0", "n1", "n0", "o2"] },
+  ])("joins the shards newest shard first for $sort with q=“$q”, whatever the scores", async ({ sort, q, want }) => {
+    const { asked, search: s } = search();
+    const order = orderResults(s, shards, state(q, sort), noTime);
+    expect(order.count).toBe(7);
+    expect(ids(await order.take(5))).toEqual(want);
+    // The oldest shard is asked only once the list reaches it.
+    expect(asked).toEqual([0, 1, 2]);
   });
 
-  it("joins the shards oldest shard first for oldest first", () => {
+  it("asks only the shards the first page needs", async () => {
+    const { asked, search: s } = search();
+    expect(ids(await orderResults(s, shards, state("harbour", "newest"), noTime).take(3))).toEqual(["s1", "s0", "n1"]);
+    expect(asked).toEqual([0, 1]);
+  });
+
+  it("never asks a shard the merged search's shard facet counts no result in", async () => {
+    const { asked, search: s } = search({ "2025-09/": 0, "2025-08/": 2, "2025-07/": 3 }, [
+      [],
+      lists[1] ?? [],
+      lists[2] ?? [],
+    ]);
+    expect(ids(await orderResults(s, shards, state("harbour", "newest"), noTime).take(3))).toEqual(["n1", "n0", "o2"]);
+    expect(asked).toEqual([1, 2]);
+  });
+
+  it("joins the shards oldest shard first for oldest first, to the end", async () => {
     const asc = [
+      [{ id: "s0", score: 0 }],
       [
         { id: "n0", score: 0 },
         { id: "n1", score: -1 },
       ],
-      [
-        { id: "o0", score: 0 },
-        { id: "o1", score: -1 },
-      ],
+      [{ id: "o0", score: 0 }],
     ];
-    expect(ids(mergeResults(asc, state("harbour", "oldest")))).toEqual(["o0", "o1", "n0", "n1"]);
+    const { asked, search: s } = search(undefined, asc);
+    const order = orderResults(s, shards, state("harbour", "oldest"), noTime);
+    expect(ids(await order.take(10))).toEqual(["o0", "n0", "n1", "s0"]);
+    expect(await order.take(10)).toEqual([]);
+    expect(asked).toEqual([2, 1, 0]);
   });
 
-  it("sorts best matches by score, keeping the earlier list's result first on a tie", () => {
-    const lists = [
-      [
-        { id: "a", score: 0.5 },
-        { id: "b", score: 0.2 },
-      ],
-      [
-        { id: "c", score: 0.9 },
-        { id: "d", score: 0.5 },
-      ],
+  it("gives nothing for no shards and for empty ones", async () => {
+    expect(await orderResults(search(undefined, []).search, [], state("harbour", "newest"), noTime).take(10)).toEqual(
+      [],
+    );
+    expect(
+      await orderResults(search(undefined, [[], []]).search, shards, state("", "newest"), noTime).take(10),
+    ).toEqual([]);
+  });
+});
+
+describe("bestMatches", () => {
+  const plain = [{ path: "2025-08/", from: "", to: "" }];
+  it("keeps Pagefind's merged order by score and counts every result", async () => {
+    const results = [
+      { id: "c", score: 0.9 },
+      { id: "a", score: 0.5 },
+      { id: "d", score: 0.5 },
     ];
-    expect(ids(mergeResults(lists, state("harbour", "relevance")))).toEqual(["c", "a", "d", "b"]);
+    const best = bestMatches(results, plain);
+    expect(best.count).toBe(3);
+    expect((await best.take(2)).map((r) => r.id)).toEqual(["c", "a"]);
+    expect((await best.take(2)).map((r) => r.id)).toEqual(["d"]);
+    expect(bestMatches([], []).count).toBe(0);
   });
 
-  it("gives nothing for no shards and for empty ones", () => {
-    expect(mergeResults([], state("harbour", "newest"))).toEqual([]);
-    expect(mergeResults([[], []], state("harbour", "relevance"))).toEqual([]);
+  it("drops the superseded results, but keeps once a fragment the delta holds unchanged", async () => {
+    const bundles = [
+      {
+        path: "2025-08/",
+        from: "",
+        to: "",
+        superseded: [
+          ["x", {}],
+          ["same", {}],
+        ] as [string, Record<string, string[]>][],
+      },
+      {
+        path: "delta/",
+        from: "",
+        to: "",
+        overlay: [
+          ["x2", "2025-08-02"],
+          ["same", "2025-08-03"],
+        ] as [string, string][],
+      },
+    ];
+    const results = ["same", "x", "a", "x2", "same"].map((id, at) => ({ id, score: 5 - at }));
+    const best = bestMatches(results, bundles);
+    expect(best.count).toBe(3);
+    expect((await best.take(10)).map((r) => r.id)).toEqual(["same", "a", "x2"]);
   });
 });
 
@@ -193,6 +271,11 @@ describe("orderResults under the edit overlay", () => {
     reads.push(result.id);
     return result.at;
   };
+  const sorted = (lists: (typeof newer)[]) => ({
+    count: 7,
+    counts: undefined,
+    resultsOf: async (at: number) => lists[at] ?? [],
+  });
   const all = async (order: { count: number; take(n: number): Promise<{ id: string }[]> }) => {
     const ids: string[] = [];
     for (let batch = await order.take(2); batch.length > 0; batch = await order.take(2))
@@ -202,7 +285,7 @@ describe("orderResults under the edit overlay", () => {
 
   it("drops what the delta supersedes and puts the delta's results in by time, newest first", async () => {
     reads.length = 0;
-    const order = orderResults([newer, older, delta], bundles, state("newest"), timeOf);
+    const order = orderResults(sorted([newer, older, delta]), bundles, state("newest"), timeOf);
     expect(order.count).toBe(7);
     expect(await all(order)).toEqual(["d-sep", "n1", "d-aug", "n3", "o2", "d-jul", "o3"]);
     // A shard's result's time is read only where a delta result falls within its shard's span.
@@ -210,53 +293,23 @@ describe("orderResults under the edit overlay", () => {
   });
 
   it("does the same oldest first", async () => {
-    const asc = orderResults([[...newer].reverse(), [...older].reverse(), delta], bundles, state("oldest"), timeOf);
+    const asc = orderResults(
+      sorted([[...newer].reverse(), [...older].reverse(), delta]),
+      bundles,
+      state("oldest"),
+      timeOf,
+    );
     expect(await all(asc)).toEqual(["o3", "d-jul", "o2", "n3", "d-aug", "n1", "d-sep"]);
   });
 
-  it("sorts best matches by score over every bundle, without the superseded ones", async () => {
-    const order = orderResults([newer, older, delta], bundles, state("relevance"), timeOf);
-    expect(await all(order)).toEqual(["d-aug", "o3", "n1", "d-jul", "n3", "o2", "d-sep"]);
+  it("gives best matches by score over every bundle, without the superseded ones", async () => {
+    const merged = [...newer, ...older, ...delta].sort((a, b) => b.score - a.score);
+    expect(await all(bestMatches(merged, bundles))).toEqual(["d-aug", "o3", "n1", "d-jul", "n3", "o2", "d-sep"]);
   });
 
   it("hands out each result once when asked twice at the same time", async () => {
-    const order = orderResults([newer, older, delta], bundles, state("newest"), timeOf);
+    const order = orderResults(sorted([newer, older, delta]), bundles, state("newest"), timeOf);
     const [a, b] = await Promise.all([order.take(4), order.take(4)]);
     expect([...(a ?? []), ...(b ?? [])].map((x) => x.id)).toEqual(["d-sep", "n1", "d-aug", "n3", "o2", "d-jul", "o3"]);
-  });
-
-  it("without an overlay, is mergeResults", async () => {
-    const plain = [
-      { path: "2025-08/", from: "", to: "" },
-      { path: "2025-07/", from: "", to: "" },
-    ];
-    expect(await all(orderResults([newer, older], plain, state("oldest"), timeOf))).toEqual(
-      mergeResults([newer, older], state("oldest")).map((x) => x.id),
-    );
-    expect(orderResults([] as (typeof newer)[], [], state("newest"), timeOf).count).toBe(0);
-  });
-});
-
-describe("currentCounts", () => {
-  it("takes the superseded results' filters off the merged counts, and leaves out values none has any more", () => {
-    const facets = { tag: { Rail: 3, Jobs: 1, "São Marcos": 2 }, source: { "Coast FM": 2 } };
-    const bundles = [
-      {
-        path: "a/",
-        from: "",
-        to: "",
-        superseded: [["x", { tag: ["Rail", "Jobs"], source: ["Coast FM"] }]] as [string, Record<string, string[]>][],
-      },
-      {
-        path: "b/",
-        from: "",
-        to: "",
-        superseded: [["y", { tag: ["São Marcos", "Gone"] }]] as [string, Record<string, string[]>][],
-      },
-    ];
-    expect(currentCounts(facets, bundles)).toEqual({ tag: { Rail: 2, "São Marcos": 1 }, source: { "Coast FM": 1 } });
-    // The counts handed in are not changed.
-    expect(facets.tag.Rail).toBe(3);
-    expect(currentCounts({}, [])).toEqual({});
   });
 });

@@ -14,6 +14,7 @@ import type { ShardEntry } from "../../src/search/shards.ts";
 import type { Article } from "../../src/content/article.ts";
 import { article, testSettings } from "../helpers/articles.ts";
 import { readTree } from "../helpers/fixture.ts";
+import { foundDocs } from "../helpers/search-index.ts";
 
 let root: string;
 beforeEach(async () => {
@@ -80,6 +81,32 @@ describe("publishSearchIndex with the edit overlay", () => {
     // The same content again: nothing runs.
     expect(await publish(edited(articles))).toMatchObject({ ran: false, reindexed: 0, delta: 1 });
     expect(await indexTree()).toEqual(after);
+  });
+
+  it("writes the menus' counts of what the index finds, edits and deletions included", async () => {
+    /** filters.json, and the counts of the filters of every article the published index finds. */
+    const counts = async () => {
+      const tree = await indexTree();
+      const found: Record<string, Record<string, number>> = {};
+      for (const doc of foundDocs(tree))
+        for (const [name, values] of Object.entries(doc.filters))
+          for (const value of values) found[name] = { ...found[name], [value]: (found[name]?.[value] ?? 0) + 1 };
+      return { written: JSON.parse(Buffer.from(tree.get("pagefind/filters.json") ?? "").toString()), found };
+    };
+    await publish(articles);
+    const clean = await counts();
+    expect(clean.written).toMatchObject({ tag: { Transport: 2 } });
+    expect(clean.written).toEqual(clean.found);
+    // A tag changed goes through the overlay (into the delta), then a deletion: the counts follow them.
+    const retagged = articles.map((a) => (a.slug === "ferry" ? { ...a, tags: ["Ferries"] } : a));
+    expect(await publish(retagged)).toMatchObject({ delta: 1 });
+    const after = await counts();
+    expect(after.written).toMatchObject({ tag: { Transport: 1, Ferries: 1 } });
+    expect(after.written).toEqual(after.found);
+    await publish(retagged.filter((a) => a.slug !== "bridge"));
+    const deleted = await counts();
+    expect(deleted.written).toEqual({ tag: { Ferries: 1 } });
+    expect(deleted.written).toEqual(deleted.found);
   });
 
   it("supersedes a deleted article's result with no delta, and removes a delta no longer needed", async () => {
