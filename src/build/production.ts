@@ -1,5 +1,6 @@
 // The production build: validate everything, render the pages that changed, then publish at once.
 import { type BudgetVerdict, checkHostBudget } from "../publish/host-budget.ts";
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
@@ -8,6 +9,8 @@ import { readMarkdownCache, writeMarkdownCache } from "../content/markdown-cache
 import { readParseCache, writeParseCache } from "../content/parse-cache.ts";
 import type { Digest } from "../digest/view-model.ts";
 import type { ImageWork } from "../images/image-files.ts";
+import { cardDefaults } from "../images/cards/card-options.ts";
+import { startDrawWorkers } from "../images/cards/draw-workers.ts";
 import { Publisher } from "../publish/publisher.ts";
 import { type PublishedIndex, publishSearchIndex } from "../search/pagefind.ts";
 import { attachSink, loadEleventy } from "./eleventy-api.ts";
@@ -92,6 +95,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   const input = options.input ?? "content";
   const output = options.output ?? "dist";
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE;
+  // Stops the threads drawing cards while the pages render, when the build fails or is interrupted.
+  const cardsStop = new AbortController();
+  const images = imageProcessing(cacheDir, true, cardsStop.signal);
+  // Without a card cache (a cold build) every card is to draw: the worker loads its code and the fonts
+  // while Eleventy and the content load, instead of after.
+  if (images.cards && !existsSync(images.cards.cacheDir))
+    images.cards.started = startDrawWorkers(cardDefaults.workers, cardsStop.signal);
   const Eleventy = await loadEleventy();
   const cacheFile = join(cacheDir, "markdown.cache");
   const version = currentCodeVersion();
@@ -119,8 +129,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
     stop(new BuildInterrupted("interrupted"));
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
-  // Stops the threads drawing cards while the pages render, when the build fails or is interrupted.
-  const cardsStop = new AbortController();
   const work = async (): Promise<BuildSummary> => {
     const prepared = await prepare({
       contentDir: input,
@@ -128,7 +136,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
       cache,
       now: DateTime.now(),
       previous,
-      images: imageProcessing(cacheDir, true, cardsStop.signal),
+      images,
     });
     if (stopped) throw new BuildInterrupted("interrupted");
     const { digest, content } = prepared;
