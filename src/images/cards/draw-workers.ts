@@ -1,6 +1,7 @@
 // Worker threads drawing generated cards while the main thread goes on with the build: each worker
 // gets its share of the missing cards at once (so a main thread busy rendering never starves it),
 // draws them with card-draw.ts, writes them into the cache and reports their file names in batches.
+// A cold build starts its workers ahead (startDrawWorkers), so they load their code and fonts meanwhile.
 import { Worker } from "node:worker_threads";
 import type { CardPngOptions } from "./card-draw.ts";
 import type { CardText } from "./card-layout.ts";
