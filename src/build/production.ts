@@ -1,5 +1,6 @@
 // The production build: validate everything, render the pages that changed, then publish at once.
 import { type BudgetVerdict, checkHostBudget } from "../publish/host-budget.ts";
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
@@ -9,6 +10,8 @@ import { readParseCache, writeParseCache } from "../content/parse-cache.ts";
 import type { Digest } from "../digest/view-model.ts";
 import { readDigestCache, writeDigestCache } from "../digest/digest-cache.ts";
 import type { ImageWork } from "../images/image-files.ts";
+import { cardDefaults } from "../images/cards/card-options.ts";
+import { startDrawWorkers } from "../images/cards/draw-workers.ts";
 import { OutputChangedError } from "../publish/output-error.ts";
 import { Publisher } from "../publish/publisher.ts";
 import { type PublishedIndex, publishSearchIndex } from "../search/pagefind.ts";
@@ -108,6 +111,13 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
   const input = options.input ?? "content";
   const output = options.output ?? "dist";
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE;
+  // Stops the threads drawing cards while the pages render, when the build fails or is interrupted.
+  const cardsStop = new AbortController();
+  const images = imageProcessing(cacheDir, true, cardsStop.signal);
+  // Without a card cache (a cold build) every card is to draw: the worker loads its code and the fonts
+  // while Eleventy and the content load, instead of after.
+  if (images.cards && !existsSync(images.cards.cacheDir))
+    images.cards.started = startDrawWorkers(cardDefaults.workers, cardsStop.signal);
   const Eleventy = await loadEleventy();
   const cacheFile = join(cacheDir, "markdown.cache");
   const version = currentCodeVersion();
@@ -138,8 +148,6 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
     stop(new BuildInterrupted("interrupted"));
   };
   options.signal?.addEventListener("abort", onAbort, { once: true });
-  // Stops the threads drawing cards while the pages render, when the build fails or is interrupted.
-  const cardsStop = new AbortController();
   const work = async (): Promise<BuildSummary> => {
     const prepared = await prepare({
       contentDir: input,
@@ -147,7 +155,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
       cache,
       now: DateTime.now(),
       previous,
-      images: imageProcessing(cacheDir, true, cardsStop.signal),
+      images,
       digestMemo,
     });
     if (stopped) throw new BuildInterrupted("interrupted");

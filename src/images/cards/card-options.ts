@@ -1,5 +1,6 @@
 // What social cards are made with and what they give: the options and their defaults, a card's job,
 // and a card as the build sees it, its name known before (and its file after) it is drawn.
+import type { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
 import { constants } from "node:zlib";
 import type { CardPngOptions } from "./card-draw.ts";
@@ -53,6 +54,8 @@ export interface CardProcessing {
    * signal stops them. Default: none, every card is drawn before startCards returns.
    */
   background?: AbortSignal;
+  /** Worker threads started ahead (startDrawWorkers) to draw the missing cards; any not needed are ended. Default none. */
+  started?: Worker[];
 }
 
 /** One card to make: from a lead image when it is large enough, else generated from the text. */

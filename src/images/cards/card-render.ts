@@ -20,7 +20,7 @@ import {
 } from "./card-options.ts";
 import { type CardSetup, type MissingCard, makeMissing, planCard } from "./card-plan.ts";
 import { pool } from "../variants.ts";
-import { drawInWorkers } from "./draw-workers.ts";
+import { drawInWorkers, endWorkers } from "./draw-workers.ts";
 
 export { cardInks } from "./card-draw.ts";
 export { type Card, type CardJob, type CardName, type CardOptions, type CardProcessing, cardDefaults };
@@ -96,6 +96,7 @@ export async function startCards(
 ): Promise<{ names: (CardName | null)[]; drawn: Promise<(Card | null)[]> }> {
   const signal = processing.background;
   if (!signal || jobs.length === 0) {
+    endWorkers(processing.started ?? []);
     const made = await makeCards(jobs, processing);
     return { names: made, drawn: Promise.resolve(made) };
   }
@@ -133,6 +134,7 @@ export async function startCards(
         png: setup.options.png,
         workers: Math.max(1, setup.options.workers),
         signal,
+        started: processing.started,
         onDrawn: (j, file) => {
           const [i, m] = generated[j] ?? [];
           if (i === undefined || !m) return;

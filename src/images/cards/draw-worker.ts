@@ -1,12 +1,27 @@
 // Inside a card-drawing worker thread (started by draw-workers.ts): draws its share of the missing
 // generated cards, saves each into the cache, and reports the file names in batches.
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { writeCardSync } from "./card-cache.ts";
 import { drawState, generatedPng } from "./card-draw.ts";
+import { cardFaces, shape } from "./card-fonts.ts";
 import type { WorkerInput, WorkerReport } from "./draw-workers.ts";
 
 // Cards reported at once: often enough for the progress line, rarely enough to cost nothing.
 const BATCH = 25;
+
+/**
+ * Loads fontkit and the fonts and shapes a word in each face while the build has no tasks yet. It
+ * changes no card's bytes (what it leaves is fontkit's own per-font caches); a failure here comes back
+ * from run() with the first card.
+ */
+function warmUp(): void {
+  try {
+    const faces = cardFaces();
+    for (const face of Object.values(faces)) shape(face, "Warm", 12);
+  } catch {
+    // Reported by run(), which meets it again.
+  }
+}
 
 function run(port: NonNullable<typeof parentPort>, input: WorkerInput): void {
   const report = (r: WorkerReport) => port.postMessage(r);
@@ -31,4 +46,9 @@ function run(port: NonNullable<typeof parentPort>, input: WorkerInput): void {
   }
 }
 
-if (parentPort) run(parentPort, workerData as WorkerInput);
+const port = parentPort;
+if (port) {
+  // The tasks come in one message, which a worker started ahead (startDrawWorkers) awaits while it warms up.
+  port.once("message", (input: WorkerInput) => run(port, input));
+  warmUp();
+}

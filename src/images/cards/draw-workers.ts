@@ -1,6 +1,7 @@
 // Worker threads drawing generated cards while the main thread goes on with the build: each worker
 // gets its share of the missing cards at once (so a main thread busy rendering never starves it),
 // draws them with card-draw.ts, writes them into the cache and reports their file names in batches.
+// A cold build starts its workers ahead (startDrawWorkers), so they load their code and fonts meanwhile.
 import { Worker } from "node:worker_threads";
 import type { CardPngOptions } from "./card-draw.ts";
 import type { CardText } from "./card-layout.ts";
@@ -14,7 +15,7 @@ export interface DrawTask {
   damaged?: string | undefined;
 }
 
-/** What a worker is given: the cache folder, the PNG settings, its tasks and the index of its first one. */
+/** What a worker is given, in one message: the cache folder, the PNG settings, its tasks and the index of its first one. */
 export interface WorkerInput {
   dir: string;
   png: CardPngOptions;
@@ -35,6 +36,8 @@ export interface DrawWorkersOptions {
   workers: number;
   /** Stops (terminates) every worker; the returned promise then rejects. */
   signal: AbortSignal;
+  /** Workers started ahead by startDrawWorkers, used first; those not needed are ended. Default none. */
+  started?: Worker[] | undefined;
   /** Called as each task's card is saved, with the task's index and the file's name in `dir`. */
   onDrawn: (index: number, file: string) => void;
 }
@@ -46,9 +49,35 @@ const ENTRY = new URL("./draw-worker-entry.js", import.meta.url);
 // the process's, and the entry loads TypeScript itself, so a parent's `--import tsx` is not wanted.
 const PROFILING = process.execArgv.filter((flag) => flag.startsWith("--cpu-prof"));
 
+/**
+ * Starts `count` workers before their tasks are known: each loads its code and the fonts meanwhile
+ * (the better part of a second), then waits for drawInWorkers. They never keep the process alive, and
+ * `signal` terminates them.
+ */
+export function startDrawWorkers(count: number, signal: AbortSignal): Worker[] {
+  const workers = Array.from({ length: Math.max(1, count) }, () => {
+    const worker = new Worker(ENTRY, { execArgv: PROFILING });
+    worker.unref();
+    // Reported by drawInWorkers once it has tasks for this worker; until then a failure is only a lost head start.
+    worker.on("error", () => undefined);
+    return worker;
+  });
+  signal.addEventListener("abort", () => endWorkers(workers), { once: true });
+  return workers;
+}
+
+/** Terminates workers started ahead that nothing needs. */
+export function endWorkers(workers: readonly Worker[]): void {
+  for (const worker of workers) void worker.terminate();
+}
+
 /** Draws every task in worker threads; resolves when all are saved, rejects with the first error. */
 export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions): Promise<void> {
-  if (tasks.length === 0) return Promise.resolve();
+  const started = [...(o.started ?? [])];
+  if (tasks.length === 0) {
+    endWorkers(started);
+    return Promise.resolve();
+  }
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
     let running = 0;
@@ -63,13 +92,21 @@ export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions)
       reject(error);
     };
     const onAbort = () => end(o.signal.reason ?? new Error("The card drawing was stopped"));
-    if (o.signal.aborted) return onAbort();
+    if (o.signal.aborted) {
+      endWorkers(started);
+      return onAbort();
+    }
     o.signal.addEventListener("abort", onAbort, { once: true });
     const count = Math.max(1, Math.min(o.workers, tasks.length));
+    endWorkers(started.splice(count));
     const share = Math.ceil(tasks.length / count);
     for (let offset = 0; offset < tasks.length; offset += share) {
       const input: WorkerInput = { dir: o.dir, png: o.png, tasks: tasks.slice(offset, offset + share), offset };
-      const worker = new Worker(ENTRY, { workerData: input, execArgv: PROFILING });
+      // One started ahead that has exited since (it never should) would never report: a new one replaces it.
+      const ahead = started.shift();
+      const worker = ahead && ahead.threadId !== -1 ? ahead : new Worker(ENTRY, { execArgv: PROFILING });
+      worker.ref();
+      worker.postMessage(input);
       workers.push(worker);
       running++;
       let finished = false;

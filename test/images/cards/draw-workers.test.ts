@@ -3,10 +3,11 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Worker } from "node:worker_threads";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { drawState, generatedPng } from "../../../src/images/cards/card-draw.ts";
 import { cardDefaults } from "../../../src/images/cards/card-options.ts";
-import { type DrawTask, drawInWorkers } from "../../../src/images/cards/draw-workers.ts";
+import { type DrawTask, drawInWorkers, startDrawWorkers } from "../../../src/images/cards/draw-workers.ts";
 import { cardText as text } from "../../helpers/cards.ts";
 
 // A worker loads TypeScript and the fonts before its first card: seconds on a busy machine.
@@ -118,5 +119,70 @@ describe("drawInWorkers", () => {
     await expect(
       drawInWorkers([], { dir, png, workers: 2, signal: AbortSignal.abort(), onDrawn: () => undefined }),
     ).resolves.toBeUndefined();
+  });
+});
+
+describe("startDrawWorkers", () => {
+  const exited = (worker: Worker) => new Promise((resolve) => worker.once("exit", resolve));
+
+  it("starts workers that draw their tasks once given them, the same bytes as the main thread", async () => {
+    const started = startDrawWorkers(1, new AbortController().signal);
+    const list = tasks(3);
+    const drawn = new Map<number, string>();
+    let reports = 0;
+    started[0]?.on("message", () => reports++);
+    const ended = exited(started[0]!);
+    await drawInWorkers(list, {
+      dir,
+      png,
+      workers: 1,
+      signal: new AbortController().signal,
+      started,
+      onDrawn: (i, file) => drawn.set(i, file),
+    });
+    expect([...drawn.keys()].sort()).toEqual([0, 1, 2]);
+    const state = drawState(png);
+    for (const [i, file] of drawn)
+      expect((await readFile(join(dir, file))).equals(generatedPng(list[i]!.text, png, state))).toBe(true);
+    // The one started ahead did the work (it reported the cards) and ended by itself once done.
+    expect(reports).toBeGreaterThan(0);
+    expect(await ended).toBe(0);
+  });
+
+  it("ends the workers not needed: all of them for no tasks, the extra ones for fewer workers", async () => {
+    const none = startDrawWorkers(2, new AbortController().signal);
+    const ended = Promise.all(none.map(exited));
+    await drawInWorkers([], {
+      dir,
+      png,
+      workers: 2,
+      signal: new AbortController().signal,
+      started: none,
+      onDrawn: () => undefined,
+    });
+    await ended;
+    const three = startDrawWorkers(3, new AbortController().signal);
+    const extra = Promise.all(three.slice(1).map(exited));
+    let reported = 0;
+    await drawInWorkers(tasks(2), {
+      dir,
+      png,
+      workers: 1,
+      signal: new AbortController().signal,
+      started: three,
+      onDrawn: () => reported++,
+    });
+    // The two not needed were ended (a hang here means they were left running).
+    await extra;
+    expect(reported).toBe(2);
+  });
+
+  it("terminates the workers started ahead when its signal is aborted before they get tasks", async () => {
+    const stop = new AbortController();
+    const started = startDrawWorkers(2, stop.signal);
+    const ended = Promise.all(started.map(exited));
+    stop.abort();
+    await ended;
+    expect(started.map((w) => w.threadId)).toEqual([-1, -1]);
   });
 });
