@@ -2,7 +2,8 @@
 // Markdown (on disk, between production builds), so unchanged articles cost almost nothing.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { BodyRenderer, ParsedArticle } from "./article.ts";
+import type { ParsedArticle } from "./article.ts";
+import type { BodyRenderer } from "./parse-article.ts";
 import type { ParseCache } from "./parse-cache.ts";
 import { appendable, damageNotice, frameHeader, readFrames, writeFrames } from "./cache-frames.ts";
 import { renderBody, type RenderedBody } from "./markdown.ts";
