@@ -2,6 +2,7 @@
 import type { DateTime } from "luxon";
 import type { BodyImage } from "../images/body-images.ts";
 import type { Problem } from "./errors.ts";
+import type { BodyHtml } from "./stored-html.ts";
 import type { StoryFields } from "../stories/author.ts";
 
 /** A lead image as the author named it; resolved against the file system by the loader. */
@@ -37,7 +38,8 @@ export interface Article {
   summary: string;
   /** True when the summary was made from the first paragraph (listings and feeds only, not a standfirst). */
   summaryDerived?: boolean;
-  bodyHtml: string;
+  /** The rendered body; a saved one stays in the Markdown cache file until read with htmlOf (stored-html.ts). */
+  bodyHtml: BodyHtml;
   /** Identity of the Markdown body (its cache key), so that page keys need not hash the HTML. */
   bodyKey?: string;
   image?: ImageRef;

@@ -1,5 +1,6 @@
 // The on-disk form of the content caches (rendered Markdown, parsed articles): one header line, then
-// frames of entries, each a 4-byte length, the MD5 of the rest, and V8's serialization of a list.
+// frames of entries, each a 4-byte length, the MD5 of the rest, and V8's serialization of a list (or
+// another payload its cache decodes: the Markdown cache keeps each body's bytes apart, to read later).
 import { createHash } from "node:crypto";
 import { mkdir, open, rename } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -33,8 +34,23 @@ export interface ReadFrames<T> {
   whole: boolean;
 }
 
-/** Reads the frames of `file` when it starts with `header`; another version of the same `magic` is simply empty. */
-export function readFrames<T>(file: Buffer, magic: string, header: Buffer): ReadFrames<T> {
+/** Turns a verified frame's payload, which starts at byte `offset` of the file, into its entries. */
+export type FrameDecoder<T> = (payload: Buffer, offset: number) => T[];
+/** Turns a frame's entries into its payload. */
+export type FrameEncoder = (entries: readonly unknown[]) => Uint8Array;
+
+const decodeV8 = (payload: Buffer) => deserialize(payload);
+
+/**
+ * Reads the frames of `file` when it starts with `header`; another version of the same `magic` is
+ * simply empty. `decode` reads a payload (default: V8's deserialization of a list).
+ */
+export function readFrames<T>(
+  file: Buffer,
+  magic: string,
+  header: Buffer,
+  decode: FrameDecoder<T> = decodeV8,
+): ReadFrames<T> {
   const result: ReadFrames<T> = { entries: [], damaged: 0, cut: false, foreign: false, whole: false };
   if (!file.subarray(0, header.length).equals(header)) {
     result.foreign = !file.subarray(0, magic.length).equals(Buffer.from(magic));
@@ -46,7 +62,7 @@ export function readFrames<T>(file: Buffer, magic: string, header: Buffer): Read
     if (end > file.length) break;
     const payload = file.subarray(at + 4 + HASH_BYTES, end);
     if (frameHash(payload).equals(file.subarray(at + 4, at + 4 + HASH_BYTES)))
-      for (const entry of deserialize(payload) as T[]) result.entries.push(entry);
+      for (const entry of decode(payload, at + 4 + HASH_BYTES)) result.entries.push(entry);
     else result.damaged++;
     at = end;
   }
@@ -77,13 +93,14 @@ export function appendable(whole: boolean, loaded: number, kept: number, share =
  * Writes `entries` under `header` to `path`, through a partial file renamed at the end; or, with
  * `append`, adds them as frames at the end of the file as it is (a rebuild's few changed entries
  * instead of rewriting 10,000). An append cut short (a full disk) is a cut-short file: the next build
- * says so and writes the file anew.
+ * says so and writes the file anew. `encode` makes a frame's payload (default: V8's serialization).
  */
 export async function writeFrames(
   path: string,
   header: Buffer,
   entries: readonly unknown[],
   append = false,
+  encode: FrameEncoder = serialize,
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   // Written a frame at a time, so that a large cache never exists twice in memory.
@@ -91,7 +108,7 @@ export async function writeFrames(
   try {
     if (!append) await handle.write(header);
     for (let i = 0; i < entries.length; i += FRAME_ENTRIES) {
-      const frame = serialize(entries.slice(i, i + FRAME_ENTRIES));
+      const frame = encode(entries.slice(i, i + FRAME_ENTRIES));
       const length = Buffer.alloc(4);
       length.writeUInt32LE(frame.length);
       await handle.write(Buffer.concat([length, frameHash(frame), frame]));

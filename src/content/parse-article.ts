@@ -8,7 +8,8 @@ import { locate, limitProblems, nameMisspellings, surrogateProblems } from "./ch
 import { acceptedDateForms, localDay, offsetOutOfRange, parseIsoDate } from "./dates.ts";
 import { describeValue, type Problem } from "./errors.ts";
 import { splitFrontMatter } from "./front-matter.ts";
-import { type RenderedBody, truncateAtWord } from "./markdown.ts";
+import { truncateAtWord } from "./markdown.ts";
+import type { CachedBody } from "./stored-html.ts";
 import type { Settings } from "./settings.ts";
 import { slugify } from "../digest/slug.ts";
 import { articleUrl } from "../digest/urls.ts";
@@ -49,7 +50,7 @@ function checkDate(
 
 /** How a body becomes HTML, and how long a derived summary may be. */
 export interface BodyRenderer {
-  render(body: string): RenderedBody & { key?: string };
+  render(body: string): CachedBody & { key?: string };
   summaryLength: number;
 }
 

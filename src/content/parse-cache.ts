@@ -8,7 +8,7 @@ import { DateTime } from "luxon";
 import type { Article, ParsedArticle } from "./article.ts";
 import { appendable, damageNotice, frameHeader, readFrames, writeFrames } from "./cache-frames.ts";
 import type { Problem } from "./errors.ts";
-import type { RenderedBody } from "./markdown.ts";
+import type { CachedBody } from "./stored-html.ts";
 import { statVouches } from "../publish/cache-file.ts";
 
 /** Saved parses, and what the current build used of them. */
@@ -92,7 +92,7 @@ export function settingsHash(settingsKey: string): string {
 export function takeParse(
   cache: ParseCache,
   key: string,
-  markdown: ReadonlyMap<string, RenderedBody>,
+  markdown: ReadonlyMap<string, CachedBody>,
   lines: () => ReadonlyMap<string, number>,
   stat: string,
 ): ParsedArticle | undefined {
