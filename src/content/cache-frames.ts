@@ -2,6 +2,7 @@
 // frames of entries, each a 4-byte length, the MD5 of the rest, and V8's serialization of a list (or
 // another payload its cache decodes: the Markdown cache keeps each body's bytes apart, to read later).
 import { createHash } from "node:crypto";
+import { fstatSync, readSync } from "node:fs";
 import { mkdir, open, rename } from "node:fs/promises";
 import { dirname } from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -41,32 +42,64 @@ export type FrameEncoder = (entries: readonly unknown[]) => Uint8Array;
 
 const decodeV8 = (payload: Buffer) => deserialize(payload);
 
+/** A cache file to read from: its length, and `length` bytes at `position` (fewer at its end). */
+export interface FrameSource {
+  size: number;
+  read(position: number, length: number): Buffer;
+}
+
+/** The bytes of an open file, read a frame at a time: a large cache is never in memory whole. */
+export function fileSource(fd: number): FrameSource {
+  return {
+    size: fstatSync(fd).size,
+    read(position, length) {
+      const buffer = Buffer.allocUnsafe(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, buffer, got, length - got, position + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return buffer.subarray(0, got);
+    },
+  };
+}
+
+const bufferSource = (file: Buffer): FrameSource => ({
+  size: file.length,
+  read: (position, length) => file.subarray(position, position + length),
+});
+
 /**
- * Reads the frames of `file` when it starts with `header`; another version of the same `magic` is
- * simply empty. `decode` reads a payload (default: V8's deserialization of a list).
+ * Reads the frames of `file` (its bytes, or a FrameSource) when it starts with `header`; another
+ * version of the same `magic` is simply empty. `decode` reads a payload (default: V8's
+ * deserialization of a list).
  */
 export function readFrames<T>(
-  file: Buffer,
+  file: Buffer | FrameSource,
   magic: string,
   header: Buffer,
   decode: FrameDecoder<T> = decodeV8,
 ): ReadFrames<T> {
+  const source = Buffer.isBuffer(file) ? bufferSource(file) : file;
   const result: ReadFrames<T> = { entries: [], damaged: 0, cut: false, foreign: false, whole: false };
-  if (!file.subarray(0, header.length).equals(header)) {
-    result.foreign = !file.subarray(0, magic.length).equals(Buffer.from(magic));
+  const start = source.read(0, Math.max(header.length, magic.length));
+  if (!start.subarray(0, header.length).equals(header)) {
+    result.foreign = !start.subarray(0, magic.length).equals(Buffer.from(magic));
     return result;
   }
   let at = header.length;
-  for (; at + 4 + HASH_BYTES <= file.length; ) {
-    const end = at + 4 + HASH_BYTES + file.readUInt32LE(at);
-    if (end > file.length) break;
-    const payload = file.subarray(at + 4 + HASH_BYTES, end);
-    if (frameHash(payload).equals(file.subarray(at + 4, at + 4 + HASH_BYTES)))
+  for (; at + 4 + HASH_BYTES <= source.size; ) {
+    const prefix = source.read(at, 4 + HASH_BYTES);
+    const end = at + 4 + HASH_BYTES + prefix.readUInt32LE(0);
+    if (end > source.size) break;
+    const payload = source.read(at + 4 + HASH_BYTES, end - at - 4 - HASH_BYTES);
+    if (frameHash(payload).equals(prefix.subarray(4)))
       for (const entry of decode(payload, at + 4 + HASH_BYTES)) result.entries.push(entry);
     else result.damaged++;
     at = end;
   }
-  result.cut = at < file.length;
+  result.cut = at < source.size;
   result.whole = result.damaged === 0 && !result.cut;
   return result;
 }

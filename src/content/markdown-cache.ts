@@ -2,12 +2,11 @@
 // Markdown (on disk, between production builds), so unchanged articles cost almost nothing. A saved
 // body's HTML stays in the file (stored-html.ts): only its key, summary and images are read.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
 import type { ParsedArticle } from "./article.ts";
 import type { BodyRenderer } from "./parse-article.ts";
 import type { ParseCache } from "./parse-cache.ts";
-import { appendable, damageNotice, frameHeader, readFrames, writeFrames } from "./cache-frames.ts";
+import { appendable, damageNotice, fileSource, frameHeader, readFrames, writeFrames } from "./cache-frames.ts";
 import { type BodyImageRef, renderBody } from "./markdown.ts";
 import { type CachedBody, type HtmlFile, htmlOf, openHtmlFile } from "./stored-html.ts";
 import type MarkdownIt from "markdown-it";
@@ -71,8 +70,7 @@ export async function readMarkdownCache(
   } catch {
     return cache;
   }
-  const file = readFileSync(opened.fd);
-  const read = readFrames(file, MAGIC, frameHeader(MAGIC, version), (payload, offset) =>
+  const read = readFrames(fileSource(opened.fd), MAGIC, frameHeader(MAGIC, version), (payload, offset) =>
     decodeFrame(payload, offset, opened),
   );
   for (const [key, body] of read.entries) cache.markdown.set(key, body);
