@@ -49,6 +49,9 @@ export function markdownKey(body: string): string {
 }
 
 const MAGIC = "broadsheet markdown cache\t";
+// The layout of the frames is part of the header: a file of another layout is an empty cache, even
+// when read by a caller whose own version did not change (a test, a benchmark).
+const formatVersion = (version: string) => `${version}\tframes ${MARKDOWN_CACHE_VERSION}`;
 
 /**
  * Reads rendered Markdown saved by an earlier build of the same `version` (of the code that renders
@@ -70,7 +73,7 @@ export async function readMarkdownCache(
   } catch {
     return cache;
   }
-  const read = readFrames(fileSource(opened.fd), MAGIC, frameHeader(MAGIC, version), (payload, offset) =>
+  const read = readFrames(fileSource(opened.fd), MAGIC, frameHeader(MAGIC, formatVersion(version)), (payload, offset) =>
     decodeFrame(payload, offset, opened),
   );
   for (const [key, body] of read.entries) cache.markdown.set(key, body);
@@ -87,7 +90,7 @@ export async function readMarkdownCache(
 /** Saves the rendered Markdown of the bodies the current build used, unless that is what the file holds. */
 export async function writeMarkdownCache(path: string, cache: LoadCache): Promise<void> {
   if (cache.rendered === 0 && cache.used.size === cache.loaded) return;
-  const header = frameHeader(MAGIC, cache.version ?? "");
+  const header = frameHeader(MAGIC, formatVersion(cache.version ?? ""));
   const entry = (key: string) => [key, cache.markdown.get(key)];
   // A rebuild that rendered a few bodies adds them, unless the file holds too many unused ones.
   if (appendable(cache.whole ?? false, cache.loaded, cache.used.size - cache.fresh.length)) {
