@@ -1,6 +1,7 @@
 // Article pages: one per ArticlePage of the digest.
 import { html, raw } from "../src/formats/html.ts";
 import type { ArticlePage, Digest } from "../src/digest/view-model.ts";
+import { htmlOf } from "../src/content/stored-html.ts";
 import { articleMeta } from "../src/formats/structured-data.ts";
 import { shell } from "./base.ts";
 import { paged } from "./paged.ts";
@@ -33,7 +34,7 @@ ${
     : ""
 }
 ${page.image ? html`<figure class="lead">${picture(page.image, "lead")}${page.image.credit ? html`<figcaption>${page.image.credit}</figcaption>` : ""}</figure>` : ""}
-<div class="body">${raw(page.bodyHtml)}</div>
+<div class="body">${raw(htmlOf(page.bodyHtml))}</div>
 ${t.source ? html`<p class="original">${page.sourceUrl ? html`Read the original report from <a href="${page.sourceUrl}" rel="external noopener noreferrer">${t.source.label}</a>. ` : ""}More from <a href="${t.source.url}">${t.source.label}</a>.</p>` : ""}
 ${tagList(t.tags)}
 </article>

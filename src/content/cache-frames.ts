@@ -1,6 +1,8 @@
 // The on-disk form of the content caches (rendered Markdown, parsed articles): one header line, then
-// frames of entries, each a 4-byte length, the MD5 of the rest, and V8's serialization of a list.
+// frames of entries, each a 4-byte length, the MD5 of the rest, and V8's serialization of a list (or
+// another payload its cache decodes: the Markdown cache keeps each body's bytes apart, to read later).
 import { createHash } from "node:crypto";
+import { fstatSync, readSync } from "node:fs";
 import { mkdir, open, rename } from "node:fs/promises";
 import { dirname } from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -33,24 +35,71 @@ export interface ReadFrames<T> {
   whole: boolean;
 }
 
-/** Reads the frames of `file` when it starts with `header`; another version of the same `magic` is simply empty. */
-export function readFrames<T>(file: Buffer, magic: string, header: Buffer): ReadFrames<T> {
+/** Turns a verified frame's payload, which starts at byte `offset` of the file, into its entries. */
+export type FrameDecoder<T> = (payload: Buffer, offset: number) => T[];
+/** Turns a frame's entries into its payload. */
+export type FrameEncoder = (entries: readonly unknown[]) => Uint8Array;
+
+const decodeV8 = (payload: Buffer) => deserialize(payload);
+
+/** A cache file to read from: its length, and `length` bytes at `position` (fewer at its end). */
+export interface FrameSource {
+  size: number;
+  read(position: number, length: number): Buffer;
+}
+
+/** The bytes of an open file, read a frame at a time: a large cache is never in memory whole. */
+export function fileSource(fd: number): FrameSource {
+  return {
+    size: fstatSync(fd).size,
+    read(position, length) {
+      const buffer = Buffer.allocUnsafe(length);
+      let got = 0;
+      while (got < length) {
+        const n = readSync(fd, buffer, got, length - got, position + got);
+        if (n === 0) break;
+        got += n;
+      }
+      return buffer.subarray(0, got);
+    },
+  };
+}
+
+const bufferSource = (file: Buffer): FrameSource => ({
+  size: file.length,
+  read: (position, length) => file.subarray(position, position + length),
+});
+
+/**
+ * Reads the frames of `file` (its bytes, or a FrameSource) when it starts with `header`; another
+ * version of the same `magic` is simply empty. `decode` reads a payload (default: V8's
+ * deserialization of a list).
+ */
+export function readFrames<T>(
+  file: Buffer | FrameSource,
+  magic: string,
+  header: Buffer,
+  decode: FrameDecoder<T> = decodeV8,
+): ReadFrames<T> {
+  const source = Buffer.isBuffer(file) ? bufferSource(file) : file;
   const result: ReadFrames<T> = { entries: [], damaged: 0, cut: false, foreign: false, whole: false };
-  if (!file.subarray(0, header.length).equals(header)) {
-    result.foreign = !file.subarray(0, magic.length).equals(Buffer.from(magic));
+  const start = source.read(0, Math.max(header.length, magic.length));
+  if (!start.subarray(0, header.length).equals(header)) {
+    result.foreign = !start.subarray(0, magic.length).equals(Buffer.from(magic));
     return result;
   }
   let at = header.length;
-  for (; at + 4 + HASH_BYTES <= file.length; ) {
-    const end = at + 4 + HASH_BYTES + file.readUInt32LE(at);
-    if (end > file.length) break;
-    const payload = file.subarray(at + 4 + HASH_BYTES, end);
-    if (frameHash(payload).equals(file.subarray(at + 4, at + 4 + HASH_BYTES)))
-      for (const entry of deserialize(payload) as T[]) result.entries.push(entry);
+  for (; at + 4 + HASH_BYTES <= source.size; ) {
+    const prefix = source.read(at, 4 + HASH_BYTES);
+    const end = at + 4 + HASH_BYTES + prefix.readUInt32LE(0);
+    if (end > source.size) break;
+    const payload = source.read(at + 4 + HASH_BYTES, end - at - 4 - HASH_BYTES);
+    if (frameHash(payload).equals(prefix.subarray(4)))
+      for (const entry of decode(payload, at + 4 + HASH_BYTES)) result.entries.push(entry);
     else result.damaged++;
     at = end;
   }
-  result.cut = at < file.length;
+  result.cut = at < source.size;
   result.whole = result.damaged === 0 && !result.cut;
   return result;
 }
@@ -77,13 +126,14 @@ export function appendable(whole: boolean, loaded: number, kept: number, share =
  * Writes `entries` under `header` to `path`, through a partial file renamed at the end; or, with
  * `append`, adds them as frames at the end of the file as it is (a rebuild's few changed entries
  * instead of rewriting 10,000). An append cut short (a full disk) is a cut-short file: the next build
- * says so and writes the file anew.
+ * says so and writes the file anew. `encode` makes a frame's payload (default: V8's serialization).
  */
 export async function writeFrames(
   path: string,
   header: Buffer,
   entries: readonly unknown[],
   append = false,
+  encode: FrameEncoder = serialize,
 ): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   // Written a frame at a time, so that a large cache never exists twice in memory.
@@ -91,7 +141,7 @@ export async function writeFrames(
   try {
     if (!append) await handle.write(header);
     for (let i = 0; i < entries.length; i += FRAME_ENTRIES) {
-      const frame = serialize(entries.slice(i, i + FRAME_ENTRIES));
+      const frame = encode(entries.slice(i, i + FRAME_ENTRIES));
       const length = Buffer.alloc(4);
       length.writeUInt32LE(frame.length);
       await handle.write(Buffer.concat([length, frameHash(frame), frame]));

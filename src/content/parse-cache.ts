@@ -2,13 +2,20 @@
 // its bytes and the settings, so that an unchanged file is not parsed, validated or rendered again; an
 // unchanged stat (src/publish/cache-file.ts) finds the entry without even reading the file.
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { closeSync, fstatSync, openSync } from "node:fs";
 import { DateTime } from "luxon";
 import type { Article, ParsedArticle } from "./article.ts";
-import { appendable, damageNotice, frameHeader, readFrames, writeFrames } from "./cache-frames.ts";
+import {
+  appendable,
+  damageNotice,
+  fileSource,
+  frameHeader,
+  type ReadFrames,
+  readFrames,
+  writeFrames,
+} from "./cache-frames.ts";
 import type { Problem } from "./errors.ts";
-import type { RenderedBody } from "./markdown.ts";
+import type { CachedBody } from "./stored-html.ts";
 import { statVouches } from "../publish/cache-file.ts";
 
 /** Saved parses, and what the current build used of them. */
@@ -92,7 +99,7 @@ export function settingsHash(settingsKey: string): string {
 export function takeParse(
   cache: ParseCache,
   key: string,
-  markdown: ReadonlyMap<string, RenderedBody>,
+  markdown: ReadonlyMap<string, CachedBody>,
   lines: () => ReadonlyMap<string, number>,
   stat: string,
 ): ParsedArticle | undefined {
@@ -148,11 +155,21 @@ export async function readParseCache(
   notice: (line: string) => void = (line) => console.warn(line),
 ): Promise<ParseCache> {
   const cache = emptyParseCache(version);
-  const file = await readFile(path).catch(() => undefined);
-  if (file === undefined) return cache;
-  const read = readFrames<[string, StoredParse]>(file, MAGIC, frameHeader(MAGIC, version));
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    return cache;
+  }
+  let read: ReadFrames<[string, StoredParse]>;
   // A stat vouches for the bytes read after it only if the file changed well before this cache was written.
-  const written = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  let written: number;
+  try {
+    read = readFrames(fileSource(fd), MAGIC, frameHeader(MAGIC, version));
+    written = fstatSync(fd).mtimeMs;
+  } finally {
+    closeSync(fd);
+  }
   for (const [key, entry] of read.entries) {
     cache.entries.set(key, entry);
     if (statVouches(entry.stat, written))

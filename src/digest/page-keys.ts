@@ -2,6 +2,7 @@
 // so that a rebuild renders only the pages whose key moved.
 import { hash as digestOf } from "node:crypto";
 import type { ArticlePage, Digest, Teaser } from "./view-model.ts";
+import { htmlOf } from "../content/stored-html.ts";
 
 /** Every page of a digest by URL, with its key. */
 export type PageKeys = Map<string, string>;
@@ -49,7 +50,7 @@ export function pageKeys(digest: Digest, version: string, memo?: KeyMemo): PageK
     if (key === undefined) {
       key = hash([
         teaserKey(p.teaser),
-        p.bodyKey ?? md5(p.bodyHtml),
+        p.bodyKey ?? md5(htmlOf(p.bodyHtml)),
         p.standfirst,
         p.author,
         p.sourceUrl,
@@ -85,7 +86,7 @@ export function pageKeys(digest: Digest, version: string, memo?: KeyMemo): PageK
   for (const f of digest.feedFiles) {
     const { feed } = f;
     // A summary feed does not show the body: editing it leaves the tag and source feeds alone.
-    const body = (p: ArticlePage) => (feed.content === "full" ? (p.bodyKey ?? md5(p.bodyHtml)) : null);
+    const body = (p: ArticlePage) => (feed.content === "full" ? (p.bodyKey ?? md5(htmlOf(p.bodyHtml))) : null);
     add(f.url, [
       f.format,
       feed.title,

@@ -1,5 +1,6 @@
 // The shapes of every page the site renders: layouts receive these, ready to assemble.
 import type { Settings } from "../content/settings.ts";
+import type { BodyHtml } from "../content/stored-html.ts";
 import type { BuildContext } from "./build-context.ts";
 
 /** A link with its visible text. */
@@ -90,7 +91,8 @@ export interface ArticlePage {
   image?: Image | undefined;
   /** The social card (og:image), 1200 × 630: the lead image cropped, or a generated card. */
   card?: Image | undefined;
-  bodyHtml: string;
+  /** The body; read it with htmlOf (src/content/stored-html.ts), since a saved one stays in its cache file. */
+  bodyHtml: BodyHtml;
   /** Show the summary as a standfirst: only when the author wrote it (a derived one repeats the first paragraph). */
   standfirst?: boolean | undefined;
   /** Identity of the body, when known: page keys use it instead of hashing the HTML. */

@@ -1,5 +1,6 @@
 // Feeds of the newest articles: entries made once from the digest's pages, written in three formats.
 import type { Settings } from "../content/settings.ts";
+import { htmlOf } from "../content/stored-html.ts";
 import type { ArticlePage, FeedContent, Image } from "../digest/view-model.ts";
 import { renderJsonFeed } from "./feed-json.ts";
 import type { FeedChannel, FeedImage, FeedItem } from "./feed-model.ts";
@@ -106,7 +107,7 @@ export function feedItemsFrom(
       updated: page.updated ? new Date(page.updated.iso) : published,
       summary: t.summary,
       // Empty for a summary: the entry's content is then the summary as a paragraph (see `entryContent`).
-      contentHtml: content === "full" ? absolutizeHtml(page.bodyHtml, settings.url, page.url) : "",
+      contentHtml: content === "full" ? absolutizeHtml(htmlOf(page.bodyHtml), settings.url, page.url) : "",
       tags: t.tags.map((tag) => tag.label),
       ...(page.author === undefined ? {} : { author: page.author }),
       ...(name === undefined ? {} : { source: sourceUrl === undefined ? { name } : { name, url: sourceUrl } }),

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { dirname, resolve as resolvePath } from "node:path";
 import type { Article } from "../content/article.ts";
 import { placeImages } from "./body-images.ts";
+import { htmlOf } from "../content/stored-html.ts";
 import type { Problem } from "../content/errors.ts";
 import type { CopiedFile } from "../publish/publisher.ts";
 import {
@@ -68,7 +69,11 @@ export async function articleImages(
     const placed: Article =
       body.length === 0
         ? a
-        : { ...a, bodyHtml: placeImages(a.bodyHtml, body), bodyKey: `${a.bodyKey ?? ""}+${md5(body.join("\n"))}` };
+        : {
+            ...a,
+            bodyHtml: placeImages(htmlOf(a.bodyHtml), body),
+            bodyKey: `${a.bodyKey ?? ""}+${md5(body.join("\n"))}`,
+          };
     if (lead && a.image) {
       images.set(placed, { ...lead, alt: a.image.alt, credit: a.image.credit });
       const source = resolve(a, a.image.path);

@@ -2,6 +2,7 @@
 // pages, which an incremental build does not all render), holding only the headline and the body.
 import { createHash } from "node:crypto";
 import type { ArticlePage, Digest } from "../digest/view-model.ts";
+import { htmlOf } from "../content/stored-html.ts";
 
 /** One article as Pagefind's `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -68,7 +69,7 @@ export function searchRecord(page: ArticlePage, language: string): SearchRecord 
   if (t.source) meta.source = t.source.label;
   return {
     url: t.url,
-    content: `${t.title}\n${plainText(page.bodyHtml)}`,
+    content: `${t.title}\n${plainText(htmlOf(page.bodyHtml))}`,
     language,
     meta,
     filters: searchFilters(page),
@@ -102,7 +103,7 @@ export function pagesKey(pages: readonly ArticlePage[], version: string): string
         t.published,
         t.source?.label,
         t.tags.map((tag) => tag.label),
-        page.bodyKey ?? page.bodyHtml,
+        page.bodyKey ?? htmlOf(page.bodyHtml),
       ]),
     );
   }

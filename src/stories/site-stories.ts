@@ -2,6 +2,7 @@
 // story once, "Also covered by" links, story pages. Detection runs once per build (or is reused).
 import { createHash } from "node:crypto";
 import type { Article } from "../content/article.ts";
+import { htmlOf } from "../content/stored-html.ts";
 import type { Coverage, Link, StoryPage, Teaser } from "../digest/view-model.ts";
 import { feedFolder, storyUrl } from "../digest/urls.ts";
 import { firstParagraphText, itemTerms, type StoryText, type TermCounts } from "./features.ts";
@@ -48,7 +49,7 @@ export function storyItem(a: Article): StoryItem {
     key: a.url,
     time: a.date.toMillis(),
     source: a.source,
-    text: { title: a.title, summary: a.summary, lead: firstParagraphText(a.bodyHtml) },
+    text: { title: a.title, summary: a.summary, lead: firstParagraphText(htmlOf(a.bodyHtml)) },
     story: a.story,
     lead: a.storyLead,
   };

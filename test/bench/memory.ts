@@ -1,7 +1,9 @@
 // `npm run bench:memory -- --articles 10000`: what a production build holds in memory after each
 // phase, as the build runs them (content read and rendered, the digest, page keys, search records,
 // then Eleventy rendering every page into a sink that only counts them), measured with
-// process.memoryUsage() after a full garbage collection. Run with --expose-gc.
+// process.memoryUsage() after a full garbage collection. Run with --expose-gc. With --warm, the content
+// is read a second time through the caches the first reading saved, as a rebuild after an edit reads
+// it, and the phases after it run on those articles.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -9,14 +11,17 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { loadContent } from "../../src/content/load.ts";
-import { emptyCache } from "../../src/content/markdown-cache.ts";
+import { emptyCache, readMarkdownCache, writeMarkdownCache } from "../../src/content/markdown-cache.ts";
+import { emptyParseCache, readParseCache, writeParseCache } from "../../src/content/parse-cache.ts";
 import { buildDigest } from "../../src/digest/digest.ts";
 import { pageKeys } from "../../src/digest/page-keys.ts";
 import { searchRecords } from "../../src/search/records.ts";
 import { attachSink, loadEleventy } from "../../src/build/eleventy-api.ts";
 import { generateCorpus, generateSettings } from "./corpus.ts";
 
-const { values } = parseArgs({ options: { articles: { type: "string" }, tmp: { type: "string" } } });
+const { values } = parseArgs({
+  options: { articles: { type: "string" }, tmp: { type: "string" }, warm: { type: "boolean" } },
+});
 const n = Number(values.articles ?? 10000);
 const collect = (globalThis as { gc?: () => void }).gc;
 if (!collect) throw new Error("run with node --expose-gc (npm run bench:memory does)");
@@ -47,9 +52,27 @@ function phase(label: string) {
 console.log(`${n} articles, ${(sourceBytes / MB).toFixed(0)} MB of Markdown files`);
 phase("modules loaded");
 const now = DateTime.fromISO("2026-11-30T00:00:00Z");
-const cache = emptyCache();
+// Production builds keep parses as well as rendered Markdown.
+let cache = emptyCache();
+cache.parses = emptyParseCache();
+if (values.warm) {
+  // A first build fills the caches; the rebuild, a new process, has only the files they were saved to.
+  const [markdownFile, parseFile] = [join(dir, "markdown.cache"), join(dir, "parse.cache")];
+  await loadContent({ contentDir: content, root: dir, now, cache });
+  await writeMarkdownCache(markdownFile, cache);
+  await writeParseCache(parseFile, cache.parses);
+  cache = emptyCache();
+  phase("content read once, its caches saved and let go");
+  cache = await readMarkdownCache(markdownFile);
+  cache.parses = await readParseCache(parseFile);
+  phase("caches read");
+}
 const loaded = await loadContent({ contentDir: content, root: dir, now, cache });
-phase("content read, validated, Markdown rendered");
+phase(
+  values.warm
+    ? `content taken from the caches (${cache.rendered} rendered)`
+    : "content read, validated, Markdown rendered",
+);
 const digest = buildDigest(loaded.settings, loaded.articles, loaded.images, undefined, now, loaded.cards);
 phase("digest (indexes, related lists, view models)");
 const keys = pageKeys(digest, "memory-bench");

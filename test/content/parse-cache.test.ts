@@ -13,6 +13,7 @@ import {
   settingsHash,
   writeParseCache,
 } from "../../src/content/parse-cache.ts";
+import { htmlOf } from "../../src/content/stored-html.ts";
 import { statText } from "../../src/publish/cache-file.ts";
 import { articleFile, fixtureSettings, makeSite } from "../helpers/fixture.ts";
 
@@ -64,9 +65,10 @@ async function build(s: { content: string; root: string }, dir: string, notices:
   return { content, error, cache, parses };
 }
 
-/** An article with its dates as text and zone names, so that two loads compare field by field. */
+/** An article with its dates as text and zone names and its body read, so that two loads compare field by field. */
 const plain = (a: Article) => ({
   ...a,
+  bodyHtml: htmlOf(a.bodyHtml),
   date: [a.date.toISO(), a.date.zone.name],
   updated: a.updated && [a.updated.toISO(), a.updated.zone.name],
   expires: a.expires && [a.expires.toISO(), a.expires.zone.name],

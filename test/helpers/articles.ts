@@ -26,7 +26,7 @@ export const testSettings: Settings = {
   images: { widths: [480, 800, 1200, 1600], maxPixels: 50_000_000 },
 };
 
-/** An Article as parseArticle would make it; its day is read in `timeZone`, as the site would. */
+/** An Article as parseArticle (src/content/parse-article.ts) would make it; its day is read in `timeZone`, as the site would. */
 export function article(slug: string, iso: string, extra: Partial<Article> = {}, timeZone = "UTC"): Article {
   const date = DateTime.fromISO(iso, { setZone: true });
   const day = localDay(date, timeZone);
