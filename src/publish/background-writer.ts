@@ -5,8 +5,11 @@
 // loader to start) and does the same calls on the other core.
 import { Worker } from "node:worker_threads";
 
-/** One file for the worker: bytes to write, or a file to copy, or to hard-link (`hard`). */
-type Job = { to: string; bytes: Uint8Array } | { to: string; from: string; hard?: true };
+/**
+ * One file for the worker: bytes to write, or a file to copy, or to hard-link (`hard`); `name`, the
+ * path in the output of a published file linked from an earlier version.
+ */
+type Job = { to: string; bytes: Uint8Array } | { to: string; from: string; hard?: true; name?: string };
 
 // Folders are made once each; files are written concurrently by libuv's threads. The first error
 // is kept and reported when the main thread asks for the end.
@@ -35,6 +38,9 @@ const make = (dir) =>
   });
 const pending = [];
 const checks = [];
+// Published files that were to be linked from an earlier version and are gone: a change of the
+// output (deleted by hand), told with the checks, not a failure of the writer.
+const gone = [];
 let failure;
 // Files that must be there as the manifest records them, looked at once all writes are done: one lstat
 // each, synchronously (a promise per file would cost more than the call).
@@ -54,7 +60,7 @@ const folder = (dir) => {
 };
 parentPort.on("message", (message) => {
   if (message === "end") {
-    Promise.all(pending).then(() => parentPort.postMessage({ failure, changed: failure ? [] : changed() }));
+    Promise.all(pending).then(() => parentPort.postMessage({ failure, changed: failure ? [] : [...gone, ...changed()] }));
     return;
   }
   if (!Array.isArray(message)) return void checks.push(message);
@@ -65,7 +71,9 @@ parentPort.on("message", (message) => {
     const write = () => (replacing ? rm(job.to, { recursive: true, force: true }).then(put) : put());
     // Sent as plain data: an Error crossing threads loses its code and path.
     const fail = (error) => { failure ??= { message: error.message, code: error.code, path: error.path, syscall: error.syscall }; };
-    pending.push(folder(dirname(job.to)).then(write).catch(fail));
+    const missing = (error) =>
+      job.name !== undefined && error.code === "ENOENT" && lstatSync(job.from, { throwIfNoEntry: false }) === undefined;
+    pending.push(folder(dirname(job.to)).then(write).catch((error) => (missing(error) ? gone.push(job.name) : fail(error))));
   }
 });
 `;
@@ -107,9 +115,13 @@ export class BackgroundWriter {
     this.#queue({ to, from });
   }
 
-  /** Queues a hard link to a file: the same file (bytes and times) under a second name, written by no one. */
-  link(from: string, to: string): void {
-    this.#queue({ to, from, hard: true });
+  /**
+   * Queues a hard link to a file: the same file (bytes and times) under a second name, written by no
+   * one. With `name` (its path in the output), a published file that is gone is reported by finish()
+   * as changed instead of failing the writer.
+   */
+  link(from: string, to: string, name?: string): void {
+    this.#queue(name === undefined ? { to, from, hard: true } : { to, from, hard: true, name });
   }
 
   /**

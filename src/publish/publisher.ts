@@ -147,7 +147,7 @@ export class Publisher {
       this.#claim();
       const links =
         this.#reused && !this.#prior.verify ? staleLinks(this.#links, this.#reused, this.#prior.files) : this.#links;
-      for (const path of links) this.#writer.link(this.#prior.path(path), join(this.#staging, path));
+      for (const path of links) this.#writer.link(this.#prior.path(path), join(this.#staging, path), path);
       this.#check(this.#staging);
       const changed = await this.#writer.finish();
       if (changed.length > 0) throw new OutputChangedError(this.outDir, changed);

@@ -3,7 +3,7 @@
 import { readFile, rm, unlink, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { build } from "../../src/build/production.ts";
 import { foundDocs } from "../helpers/search-index.ts";
 import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
@@ -226,4 +226,26 @@ describe("incremental production builds", () => {
     for (const path of titled)
       expect(await readFile(join(site.output, path), "utf8"), path).toContain("The Lakeside Digest");
   });
+  it.each([1, 2])(
+    "notices an output page deleted by hand after %i build(s), says so in one line, and builds again to a clean build's output",
+    async (builds) => {
+      const { site } = await builtSite();
+      if (builds === 2) await rebuild(site);
+      const page = [...(await readTree(site.output)).keys()].find((p) => p.includes("storm") && p.endsWith(".html"));
+      expect(page).toBeDefined();
+      await unlink(join(site.output, page as string));
+      await writeFile(article(site, "market.md"), articleFile(front.market, "The market's report, revised."));
+      const warnings: string[] = [];
+      const warn = vi.spyOn(console, "warn").mockImplementation((line: unknown) => void warnings.push(String(line)));
+      try {
+        await rebuild(site);
+      } finally {
+        warn.mockRestore();
+      }
+      expect(warnings.filter((line) => line.includes("building again, checking every file"))).toHaveLength(1);
+      const market = [...(await readTree(site.output))].find(([p]) => p.includes("market") && p.endsWith(".html"));
+      expect(market?.[1].toString()).toContain("revised");
+      await expectSameAsCleanBuild(site);
+    },
+  );
 });
