@@ -4,20 +4,18 @@ import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
-import { DigestError, formatProblems } from "../content/errors.ts";
-import { readMarkdownCache, writeMarkdownCache } from "../content/markdown-cache.ts";
-import { readParseCache, writeParseCache } from "../content/parse-cache.ts";
+import { formatProblems } from "../content/errors.ts";
 import type { Digest } from "../digest/view-model.ts";
-import { readDigestCache, writeDigestCache } from "../digest/digest-cache.ts";
 import type { ImageWork } from "../images/image-files.ts";
 import { cardDefaults } from "../images/cards/card-options.ts";
 import { startDrawWorkers } from "../images/cards/draw-workers.ts";
 import { OutputChangedError } from "../publish/output-error.ts";
 import { Publisher } from "../publish/publisher.ts";
 import { type PublishedIndex, publishSearchIndex } from "../search/pagefind.ts";
+import { readBuildCaches } from "./build-caches.ts";
 import { attachSink, loadEleventy } from "./eleventy-api.ts";
 import { currentCodeVersion, DEFAULT_CACHE, imageProcessing, keysByUrl, prepare } from "./prepare.ts";
-import { copyAssets, holdsArticles, startPublishing } from "./publishing.ts";
+import { copyAssets, emptySiteError, holdsArticles, startPublishing } from "./publishing.ts";
 
 /** Options of a production build. */
 export interface BuildOptions {
@@ -84,15 +82,6 @@ function pageCount(d: Digest): number {
   return lists.reduce((sum, list) => sum + list.length, 0);
 }
 
-/** The error of an empty build over a published site. */
-export function emptySiteError(input: string, output: string): DigestError {
-  return new DigestError(
-    `${relative(process.cwd(), join(input, "articles")) || "content/articles"} holds no articles, ` +
-      `but ${relative(process.cwd(), output) || output} holds a published site: the build stopped so as not to replace it with an empty one.\n` +
-      `Add an article (npm run new -- "Headline"), or build with --allow-empty to publish an empty site.`,
-  );
-}
-
 /** A production build: validate everything, render the pages that changed, then publish. */
 export async function build(options: BuildOptions = {}): Promise<BuildSummary> {
   try {
@@ -119,15 +108,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
   if (images.cards && !existsSync(images.cards.cacheDir))
     images.cards.started = startDrawWorkers(cardDefaults.workers, cardsStop.signal);
   const Eleventy = await loadEleventy();
-  const cacheFile = join(cacheDir, "markdown.cache");
-  const version = currentCodeVersion();
-  const cache = await readMarkdownCache(cacheFile, version);
-  // Parsed articles, so that a rebuild reads again only the files that changed (docs/rebuilds.md).
-  const parseFile = join(cacheDir, "parse.cache");
-  cache.parses = await readParseCache(parseFile, version);
-  // Stories and related lists, so that a rebuild detects and scores again only what an edit reaches.
-  const digestFile = join(cacheDir, "digest.cache");
-  const digestMemo = await readDigestCache(digestFile, version);
+  const caches = await readBuildCaches(cacheDir, currentCodeVersion());
+  const cache = caches.content;
   const publisher = new Publisher(output, { verify: options.verifyOutput ?? false });
   const previous = keysByUrl(publisher.currentKeys());
   let searching: Promise<PublishedIndex> | undefined;
@@ -156,7 +138,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
       now: DateTime.now(),
       previous,
       images,
-      digestMemo,
+      digestMemo: caches.digest,
     });
     if (stopped) throw new BuildInterrupted("interrupted");
     const { digest, content } = prepared;
@@ -199,12 +181,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
     const budget = checkHostBudget(digest.settings, publisher.sizes(), join(input, "_data", "site.json"));
     committing = true;
     const published = await publisher.commit();
-    await Promise.all([
-      writeMarkdownCache(cacheFile, cache),
-      cache.parses ? writeParseCache(parseFile, cache.parses) : undefined,
-      writeDigestCache(digestFile, version, digestMemo),
-      index.save(),
-    ]);
+    await Promise.all([caches.save(), index.save()]);
     return {
       articles: digest.articlePages.length,
       pages: published.files,

@@ -1,4 +1,7 @@
-// The one path from a rendered page to the output folder, for the production build and the dev server.
+// The one path from a rendered page to the output folder, for the production build and the dev server,
+// and the guard that keeps an empty build from replacing a published site.
+import { join, relative } from "node:path";
+import { DigestError } from "../content/errors.ts";
 import { outputPathFor } from "../digest/urls.ts";
 import { prefixLinks } from "../publish/path-prefix.ts";
 import type { Publisher } from "../publish/publisher.ts";
@@ -35,3 +38,12 @@ export function holdsArticles(previous: ReadonlyMap<string, string>): boolean {
 }
 // The shape articleUrl() in src/digest/urls.ts gives.
 const ARTICLE_URL = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;
+
+/** The error of an empty build over a published site. */
+export function emptySiteError(input: string, output: string): DigestError {
+  return new DigestError(
+    `${relative(process.cwd(), join(input, "articles")) || "content/articles"} holds no articles, ` +
+      `but ${relative(process.cwd(), output) || output} holds a published site: the build stopped so as not to replace it with an empty one.\n` +
+      `Add an article (npm run new -- "Headline"), or build with --allow-empty to publish an empty site.`,
+  );
+}
