@@ -40,6 +40,8 @@ export interface Article {
   summaryDerived?: boolean;
   /** The rendered body; a saved one stays in the Markdown cache file until read with htmlOf (stored-html.ts). */
   bodyHtml: BodyHtml;
+  /** The body's first paragraph as plain text (what story detection reads), kept beside the body in the Markdown cache. */
+  firstParagraph: string;
   /** Identity of the Markdown body (its cache key), so that page keys need not hash the HTML. */
   bodyKey?: string;
   image?: ImageRef;

@@ -148,6 +148,7 @@ export function parseArticle(file: string, text: string, settings: Settings, ren
     summary: fm.summary ?? truncateAtWord(body.firstParagraph, renderer.summaryLength),
     ...(fm.summary === undefined ? { summaryDerived: true } : {}),
     bodyHtml: body.html,
+    firstParagraph: body.firstParagraph,
     ...(body.key === undefined ? {} : { bodyKey: body.key }),
     draft: fm.draft,
     ...storyFields(fm, text),

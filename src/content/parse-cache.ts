@@ -42,9 +42,9 @@ export interface ParseCache {
 // enough to make the same DateTime again, which V8's serializer cannot carry as a class.
 type StoredDate = [millis: number, zone: string];
 
-/** An article as saved: its dates as plain data, its body left in the Markdown cache (under bodyKey). */
+/** An article as saved: its dates as plain data, its body and first paragraph left in the Markdown cache (under bodyKey). */
 export interface StoredParse {
-  article: Omit<Article, "date" | "updated" | "expires" | "corrections" | "bodyHtml"> & {
+  article: Omit<Article, "date" | "updated" | "expires" | "corrections" | "bodyHtml" | "firstParagraph"> & {
     date: StoredDate;
     updated?: StoredDate;
     expires?: StoredDate;
@@ -118,6 +118,7 @@ export function takeParse(
   const article: Article = {
     ...rest,
     bodyHtml: body.html,
+    firstParagraph: body.firstParagraph,
     date: restore(date),
     ...(updated ? { updated: restore(updated) } : {}),
     ...(expires ? { expires: restore(expires) } : {}),
@@ -131,7 +132,7 @@ export function takeParse(
 export function keepParse(cache: ParseCache, key: string, parsed: ParsedArticle, settings: string, stat: string): void {
   const a = parsed.article;
   if (a === undefined || parsed.errors.length > 0 || a.bodyKey === undefined) return;
-  const { date, updated, expires, corrections, bodyHtml: _body, ...rest } = a;
+  const { date, updated, expires, corrections, bodyHtml: _body, firstParagraph: _first, ...rest } = a;
   const article: StoredParse["article"] = {
     ...rest,
     date: store(date),

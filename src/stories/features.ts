@@ -34,18 +34,6 @@ const STOP = new Set(
 const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
 const NUMBER_SEPARATORS = /[,.'’-]/g;
 
-/** Plain text of the first `<p>` of rendered HTML, or "" when there is none. */
-export function firstParagraphText(html: string): string {
-  const match = /<p[^>]*>([\s\S]*?)<\/p>/i.exec(html);
-  if (!match) return "";
-  return (match[1] ?? "")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => ENTITIES[e] ?? " ")
-    .trim();
-}
-
-const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
-
 /** The terms of one piece of text, added to `counts` with the given weight. */
 export function addTerms(text: string, counts: TermCounts, weight = 1): void {
   // One exec loop, no per-word arrays beyond the match: this runs over every item of a build.

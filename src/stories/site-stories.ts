@@ -2,10 +2,9 @@
 // story once, "Also covered by" links, story pages. Detection runs once per build (or is reused).
 import { createHash } from "node:crypto";
 import type { Article } from "../content/article.ts";
-import { htmlOf } from "../content/stored-html.ts";
 import type { Coverage, Link, StoryPage, Teaser } from "../digest/view-model.ts";
 import { feedFolder, storyUrl } from "../digest/urls.ts";
-import { firstParagraphText, itemTerms, type StoryText, type TermCounts } from "./features.ts";
+import { itemTerms, type StoryText, type TermCounts } from "./features.ts";
 import type { DetectOptions, StoryItem } from "./detect.ts";
 import { type Detection, detectStories } from "./stories.ts";
 
@@ -49,7 +48,8 @@ export function storyItem(a: Article): StoryItem {
     key: a.url,
     time: a.date.toMillis(),
     source: a.source,
-    text: { title: a.title, summary: a.summary, lead: firstParagraphText(htmlOf(a.bodyHtml)) },
+    // The Markdown cache's index holds the first paragraph: no body is read from disk for this.
+    text: { title: a.title, summary: a.summary, lead: a.firstParagraph },
     story: a.story,
     lead: a.storyLead,
   };

@@ -42,6 +42,7 @@ const made = (r: Report, n: number): Article =>
     title: `${HEADLINES[r.headline]} (${OUTLETS[r.outlet]})`,
     summary: HEADLINES[(r.headline + 1) % HEADLINES.length] ?? "",
     bodyHtml: `<p>${HEADLINES[(r.headline + 2) % HEADLINES.length]}</p><p>Report ${n}.</p>`,
+    firstParagraph: HEADLINES[(r.headline + 2) % HEADLINES.length] ?? "",
     tags: r.tags,
     ...(r.story === undefined ? {} : { story: r.story }),
   });
@@ -121,6 +122,12 @@ describe("the digest cache", () => {
     const retitled = edited.map((a, i) => (i === 3 ? { ...a, title: "Ashford library opens on holidays" } : a));
     const { memo: again } = await built(file, retitled);
     expect(again.stories?.detection).not.toBe(again.saved?.[0]);
+    // So does an edit of the first paragraph, which detection reads from the article (the Markdown cache's index).
+    const relead = retitled.map((a, i) => (i === 3 ? { ...a, firstParagraph: "The library opens on Sundays." } : a));
+    const { memo: third } = await built(file, relead);
+    expect(third.stories?.detection).not.toBe(third.saved?.[0]);
+    const { memo: fourth } = await built(file, relead);
+    expect(fourth.stories?.detection).toBe(fourth.saved?.[0]);
   });
 
   it("starts empty, without a notice, for another code version or no file", async () => {

@@ -19,6 +19,7 @@ function article(name: string, iso: string, tags: string[], source?: string): Ar
     tags,
     summary: "",
     bodyHtml: "",
+    firstParagraph: "",
     draft: false,
     ...(source === undefined ? {} : { source }),
   };

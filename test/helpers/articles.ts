@@ -40,6 +40,7 @@ export function article(slug: string, iso: string, extra: Partial<Article> = {},
     tags: [],
     summary: `About ${slug}`,
     bodyHtml: `<p>${slug}</p>`,
+    firstParagraph: slug,
     draft: false,
     ...extra,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstParagraphText, itemTerms } from "../../src/stories/features.ts";
+import { itemTerms } from "../../src/stories/features.ts";
 
 describe("itemTerms", () => {
   it("marks names inside a sentence and numbers without separators; counts the headline twice", () => {
@@ -19,11 +19,4 @@ describe("itemTerms", () => {
     const text = "Crews removed the barriers at dawn.";
     expect(itemTerms({ title: "", summary: text, lead: `${text} More.` }).get("crew")).toBe(1);
   });
-});
-
-describe("firstParagraphText", () => {
-  it.each([
-    ["<h2>x</h2><p>One <em>two</em> &amp; three</p><p>four</p>", "One two & three"],
-    ["<ul><li>no paragraph</li></ul>", ""],
-  ])("%s", (input, expected) => expect(firstParagraphText(input)).toBe(expected));
 });

@@ -124,6 +124,7 @@ describe("siteStories between dev rebuilds", () => {
       title: `${HEADLINES[r.headline]} (${outlets[r.outlet]})`,
       summary: SUMMARIES[r.summary] ?? "",
       bodyHtml: `<p>${SUMMARIES[(r.summary + 1) % SUMMARIES.length]}</p><p>Edited ${n}.</p>`,
+      firstParagraph: SUMMARIES[(r.summary + 1) % SUMMARIES.length] ?? "",
       ...(r.story === undefined ? {} : { story: r.story }),
     });
   const shape = (s: SiteStories) => s.list.map((x) => [x.id, x.lead.url, x.members.map((a) => a.url)]);
