@@ -86,11 +86,10 @@ export function toColumns(
 
 /** The items and lists `toColumns` was given, equal by value. */
 export function fromColumns(c: RelatedColumns): { items: RelatedInput[]; result: RelatedMatch[][] } {
-  const strings = (list: Int32Array, from: number, to: number) => {
-    const out: string[] = [];
-    for (let k = from; k < to; k++) out.push(c.strings[list[k] ?? -1] ?? "");
-    return out;
-  };
+  // Made at their length: an array grown by push holds room for 17 (150 bytes more), and a 100,000-article
+  // site decodes half a million of these small lists.
+  const strings = (list: Int32Array, from: number, to: number) =>
+    Array.from(list.subarray(from, to), (k) => c.strings[k] ?? "");
   const items: RelatedInput[] = [];
   const result: RelatedMatch[][] = [];
   for (let i = 0; i < c.urls.length; i++) {

@@ -161,7 +161,8 @@ export function relatedArticles(
     const result = ranked.map((j) => ({
       index: j,
       score: scores[j] ?? 0,
-      sharedTags: items[j]?.tags.filter((tag) => own.includes(nameKey(tag))) ?? [],
+      // Copied at its length: filter's result keeps room to grow (see fromColumns in related-columns.ts).
+      sharedTags: items[j]?.tags.filter((tag) => own.includes(nameKey(tag))).slice() ?? [],
     }));
     for (const j of touched) scores[j] = 0;
     touched.length = 0;
