@@ -65,7 +65,7 @@ export async function publishSearchIndex(
     // A bundle is usable only when every file of it in the output is as it was made.
     async usable(id, record) {
       if (!record) return undefined;
-      const state = await shardIntact(join(publisher.outDir, `${o.folder}${id}/`), record);
+      const state = await shardIntact(join(publisher.outDir, `${o.folder}${id}/`), record, cached.written);
       if (state === "changed")
         o.notice(`${o.folder}${id}/ in the output is not as it was built; that search shard is indexed again.`);
       return state === "intact" ? record : undefined;

@@ -1,5 +1,5 @@
 // The search cache record: verified by its hash before use, a damaged one rebuilt with a one-line notice.
-import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -21,7 +21,10 @@ describe("readSearchCache", () => {
     const file = join(root, "cache", "search.json");
     await writeSearchCache(file, state);
     const notices: string[] = [];
-    expect(await readSearchCache(file, (line) => notices.push(line))).toEqual(state);
+    expect(await readSearchCache(file, (line) => notices.push(line))).toEqual({
+      ...state,
+      written: expect.any(Number),
+    });
     expect(notices).toEqual([]);
   });
 
@@ -58,5 +61,27 @@ describe("shardIntact", () => {
     expect(await shardIntact(join(root, "shard"), record)).toBe("intact");
     await writeFile(join(root, "shard", "pagefind-entry.json"), "{ }");
     expect(await shardIntact(join(root, "shard"), record)).toBe("changed");
+  });
+
+  it("takes a file on a stat that vouches for it, and reads one whose stat changed or is too recent", async () => {
+    const record = structuredClone(state.shards["2025-08"]);
+    if (!record) throw new Error("fixture");
+    const file = join(root, "pagefind-entry.json");
+    const then = new Date(Date.now() - 60_000);
+    await writeFile(file, "{}");
+    await utimes(file, then, then);
+    const written = Date.now();
+    expect(await shardIntact(root, record, written)).toBe("intact");
+    const s = await stat(file);
+    expect(record.seen).toEqual([`2:${s.mtimeMs}:${s.ino}`]);
+    // Other bytes of the same size with the time put back: the stat vouches, the file is not read.
+    await writeFile(file, "[]");
+    await utimes(file, then, then);
+    expect(await shardIntact(root, record, written)).toBe("intact");
+    // A record written less than two seconds after the file changed vouches for nothing: read.
+    expect(await shardIntact(root, record, then.getTime() + 1000)).toBe("changed");
+    // An ordinary write (an editor, a copy) moves the modification time: read.
+    await writeFile(file, "[]");
+    expect(await shardIntact(root, record, Date.now() + 60_000)).toBe("changed");
   });
 });
