@@ -175,12 +175,17 @@ export function storyPage(s: SiteStory, teaser: (a: Article) => Teaser): StoryPa
 /** A hash of everything detection reads of `items`, in order: equal fingerprints, equal stories. */
 export function storyFingerprint(items: readonly StoryItem[]): string {
   const hash = createHash("md5");
+  // The same bytes as one update a line, in chunks: 200,000 calls into the hash cost more than the hashing.
+  let chunk = "";
   for (const x of items) {
     const { title, summary, lead } = x.text;
-    hash.update(JSON.stringify([x.key, x.time, x.source, x.story, x.lead, title, summary, lead]));
-    hash.update("\n");
+    chunk += `${JSON.stringify([x.key, x.time, x.source, x.story, x.lead, title, summary, lead])}\n`;
+    if (chunk.length > 65_536) {
+      hash.update(chunk);
+      chunk = "";
+    }
   }
-  return hash.digest("base64url");
+  return hash.update(chunk).digest("base64url");
 }
 
 /** Do two item lists hold equal items in the same order (what detection reads of each)? */
