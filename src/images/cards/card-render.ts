@@ -19,7 +19,7 @@ import {
   cardDefaults,
 } from "./card-options.ts";
 import { type CardSetup, type MissingCard, makeMissing, planCard } from "./card-plan.ts";
-import { pool } from "../variants.ts";
+import { pool } from "../pool.ts";
 import { drawInWorkers, endWorkers } from "./draw-workers.ts";
 
 export { cardInks } from "./card-draw.ts";
