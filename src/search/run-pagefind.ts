@@ -73,7 +73,7 @@ export async function indexFiles(
 }
 
 /** The variable Pagefind's binary reads its allocator settings from (jemalloc's, under Rust's prefix). */
-export const ALLOCATOR_VARIABLE = "_RJEM_MALLOC_CONF";
+const ALLOCATOR_VARIABLE = "_RJEM_MALLOC_CONF";
 
 /**
  * Runs `start` with `name` set to `value` in this process's environment, which child processes started
