@@ -1,7 +1,7 @@
 // Site settings: one schema, one set of defaults, validated like articles.
 import { IANAZone } from "luxon";
 import { z } from "zod";
-import { imageDefaults } from "../images/variants.ts";
+import { imageDefaults } from "../images/image-options.ts";
 import { HOSTS } from "../publish/host-budget.ts";
 
 // The most libvips can decode (0x3FFF × 0x3FFF), sharp's own upper limit for limitInputPixels.

@@ -16,7 +16,7 @@ import {
   linksOutside,
   outsideContent,
 } from "./image-files.ts";
-import type { ImageSettings } from "./variants.ts";
+import type { ImageSettings } from "./image-options.ts";
 import type { Image } from "../digest/view-model.ts";
 import { picture } from "./picture.ts";
 

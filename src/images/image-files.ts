@@ -4,15 +4,9 @@ import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
 import sharp from "sharp";
-import {
-  imageDefaults,
-  type ImageProblem,
-  type ImageSettings,
-  imageSummary,
-  type ProcessedImage,
-  processImages,
-  tooLargeProblem,
-} from "./variants.ts";
+import { imageDefaults, type ImageSettings } from "./image-options.ts";
+import { type ImageProblem, tooLargeProblem } from "./image-problems.ts";
+import { imageSummary, type ProcessedImage, processImages } from "./variants.ts";
 import type { Image } from "../digest/view-model.ts";
 import type { CardProcessing } from "./cards/card-render.ts";
 import type { CopiedFile } from "../publish/publisher.ts";

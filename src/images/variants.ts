@@ -1,7 +1,9 @@
 // Responsive image variants (AVIF, WebP, JPEG/PNG at several widths) with a content-addressed cache.
-import { readFile, mkdir } from "node:fs/promises";
-import { availableParallelism } from "node:os";
+import { mkdir, readFile } from "node:fs/promises";
 import sharp from "sharp";
+import { decodeProblem, type ImageProblem, notAnImage, readProblem, tooLargeProblem } from "./image-problems.ts";
+import { encoders, type ImageOptions, imageDefaults, type ImageSettings } from "./image-options.ts";
+import { pool } from "./pool.ts";
 import {
   cacheKey,
   type CacheEntry,
@@ -14,32 +16,9 @@ import {
 } from "./variant-cache.ts";
 
 export type { ImageVariant, OutputFormat, ProcessedImage } from "./variant-cache.ts";
-
-/** How source images become variants. */
-export interface ImageOptions {
-  /** Widths to produce, in pixels, never above the original's; default [480, 800, 1200, 1600]. */
-  widths: readonly number[];
-  /** Formats to produce, "auto" meaning JPEG, or PNG for a source with an alpha channel; default ["avif", "webp", "auto"]. */
-  formats: readonly ("avif" | "webp" | "auto")[];
-  /** Encoder quality (1-100) per lossy format; default avif 50, webp 75, jpeg 78. */
-  quality: { avif: number; webp: number; jpeg: number };
-  /** Largest source accepted, in pixels (sharp's limitInputPixels); default 50,000,000. */
-  maxPixels: number;
-  /** Images processed at once; default os.availableParallelism(). */
-  concurrency: number;
-}
-
-/** Defaults for every image option. */
-export const imageDefaults = {
-  widths: [480, 800, 1200, 1600],
-  formats: ["avif", "webp", "auto"],
-  quality: { avif: 50, webp: 75, jpeg: 78 },
-  maxPixels: 50_000_000,
-  concurrency: availableParallelism(),
-} satisfies ImageOptions;
-
-/** Options as a caller may give them: any field, quality per format, may be left out. */
-export type ImageSettings = Partial<Omit<ImageOptions, "quality">> & { quality?: Partial<ImageOptions["quality"]> };
+// card-render.ts still imports the pool from here: a card's cache key hashes the card code's files
+// (cardCodeFiles), so moving its import line would make every site draw all its cards again.
+export { pool } from "./pool.ts";
 
 /** One source image to process. */
 export interface ImageJob {
@@ -48,21 +27,6 @@ export interface ImageJob {
   /** Base name for the output files, such as "harbour-bridge". */
   name: string;
 }
-
-/** Why a source image could not be used, as a predicate for "image: …" in an author's error message. */
-export interface ImageProblem {
-  problem: string;
-}
-
-// Encoder settings beyond quality; they are part of the cache key, so changing one re-encodes everything.
-/** sharp's encoder options per output format for the given qualities (the benchmark's baseline uses them too). */
-export const encoders = (q: ImageOptions["quality"]) => ({
-  // Effort 3, not sharp's 4: on a textured 1600-pixel test photo 4 took 8.8 s against 1.2 s, for a file 9% smaller.
-  avif: { quality: q.avif, effort: 3 },
-  webp: { quality: q.webp, effort: 4 },
-  jpeg: { quality: q.jpeg, mozjpeg: true },
-  png: { compressionLevel: 9, adaptiveFiltering: true },
-});
 
 /** Processes every job (at most `concurrency` at once); results are keyed by source path. */
 export async function processImages(
@@ -105,13 +69,6 @@ export function imageSummary(results: ReadonlyMap<string, ProcessedImage | Image
 export function variantWidths(width: number, wanted: readonly number[]): number[] {
   const widths = [...new Set((wanted.length ? wanted : [width]).map((w) => Math.min(w, width)))];
   return widths.sort((a, b) => a - b);
-}
-
-/** Message for a source above the pixel limit. */
-export function tooLargeProblem(pixels: number, maxPixels: number): ImageProblem {
-  const mp = (n: number) => (n >= 1e6 ? (n / 1e6).toFixed(1) : String(Number((n / 1e6).toPrecision(2))));
-  const limit = String(Number((maxPixels / 1e6).toPrecision(3)));
-  return { problem: `is ${mp(pixels)} megapixels; the limit is ${limit} megapixels (maxPixels)` };
 }
 
 async function processOne(
@@ -200,35 +157,4 @@ async function decode(bytes: Buffer, options: ImageOptions) {
   } catch (error) {
     return decodeProblem(error);
   }
-}
-
-const notAnImage = "is not an image file that can be read; use a JPEG, PNG, WebP, AVIF, GIF or TIFF file";
-
-function readProblem(error: unknown): ImageProblem {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return { problem: "names a file that does not exist" };
-  if (code === "EISDIR") return { problem: "names a folder, not an image file" };
-  return { problem: `names a file that cannot be read (${code ?? String(error)})` };
-}
-
-function decodeProblem(error: unknown): ImageProblem {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/unsupported image format|is empty/i.test(message)) return { problem: notAnImage };
-  // libvips's own reason is left out: it is a shared error buffer, so with several images decoding at
-  // once it may say "Unknown error" or another file's reason, and it means little to an author.
-  return { problem: "is damaged or incomplete and cannot be decoded; export or download it again" };
-}
-
-/** A fixed number of workers take the next job until none is left; a failure stops new work and is rethrown. */
-export async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    try {
-      while (next < items.length) await run(items[next++] as T);
-    } catch (error) {
-      next = items.length;
-      throw error;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

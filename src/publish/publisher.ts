@@ -1,17 +1,15 @@
 // Writes a build into the output folder as a new version beside the current one, then switches to it
-// in one rename (see versions.ts): nothing a reader sees changes until the whole build succeeded, and
-// files whose content did not change are hard-links to the same file (their times stay, for hosts
-// that sync by time).
-import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
+// in one rename (see versions.ts): nothing a reader sees changes until the whole build succeeded. What
+// the version holds, and which files are written or taken unchanged, is staged-files.ts.
+import { mkdirSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { BackgroundWriter } from "./background-writer.ts";
 import { faultPlan, type StepHook } from "./faults.ts";
-import { type Entry, existingAncestor, manifestPath, removeIfEmpty, writeManifest } from "./manifest.ts";
+import { existingAncestor, manifestPath, removeIfEmpty, writeManifest } from "./manifest.ts";
 import { openPublishes } from "./open-publishes.ts";
-import { failedPath, OutputChangedError, OutputError, outputError } from "./output-error.ts";
+import { failedPath, OutputError, outputError } from "./output-error.ts";
 import { PreviousVersion } from "./previous-version.ts";
 import type { CopiedFile, PublisherOptions, PublishResult } from "./publisher-types.ts";
-import { claimVersion, removeDropped, staleLinks } from "./reuse.ts";
+import { StagedFiles } from "./staged-files.ts";
 import { type Current, currentOf, markAssembling, newVersionId, removeStale, storeOf, switchTo } from "./versions.ts";
 
 // The types of a publish, where the code that stages files has always found them.
@@ -28,23 +26,14 @@ export class Publisher {
   readonly #prior: PreviousVersion;
   readonly #id = newVersionId();
   readonly #staging: string;
-  /** Files the reused version held, once it is claimed; undefined while a new version is assembled in full. */
-  #reused: Map<string, Entry> | undefined;
-  #claimed = false;
   /** Versions to keep: the current one and the one it replaced (readers and concurrent builds may still use it). */
   readonly #keep: Set<string>;
-  readonly #next = new Map<string, Entry>();
-  /** Unchanged files, linked from the current version only if the build switches at all. */
-  readonly #links: string[] = [];
-  #written = 0;
+  readonly #files: StagedFiles;
   #state: "open" | "committing" | "done" | "aborted" = "open";
   /** The commit under way, which abort() lets end (without switching) before it returns. */
   #committing: Promise<PublishResult> | undefined;
   #stopRequested = false;
   readonly #step: StepHook;
-  // Folders are made and files written on a worker thread while the next pages render; commit()
-  // and abort() wait for it. Made once the build knows whether it reuses a version (#claim).
-  #writer = new BackgroundWriter();
 
   constructor(outDir: string, options: PublisherOptions = {}) {
     this.outDir = resolve(outDir);
@@ -53,6 +42,7 @@ export class Publisher {
     this.#staging = join(storeOf(this.outDir), this.#id);
     this.#prior = new PreviousVersion(this.outDir, this.#current, options.verify);
     if (this.#prior.distrust !== undefined) (options.notice ?? console.warn)(this.#prior.distrust);
+    this.#files = new StagedFiles(this.outDir, this.#id, this.#staging, this.#prior, this.#step);
     this.#keep = new Set(this.#current.kind === "version" ? [this.#current.id, this.#prior.before ?? ""] : []);
     markAssembling(this.#id, true, this.outDir);
     openPublishes.add(this);
@@ -70,18 +60,7 @@ export class Publisher {
 
   /** Stages one file unless the output already holds exactly this content. */
   add(path: string, content: string | Uint8Array, key?: string): void {
-    // Encoded once: the size, the comparison and the write all use these bytes.
-    const bytes = typeof content === "string" ? Buffer.from(content) : content;
-    const entry: Entry = { size: bytes.length };
-    if (key !== undefined) entry.key = key;
-    this.#next.set(path, entry);
-    this.#step("file added");
-    // Only a file of the same size can be unchanged; then the bytes decide.
-    if (this.#prior.holds(path, entry) && this.#sameBytes(path, bytes)) return void this.#link(path, entry);
-    this.#written++;
-    this.#claim();
-    // Bytes encoded here are nobody else's: they move to the writer uncopied.
-    this.#writer.write(join(this.#staging, path), bytes, bytes !== content);
+    this.#files.add(path, content, key);
   }
 
   /** Page keys of the files the output holds now, as recorded when they were written. */
@@ -91,33 +70,17 @@ export class Publisher {
 
   /** Keeps a file of the previous output as it is, without rendering it again. */
   keep(path: string): void {
-    const entry = this.#prior.files.get(path);
-    if (!entry) return;
-    this.#next.set(path, entry);
-    this.#links.push(path);
+    this.#files.keep(path);
   }
 
   /** Keeps files of the previous output if every one of them is still there as it was written; else keeps none and says so. */
   keepAll(paths: readonly string[]): boolean {
-    const entries = paths.map((path) => this.#prior.files.get(path));
-    if (!entries.every((entry, i) => entry !== undefined && this.#prior.holds(paths[i] ?? "", entry))) return false;
-    for (const path of paths) this.keep(path);
-    return true;
+    return this.#files.keepAll(paths);
   }
 
   /** Stages a copy of a file whose output name already carries its content hash. */
   copy(file: CopiedFile): void {
-    const hash = `copy:${file.to}`;
-    const old = this.#prior.files.get(file.to);
-    // The name carries the content's hash: the same name is the same bytes, of the size recorded.
-    const size = old?.hash === hash && !this.#prior.verify ? old.size : statSync(file.from).size;
-    const entry: Entry = { hash, size };
-    this.#next.set(file.to, entry);
-    this.#step("file copied");
-    if (this.#prior.holds(file.to, entry)) return void this.#link(file.to, entry);
-    this.#written++;
-    this.#claim();
-    this.#writer.copy(file.from, join(this.#staging, file.to));
+    this.#files.copy(file);
   }
 
   /**
@@ -132,26 +95,18 @@ export class Publisher {
   }
 
   async #commit(): Promise<PublishResult> {
-    const removed = [...this.#prior.files.keys()].filter((path) => !this.#next.has(path)).length;
-    const result = { files: this.#next.size, written: this.#written, removed };
+    const { next, written } = this.#files;
+    const removed = [...this.#prior.files.keys()].filter((path) => !next.has(path)).length;
+    const result = { files: next.size, written, removed };
     try {
-      if (this.#current.kind === "version" && this.#written === 0 && removed === 0 && this.#prior.sameAs(this.#next)) {
+      if (this.#current.kind === "version" && written === 0 && removed === 0 && this.#prior.sameAs(next)) {
         // Nothing to switch to: the files taken on the manifest's word are checked where they are.
-        this.#check(this.#prior.path(""));
-        const changed = await this.#writer.finish();
-        if (changed.length > 0) throw new OutputChangedError(this.outDir, changed);
+        await this.#files.finish(this.#prior.path(""));
         rmSync(this.#staging, { recursive: true, force: true });
         this.#finish("done");
         return result;
       }
-      this.#claim();
-      const links =
-        this.#reused && !this.#prior.verify ? staleLinks(this.#links, this.#reused, this.#prior.files) : this.#links;
-      for (const path of links) this.#writer.link(this.#prior.path(path), join(this.#staging, path), path);
-      this.#check(this.#staging);
-      const changed = await this.#writer.finish();
-      if (changed.length > 0) throw new OutputChangedError(this.outDir, changed);
-      if (this.#reused) removeDropped(this.#staging, this.#reused.keys(), this.#prior.files.keys(), this.#next);
+      await this.#files.complete();
       this.#step("files written");
       // An empty site is still a folder.
       mkdirSync(this.#staging, { recursive: true });
@@ -159,7 +114,7 @@ export class Publisher {
       writeManifest(
         manifestPath(this.#staging),
         { id: this.#id, folder: [folder.dev, folder.ino] },
-        this.#next,
+        next,
         this.#current.kind === "version" ? this.#current.id : undefined,
       );
       this.#step("manifest written");
@@ -184,7 +139,7 @@ export class Publisher {
 
   /** Every file the output will hold after commit(), with its size in bytes (for the host budget). */
   sizes(): [string, number][] {
-    return [...this.#next].map(([path, entry]) => [path, entry.size]);
+    return [...this.#files.next].map(([path, entry]) => [path, entry.size]);
   }
 
   /**
@@ -209,7 +164,7 @@ export class Publisher {
 
   async #discard(): Promise<void> {
     this.#state = "aborted";
-    await this.#writer.finish().catch(() => undefined);
+    await this.#files.drop();
     rmSync(this.#staging, { recursive: true, force: true });
     rmSync(`${this.#staging}.json`, { force: true });
     // A first publish that failed leaves nothing behind.
@@ -221,44 +176,5 @@ export class Publisher {
     this.#state = state;
     markAssembling(this.#id, false, this.outDir);
     openPublishes.delete(this);
-  }
-
-  /** Takes an unchanged file of the current version into the new one (a hard link, or the reused folder's own). */
-  #link(path: string, entry: Entry): void {
-    const since = this.#prior.files.get(path)?.since;
-    if (since !== undefined) entry.since = since;
-    this.#links.push(path);
-  }
-
-  /** Whether the current version's file holds exactly `bytes` (false when it cannot be read: it is written anew). */
-  #sameBytes(path: string, bytes: Uint8Array): boolean {
-    try {
-      return readFileSync(this.#prior.path(path)).equals(bytes);
-    } catch {
-      return false;
-    }
-  }
-
-  /** Has the writer check, once it is done, that each file not written by this build is in `root` as recorded. */
-  #check(root: string): void {
-    // Stat'ed already when the manifest was not trusted; the check is for files taken on its word.
-    if (this.#prior.verify || this.#links.length === 0) return;
-    this.#writer.check(
-      root,
-      this.#links,
-      this.#links.map((path) => this.#next.get(path)?.size ?? -1),
-    );
-  }
-
-  /**
-   * Decides, before the first file goes into the new version, whether it is the version before the current
-   * one brought up to date (claimed now) or a new folder assembled in full.
-   */
-  #claim(): void {
-    if (this.#claimed) return;
-    this.#claimed = true;
-    if (this.#current.kind !== "version" || this.#prior.before === undefined) return;
-    this.#reused = claimVersion(this.outDir, this.#prior.before, this.#current.id, this.#id);
-    if (this.#reused) this.#writer = new BackgroundWriter(true);
   }
 }

@@ -3,7 +3,8 @@
 import { mkdir } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import sharp from "sharp";
-import { encoders, imageDefaults, variantWidths } from "../../src/images/variants.ts";
+import { encoders, imageDefaults } from "../../src/images/image-options.ts";
+import { variantWidths } from "../../src/images/variants.ts";
 
 /** Makes every width in AVIF, WebP and JPEG of each source (JPEG sources), straight from the file, into `outDir`; returns seconds. */
 export async function sharpAlone(

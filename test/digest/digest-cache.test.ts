@@ -13,6 +13,7 @@ import { buildDigest } from "../../src/digest/digest.ts";
 import { pageKeys } from "../../src/digest/page-keys.ts";
 import type { Digest } from "../../src/digest/view-model.ts";
 import { article, testSettings } from "../helpers/articles.ts";
+import { applyEdit, editArb } from "../helpers/edits.ts";
 
 let dir: string;
 beforeAll(async () => {
@@ -63,20 +64,14 @@ async function built(file: string, list: readonly Article[], version = "v1") {
 }
 
 describe("the digest cache", () => {
-  const editArb = fc.oneof(
-    fc.record({ kind: fc.constant("save" as const), at: fc.nat(), report: reportArb }),
-    fc.record({ kind: fc.constant("body" as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant("tags" as const), at: fc.nat(), tags: fc.uniqueArray(fc.constantFrom(...TAGS)) }),
-    fc.record({ kind: fc.constant("remove" as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant("add" as const), report: reportArb }),
-  );
+  const edits = editArb(reportArb, fc.uniqueArray(fc.constantFrom(...TAGS)));
 
   it("after any sequence of edits and builds, gives the digest a clean build gives", async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(reportArb, { minLength: 1, maxLength: 10 }),
-        fc.array(editArb, { maxLength: 5 }),
+        fc.array(edits, { maxLength: 5 }),
         async (start, edits) => {
           const file = join(dir, `sequence-${run++}.cache`);
           let n = 0;
@@ -91,13 +86,7 @@ describe("the digest cache", () => {
           };
           await check();
           for (const e of edits) {
-            const at = "at" in e ? e.at % Math.max(1, list.length) : 0;
-            if (e.kind === "add") list = [...list, made(e.report, n++)];
-            else if (e.kind === "remove") list = list.filter((_, i) => i !== at);
-            else if (e.kind === "body")
-              list = list.map((a, i) => (i === at ? { ...a, bodyHtml: `${a.bodyHtml}<p>More.</p>` } : a));
-            else if (e.kind === "tags") list = list.map((a, i) => (i === at ? { ...a, tags: e.tags } : a));
-            else list = list.map((a, i) => (i === at ? { ...made(e.report, n++), url: a.url, slug: a.slug } : a));
+            list = applyEdit(list, e, (r) => made(r, n++));
             await check();
           }
         },

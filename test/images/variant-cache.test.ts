@@ -7,7 +7,8 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { readCacheEntry } from "../../src/images/variant-cache.ts";
-import { type ImageProblem, processImages, type ProcessedImage } from "../../src/images/variants.ts";
+import type { ImageProblem } from "../../src/images/image-problems.ts";
+import { processImages, type ProcessedImage } from "../../src/images/variants.ts";
 
 let dir: string;
 let source: string;

@@ -4,13 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type ImageProblem,
-  processImages,
-  type ProcessedImage,
-  tooLargeProblem,
-  variantWidths,
-} from "../../src/images/variants.ts";
+import type { ImageProblem } from "../../src/images/image-problems.ts";
+import { processImages, type ProcessedImage, variantWidths } from "../../src/images/variants.ts";
 
 let dir: string;
 beforeAll(async () => {
@@ -63,15 +58,6 @@ describe("variantWidths", () => {
     [500, [], [500]],
   ])("an original %i wide with widths %j gives %j", (width, wanted, expected) => {
     expect(variantWidths(width, wanted)).toEqual(expected);
-  });
-});
-
-describe("tooLargeProblem", () => {
-  it.each([
-    [64_000_000, 50_000_000, "is 64.0 megapixels; the limit is 50 megapixels (maxPixels)"],
-    [120_000, 100_000, "is 0.12 megapixels; the limit is 0.1 megapixels (maxPixels)"],
-  ])("%i pixels over %i", (pixels, max, expected) => {
-    expect(tooLargeProblem(pixels, max).problem).toBe(expected);
   });
 });
 

@@ -1,10 +1,12 @@
 // Running Pagefind over records, and the dev server's index folder kept in step with the digest.
+import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, stat, utimes, writeFile, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/digest.ts";
 import { backgroundIndexer, indexFiles, writeIndexFolder } from "../../src/search/pagefind.ts";
+import { withEnv } from "../../src/search/run-pagefind.ts";
 import type { SearchRecord } from "../../src/search/records.ts";
 import { article, testSettings } from "../helpers/articles.ts";
 import { readTree } from "../helpers/fixture.ts";
@@ -49,10 +51,49 @@ describe("indexFiles", () => {
     expect(empty.some((f) => f.path.startsWith("fragment/"))).toBe(false);
   });
 
+  it("makes the same bytes whatever the settings of Pagefind's allocator", async () => {
+    const records = [1, 2, 3].map((n) => record(n));
+    const bytes = (files: Awaited<ReturnType<typeof indexFiles>>) =>
+      files.map((f) => [f.path, Buffer.from(f.content).toString("base64")]);
+    // An empty string is jemalloc's own defaults.
+    expect(bytes(await indexFiles(records))).toEqual(bytes(await indexFiles(records, { allocator: "" })));
+  });
+
   it("bundles fragments into fewer files when maxFragments says so", async () => {
     const records = [1, 2, 3, 4, 5, 6].map((n) => record(n));
     const bundled = await indexFiles(records, { maxFragments: 2 });
     expect(bundled.filter((f) => f.path.startsWith("fragment/")).length).toBeLessThan(6);
+  });
+});
+
+describe("withEnv", () => {
+  const name = "BROADSHEET_TEST_ALLOCATOR";
+  const childSees = () =>
+    spawnSync(process.execPath, ["-p", `process.env.${name}`], { encoding: "utf8" }).stdout.trim();
+
+  it("gives a child started inside it the variable, and takes it away after", () => {
+    expect(withEnv(name, "narenas:1", childSees)).toBe("narenas:1");
+    expect(process.env[name]).toBeUndefined();
+    expect(childSees()).toBe("undefined");
+  });
+
+  it("leaves a value already in the environment as it is", () => {
+    process.env[name] = "narenas:4";
+    try {
+      expect(withEnv(name, "narenas:1", childSees)).toBe("narenas:4");
+      expect(process.env[name]).toBe("narenas:4");
+    } finally {
+      delete process.env[name];
+    }
+  });
+
+  it("takes the variable away when the start throws", () => {
+    expect(() =>
+      withEnv(name, "narenas:1", () => {
+        throw new Error("no binary");
+      }),
+    ).toThrow("no binary");
+    expect(process.env[name]).toBeUndefined();
   });
 });
 

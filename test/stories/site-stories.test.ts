@@ -7,6 +7,7 @@ import { pageKeys } from "../../src/digest/page-keys.ts";
 import { articleMeta, storyMeta } from "../../src/formats/structured-data.ts";
 import { type SiteStories, type StoryMemo, showOnce, siteStories } from "../../src/stories/site-stories.ts";
 import { article, testSettings } from "../helpers/articles.ts";
+import { applyEdit, editArb } from "../helpers/edits.ts";
 
 const report = (slug: string, iso: string, source: string, extra: Partial<Article> = {}) =>
   article(slug, iso, {
@@ -128,19 +129,12 @@ describe("siteStories between dev rebuilds", () => {
       ...(r.story === undefined ? {} : { story: r.story }),
     });
   const shape = (s: SiteStories) => s.list.map((x) => [x.id, x.lead.url, x.members.map((a) => a.url)]);
-  // An edit: a report replaced (its file saved again: a new object, maybe the same text), removed or added.
-  const editArb = fc.oneof(
-    fc.record({ kind: fc.constant("save" as const), at: fc.nat(), report: reportArb }),
-    fc.record({ kind: fc.constant("body" as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant("remove" as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant("add" as const), report: reportArb }),
-  );
 
   it("after any sequence of edits, finds the stories a fresh detection finds", () => {
     fc.assert(
       fc.property(
         fc.array(reportArb, { minLength: 1, maxLength: 12 }),
-        fc.array(editArb, { maxLength: 6 }),
+        fc.array(editArb(reportArb), { maxLength: 6 }),
         (start, edits) => {
           const memo: StoryMemo = {};
           let n = 0;
@@ -148,12 +142,7 @@ describe("siteStories between dev rebuilds", () => {
           const check = () => expect(shape(siteStories(list, memo))).toEqual(shape(siteStories(list)));
           check();
           for (const e of edits) {
-            const at = "at" in e ? e.at % Math.max(1, list.length) : 0;
-            if (e.kind === "add") list = [...list, made(e.report, n++)];
-            else if (e.kind === "remove") list = list.filter((_, i) => i !== at);
-            else if (e.kind === "body")
-              list = list.map((a, i) => (i === at ? { ...a, bodyHtml: `${a.bodyHtml}<p>More.</p>` } : a));
-            else list = list.map((a, i) => (i === at ? { ...made(e.report, n++), url: a.url, slug: a.slug } : a));
+            list = applyEdit(list, e, (r) => made(r, n++));
             check();
           }
         },

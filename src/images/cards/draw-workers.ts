@@ -49,6 +49,11 @@ const ENTRY = new URL("./draw-worker-entry.js", import.meta.url);
 // the process's, and the entry loads TypeScript itself, so a parent's `--import tsx` is not wanted.
 const PROFILING = process.execArgv.filter((flag) => flag.startsWith("--cpu-prof"));
 
+// A worker's young generation capped at 8 MB (else V8 lets it grow to three semi-spaces of 16 MB): a
+// card's garbage is small and short-lived, so scavenges stay cheap, and the worker holds about 10 MB
+// less while Pagefind peaks beside it (docs/scale.md, "Memory at 1,000 articles").
+const WORKER_OPTIONS = { execArgv: PROFILING, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+
 /**
  * Starts `count` workers before their tasks are known: each loads its code and the fonts meanwhile
  * (the better part of a second), then waits for drawInWorkers. They never keep the process alive, and
@@ -56,7 +61,7 @@ const PROFILING = process.execArgv.filter((flag) => flag.startsWith("--cpu-prof"
  */
 export function startDrawWorkers(count: number, signal: AbortSignal): Worker[] {
   const workers = Array.from({ length: Math.max(1, count) }, () => {
-    const worker = new Worker(ENTRY, { execArgv: PROFILING });
+    const worker = new Worker(ENTRY, WORKER_OPTIONS);
     worker.unref();
     // Reported by drawInWorkers once it has tasks for this worker; until then a failure is only a lost head start.
     worker.on("error", () => undefined);
@@ -104,7 +109,7 @@ export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions)
       const input: WorkerInput = { dir: o.dir, png: o.png, tasks: tasks.slice(offset, offset + share), offset };
       // One started ahead that has exited since (it never should) would never report: a new one replaces it.
       const ahead = started.shift();
-      const worker = ahead && ahead.threadId !== -1 ? ahead : new Worker(ENTRY, { execArgv: PROFILING });
+      const worker = ahead && ahead.threadId !== -1 ? ahead : new Worker(ENTRY, WORKER_OPTIONS);
       worker.ref();
       worker.postMessage(input);
       workers.push(worker);
