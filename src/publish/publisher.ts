@@ -4,7 +4,7 @@
 // that sync by time).
 import { mkdirSync, readFileSync, rmdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { BackgroundWriter } from "./background-writer.ts";
+import { BackgroundWriter, ownBytes } from "./background-writer.ts";
 import { faultPlan, type StepHook } from "./faults.ts";
 import { type Entry, existingAncestor, manifestPath, removeIfEmpty, writeManifest } from "./manifest.ts";
 import { openPublishes } from "./open-publishes.ts";
@@ -71,7 +71,7 @@ export class Publisher {
   /** Stages one file unless the output already holds exactly this content. */
   add(path: string, content: string | Uint8Array, key?: string): void {
     // Encoded once: the size, the comparison and the write all use these bytes.
-    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    const bytes = typeof content === "string" ? ownBytes(content) : content;
     const entry: Entry = { size: bytes.length };
     if (key !== undefined) entry.key = key;
     this.#next.set(path, entry);
