@@ -78,6 +78,17 @@ parentPort.on("message", (message) => {
 });
 `;
 
+/**
+ * A string's UTF-8 bytes in a buffer of their own, which `write(…, true)` can move to the worker.
+ * Buffer.from would put a string under half of Buffer.poolSize (4 KB up to Node 22, 32 KB on Node 24:
+ * most pages) in a pool shared with other buffers, which can only be copied.
+ */
+export function ownBytes(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
 /** Jobs sent to the worker at a time: small enough that it starts while pages still render. */
 const BATCH = 32;
 

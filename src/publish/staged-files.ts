@@ -4,7 +4,7 @@
 // the writer is done. The Publisher (publisher.ts) decides when the version is switched to or dropped.
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { BackgroundWriter } from "./background-writer.ts";
+import { BackgroundWriter, ownBytes } from "./background-writer.ts";
 import type { StepHook } from "./faults.ts";
 import type { Entry } from "./manifest.ts";
 import { OutputChangedError } from "./output-error.ts";
@@ -47,7 +47,7 @@ export class StagedFiles {
   /** Stages one file unless the output already holds exactly this content. */
   add(path: string, content: string | Uint8Array, key?: string): void {
     // Encoded once: the size, the comparison and the write all use these bytes.
-    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    const bytes = typeof content === "string" ? ownBytes(content) : content;
     const entry: Entry = { size: bytes.length };
     if (key !== undefined) entry.key = key;
     this.next.set(path, entry);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BackgroundWriter } from "../../src/publish/background-writer.ts";
+import { BackgroundWriter, ownBytes } from "../../src/publish/background-writer.ts";
 
 let root: string;
 beforeEach(() => {
@@ -25,20 +25,35 @@ describe("BackgroundWriter", () => {
 
   it("moves handed-over bytes that fill their buffer to the worker, and copies all others", async () => {
     const writer = new BackgroundWriter();
-    const large = Buffer.from("x".repeat(10_000));
-    // Small buffers share Node's pool with other buffers: never moved, even when handed over.
+    // Buffer.from(string) puts strings under half of Buffer.poolSize (4 KB on Node 20 and 22, 32 KB on
+    // Node 24) in a pool shared with other buffers: never moved, even when handed over.
+    const large = Buffer.from("x".repeat(Buffer.poolSize));
     const pooled = Buffer.from("<p>small</p>");
     const kept = new Uint8Array([1, 2, 3]);
     writer.write(join(root, "large.html"), large, true);
     writer.write(join(root, "pooled.html"), pooled, true);
     writer.write(join(root, "kept.bin"), kept);
     await writer.finish();
-    expect(readFileSync(join(root, "large.html"), "utf8")).toBe("x".repeat(10_000));
+    expect(readFileSync(join(root, "large.html"), "utf8")).toBe("x".repeat(Buffer.poolSize));
     expect(large.byteLength).toBe(0);
     expect(readFileSync(join(root, "pooled.html"), "utf8")).toBe("<p>small</p>");
     expect(pooled.toString()).toBe("<p>small</p>");
     expect([...readFileSync(join(root, "kept.bin"))]).toEqual([1, 2, 3]);
     expect([...kept]).toEqual([1, 2, 3]);
+  });
+
+  it("encodes a page of any size into bytes of their own, which move to the worker (Node 24 pools up to 32 KB)", async () => {
+    for (const text of ["", "<p>small</p>", "é".repeat(3_000), "x".repeat(20_000), "🗞".repeat(20_000)]) {
+      const bytes = ownBytes(text);
+      expect(bytes.equals(Buffer.from(text))).toBe(true);
+      expect([bytes.byteOffset, bytes.buffer.byteLength]).toEqual([0, bytes.byteLength]);
+    }
+    const writer = new BackgroundWriter();
+    const page = ownBytes("<p>Ferry timetable</p>");
+    writer.write(join(root, "page.html"), page, true);
+    await writer.finish();
+    expect(page.byteLength).toBe(0);
+    expect(readFileSync(join(root, "page.html"), "utf8")).toBe("<p>Ferry timetable</p>");
   });
 
   it("resolves at once, with nothing changed, when nothing was queued", async () => {
