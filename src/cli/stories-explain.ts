@@ -3,7 +3,7 @@ import { relative, resolve } from "node:path";
 import { DigestError } from "../content/errors.ts";
 import { loadContent } from "../content/load.ts";
 import { explainItem, explanationLines } from "../stories/explain.ts";
-import { storyItem } from "../stories/site-stories.ts";
+import { storyItem } from "../stories/story-items.ts";
 
 const USAGE = "Usage: npm run stories:explain -- content/articles/2026/11/some-article.md";
 

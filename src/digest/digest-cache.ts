@@ -4,7 +4,7 @@
 // edit can reach (site-stories.ts, related-memo.ts), so the result always equals a clean build's.
 import { readFile } from "node:fs/promises";
 import { damageNotice, frameHeader, readFrames, writeFrames } from "../content/cache-frames.ts";
-import { storyFingerprint } from "../stories/site-stories.ts";
+import { storyFingerprint } from "../stories/story-items.ts";
 import type { Story } from "../stories/stories.ts";
 import type { DigestMemo } from "./digest-memo.ts";
 import { fromColumns, type RelatedColumns, toColumns } from "./related-columns.ts";

@@ -14,7 +14,7 @@ import { buildDigest } from "../../src/digest/digest.ts";
 import { loadContent } from "../../src/content/load.ts";
 import { relatedArticles } from "../../src/digest/related.ts";
 import { detectStories } from "../../src/stories/stories.ts";
-import { storyItem } from "../../src/stories/site-stories.ts";
+import { storyItem } from "../../src/stories/story-items.ts";
 import { searchRecords } from "../../src/search/records.ts";
 import { indexFiles } from "../../src/search/pagefind.ts";
 import { generateCorpus, generateSettings, type SiteParts } from "./corpus.ts";
