@@ -3,7 +3,7 @@ import type { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
 import { dateTimeFormatter, dayFormatter, isoInstant } from "../content/dates.ts";
 import { ContentError } from "../content/errors.ts";
-import type { ArticlePage, DayPage, Digest, Image, Link, ListPage, Teaser } from "./view-model.ts";
+import type { ArticlePage, Digest, Image, Link, ListPage, Teaser } from "./view-model.ts";
 import type { RelatedMatch } from "./related.ts";
 import { memoRelated } from "./related-memo.ts";
 import type { Settings } from "../content/settings.ts";
@@ -13,7 +13,7 @@ import { feedFilesFor, siteDocuments, storyFeedFiles } from "../formats/document
 import { coverageOf, showOnce, showOncePerDay, siteStories, storyPage } from "../stories/site-stories.ts";
 import { feedFolder, homeUrl, pageUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
 import { type DigestMemo, reuse } from "./digest-memo.ts";
-import { dayGroups, dayLink, indexPage, linksByKey, paginate } from "./listings.ts";
+import { dayGroups, dayPagesOf, indexPage, linksByKey, paginate } from "./listings.ts";
 
 // The memo's type moved to digest-memo.ts; importers of the digest keep finding it here.
 export type { DigestMemo } from "./digest-memo.ts";
@@ -183,17 +183,7 @@ export function buildDigest(
       }),
     );
   const days = groupDays(showOncePerDay(listed, stories));
-  const perDay = new Map<string, number>();
-  for (const a of listed) perDay.set(a.day, (perDay.get(a.day) ?? 0) + 1);
-  const dayPages = days.map(
-    (group, i): DayPage => ({
-      url: group.url,
-      group,
-      articles: perDay.get(group.iso),
-      later: dayLink(days[i - 1]),
-      earlier: dayLink(days[i + 1]),
-    }),
-  );
+  const dayPages = dayPagesOf(days, listed);
 
   const digest = {
     settings,

@@ -2,7 +2,7 @@
 import type { Article } from "../content/article.ts";
 import type { Term } from "./taxonomy.ts";
 import { dayUrl, pageUrl } from "./urls.ts";
-import type { DayGroup, IndexPage, Link, ListPage, Teaser } from "./view-model.ts";
+import type { DayGroup, DayPage, IndexPage, Link, ListPage, Teaser } from "./view-model.ts";
 
 /** Each term's link, keyed by the case-insensitive name every spelling of it shares. */
 export function linksByKey(
@@ -46,6 +46,19 @@ export function dayGroups(
 /** A link to a day's page, or undefined past the first or last day. */
 export function dayLink(group: DayGroup | undefined): Link | undefined {
   return group ? { url: group.url, label: group.heading } : undefined;
+}
+
+/** Each day's page from its group (newest day first), with how many of `listed` it dates and its neighbours. */
+export function dayPagesOf(days: readonly DayGroup[], listed: readonly Article[]): DayPage[] {
+  const perDay = new Map<string, number>();
+  for (const a of listed) perDay.set(a.day, (perDay.get(a.day) ?? 0) + 1);
+  return days.map((group, i) => ({
+    url: group.url,
+    group,
+    articles: perDay.get(group.iso),
+    later: dayLink(days[i - 1]),
+    earlier: dayLink(days[i + 1]),
+  }));
 }
 
 /** Splits a list into pages of `size`, with the URLs of the neighbouring pages. */
