@@ -1,4 +1,5 @@
 // `npm start`: Eleventy's dev server over a folder the dev sink publishes into, rebuilt on each edit.
+import { existsSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
@@ -53,13 +54,21 @@ const CONFIG = fileURLToPath(new URL("../../.eleventy.ts", import.meta.url));
 
 /**
  * The file a watcher report names. Eleventy 3.1 reports an absolute path as if relative to the
- * project ("./tmp/site/content/a.md" for "/tmp/site/content/a.md"): of the readings, the one inside
- * the content folder is meant. Without this an edit would be taken for no change.
+ * project ("./tmp/site/content/a.md" for "/tmp/site/content/a.md"), or relative to the folder that
+ * holds every watched file, the code's included ("site/content/a.md" when the code is in /tmp/code):
+ * of the readings, the one inside the content folder is meant, one that exists first. Without this
+ * an edit would be taken for no change.
  */
 export function watchedPath(reported: string, contentDir: string): string {
-  const inside = `${resolve(contentDir)}${sep}`;
-  const readings = [resolve(reported), ...(reported.startsWith("./") ? [`/${reported.slice(2)}`] : [])];
-  return readings.find((path) => path.startsWith(inside)) ?? resolve(reported);
+  const content = resolve(contentDir);
+  const inside = `${content}${sep}`;
+  const folders = content.split(sep).map((_, i, parts) => parts.slice(0, i + 1).join(sep) || sep);
+  const readings = [
+    resolve(reported),
+    ...(reported.startsWith("./") ? [`/${reported.slice(2)}`] : []),
+    ...folders.map((folder) => resolve(folder, reported)),
+  ].filter((path) => path.startsWith(inside));
+  return readings.find((path) => existsSync(path)) ?? readings[0] ?? resolve(reported);
 }
 
 /**

@@ -1,7 +1,8 @@
 // Integration: the dev server on 127.0.0.1 over a fixture site: private, refusing hostile paths,
 // publishing through the Publisher so that a deleted article's pages go, one line per rebuild.
 import { existsSync, readFileSync } from "node:fs";
-import { readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,10 +58,28 @@ describe("watchedPath", () => {
     ["content/articles/a.md", "/site", "/site/content/articles/a.md"],
     ["./tmp/site/content/articles/a.md", "/tmp/site/content", "/tmp/site/content/articles/a.md"],
     ["/tmp/site/content/articles/a.md", "/tmp/site/content", "/tmp/site/content/articles/a.md"],
+    // Relative to the folder holding the code and the site, when the code is beside the site.
+    ["site/content/articles/a.md", "/tmp/site/content", "/tmp/site/content/articles/a.md"],
   ])("%s (content in %s) → %s", (reported, content, expected) => {
-    const cwd = process.cwd();
-    // Relative readings are resolved against the working folder.
-    expect(watchedPath(reported, content)).toBe(reported.startsWith("content/") ? `${cwd}/${reported}` : expected);
+    expect(watchedPath(reported, content)).toBe(expected);
+  });
+
+  it("reads a path inside the content folder against the working folder first", () => {
+    const content = join(process.cwd(), "content");
+    expect(watchedPath("content/articles/a.md", content)).toBe(join(content, "articles", "a.md"));
+  });
+
+  it("prefers the reading of a file that exists, and keeps a reading outside the content folder as it is", async () => {
+    const root = await mkdtemp(join(tmpdir(), "watched-"));
+    try {
+      // content/content/a.md exists: "content/a.md" is it, not content/a.md.
+      await mkdir(join(root, "content", "content"), { recursive: true });
+      await writeFile(join(root, "content", "content", "a.md"), "");
+      expect(watchedPath("content/a.md", join(root, "content"))).toBe(join(root, "content", "content", "a.md"));
+      expect(watchedPath("/elsewhere/a.md", join(root, "content"))).toBe("/elsewhere/a.md");
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
 
