@@ -133,7 +133,8 @@ export function buildDigest(
       a.summaryDerived === true,
       expired,
       images.get(a),
-      cards.get(a),
+      // By value: a build makes each card's image object anew, naming the same file while the card is the same.
+      JSON.stringify(cards.get(a)),
       older,
       newer,
       found,

@@ -1,7 +1,7 @@
 // A key per page that changes whenever anything the page shows changes, computed without rendering,
 // so that a rebuild renders only the pages whose key moved.
 import { hash as digestOf } from "node:crypto";
-import type { ArticlePage, Digest, Teaser } from "./view-model.ts";
+import type { ArticlePage, DayGroup, Digest, Teaser } from "./view-model.ts";
 import { htmlOf } from "../content/stored-html.ts";
 
 /** Every page of a digest by URL, with its key. */
@@ -20,6 +20,22 @@ export interface KeyMemo {
   version?: string;
   teasers?: WeakMap<Teaser, string>;
   articles?: WeakMap<ArticlePage, string>;
+  /** Every other page's key by URL, with what it was made from (see `shown`). */
+  pages?: Map<string, { shown: unknown[]; key: string }>;
+  /** How many pages the last call hashed; the others' keys were taken from the memo. */
+  hashed?: number;
+}
+
+/** Whether two lists hold the same values and objects, element by element. */
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** What a day group shows, flat: its heading, link and count, then its teasers. */
+function groupShown(g: DayGroup): unknown[] {
+  return [g.heading, g.url, g.items.length, ...g.items];
 }
 
 /**
@@ -28,7 +44,8 @@ export interface KeyMemo {
  */
 export function pageKeys(digest: Digest, version: string, memo?: KeyMemo): PageKeys {
   if (memo && memo.version !== version)
-    Object.assign(memo, { version, teasers: new WeakMap(), articles: new WeakMap() });
+    Object.assign(memo, { version, teasers: new WeakMap(), articles: new WeakMap(), pages: new Map() });
+  let hashed = 0;
   // Teasers are shared objects, listed on many pages: each is hashed once. Without a memo (one build)
   // a Map does it, cheaper for the collector than a WeakMap of 100,000 entries.
   const teaserKeys: Pick<WeakMap<Teaser, string>, "get" | "set"> = memo
@@ -43,11 +60,28 @@ export function pageKeys(digest: Digest, version: string, memo?: KeyMemo): PageK
   // Keys are hashed: the manifest keeps one per file, and the version alone holds all the settings.
   const versionKey = md5(version);
   const hash = (parts: unknown[]) => md5(JSON.stringify([versionKey, ...parts]));
-  const add = (url: string, parts: unknown[]) => keys.set(url, hash(parts));
+  // A listing, day, story or feed page shows teasers and article pages, which are never changed once
+  // made: what it shows, as a flat list of texts, numbers and those objects, equal element by element
+  // to the last build's, gives the same key without a string made or hashed. Keys are kept for the
+  // pages of this build only.
+  const lastPages = memo?.pages;
+  const pagesNow: NonNullable<KeyMemo["pages"]> = new Map();
+  const add = (url: string, parts: () => unknown[], shown?: () => unknown[]) => {
+    const now = memo && shown ? shown() : undefined;
+    const known = now && lastPages?.get(url);
+    let key = known && sameList(known.shown, now) ? known.key : undefined;
+    if (key === undefined) {
+      key = hash(parts());
+      hashed++;
+    }
+    if (now) pagesNow.set(url, { shown: now, key });
+    keys.set(url, key);
+  };
   const articleKeys = memo ? (memo.articles ??= new WeakMap()) : undefined;
   for (const p of digest.articlePages) {
     let key = articleKeys?.get(p);
     if (key === undefined) {
+      hashed++;
       key = hash([
         teaserKey(p.teaser),
         p.bodyKey ?? md5(htmlOf(p.bodyHtml)),
@@ -70,31 +104,43 @@ export function pageKeys(digest: Digest, version: string, memo?: KeyMemo): PageK
     keys.set(p.url, key);
   }
   for (const p of [...digest.homePages, ...digest.tagPages, ...digest.sourcePages]) {
-    add(p.url, [
-      p.heading,
-      p.kind,
-      p.pager,
-      p.feedPath,
-      p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)]),
-    ]);
+    add(
+      p.url,
+      () => [p.heading, p.kind, p.pager, p.feedPath, p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)])],
+      () => [p.heading, p.kind, JSON.stringify(p.pager), p.feedPath, ...p.groups.flatMap(groupShown)],
+    );
   }
   for (const p of digest.dayPages)
-    add(p.url, [p.group.heading, p.earlier, p.later, p.articles, p.group.items.map(teaserKey)]);
-  for (const p of digest.indexPages) add(p.url, [p.heading, p.entries]);
+    add(
+      p.url,
+      () => [p.group.heading, p.earlier, p.later, p.articles, p.group.items.map(teaserKey)],
+      () => [JSON.stringify([p.earlier, p.later, p.articles]), ...groupShown(p.group)],
+    );
+  for (const p of digest.indexPages) add(p.url, () => [p.heading, p.entries]);
   // A story page changes with any of its reports (each teaser carries its coverage links too).
-  for (const p of digest.storyPages) add(p.url, [p.heading, p.feedPath, teaserKey(p.lead), p.items.map(teaserKey)]);
+  for (const p of digest.storyPages)
+    add(
+      p.url,
+      () => [p.heading, p.feedPath, teaserKey(p.lead), p.items.map(teaserKey)],
+      () => [p.heading, p.feedPath, p.lead, p.items.length, ...p.items],
+    );
   for (const f of digest.feedFiles) {
     const { feed } = f;
     // A summary feed does not show the body: editing it leaves the tag and source feeds alone.
     const body = (p: ArticlePage) => (feed.content === "full" ? (p.bodyKey ?? md5(htmlOf(p.bodyHtml))) : null);
-    add(f.url, [
-      f.format,
-      feed.title,
-      feed.description,
-      feed.content,
-      feed.pages.map((p) => [teaserKey(p.teaser), body(p), p.updated, p.author, p.sourceUrl]),
-    ]);
+    add(
+      f.url,
+      () => [
+        f.format,
+        feed.title,
+        feed.description,
+        feed.content,
+        feed.pages.map((p) => [teaserKey(p.teaser), body(p), p.updated, p.author, p.sourceUrl]),
+      ],
+      () => [f.format, feed.title, feed.description, feed.content, ...feed.pages],
+    );
   }
+  if (memo) Object.assign(memo, { pages: pagesNow, hashed });
   return keys;
 }
 

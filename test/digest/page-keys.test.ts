@@ -150,6 +150,7 @@ describe("the dev server's memo of teasers, article pages and keys", () => {
       first,
       digest,
       keys,
+      hashed: keyMemo.hashed,
       fresh: buildDigest(next, edited),
       changed: allUrls(changedPages(digest, keys, before)).sort(),
     };
@@ -172,6 +173,60 @@ describe("the dev server's memo of teasers, article pages and keys", () => {
       expect(changed).toEqual(changedBy(target));
     },
   );
+
+  it.each(edits)(
+    "hashes again only the pages that show the edited article or its neighbours, after an edit of the %s",
+    (_, target) => {
+      const { digest, changed, hashed } = rebuild(target);
+      // The edited article is a new object: so are its teaser and page, and its neighbours' pages
+      // (they link to it); every page showing one of them is hashed again, the rest are not.
+      expect(hashed).toBeGreaterThanOrEqual(changed.length);
+      expect(hashed).toBeLessThan(allUrls(digest).length);
+    },
+  );
+
+  it("keeps the article pages when a build makes equal cards anew, and makes the page of a changed card anew", () => {
+    const memo: DigestMemo = {};
+    const keyMemo: KeyMemo = {};
+    const articles = site();
+    const cards = (name: (a: Article) => string) =>
+      new Map(articles.map((a) => [a, { url: `/media/${name(a)}.png`, alt: a.title, width: 1200, height: 630 }]));
+    const first = buildDigest(
+      settings,
+      articles,
+      undefined,
+      memo,
+      undefined,
+      cards((a) => a.slug),
+    );
+    pageKeys(first, "v1", keyMemo);
+    const same = buildDigest(
+      settings,
+      articles,
+      undefined,
+      memo,
+      undefined,
+      cards((a) => a.slug),
+    );
+    expect(same.articlePages.every((p, i) => p === first.articlePages[i])).toBe(true);
+    pageKeys(same, "v1", keyMemo);
+    expect(keyMemo.hashed).toBe(2);
+    const other = cards((a) => (a.url.endsWith("/target/") ? "redrawn" : a.slug));
+    const redrawn = buildDigest(settings, articles, undefined, memo, undefined, other);
+    const changed = redrawn.articlePages.filter((p, i) => p !== first.articlePages[i]).map((p) => p.url);
+    expect(changed).toEqual(["/2025/08/15/target/"]);
+  });
+
+  it("hashes no page again when no article changed", () => {
+    const memo: DigestMemo = {};
+    const keyMemo: KeyMemo = {};
+    const articles = site();
+    const before = pageKeys(buildDigest(settings, articles, undefined, memo), "v1", keyMemo);
+    expect(keyMemo.hashed).toBe(before.size);
+    expect(pageKeys(buildDigest(settings, articles, undefined, memo), "v1", keyMemo)).toEqual(before);
+    // The two indexes of tags and sources, hashed each time (two small pages).
+    expect(keyMemo.hashed).toBe(2);
+  });
 
   it("reuses the teasers and pages of articles the edit does not touch, and makes the edited article's anew", () => {
     const { first, digest } = rebuild({ author: "Ann Other" });
