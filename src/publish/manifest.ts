@@ -2,8 +2,9 @@
 // build can keep unchanged files without reading them, which version wrote each file's bytes, and the
 // version it replaced. Stored as columns (one array per field): at 100,000 articles an object per file
 // made a 38 MB file that took seconds to parse, and as many objects again in memory.
-import { existsSync, readFileSync, rmdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { statText } from "./cache-file.ts";
 
 /** What the manifest records of one output file. */
 export interface Entry {
@@ -18,7 +19,7 @@ export interface Entry {
 
 /** A version's manifest as read: its files, the version it replaced, and what it says about itself. */
 export interface Manifest {
-  files: Map<string, Entry>;
+  files: ReadonlyMap<string, Entry>;
   previous?: string;
   /** The version it describes. */
   id?: string;
@@ -48,8 +49,34 @@ export function manifestPath(dir: string): string {
   return `${dir}.json`;
 }
 
-/** Reads a manifest (this format or the earlier one of an object per file); undefined when missing or damaged. */
-export function readManifest(path: string): Manifest | undefined {
+// Manifests read by this process, by path, with the file's stat: the dev server reads two a rebuild (the
+// current version's and the one before, read as current by the rebuild before), 30,000 rows each at
+// 10,000 articles. A manifest is written once under its version's name and never changed in place;
+// one written moments ago is not kept (its stat may not yet tell a rewrite from it: git's "racy clean").
+const readBefore = new Map<string, { stat: string; manifest: Manifest }>();
+const KEPT_MANIFESTS = 4;
+const SETTLED_MS = 2000;
+
+/**
+ * Reads a manifest (this format or the earlier one of an object per file); undefined when missing or
+ * damaged. One read before, with the same stat, is returned as it was (`now` tells a settled file).
+ */
+export function readManifest(path: string, now = Date.now()): Manifest | undefined {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined) return undefined;
+  const stat = statText(stats);
+  const known = readBefore.get(path);
+  if (known?.stat === stat) return known.manifest;
+  const manifest = parseManifest(path);
+  readBefore.delete(path);
+  if (manifest && now - stats.ctimeMs > SETTLED_MS) {
+    readBefore.set(path, { stat, manifest });
+    for (const old of readBefore.keys()) if (readBefore.size > KEPT_MANIFESTS) readBefore.delete(old);
+  }
+  return manifest;
+}
+
+function parseManifest(path: string): Manifest | undefined {
   try {
     const data = JSON.parse(readFileSync(path, "utf8")) as
       | Columns

@@ -13,7 +13,7 @@ import type { Current } from "./versions.ts";
 export class PreviousVersion {
   readonly current: Current;
   /** Each file the manifest records. */
-  readonly files: Map<string, Entry>;
+  readonly files: ReadonlyMap<string, Entry>;
   /** The version the current one replaced, which a build may bring up to date and reuse (see reuse.ts). */
   readonly before: string | undefined;
   /** Why the manifest was not trusted (one line for the build's output), or undefined. */

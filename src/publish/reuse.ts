@@ -18,7 +18,7 @@ export function claimVersion(
   previous: string,
   current: string,
   id: string,
-): Map<string, Entry> | undefined {
+): ReadonlyMap<string, Entry> | undefined {
   const store = storeOf(outDir);
   const manifest = readManifest(manifestPath(join(store, previous)));
   if (manifest === undefined || othersAssembling(outDir, id, new Set([previous, current]))) return undefined;

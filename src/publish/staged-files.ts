@@ -22,7 +22,7 @@ export class StagedFiles {
   readonly #prior: PreviousVersion;
   readonly #step: StepHook;
   /** Files the reused version held, once it is claimed; undefined while a new version is assembled in full. */
-  #reused: Map<string, Entry> | undefined;
+  #reused: ReadonlyMap<string, Entry> | undefined;
   #claimed = false;
   /** Unchanged files, linked from the current version only if the build switches at all. */
   readonly #links: string[] = [];

@@ -1,0 +1,52 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Entry, readManifest, writeManifest } from "../../src/publish/manifest.ts";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "manifest-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const files = (key: string) => new Map<string, Entry>([["index.html", { size: 10, key }]]);
+const later = () => Date.now() + 60_000;
+
+describe("readManifest", () => {
+  it("reads back what writeManifest wrote, naming the version that wrote each file", () => {
+    const path = join(dir, "v1.json");
+    writeManifest(path, { id: "v1", folder: [1, 2] }, files("home-1"), "v0");
+    const manifest = readManifest(path);
+    expect(manifest?.files.get("index.html")).toEqual({ size: 10, key: "home-1", since: "v1" });
+    expect([manifest?.id, manifest?.previous, manifest?.folder]).toEqual(["v1", "v0", [1, 2]]);
+  });
+
+  it("returns a settled manifest read before as it was, and reads one whose file changed", () => {
+    const path = join(dir, "v1.json");
+    writeManifest(path, { id: "v1", folder: [1, 2] }, files("home-1"), undefined);
+    const first = readManifest(path, later());
+    expect(readManifest(path, later())).toBe(first);
+    writeManifest(path, { id: "v1", folder: [1, 2] }, files("home-22"), undefined);
+    expect(readManifest(path, later())?.files.get("index.html")?.key).toBe("home-22");
+  });
+
+  it("reads a manifest written moments ago again each time", () => {
+    const path = join(dir, "v1.json");
+    writeManifest(path, { id: "v1", folder: [1, 2] }, files("home-1"), undefined);
+    const first = readManifest(path);
+    expect(readManifest(path)).not.toBe(first);
+    expect(readManifest(path)).toEqual(first);
+  });
+
+  it("gives undefined for a missing or damaged manifest, also after reading a good one there", async () => {
+    const path = join(dir, "v1.json");
+    expect(readManifest(path)).toBeUndefined();
+    writeManifest(path, { id: "v1", folder: [1, 2] }, files("home-1"), undefined);
+    expect(readManifest(path, later())).toBeDefined();
+    await writeFile(path, "{ damaged");
+    expect(readManifest(path, later())).toBeUndefined();
+  });
+});
