@@ -1,0 +1,246 @@
+// Cuts a Pagefind bundle's word index into smaller chunks. Pagefind cuts it into chunks of about 20,000
+// word locations (fixed in its binary), and the browser fetches, for each word searched, the whole
+// chunk that holds it, in every bundle it searches: in a shard of 2,500 articles a common word comes
+// with two or three others as big as itself, and a rare one with thousands of others. Chunks of about
+// `chunkBytes` make a search fetch little more than the words it asks for, so bytes per word stop
+// growing with the number of shards (docs/search.md, "Bytes per word"). The words' bytes are kept as
+// Pagefind wrote them; only the chunk files, the chunk list of the bundle's metadata and the entry
+// file that names the metadata change. A bundle not in the format this reads is left as it is.
+import { createHash } from "node:crypto";
+import { gunzipSync, gzipSync } from "node:zlib";
+
+/** One file of a bundle, its path relative to the bundle's folder. */
+export interface BundleFile {
+  path: string;
+  content: Uint8Array;
+}
+
+/** Options of the chunking. */
+export interface ChunkOptions {
+  /** Bytes (uncompressed) a chunk of the word index reaches before it is cut. Default 4096; 0 leaves Pagefind's chunks. */
+  chunkBytes: number;
+}
+
+/** Defaults of the chunking. */
+export const chunkDefaults = { chunkBytes: 4096 } satisfies ChunkOptions;
+
+// Every Pagefind file is gzip over this signature and CBOR (minicbor's, definite lengths only).
+const SIGNATURE = new TextEncoder().encode("pagefind_dcd");
+// A chunk boundary between two words sharing more than this many leading characters would split the
+// words a short search term extends to (Pagefind loads one chunk per term); past FORCED times the
+// target, any boundary will do, as Pagefind's own chunks never care.
+const SHARED_AT_MOST = 3;
+const FORCED = 4;
+
+/** The bundle's files with its word index cut into chunks of about `chunkBytes`. */
+export function rechunk(files: readonly BundleFile[], options: Partial<ChunkOptions> = {}): BundleFile[] {
+  const { chunkBytes } = { ...chunkDefaults, ...options };
+  const entryFile = files.find((file) => file.path === "pagefind-entry.json");
+  if (chunkBytes <= 0 || !entryFile) return [...files];
+  const byPath = new Map(files.map((file) => [file.path, file.content]));
+  const entry = JSON.parse(new TextDecoder().decode(entryFile.content)) as {
+    languages: Record<string, { hash: string }>;
+  };
+  const replaced = new Map<string, Uint8Array | undefined>();
+  for (const [language, info] of Object.entries(entry.languages)) {
+    const made = readable(() => languageChunks(byPath, language, info.hash, chunkBytes));
+    if (!made) return [...files];
+    for (const [path, content] of made.files) replaced.set(path, content);
+    info.hash = made.metaHash;
+  }
+  replaced.set("pagefind-entry.json", new TextEncoder().encode(JSON.stringify(entry)));
+  const out = files
+    .filter((file) => !replaced.has(file.path))
+    .concat([...replaced].flatMap(([path, content]) => (content ? [{ path, content }] : [])));
+  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** One word of the index: its text and its CBOR bytes as Pagefind wrote them. */
+interface Word {
+  text: string;
+  bytes: Uint8Array;
+}
+
+/** A language's new chunk files and metadata (undefined for a path: the file goes), or undefined when the format is not this one's. */
+function languageChunks(byPath: Map<string, Uint8Array>, language: string, hash: string, chunkBytes: number) {
+  const metaPath = `pagefind.${hash}.pf_meta`;
+  const metaBytes = byPath.get(metaPath);
+  const meta = metaBytes && unpack(metaBytes);
+  if (!meta) return undefined;
+  const top = head(meta, 0);
+  if (top.major !== 4 || top.value < 3) return undefined;
+  const items: [number, number][] = [];
+  for (let at = top.next, i = 0; i < top.value; i++) items.push([at, (at = skip(meta, at))]);
+  const [chunksAt, chunksEnd] = items[2] ?? [0, 0];
+  const old = readChunkList(meta, chunksAt);
+  const files = new Map<string, Uint8Array | undefined>([[metaPath, undefined]]);
+  const words: Word[] = [];
+  for (const [, , chunkHash] of old) {
+    const path = `index/${chunkHash}.pf_index`;
+    const chunk = byPath.get(path);
+    const body = chunk && unpack(chunk);
+    if (!body) return undefined;
+    words.push(...readWords(body));
+    files.set(path, undefined);
+  }
+  const cut = cutWords(words, chunkBytes);
+  const list: [string, string, string][] = [];
+  for (const chunk of cut) {
+    const content = pack(concat([arrayHead(1), arrayHead(chunk.length), ...chunk.map((w) => w.bytes)]));
+    const name = `${language}_${hex(content).slice(0, 7)}`;
+    files.set(`index/${name}.pf_index`, content);
+    list.push([chunk[0]?.text ?? "", chunk[chunk.length - 1]?.text ?? "", name]);
+  }
+  // As Pagefind's chunk_meta: neighbours' bounds shortened to one character past what they share.
+  for (let i = 0; i + 1 < list.length; i++) {
+    const a = [...(list[i]?.[1] ?? "")];
+    const b = [...(list[i + 1]?.[0] ?? "")];
+    const n = sharedLength(a, b) + 1;
+    (list[i] as [string, string, string])[1] = a.slice(0, n).join("");
+    (list[i + 1] as [string, string, string])[0] = b.slice(0, n).join("");
+  }
+  const encoded = concat([arrayHead(list.length), ...list.map((c) => concat([arrayHead(3), ...c.map(text)]))]);
+  const newMeta = pack(concat([meta.subarray(0, chunksAt), encoded, meta.subarray(chunksEnd)]));
+  const metaHash = `${language}_${hex(newMeta).slice(0, 10)}`;
+  files.set(`pagefind.${metaHash}.pf_meta`, newMeta);
+  return { files, metaHash };
+}
+
+/** Cuts the words (in Pagefind's order) into chunks of about `target` bytes, at boundaries that split no short prefix. */
+export function cutWords<W extends { text: string; bytes: Uint8Array }>(words: readonly W[], target: number): W[][] {
+  const chunks: W[][] = [];
+  let current: W[] = [];
+  let size = 0;
+  for (const word of words) {
+    const last = current[current.length - 1];
+    const full = size >= target || word.bytes.length >= target;
+    if (last && ((full && sharedLength([...last.text], [...word.text]) <= SHARED_AT_MOST) || size >= FORCED * target)) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(word);
+    size += word.bytes.length;
+  }
+  if (current.length > 0 || chunks.length === 0) chunks.push(current);
+  return chunks;
+}
+
+const sharedLength = (a: readonly string[], b: readonly string[]) => {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+};
+
+/** The chunk list of the metadata: [from, to, hash] each. */
+function readChunkList(meta: Uint8Array, at: number): [string, string, string][] {
+  const list = head(meta, at);
+  if (list.major !== 4) throw new FormatError();
+  const out: [string, string, string][] = [];
+  let p = list.next;
+  for (let i = 0; i < list.value; i++) {
+    const entry = head(meta, p);
+    if (entry.major !== 4 || entry.value !== 3) throw new FormatError();
+    p = entry.next;
+    const texts: string[] = [];
+    for (let j = 0; j < 3; j++) {
+      const t = readText(meta, p);
+      texts.push(t.text);
+      p = t.next;
+    }
+    out.push(texts as [string, string, string]);
+  }
+  return out;
+}
+
+/** The words of one chunk (`[[word, …], …]` inside a one-field array). */
+function readWords(body: Uint8Array): Word[] {
+  const outer = head(body, 0);
+  const list = outer.major === 4 && outer.value === 1 ? head(body, outer.next) : undefined;
+  if (list?.major !== 4) throw new FormatError();
+  const words: Word[] = [];
+  let at = list.next;
+  for (let i = 0; i < list.value; i++) {
+    const item = head(body, at);
+    if (item.major !== 4 || item.value < 1) throw new FormatError();
+    const end = skip(body, at);
+    words.push({ text: readText(body, item.next).text, bytes: body.subarray(at, end) });
+    at = end;
+  }
+  return words;
+}
+
+/** What `read` gives, or undefined when it met a format it does not know. */
+function readable<T>(read: () => T | undefined): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof FormatError) return undefined;
+    throw error;
+  }
+}
+
+/** Thrown where the bundle is not in the format this reads; the bundle is then left as it is. */
+class FormatError extends Error {}
+
+/** A CBOR item's head: major type, value (a length for strings, arrays and maps) and where its content starts. */
+function head(b: Uint8Array, at: number): { major: number; value: number; next: number } {
+  const first = b[at];
+  if (first === undefined) throw new FormatError();
+  const major = first >> 5;
+  const info = first & 31;
+  if (info < 24) return { major, value: info, next: at + 1 };
+  const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
+  if (size === 0 || at + 1 + size > b.length) throw new FormatError();
+  let value = 0;
+  for (let i = 1; i <= size; i++) value = value * 256 + (b[at + i] ?? 0);
+  return { major, value, next: at + 1 + size };
+}
+
+/** Where the CBOR item at `at` ends. */
+function skip(b: Uint8Array, at: number): number {
+  const { major, value, next } = head(b, at);
+  if (major === 2 || major === 3) return next + value;
+  if (major === 4 || major === 5) {
+    let p = next;
+    for (let i = 0; i < value * (major === 5 ? 2 : 1); i++) p = skip(b, p);
+    return p;
+  }
+  if (major === 6) return skip(b, next);
+  return next;
+}
+
+function readText(b: Uint8Array, at: number): { text: string; next: number } {
+  const { major, value, next } = head(b, at);
+  if (major !== 3) throw new FormatError();
+  return { text: new TextDecoder().decode(b.subarray(next, next + value)), next: next + value };
+}
+
+/** The CBOR head of a definite-length item of major type `major`. */
+function itemHead(major: number, n: number): Uint8Array {
+  const m = major << 5;
+  if (n < 24) return Uint8Array.of(m | n);
+  if (n < 256) return Uint8Array.of(m | 24, n);
+  if (n < 65536) return Uint8Array.of(m | 25, n >> 8, n & 255);
+  return Uint8Array.of(m | 26, (n >>> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255);
+}
+
+const arrayHead = (n: number) => itemHead(4, n);
+const text = (s: string) => {
+  const bytes = new TextEncoder().encode(s);
+  return concat([itemHead(3, bytes.length), bytes]);
+};
+const concat = (parts: readonly Uint8Array[]) => Buffer.concat(parts);
+const hex = (content: Uint8Array) => createHash("sha256").update(content).digest("hex");
+
+/** A Pagefind file's CBOR, or undefined when it is not gzip over the signature. */
+function unpack(content: Uint8Array): Uint8Array | undefined {
+  try {
+    const raw = gunzipSync(content);
+    return SIGNATURE.every((c, i) => raw[i] === c) ? raw.subarray(SIGNATURE.length) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const pack = (cbor: Uint8Array) => gzipSync(concat([SIGNATURE, cbor]));
