@@ -6,8 +6,19 @@
 // growing with the number of shards (docs/search.md, "Bytes per word"). The words' bytes are kept as
 // Pagefind wrote them; only the chunk files, the chunk list of the bundle's metadata and the entry
 // file that names the metadata change. A bundle not in the format this reads is left as it is.
-import { createHash } from "node:crypto";
-import { gunzipSync, gzipSync } from "node:zlib";
+import {
+  arrayHead,
+  concat,
+  FormatError,
+  head,
+  hex,
+  pack,
+  readable,
+  readText,
+  skip,
+  text,
+  unpack,
+} from "./pagefind-format.ts";
 
 /** One file of a bundle, its path relative to the bundle's folder. */
 export interface BundleFile {
@@ -24,15 +35,14 @@ export interface ChunkOptions {
 /** Defaults of the chunking. */
 export const chunkDefaults = { chunkBytes: 4096 } satisfies ChunkOptions;
 
-// Every Pagefind file is gzip over this signature and CBOR (minicbor's, definite lengths only).
-const SIGNATURE = new TextEncoder().encode("pagefind_dcd");
 // A chunk boundary between two words sharing more than this many leading characters would split the
-// words a short search term extends to (Pagefind loads one chunk per term); past FORCED times the
-// target, any boundary will do, as Pagefind's own chunks never care.
-const SHARED_AT_MOST = 3;
+// words a search term of three characters or more extends to (Pagefind loads one chunk per term, and
+// the page searches as one types); past FORCED times the target, any boundary will do, as Pagefind's
+// own chunks never care.
+const SHARED_AT_MOST = 2;
 const FORCED = 4;
 
-/** The bundle's files with its word index cut into chunks of about `chunkBytes`. */
+/** The bundle's files (in no particular order) with its word index cut into chunks of about `chunkBytes`. */
 export function rechunk(files: readonly BundleFile[], options: Partial<ChunkOptions> = {}): BundleFile[] {
   const { chunkBytes } = { ...chunkDefaults, ...options };
   const entryFile = files.find((file) => file.path === "pagefind-entry.json");
@@ -44,19 +54,20 @@ export function rechunk(files: readonly BundleFile[], options: Partial<ChunkOpti
   const replaced = new Map<string, Uint8Array | undefined>();
   for (const [language, info] of Object.entries(entry.languages)) {
     const made = readable(() => languageChunks(byPath, language, info.hash, chunkBytes));
-    if (!made) return [...files];
+    // A language without words, or not in the format this reads, keeps Pagefind's chunks.
+    if (!made) continue;
     for (const [path, content] of made.files) replaced.set(path, content);
     info.hash = made.metaHash;
   }
+  if (replaced.size === 0) return [...files];
   replaced.set("pagefind-entry.json", new TextEncoder().encode(JSON.stringify(entry)));
-  const out = files
+  return files
     .filter((file) => !replaced.has(file.path))
     .concat([...replaced].flatMap(([path, content]) => (content ? [{ path, content }] : [])));
-  return out.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 /** One word of the index: its text and its CBOR bytes as Pagefind wrote them. */
-interface Word {
+export interface Word {
   text: string;
   bytes: Uint8Array;
 }
@@ -72,10 +83,9 @@ function languageChunks(byPath: Map<string, Uint8Array>, language: string, hash:
   const items: [number, number][] = [];
   for (let at = top.next, i = 0; i < top.value; i++) items.push([at, (at = skip(meta, at))]);
   const [chunksAt, chunksEnd] = items[2] ?? [0, 0];
-  const old = readChunkList(meta, chunksAt);
   const files = new Map<string, Uint8Array | undefined>([[metaPath, undefined]]);
   const words: Word[] = [];
-  for (const [, , chunkHash] of old) {
+  for (const [, , chunkHash] of readChunkList(meta, chunksAt)) {
     const path = `index/${chunkHash}.pf_index`;
     const chunk = byPath.get(path);
     const body = chunk && unpack(chunk);
@@ -83,6 +93,8 @@ function languageChunks(byPath: Map<string, Uint8Array>, language: string, hash:
     words.push(...readWords(body));
     files.set(path, undefined);
   }
+  // An index without words keeps Pagefind's (empty) chunk list.
+  if (words.length === 0) return undefined;
   const cut = cutWords(words, chunkBytes);
   const list: [string, string, string][] = [];
   for (const chunk of cut) {
@@ -122,7 +134,7 @@ export function cutWords<W extends { text: string; bytes: Uint8Array }>(words: r
     current.push(word);
     size += word.bytes.length;
   }
-  if (current.length > 0 || chunks.length === 0) chunks.push(current);
+  if (current.length > 0) chunks.push(current);
   return chunks;
 }
 
@@ -131,6 +143,33 @@ const sharedLength = (a: readonly string[], b: readonly string[]) => {
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
   return n;
 };
+
+/**
+ * The words of a bundle's index in the order of its metadata's chunk list, with each chunk's [from, to,
+ * hash]; undefined when the bundle is not in the format this reads.
+ */
+export function indexWords(
+  files: readonly BundleFile[],
+): { words: Word[]; chunks: [string, string, string][] }[] | undefined {
+  const byPath = new Map(files.map((file) => [file.path, file.content]));
+  const entryFile = byPath.get("pagefind-entry.json");
+  if (!entryFile) return undefined;
+  const entry = JSON.parse(new TextDecoder().decode(entryFile)) as { languages: Record<string, { hash: string }> };
+  return readable(() =>
+    Object.values(entry.languages).map(({ hash }) => {
+      const meta = unpack(byPath.get(`pagefind.${hash}.pf_meta`) ?? new Uint8Array());
+      if (!meta) throw new FormatError();
+      const top = head(meta, 0);
+      let at = top.next;
+      for (let i = 0; i < 2; i++) at = skip(meta, at);
+      const chunks = readChunkList(meta, at);
+      const words = chunks.flatMap(([, , h]) =>
+        readWords(unpack(byPath.get(`index/${h}.pf_index`) ?? new Uint8Array()) ?? new Uint8Array()),
+      );
+      return { words, chunks };
+    }),
+  );
+}
 
 /** The chunk list of the metadata: [from, to, hash] each. */
 function readChunkList(meta: Uint8Array, at: number): [string, string, string][] {
@@ -169,78 +208,3 @@ function readWords(body: Uint8Array): Word[] {
   }
   return words;
 }
-
-/** What `read` gives, or undefined when it met a format it does not know. */
-function readable<T>(read: () => T | undefined): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    if (error instanceof FormatError) return undefined;
-    throw error;
-  }
-}
-
-/** Thrown where the bundle is not in the format this reads; the bundle is then left as it is. */
-class FormatError extends Error {}
-
-/** A CBOR item's head: major type, value (a length for strings, arrays and maps) and where its content starts. */
-function head(b: Uint8Array, at: number): { major: number; value: number; next: number } {
-  const first = b[at];
-  if (first === undefined) throw new FormatError();
-  const major = first >> 5;
-  const info = first & 31;
-  if (info < 24) return { major, value: info, next: at + 1 };
-  const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
-  if (size === 0 || at + 1 + size > b.length) throw new FormatError();
-  let value = 0;
-  for (let i = 1; i <= size; i++) value = value * 256 + (b[at + i] ?? 0);
-  return { major, value, next: at + 1 + size };
-}
-
-/** Where the CBOR item at `at` ends. */
-function skip(b: Uint8Array, at: number): number {
-  const { major, value, next } = head(b, at);
-  if (major === 2 || major === 3) return next + value;
-  if (major === 4 || major === 5) {
-    let p = next;
-    for (let i = 0; i < value * (major === 5 ? 2 : 1); i++) p = skip(b, p);
-    return p;
-  }
-  if (major === 6) return skip(b, next);
-  return next;
-}
-
-function readText(b: Uint8Array, at: number): { text: string; next: number } {
-  const { major, value, next } = head(b, at);
-  if (major !== 3) throw new FormatError();
-  return { text: new TextDecoder().decode(b.subarray(next, next + value)), next: next + value };
-}
-
-/** The CBOR head of a definite-length item of major type `major`. */
-function itemHead(major: number, n: number): Uint8Array {
-  const m = major << 5;
-  if (n < 24) return Uint8Array.of(m | n);
-  if (n < 256) return Uint8Array.of(m | 24, n);
-  if (n < 65536) return Uint8Array.of(m | 25, n >> 8, n & 255);
-  return Uint8Array.of(m | 26, (n >>> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255);
-}
-
-const arrayHead = (n: number) => itemHead(4, n);
-const text = (s: string) => {
-  const bytes = new TextEncoder().encode(s);
-  return concat([itemHead(3, bytes.length), bytes]);
-};
-const concat = (parts: readonly Uint8Array[]) => Buffer.concat(parts);
-const hex = (content: Uint8Array) => createHash("sha256").update(content).digest("hex");
-
-/** A Pagefind file's CBOR, or undefined when it is not gzip over the signature. */
-function unpack(content: Uint8Array): Uint8Array | undefined {
-  try {
-    const raw = gunzipSync(content);
-    return SIGNATURE.every((c, i) => raw[i] === c) ? raw.subarray(SIGNATURE.length) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const pack = (cbor: Uint8Array) => gzipSync(concat([SIGNATURE, cbor]));

@@ -30,9 +30,9 @@ export function indexShard(digest: Digest, shard: Shard<ArticlePage>, options: P
   );
 }
 
-/** What a shard's key covers besides its records: the code, the index folder, bundling, the language. */
+/** What a shard's key covers besides its records: the code, the index folder, bundling, chunking, the language. */
 export const keyBase = (digest: Digest, version: string, options: Partial<SearchIndexOptions>, folder: string) =>
-  JSON.stringify([version, folder, options.maxFragments, digest.settings.language]);
+  JSON.stringify([version, folder, options.maxFragments, options.chunkBytes, digest.settings.language]);
 
 /** Where the bundles are: which published ones can be trusted, kept, and how new ones are written. */
 export interface IndexTarget {
