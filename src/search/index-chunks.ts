@@ -14,11 +14,15 @@ import {
   hex,
   pack,
   readable,
-  readText,
+  readChunkList,
+  readWords,
   skip,
   text,
   unpack,
+  type Word,
 } from "./pagefind-format.ts";
+
+export type { Word } from "./pagefind-format.ts";
 
 /** One file of a bundle, its path relative to the bundle's folder. */
 export interface BundleFile {
@@ -43,7 +47,10 @@ const SHARED_AT_MOST = 2;
 const FORCED = 4;
 
 /** The bundle's files (in no particular order) with its word index cut into chunks of about `chunkBytes`. */
-export function rechunk(files: readonly BundleFile[], options: Partial<ChunkOptions> = {}): BundleFile[] {
+export async function rechunk(
+  files: readonly BundleFile[],
+  options: Partial<ChunkOptions> = {},
+): Promise<BundleFile[]> {
   const { chunkBytes } = { ...chunkDefaults, ...options };
   const entryFile = files.find((file) => file.path === "pagefind-entry.json");
   if (chunkBytes <= 0 || !entryFile) return [...files];
@@ -53,11 +60,11 @@ export function rechunk(files: readonly BundleFile[], options: Partial<ChunkOpti
   };
   const replaced = new Map<string, Uint8Array | undefined>();
   for (const [language, info] of Object.entries(entry.languages)) {
-    const made = readable(() => languageChunks(byPath, language, info.hash, chunkBytes));
+    const plan = readable(() => planLanguage(byPath, info.hash, chunkBytes));
     // A language without words, or not in the format this reads, keeps Pagefind's chunks.
-    if (!made) continue;
-    for (const [path, content] of made.files) replaced.set(path, content);
-    info.hash = made.metaHash;
+    if (!plan) continue;
+    for (const path of plan.gone) replaced.set(path, undefined);
+    info.hash = await writeLanguage(plan, language, replaced);
   }
   if (replaced.size === 0) return [...files];
   replaced.set("pagefind-entry.json", new TextEncoder().encode(JSON.stringify(entry)));
@@ -66,40 +73,52 @@ export function rechunk(files: readonly BundleFile[], options: Partial<ChunkOpti
     .concat([...replaced].flatMap(([path, content]) => (content ? [{ path, content }] : [])));
 }
 
-/** One word of the index: its text and its CBOR bytes as Pagefind wrote them. */
-export interface Word {
-  text: string;
-  bytes: Uint8Array;
+/** A language's index read and cut: the files that go, the new chunks, and the metadata around its chunk list. */
+interface LanguagePlan {
+  gone: string[];
+  chunks: Word[][];
+  meta: Uint8Array;
+  /** Where the chunk list starts and ends in `meta`. */
+  list: [number, number];
 }
 
-/** A language's new chunk files and metadata (undefined for a path: the file goes), or undefined when the format is not this one's. */
-function languageChunks(byPath: Map<string, Uint8Array>, language: string, hash: string, chunkBytes: number) {
+/** Reads the language's metadata and chunks (metadata file `hash`) and cuts its words; undefined when it has none. */
+function planLanguage(byPath: Map<string, Uint8Array>, hash: string, chunkBytes: number): LanguagePlan | undefined {
   const metaPath = `pagefind.${hash}.pf_meta`;
-  const metaBytes = byPath.get(metaPath);
-  const meta = metaBytes && unpack(metaBytes);
+  const meta = unpack(byPath.get(metaPath) ?? new Uint8Array());
   if (!meta) return undefined;
   const top = head(meta, 0);
   if (top.major !== 4 || top.value < 3) return undefined;
   const items: [number, number][] = [];
   for (let at = top.next, i = 0; i < top.value; i++) items.push([at, (at = skip(meta, at))]);
-  const [chunksAt, chunksEnd] = items[2] ?? [0, 0];
-  const files = new Map<string, Uint8Array | undefined>([[metaPath, undefined]]);
+  const list = items[2] ?? [0, 0];
+  const gone = [metaPath];
   const words: Word[] = [];
-  for (const [, , chunkHash] of readChunkList(meta, chunksAt)) {
+  for (const [, , chunkHash] of readChunkList(meta, list[0])) {
     const path = `index/${chunkHash}.pf_index`;
-    const chunk = byPath.get(path);
-    const body = chunk && unpack(chunk);
+    const body = unpack(byPath.get(path) ?? new Uint8Array());
     if (!body) return undefined;
     words.push(...readWords(body));
-    files.set(path, undefined);
+    gone.push(path);
   }
   // An index without words keeps Pagefind's (empty) chunk list.
   if (words.length === 0) return undefined;
-  const cut = cutWords(words, chunkBytes);
+  return { gone, chunks: cutWords(words, chunkBytes), meta, list };
+}
+
+/** Writes the plan's chunk files and metadata into `files` (named as Pagefind names them, by hash); gives the metadata's hash. */
+async function writeLanguage(plan: LanguagePlan, language: string, files: Map<string, Uint8Array | undefined>) {
+  const packed = await Promise.all(
+    plan.chunks.map((chunk) => pack(concat([arrayHead(1), arrayHead(chunk.length), ...chunk.map((w) => w.bytes)]))),
+  );
   const list: [string, string, string][] = [];
-  for (const chunk of cut) {
-    const content = pack(concat([arrayHead(1), arrayHead(chunk.length), ...chunk.map((w) => w.bytes)]));
-    const name = `${language}_${hex(content).slice(0, 7)}`;
+  for (const [i, chunk] of plan.chunks.entries()) {
+    const content = packed[i] ?? new Uint8Array();
+    const digest = hex(content);
+    // Seven characters as Pagefind's; more if two chunks would share a name.
+    let length = 7;
+    while (files.get(`index/${language}_${digest.slice(0, length)}.pf_index`)) length++;
+    const name = `${language}_${digest.slice(0, length)}`;
     files.set(`index/${name}.pf_index`, content);
     list.push([chunk[0]?.text ?? "", chunk[chunk.length - 1]?.text ?? "", name]);
   }
@@ -112,10 +131,11 @@ function languageChunks(byPath: Map<string, Uint8Array>, language: string, hash:
     (list[i + 1] as [string, string, string])[0] = b.slice(0, n).join("");
   }
   const encoded = concat([arrayHead(list.length), ...list.map((c) => concat([arrayHead(3), ...c.map(text)]))]);
-  const newMeta = pack(concat([meta.subarray(0, chunksAt), encoded, meta.subarray(chunksEnd)]));
-  const metaHash = `${language}_${hex(newMeta).slice(0, 10)}`;
-  files.set(`pagefind.${metaHash}.pf_meta`, newMeta);
-  return { files, metaHash };
+  const [at, end] = plan.list;
+  const meta = await pack(concat([plan.meta.subarray(0, at), encoded, plan.meta.subarray(end)]));
+  const metaHash = `${language}_${hex(meta).slice(0, 10)}`;
+  files.set(`pagefind.${metaHash}.pf_meta`, meta);
+  return metaHash;
 }
 
 /** Cuts the words (in Pagefind's order) into chunks of about `target` bytes, at boundaries that split no short prefix. */
@@ -169,42 +189,4 @@ export function indexWords(
       return { words, chunks };
     }),
   );
-}
-
-/** The chunk list of the metadata: [from, to, hash] each. */
-function readChunkList(meta: Uint8Array, at: number): [string, string, string][] {
-  const list = head(meta, at);
-  if (list.major !== 4) throw new FormatError();
-  const out: [string, string, string][] = [];
-  let p = list.next;
-  for (let i = 0; i < list.value; i++) {
-    const entry = head(meta, p);
-    if (entry.major !== 4 || entry.value !== 3) throw new FormatError();
-    p = entry.next;
-    const texts: string[] = [];
-    for (let j = 0; j < 3; j++) {
-      const t = readText(meta, p);
-      texts.push(t.text);
-      p = t.next;
-    }
-    out.push(texts as [string, string, string]);
-  }
-  return out;
-}
-
-/** The words of one chunk (`[[word, …], …]` inside a one-field array). */
-function readWords(body: Uint8Array): Word[] {
-  const outer = head(body, 0);
-  const list = outer.major === 4 && outer.value === 1 ? head(body, outer.next) : undefined;
-  if (list?.major !== 4) throw new FormatError();
-  const words: Word[] = [];
-  let at = list.next;
-  for (let i = 0; i < list.value; i++) {
-    const item = head(body, at);
-    if (item.major !== 4 || item.value < 1) throw new FormatError();
-    const end = skip(body, at);
-    words.push({ text: readText(body, item.next).text, bytes: body.subarray(at, end) });
-    at = end;
-  }
-  return words;
 }

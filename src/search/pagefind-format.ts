@@ -1,7 +1,9 @@
 // Pagefind's file format, as far as index-chunks.ts needs it: each file is gzip over a signature and
-// CBOR (minicbor's, definite lengths only). Reads an item's head, skips items, writes heads and text.
+// CBOR (minicbor's, definite lengths only). Reads an item's head, skips items, writes heads and text;
+// reads a metadata file's chunk list and a chunk's words.
 import { createHash } from "node:crypto";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gunzipSync, gzip } from "node:zlib";
 
 // Every Pagefind file starts, once decompressed, with this signature.
 const SIGNATURE = new TextEncoder().encode("pagefind_dcd");
@@ -87,5 +89,51 @@ export function unpack(content: Uint8Array): Uint8Array | undefined {
   }
 }
 
-/** A Pagefind file of `cbor`: signature, then gzip. */
-export const pack = (cbor: Uint8Array) => gzipSync(concat([SIGNATURE, cbor]));
+const gzipped = promisify(gzip);
+
+/** A Pagefind file of `cbor`: signature, then gzip (in libuv's threads: most of the work of cutting chunks). */
+export const pack = (cbor: Uint8Array): Promise<Uint8Array> => gzipped(concat([SIGNATURE, cbor]));
+
+/** One word of the index: its text and its CBOR bytes as Pagefind wrote them. */
+export interface Word {
+  text: string;
+  bytes: Uint8Array;
+}
+
+/** The chunk list of the metadata: [from, to, hash] each. */
+export function readChunkList(meta: Uint8Array, at: number): [string, string, string][] {
+  const list = head(meta, at);
+  if (list.major !== 4) throw new FormatError();
+  const out: [string, string, string][] = [];
+  let p = list.next;
+  for (let i = 0; i < list.value; i++) {
+    const entry = head(meta, p);
+    if (entry.major !== 4 || entry.value !== 3) throw new FormatError();
+    p = entry.next;
+    const texts: string[] = [];
+    for (let j = 0; j < 3; j++) {
+      const t = readText(meta, p);
+      texts.push(t.text);
+      p = t.next;
+    }
+    out.push(texts as [string, string, string]);
+  }
+  return out;
+}
+
+/** The words of one chunk (`[[word, …], …]` inside a one-field array). */
+export function readWords(body: Uint8Array): Word[] {
+  const outer = head(body, 0);
+  const list = outer.major === 4 && outer.value === 1 ? head(body, outer.next) : undefined;
+  if (list?.major !== 4) throw new FormatError();
+  const words: Word[] = [];
+  let at = list.next;
+  for (let i = 0; i < list.value; i++) {
+    const item = head(body, at);
+    if (item.major !== 4 || item.value < 1) throw new FormatError();
+    const end = skip(body, at);
+    words.push({ text: readText(body, item.next).text, bytes: body.subarray(at, end) });
+    at = end;
+  }
+  return words;
+}

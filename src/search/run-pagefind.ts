@@ -76,7 +76,7 @@ export async function indexFiles(
     await close();
   }
   // Smaller chunks of the word index: a search fetches little more than the words it asks for, in each shard.
-  return rechunk(kept, { chunkBytes }).sort((a, b) => (a.path < b.path ? -1 : 1));
+  return (await rechunk(kept, { chunkBytes })).sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 /** The variable Pagefind's binary reads its allocator settings from (jemalloc's, under Rust's prefix). */
