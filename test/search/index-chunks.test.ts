@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BundleFile, cutWords, indexWords, rechunk } from "../../src/search/index-chunks.ts";
+import { readWords, unpack } from "../../src/search/pagefind-format.ts";
 import type { SearchRecord } from "../../src/search/records.ts";
 import { indexFiles } from "../../src/search/run-pagefind.ts";
 
@@ -124,6 +125,13 @@ describe("rechunk over Pagefind's output", () => {
     expect(bytes(after?.words)).toEqual(bytes(before?.words));
     expect(before?.words.length).toBeGreaterThan(vocabulary.length);
     expect(after?.chunks.length).toBeGreaterThan((before?.chunks.length ?? 0) * 4);
+    // Each chunk stopped growing by four times the target: what a search fetches besides its word is bounded.
+    for (const [, , hash] of after?.chunks ?? []) {
+      const file = ours.find((f) => f.path === `index/${hash}.pf_index`);
+      const words = readWords(unpack(file?.content ?? new Uint8Array()) ?? new Uint8Array());
+      expect(words.length).toBeGreaterThan(0);
+      expect(words.slice(0, -1).reduce((sum, w) => sum + w.bytes.length, 0)).toBeLessThan(4 * CHUNK);
+    }
   });
 
   it("changes only the chunks, the metadata and the entry; the metadata names exactly the chunk files", () => {
