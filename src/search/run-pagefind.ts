@@ -3,6 +3,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { close, createIndex } from "pagefind";
+import { chunkDefaults, rechunk } from "./index-chunks.ts";
 import type { SearchRecord } from "./records.ts";
 import { searchIndexUrl } from "../digest/urls.ts";
 
@@ -19,6 +20,8 @@ export interface SearchIndexOptions {
    * binary starts; a value already in the environment wins). Default `narenas:1,dirty_decay_ms:250,muzzy_decay_ms:0`.
    */
   allocator: string;
+  /** Bytes (uncompressed) a chunk of the word index reaches before it is cut (index-chunks.ts); 0 keeps Pagefind's. Default 4096. */
+  chunkBytes: number;
 }
 
 // One arena (its threads mostly take turns), and freed pages handed back to the system after a quarter
@@ -31,6 +34,7 @@ export const searchIndexDefaults = {
   folder: searchIndexUrl.slice(1),
   batch: 500,
   allocator: PAGEFIND_ALLOCATOR,
+  chunkBytes: chunkDefaults.chunkBytes,
 } satisfies SearchIndexOptions;
 
 /** One file of the index, its path relative to the index folder. */
@@ -47,7 +51,8 @@ export async function indexFiles(
   records: readonly SearchRecord[],
   options: Partial<SearchIndexOptions> = {},
 ): Promise<SearchFile[]> {
-  const { batch, maxFragments, allocator } = { ...searchIndexDefaults, ...options };
+  const { batch, maxFragments, allocator, chunkBytes } = { ...searchIndexDefaults, ...options };
+  let kept: SearchFile[];
   try {
     // Pagefind's Node API starts its binary inside createIndex, synchronously: the variable is there then.
     const created = await withEnv(ALLOCATOR_VARIABLE, allocator, () =>
@@ -65,11 +70,13 @@ export async function indexFiles(
     const { files, errors: fileErrors } = await index.getFiles();
     errors.push(...fileErrors);
     if (errors.length > 0) throw new Error(`Pagefind failed to index the articles: ${errors.join("; ")}`);
-    return files.filter((file) => !UNUSED.test(file.path)).sort((a, b) => (a.path < b.path ? -1 : 1));
+    kept = files.filter((file) => !UNUSED.test(file.path));
   } finally {
     // The binary runs until it is closed; a build must not leave it behind.
     await close();
   }
+  // Smaller chunks of the word index: a search fetches little more than the words it asks for, in each shard.
+  return (await rechunk(kept, { chunkBytes })).sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
 /** The variable Pagefind's binary reads its allocator settings from (jemalloc's, under Rust's prefix). */

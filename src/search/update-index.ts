@@ -6,7 +6,7 @@ import { type FacetCounts, facetCounts } from "./facets.ts";
 import { indexedDocs } from "./fragments.ts";
 import { type DocTable, type OverlayOptions, planOverlay } from "./overlay.ts";
 import { pagesKey, publishedInstant, searchable, searchFilters, searchLanguage, searchRecord } from "./records.ts";
-import { indexFiles, type SearchFile, type SearchIndexOptions } from "./run-pagefind.ts";
+import { indexFiles, type SearchFile, type SearchIndexOptions, searchIndexDefaults } from "./run-pagefind.ts";
 import type { SearchCacheState, ShardRecord } from "./shard-cache.ts";
 import { contentHash, planShards, type Shard, type ShardEntry, shardEntries } from "./shards.ts";
 
@@ -30,9 +30,15 @@ export function indexShard(digest: Digest, shard: Shard<ArticlePage>, options: P
   );
 }
 
-/** What a shard's key covers besides its records: the code, the index folder, bundling, the language. */
+/** What a shard's key covers besides its records: the code, the index folder, bundling, chunking, the language. */
 export const keyBase = (digest: Digest, version: string, options: Partial<SearchIndexOptions>, folder: string) =>
-  JSON.stringify([version, folder, options.maxFragments, digest.settings.language]);
+  JSON.stringify([
+    version,
+    folder,
+    options.maxFragments,
+    options.chunkBytes ?? searchIndexDefaults.chunkBytes,
+    digest.settings.language,
+  ]);
 
 /** Where the bundles are: which published ones can be trusted, kept, and how new ones are written. */
 export interface IndexTarget {

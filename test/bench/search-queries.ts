@@ -55,6 +55,9 @@ export async function queryCosts(outDir: string, words: readonly string[], scrip
       if (!sizes) return;
       bytes += sizes.responseBodySize + sizes.responseHeadersSize;
       requests++;
+      // SEARCH_BYTES_DETAIL=1: one line per request (path and bytes), to see which files a search fetches.
+      if (process.env.SEARCH_BYTES_DETAIL)
+        console.error(`  ${new URL(request.url()).pathname} ${sizes.responseBodySize + sizes.responseHeadersSize}`);
     });
     const status = page.locator("#search-status");
     const costs: QueryCost[] = [];
@@ -69,6 +72,7 @@ export async function queryCosts(outDir: string, words: readonly string[], scrip
         .catch(() => undefined);
       bytes = 0;
       requests = 0;
+      if (process.env.SEARCH_BYTES_DETAIL) console.error(what);
       const started = performance.now();
       await act();
       await page

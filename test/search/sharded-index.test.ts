@@ -9,7 +9,7 @@ import { buildDigest } from "../../src/digest/digest.ts";
 import { Publisher } from "../../src/publish/publisher.ts";
 import { indexedDocs } from "../../src/search/fragments.ts";
 import type { OverlayOptions } from "../../src/search/overlay.ts";
-import { publishSearchIndex } from "../../src/search/sharded-index.ts";
+import { type PublishOptions, publishSearchIndex } from "../../src/search/sharded-index.ts";
 import type { ShardEntry } from "../../src/search/shards.ts";
 import type { Article } from "../../src/content/article.ts";
 import { article, testSettings } from "../helpers/articles.ts";
@@ -32,11 +32,17 @@ const edited = (list: Article[]) =>
   list.map((a) => (a.slug === "ferry" ? { ...a, bodyHtml: "<p>Ferries leave every half hour.</p>" } : a));
 
 /** Publishes the index of `list` into `out` as a build does; gives what it reports. */
-async function publish(list: Article[], out = join(root, "dist"), overlay: Partial<OverlayOptions> = {}) {
+async function publish(
+  list: Article[],
+  out = join(root, "dist"),
+  overlay: Partial<OverlayOptions> = {},
+  options: Partial<PublishOptions> = {},
+) {
   const publisher = new Publisher(out);
   const index = await publishSearchIndex(buildDigest(settings, list), publisher, `${out}.search.json`, "v1", {
     notice: () => undefined,
     overlay,
+    ...options,
   });
   await publisher.commit();
   await index.save();
@@ -118,6 +124,23 @@ describe("publishSearchIndex with the edit overlay", () => {
       expect.objectContaining({ path: "2025-07/", superseded: [[ferry?.id, ferry?.filters]] }),
     ]);
     expect([...(await indexTree()).keys()].filter((path) => path.startsWith("pagefind/delta/"))).toEqual([]);
+  });
+
+  it("indexes every shard again when the size of the word index's chunks changes, as a clean build does", async () => {
+    await publish(articles, undefined, {}, { chunkBytes: 0 });
+    const pagefinds = await indexTree();
+    expect(await publish(articles, undefined, {}, { chunkBytes: 0 })).toMatchObject({ ran: false, reindexed: 0 });
+    expect(await publish(articles)).toMatchObject({ shards: 1, reindexed: 1, delta: 0 });
+    // The default size, named or not, is the same key: nothing runs again.
+    expect(await publish(articles, undefined, {}, { chunkBytes: 4096 })).toMatchObject({ ran: false, reindexed: 0 });
+    const clean = join(root, "clean");
+    await publish(articles, clean);
+    const ours = await indexTree();
+    expect(ours).toEqual(await indexTree(clean));
+    expect([...ours.keys()].filter((path) => path.includes("/index/"))).not.toEqual(
+      [...pagefinds.keys()].filter((path) => path.includes("/index/")),
+    );
+    expect(foundDocs(ours)).toEqual(foundDocs(pagefinds));
   });
 
   it("compacts when the delta is full: the index is then the one a clean build publishes", async () => {
