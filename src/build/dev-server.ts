@@ -6,11 +6,14 @@ import { DigestError } from "../content/errors.ts";
 import { emptyCache } from "../content/markdown-cache.ts";
 import type { DigestMemo } from "../digest/digest.ts";
 import type { KeyMemo } from "../digest/page-keys.ts";
+import { emptyPlans } from "../images/cards/card-plans.ts";
 import { searchIndexUrl } from "../digest/urls.ts";
 import { OutputChangedError } from "../publish/output-error.ts";
 import { Publisher, type PublishResult } from "../publish/publisher.ts";
 import { backgroundIndexer } from "../search/pagefind.ts";
 import { attachSink, loadEleventy, type PageSink } from "./eleventy-api.ts";
+import type { CardPlans } from "../images/cards/card-options.ts";
+import type { ImageProcessing } from "../images/image-files.ts";
 import { DEFAULT_CACHE, imageProcessing, keysByUrl, type Prepared, prepare } from "./prepare.ts";
 import { copyAssets, startPublishing } from "./publishing.ts";
 import { serveFolder } from "./search-files.ts";
@@ -71,6 +74,7 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
   const cache = emptyCache();
   const memo: DigestMemo = {};
   const keyMemo: KeyMemo = {};
+  const plans = emptyPlans();
   // Files the watcher reported since the last build; until the first report, every file is looked at.
   let changed: string[] | undefined;
   let current: { prepared: Prepared; publisher: Publisher; page: (url: string, html: string) => void } | undefined;
@@ -101,7 +105,7 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
           now: DateTime.now(),
           previous,
           dev: { memo, keyMemo, unchanged: (path) => seen !== undefined && !seen.has(path) },
-          images: imageProcessing(options.cacheDir, false),
+          images: withPlans(imageProcessing(options.cacheDir, false), plans),
         });
         current = { prepared, publisher, page: startPublishing(prepared, publisher, previous) };
         // Frozen, so that Eleventy hands the templates the digest itself: a page's data reaches global
@@ -110,6 +114,7 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
         return Object.freeze(prepared.render);
       } catch (error) {
         await publisher.abort();
+        plans.cards.clear();
         // A first build that fails ends `npm start` with the same report (see main.ts): said once, there.
         if (changed === undefined) throw error;
         const problems = error instanceof DigestError ? error.message : `an unexpected error: ${String(error)}`;
@@ -124,11 +129,14 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
       if (!current) return;
       const { prepared, publisher } = current;
       current = undefined;
-      copyAssets(prepared, publisher);
       let result: PublishResult;
       try {
+        copyAssets(prepared, publisher);
         result = await publisher.commit();
       } catch (error) {
+        // Kept cards are taken on the published output's word: after a rebuild that did not publish,
+        // each is checked in the cache again, so a card the output lacks is never copied unchecked.
+        plans.cards.clear();
         if (!(error instanceof OutputChangedError)) throw error;
         verify = true;
         options.log(`${what()}: not published: ${error.changed}; the next rebuild checks every file.`);
@@ -147,6 +155,12 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
     },
   };
 }
+
+// The card plans ride on the card options, which prepare() hands to the cards as they are.
+const withPlans = (images: ImageProcessing, plans: CardPlans): ImageProcessing => ({
+  ...images,
+  ...(images.cards ? { cards: { ...images.cards, plans } } : {}),
+});
 
 /** Starts Eleventy's dev server; resolves with its address once it listens, and a function that stops it. */
 export async function startDevServer(

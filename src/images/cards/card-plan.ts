@@ -2,8 +2,8 @@
 // from the cache, or what is missing from it, drawn on this thread when asked.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import sharp from "sharp";
 import { type CardStore, cached, saveCard } from "./card-cache.ts";
+import { croppedLead, largeEnough } from "./card-crop.ts";
 import { type DrawState, generatedPng } from "./card-draw.ts";
 import { cardDesignDefaults, type CardText } from "./card-layout.ts";
 import type { Card, CardJob, CardName, CardOptions } from "./card-options.ts";
@@ -54,30 +54,9 @@ export async function planCard(job: CardJob, setup: CardSetup): Promise<Card | {
   return { missing: { card, key: `${key}.png`, what: job.name, text: job.text } };
 }
 
-// A lead image at least as large as the card is cropped to it. A smaller one would have to be blown up
-// and would look blurred, so it gets a generated card instead.
-async function largeEnough(bytes: Uint8Array): Promise<boolean> {
-  const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-  const [w, h] =
-    (meta.orientation ?? 1) >= 5 ? [meta.height ?? 0, meta.width ?? 0] : [meta.width ?? 0, meta.height ?? 0];
-  return w >= cardDesignDefaults.width && h >= cardDesignDefaults.height;
-}
-
 /** Makes a missing card on this thread (a lead image's crop on sharp's threads) and saves it in the cache. */
 export async function makeMissing(m: MissingCard, setup: CardSetup, state: () => DrawState): Promise<Card> {
   const o = setup.options;
-  const data = m.lead
-    ? await sharp(await readFile(m.lead))
-        .rotate()
-        .resize({
-          width: cardDesignDefaults.width,
-          height: cardDesignDefaults.height,
-          fit: "cover",
-          position: o.position,
-        })
-        .toColourspace("srgb")
-        .jpeg(o.jpeg)
-        .toBuffer()
-    : generatedPng(m.text, o.png, state());
+  const data = m.lead ? await croppedLead(await readFile(m.lead), o) : generatedPng(m.text, o.png, state());
   return { file: await saveCard(setup.store, m.key, data), ...m.card, fromCache: false };
 }
