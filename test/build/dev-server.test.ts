@@ -1,7 +1,7 @@
 // Integration: the dev server on 127.0.0.1 over a fixture site: private, refusing hostile paths,
 // publishing through the Publisher so that a deleted article's pages go, one line per rebuild.
 import { existsSync, readFileSync } from "node:fs";
-import { readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,7 +42,8 @@ const get = (path: string) => getRaw(server.url, path);
 
 beforeAll(async () => {
   process.on("unhandledRejection", onRejection);
-  site = await makeSite(files, { ...fixtureSettings, search: false });
+  // Social cards on: the dev server keeps their plans between rebuilds, which the last tests check.
+  site = await makeSite(files, { ...fixtureSettings, search: false, socialCards: true });
   server = await startOnSite(site, (line) => lines.push(line));
   await lineCount(/^Built/, 1);
 }, 60_000);
@@ -133,6 +134,30 @@ describe("dev server", () => {
     await writeFile(broken, articleFile({ title: "A mended item", date: "2025-08-18T08:00:00Z" }));
     await lineCount(/^Rebuilt after .*broken\.md: \d+ files written/, 1);
     expect((await get("/")).body).toContain("A mended item");
+  }, 60_000);
+
+  it("keeps each page's card when the card cache is removed under it: an edit's rebuild publishes no page pointing at a missing card", async () => {
+    const cards = join(site.root, ".cache", "cards");
+    expect((await readdir(cards)).length).toBeGreaterThan(0);
+    await rm(cards, { recursive: true });
+    const summit = { title: "Leaders meet at the lake summit", date: "2025-08-15T09:00:00Z", tags: ["Lakes"] };
+    await writeFile(
+      join(site.content, "articles", "summit.md"),
+      articleFile(summit, "A body edited over no card cache."),
+    );
+    await settled(
+      () =>
+        existsSync(join(dev(), "2025/08/15/summit/index.html")) &&
+        readFileSync(join(dev(), "2025/08/15/summit/index.html"), "utf8").includes("over no card cache"),
+    );
+    const pages = [...(await readTree(dev())).entries()].filter(([path]) => path.endsWith(".html"));
+    const images = pages.flatMap(([, bytes]) =>
+      [...bytes.toString("utf8").matchAll(/property="og:image" content="[^"]*?(\/media\/[^"]+)"/g)].map(
+        (m) => m[1] as string,
+      ),
+    );
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(existsSync(join(dev(), image)), image).toBe(true);
   }, 60_000);
 
   it("after edits of a body and of tags, a rename, a deletion and an addition, holds what a clean build gives", async () => {
