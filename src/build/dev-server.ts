@@ -1,5 +1,5 @@
 // `npm start`: Eleventy's dev server over a folder the dev sink publishes into, rebuilt on each edit.
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { DigestError } from "../content/errors.ts";
@@ -55,13 +55,20 @@ const DEV_SEARCH_QUIET_MS = 3000;
 const CONFIG = fileURLToPath(new URL("../../.eleventy.ts", import.meta.url));
 
 /**
- * The file a watcher report names. Eleventy 3.1 reports an absolute path as if relative to the
- * project ("./tmp/site/content/a.md" for "/tmp/site/content/a.md"): of the readings, the one inside
- * the content folder is meant. Without this an edit would be taken for no change.
+ * The file a watcher report names. Eleventy 3.1 reports a path as if relative to some folder above the
+ * working one: "./tmp/site/content/a.md" for "/tmp/site/content/a.md" (the root), and
+ * "./site/content/a.md" run in /tmp/site with the code elsewhere (/tmp). Of the readings against the
+ * working folder and each folder above it, the first inside the content folder is meant. Without this
+ * an edit would be taken for no change.
  */
 export function watchedPath(reported: string, contentDir: string): string {
   const inside = `${resolve(contentDir)}${sep}`;
-  const readings = [resolve(reported), ...(reported.startsWith("./") ? [`/${reported.slice(2)}`] : [])];
+  const readings = [resolve(reported)];
+  if (reported.startsWith("./"))
+    for (let dir = dirname(process.cwd()); ; dir = dirname(dir)) {
+      readings.push(join(dir, reported));
+      if (dir === dirname(dir)) break;
+    }
   return readings.find((path) => path.startsWith(inside)) ?? resolve(reported);
 }
 

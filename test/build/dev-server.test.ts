@@ -2,7 +2,7 @@
 // publishing through the Publisher so that a deleted article's pages go, one line per rebuild.
 import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type startDevServer, watchedPath } from "../../src/build/dev-server.ts";
@@ -62,6 +62,14 @@ describe("watchedPath", () => {
     const cwd = process.cwd();
     // Relative readings are resolved against the working folder.
     expect(watchedPath(reported, content)).toBe(reported.startsWith("content/") ? `${cwd}/${reported}` : expected);
+  });
+
+  it("reads a report relative to a folder above the working one (the site's parent)", () => {
+    const cwd = process.cwd();
+    const content = join(cwd, "content");
+    expect(watchedPath(`./${basename(cwd)}/content/articles/a.md`, content)).toBe(join(content, "articles/a.md"));
+    // Outside the content folder on every reading: read against the working folder, as before.
+    expect(watchedPath("./elsewhere/a.md", content)).toBe(join(cwd, "elsewhere/a.md"));
   });
 });
 
