@@ -7,12 +7,15 @@ import { croppedLead, largeEnough } from "./card-crop.ts";
 import { type DrawState, generatedPng } from "./card-draw.ts";
 import { cardDesignDefaults, type CardText } from "./card-layout.ts";
 import type { Card, CardJob, CardName, CardOptions } from "./card-options.ts";
+import { type LeadHashes, leadHash } from "./lead-hashes.ts";
 
 /** What every card of one build shares: its options, the recipe hashed into each key, the cache. */
 export interface CardSetup {
   options: CardOptions;
   recipe: string;
   store: CardStore;
+  /** The lead images' hashes recorded beside the cache. */
+  leads: LeadHashes;
 }
 
 /** A card whose name is known and whose file is not (or no longer) in the cache. */
@@ -37,13 +40,14 @@ export async function planCard(job: CardJob, setup: CardSetup): Promise<Card | {
   const { width, height } = cardDesignDefaults;
   const { recipe, store } = setup;
   if (job.lead) {
-    const bytes = await readFile(job.lead);
-    const key = cardKey(recipe, bytes);
+    const lead = await leadHash(setup.leads, job.lead);
+    // The image's own hash stands for its bytes, so an unchanged image is not read (lead-hashes.ts).
+    const key = cardKey(recipe, `lead\0${lead.hash}`);
     // The published name comes from the key alone, so a card made again keeps it.
     const card = { name: `${job.name}-${key.slice(0, 10)}-card.jpg`, width, height, fromLead: true };
     const hit = await cached(store, `${key}.jpg`, job.name);
     if (hit) return { file: hit, ...card, fromCache: true };
-    if (await largeEnough(bytes))
+    if (await largeEnough(lead.bytes ?? (await readFile(job.lead))))
       return { missing: { card, key: `${key}.jpg`, what: job.name, text: job.text, lead: job.lead } };
   }
   if (job.leadOnly) return null;

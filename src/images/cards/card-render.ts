@@ -20,6 +20,7 @@ import {
 } from "./card-options.ts";
 import { type CardSetup, type MissingCard, makeMissing, planCard } from "./card-plan.ts";
 import { recallPlans } from "./card-plans.ts";
+import { readLeadHashes } from "./lead-hashes.ts";
 import { pool } from "../pool.ts";
 import { drawInWorkers, endWorkers } from "./draw-workers.ts";
 
@@ -55,7 +56,7 @@ const codeHash = async () => {
 };
 
 /** The options and the recipe of one build's cards: what every card key hashes besides the card's own input. */
-async function cardRecipe(processing: CardProcessing): Promise<Omit<CardSetup, "store">> {
+async function cardRecipe(processing: CardProcessing): Promise<Omit<CardSetup, "store" | "leads">> {
   const options: CardOptions = { ...cardDefaults, ...processing.options };
   const recipe = JSON.stringify({
     // How many at once and where changes no card's bytes.
@@ -69,10 +70,10 @@ async function cardRecipe(processing: CardProcessing): Promise<Omit<CardSetup, "
 }
 
 /** The listed cache, for the jobs the plans of a dev server's last rebuild did not answer. */
-async function cardSetup(processing: CardProcessing, base: Omit<CardSetup, "store">): Promise<CardSetup> {
+async function cardSetup(processing: CardProcessing, base: Omit<CardSetup, "store" | "leads">): Promise<CardSetup> {
   await mkdir(processing.cacheDir, { recursive: true });
   const store = await listStore(processing.cacheDir, processing.onNotice ?? ((line) => console.warn(line)));
-  return { ...base, store };
+  return { ...base, store, leads: readLeadHashes(`${processing.cacheDir}.leads`) };
 }
 
 /** Makes (or finds in the cache) the card of each job on this thread, `concurrency` jobs at once; null where a job has none. */

@@ -41,6 +41,7 @@ describe("cardCodeFiles", () => {
     "card-render.ts",
     "draw-worker.ts",
     "draw-workers.ts",
+    "lead-hashes.ts",
   ];
   const importsOf = async (file: string) =>
     [...(await readFile(new URL(file, folder), "utf8")).matchAll(/^import [^;]*? from "([^"]+)";/gms)].map(
@@ -57,8 +58,8 @@ describe("cardCodeFiles", () => {
     // The reading of imports sees them (type-only ones too, across lines).
     expect(await importsOf("card-draw.ts")).toEqual(expect.arrayContaining(["./card-png.ts", "./card-layout.ts"]));
     const outside: string[] = [];
+    // Packages (sharp, fontkit) are in the recipe: by version, and the fonts by their files' hash.
     for (const file of cardCodeFiles)
-      // Packages (sharp, fontkit) are in the recipe: by version, and the fonts by their files' hash.
       for (const from of await importsOf(file))
         if (from.startsWith(".") && !cardCodeFiles.includes(from.replace(/^\.\//, "")))
           outside.push(`${file} → ${from}`);
