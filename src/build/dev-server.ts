@@ -12,8 +12,6 @@ import { OutputChangedError } from "../publish/output-error.ts";
 import { Publisher, type PublishResult } from "../publish/publisher.ts";
 import { backgroundIndexer } from "../search/pagefind.ts";
 import { attachSink, loadEleventy, type PageSink } from "./eleventy-api.ts";
-import type { CardPlans } from "../images/cards/card-options.ts";
-import type { ImageProcessing } from "../images/image-files.ts";
 import { DEFAULT_CACHE, imageProcessing, keysByUrl, type Prepared, prepare } from "./prepare.ts";
 import { copyAssets, startPublishing } from "./publishing.ts";
 import { serveFolder } from "./search-files.ts";
@@ -82,6 +80,9 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
   const memo: DigestMemo = {};
   const keyMemo: KeyMemo = {};
   const plans = emptyPlans();
+  const images = imageProcessing(options.cacheDir, false);
+  // The card plans ride on the card options, which prepare() hands to the cards as they are.
+  if (images.cards) images.cards.plans = plans;
   // Files the watcher reported since the last build; until the first report, every file is looked at.
   let changed: string[] | undefined;
   let current: { prepared: Prepared; publisher: Publisher; page: (url: string, html: string) => void } | undefined;
@@ -112,7 +113,7 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
           now: DateTime.now(),
           previous,
           dev: { memo, keyMemo, unchanged: (path) => seen !== undefined && !seen.has(path) },
-          images: withPlans(imageProcessing(options.cacheDir, false), plans),
+          images,
         });
         current = { prepared, publisher, page: startPublishing(prepared, publisher, previous) };
         // Frozen, so that Eleventy hands the templates the digest itself: a page's data reaches global
@@ -162,12 +163,6 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
     },
   };
 }
-
-// The card plans ride on the card options, which prepare() hands to the cards as they are.
-const withPlans = (images: ImageProcessing, plans: CardPlans): ImageProcessing => ({
-  ...images,
-  ...(images.cards ? { cards: { ...images.cards, plans } } : {}),
-});
 
 /** Starts Eleventy's dev server; resolves with its address once it listens, and a function that stops it. */
 export async function startDevServer(

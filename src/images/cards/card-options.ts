@@ -71,8 +71,8 @@ export interface CardProcessing {
 export interface CardPlans {
   /** The recipe the cards were planned with; another one drops them all. */
   recipe?: string;
-  /** A job's content → its lead image's stat when planned, and its card (null: the job has none). */
-  cards: Map<string, { lead: string | undefined; card: Card | null }>;
+  /** A job's name → the job, its lead image's stat when planned, and its card (null: the job has none). */
+  cards: Map<string, { job: CardJob; lead: string | undefined; card: Card | null }>;
 }
 
 /** One card to make: from a lead image when it is large enough, else generated from the text. */

@@ -48,6 +48,18 @@ describe("card plans", () => {
     expect(plans.cards.size).toBe(1);
   });
 
+  it("tell two jobs of one name apart by their text: each gets its own card, every rebuild", async () => {
+    const plans = emptyPlans();
+    const twin: CardJob = { name: "bridge", text: { ...text, headline: "Another bridge, another day" } };
+    const jobs: CardJob[] = [{ name: "bridge", text }, twin];
+    const clean = await makeCards(jobs, { cacheDir: join(dir, "clean") });
+    for (let build = 0; build < 3; build++)
+      expect((await makeCards(jobs, { cacheDir, plans })).map((card) => card?.name)).toEqual(
+        clean.map((card) => card?.name),
+      );
+    expect(clean[0]?.name).not.toBe(clean[1]?.name);
+  });
+
   it("plan a card again when its lead image changed under an unchanged job", async () => {
     const plans = emptyPlans();
     const lead = join(dir, "lead.jpg");
@@ -97,7 +109,7 @@ describe("card plans", () => {
     recall.keep(0, null);
     recall.keep(1, null);
     recall.save();
-    expect([...plans.cards.values()]).toEqual([{ lead: undefined, card: null }]);
+    expect([...plans.cards.values()]).toEqual([{ job: other, lead: undefined, card: null }]);
     expect(recallPlans(plans, "recipe", [other]).known).toEqual([null]);
     expect(recallPlans(plans, "another recipe", [other]).known).toEqual([undefined]);
   });
