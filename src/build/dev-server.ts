@@ -1,12 +1,13 @@
 // `npm start`: Eleventy's dev server over a folder the dev sink publishes into, rebuilt on each edit.
-import { existsSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { watchedPath } from "./watched-path.ts";
 import { DateTime } from "luxon";
 import { DigestError } from "../content/errors.ts";
 import { emptyCache } from "../content/markdown-cache.ts";
 import type { DigestMemo } from "../digest/digest.ts";
 import type { KeyMemo } from "../digest/page-keys.ts";
+import { emptyPlans } from "../images/cards/card-plans.ts";
 import { searchIndexUrl } from "../digest/urls.ts";
 import { OutputChangedError } from "../publish/output-error.ts";
 import { Publisher, type PublishResult } from "../publish/publisher.ts";
@@ -53,25 +54,6 @@ const DEV_SEARCH_QUIET_MS = 3000;
 const CONFIG = fileURLToPath(new URL("../../.eleventy.ts", import.meta.url));
 
 /**
- * The file a watcher report names. Eleventy 3.1 reports an absolute path as if relative to the
- * project ("./tmp/site/content/a.md" for "/tmp/site/content/a.md"), or relative to the folder that
- * holds every watched file, the code's included ("site/content/a.md" when the code is in /tmp/code):
- * of the readings, the one inside the content folder is meant, one that exists first. Without this
- * an edit would be taken for no change.
- */
-export function watchedPath(reported: string, contentDir: string): string {
-  const content = resolve(contentDir);
-  const inside = `${content}${sep}`;
-  const folders = content.split(sep).map((_, i, parts) => parts.slice(0, i + 1).join(sep) || sep);
-  const readings = [
-    resolve(reported),
-    ...(reported.startsWith("./") ? [`/${reported.slice(2)}`] : []),
-    ...folders.map((folder) => resolve(folder, reported)),
-  ].filter((path) => path.startsWith(inside));
-  return readings.find((path) => existsSync(path)) ?? readings[0] ?? resolve(reported);
-}
-
-/**
  * The dev server's sink: each rebuild publishes through a Publisher, as the production build does,
  * so a deleted article's pages go. It remembers parsed files, related lists and page keys between
  * rebuilds, so that an edit re-reads one file and re-renders only the pages that show something of it.
@@ -80,6 +62,10 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
   const cache = emptyCache();
   const memo: DigestMemo = {};
   const keyMemo: KeyMemo = {};
+  const plans = emptyPlans();
+  const images = imageProcessing(options.cacheDir, false);
+  // The card plans ride on the card options, which prepare() hands to the cards as they are.
+  if (images.cards) images.cards.plans = plans;
   // Files the watcher reported since the last build; until the first report, every file is looked at.
   let changed: string[] | undefined;
   let current: { prepared: Prepared; publisher: Publisher; page: (url: string, html: string) => void } | undefined;
@@ -110,7 +96,7 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
           now: DateTime.now(),
           previous,
           dev: { memo, keyMemo, unchanged: (path) => seen !== undefined && !seen.has(path) },
-          images: imageProcessing(options.cacheDir, false),
+          images,
         });
         current = { prepared, publisher, page: startPublishing(prepared, publisher, previous) };
         // Frozen, so that Eleventy hands the templates the digest itself: a page's data reaches global
@@ -119,6 +105,7 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
         return Object.freeze(prepared.render);
       } catch (error) {
         await publisher.abort();
+        plans.cards.clear();
         // A first build that fails ends `npm start` with the same report (see main.ts): said once, there.
         if (changed === undefined) throw error;
         const problems = error instanceof DigestError ? error.message : `an unexpected error: ${String(error)}`;
@@ -133,11 +120,14 @@ export function devSink(options: Pick<DevServerOptions, "input" | "output" | "ca
       if (!current) return;
       const { prepared, publisher } = current;
       current = undefined;
-      copyAssets(prepared, publisher);
       let result: PublishResult;
       try {
+        copyAssets(prepared, publisher);
         result = await publisher.commit();
       } catch (error) {
+        // Kept cards are taken on the published output's word: after a rebuild that did not publish,
+        // each is checked in the cache again, so a card the output lacks is never copied unchecked.
+        plans.cards.clear();
         if (!(error instanceof OutputChangedError)) throw error;
         verify = true;
         options.log(`${what()}: not published: ${error.changed}; the next rebuild checks every file.`);

@@ -16,9 +16,6 @@ import {
 } from "./variant-cache.ts";
 
 export type { ImageVariant, OutputFormat, ProcessedImage } from "./variant-cache.ts";
-// card-render.ts still imports the pool from here: a card's cache key hashes the card code's files
-// (cardCodeFiles), so moving its import line would make every site draw all its cards again.
-export { pool } from "./pool.ts";
 
 /** One source image to process. */
 export interface ImageJob {

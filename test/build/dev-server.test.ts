@@ -1,12 +1,11 @@
 // Integration: the dev server on 127.0.0.1 over a fixture site: private, refusing hostile paths,
 // publishing through the Publisher so that a deleted article's pages go, one line per rebuild.
 import { existsSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { register } from "tsx/esm/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type startDevServer, watchedPath } from "../../src/build/dev-server.ts";
+import type { startDevServer } from "../../src/build/dev-server.ts";
 import { build } from "../../src/build/production.ts";
 import { devFiles, getRaw, startOnSite } from "../helpers/dev-server.ts";
 import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
@@ -43,7 +42,8 @@ const get = (path: string) => getRaw(server.url, path);
 
 beforeAll(async () => {
   process.on("unhandledRejection", onRejection);
-  site = await makeSite(files, { ...fixtureSettings, search: false });
+  // Social cards on: the dev server keeps their plans between rebuilds, which the last tests check.
+  site = await makeSite(files, { ...fixtureSettings, search: false, socialCards: true });
   server = await startOnSite(site, (line) => lines.push(line));
   await lineCount(/^Built/, 1);
 }, 60_000);
@@ -51,36 +51,6 @@ afterAll(async () => {
   await server?.close();
   process.off("unhandledRejection", onRejection);
   await site?.remove();
-});
-
-describe("watchedPath", () => {
-  it.each([
-    ["content/articles/a.md", "/site", "/site/content/articles/a.md"],
-    ["./tmp/site/content/articles/a.md", "/tmp/site/content", "/tmp/site/content/articles/a.md"],
-    ["/tmp/site/content/articles/a.md", "/tmp/site/content", "/tmp/site/content/articles/a.md"],
-    // Relative to the folder holding the code and the site, when the code is beside the site.
-    ["site/content/articles/a.md", "/tmp/site/content", "/tmp/site/content/articles/a.md"],
-  ])("%s (content in %s) → %s", (reported, content, expected) => {
-    expect(watchedPath(reported, content)).toBe(expected);
-  });
-
-  it("reads a path inside the content folder against the working folder first", () => {
-    const content = join(process.cwd(), "content");
-    expect(watchedPath("content/articles/a.md", content)).toBe(join(content, "articles", "a.md"));
-  });
-
-  it("prefers the reading of a file that exists, and keeps a reading outside the content folder as it is", async () => {
-    const root = await mkdtemp(join(tmpdir(), "watched-"));
-    try {
-      // content/content/a.md exists: "content/a.md" is it, not content/a.md.
-      await mkdir(join(root, "content", "content"), { recursive: true });
-      await writeFile(join(root, "content", "content", "a.md"), "");
-      expect(watchedPath("content/a.md", join(root, "content"))).toBe(join(root, "content", "content", "a.md"));
-      expect(watchedPath("/elsewhere/a.md", join(root, "content"))).toBe("/elsewhere/a.md");
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
-  });
 });
 
 describe("dev server", () => {
@@ -152,6 +122,30 @@ describe("dev server", () => {
     await writeFile(broken, articleFile({ title: "A mended item", date: "2025-08-18T08:00:00Z" }));
     await lineCount(/^Rebuilt after .*broken\.md: \d+ files written/, 1);
     expect((await get("/")).body).toContain("A mended item");
+  }, 60_000);
+
+  it("keeps each page's card when the card cache is removed under it: an edit's rebuild publishes no page pointing at a missing card", async () => {
+    const cards = join(site.root, ".cache", "cards");
+    expect((await readdir(cards)).length).toBeGreaterThan(0);
+    await rm(cards, { recursive: true });
+    const summit = { title: "Leaders meet at the lake summit", date: "2025-08-15T09:00:00Z", tags: ["Lakes"] };
+    await writeFile(
+      join(site.content, "articles", "summit.md"),
+      articleFile(summit, "A body edited over no card cache."),
+    );
+    await settled(
+      () =>
+        existsSync(join(dev(), "2025/08/15/summit/index.html")) &&
+        readFileSync(join(dev(), "2025/08/15/summit/index.html"), "utf8").includes("over no card cache"),
+    );
+    const pages = [...(await readTree(dev())).entries()].filter(([path]) => path.endsWith(".html"));
+    const images = pages.flatMap(([, bytes]) =>
+      [...bytes.toString("utf8").matchAll(/property="og:image" content="[^"]*?(\/media\/[^"]+)"/g)].map(
+        (m) => m[1] as string,
+      ),
+    );
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(existsSync(join(dev(), image)), image).toBe(true);
   }, 60_000);
 
   it("after edits of a body and of tags, a rename, a deletion and an addition, holds what a clean build gives", async () => {

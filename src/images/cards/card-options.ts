@@ -56,6 +56,23 @@ export interface CardProcessing {
   background?: AbortSignal;
   /** Worker threads started ahead (startDrawWorkers) to draw the missing cards; any not needed are ended. Default none. */
   started?: Worker[];
+  /**
+   * Cards kept between a dev server's rebuilds (card-plans.ts), read and refilled by each build that
+   * draws on its own thread (no `background`). Default none: every card is planned.
+   */
+  plans?: CardPlans;
+}
+
+/**
+ * Cards kept between a dev server's rebuilds (CardProcessing.plans), owned by the dev server and
+ * filled by card-plans.ts. A kept card's cache file is not looked at again: the Publisher links an
+ * unchanged card name from the output it published before (docs/social-cards.md).
+ */
+export interface CardPlans {
+  /** The recipe the cards were planned with; another one drops them all. */
+  recipe?: string;
+  /** A job's name → the job, its lead image's stat when planned, and its card (null: the job has none). */
+  cards: Map<string, { job: CardJob; lead: string | undefined; card: Card | null }>;
 }
 
 /** One card to make: from a lead image when it is large enough, else generated from the text. */

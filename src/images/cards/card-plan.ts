@@ -2,17 +2,20 @@
 // from the cache, or what is missing from it, drawn on this thread when asked.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import sharp from "sharp";
 import { type CardStore, cached, saveCard } from "./card-cache.ts";
+import { croppedLead, largeEnough } from "./card-crop.ts";
 import { type DrawState, generatedPng } from "./card-draw.ts";
 import { cardDesignDefaults, type CardText } from "./card-layout.ts";
 import type { Card, CardJob, CardName, CardOptions } from "./card-options.ts";
+import { type LeadHashes, leadHash } from "./lead-hashes.ts";
 
 /** What every card of one build shares: its options, the recipe hashed into each key, the cache. */
 export interface CardSetup {
   options: CardOptions;
   recipe: string;
   store: CardStore;
+  /** The lead images' hashes recorded beside the cache. */
+  leads: LeadHashes;
 }
 
 /** A card whose name is known and whose file is not (or no longer) in the cache. */
@@ -37,13 +40,14 @@ export async function planCard(job: CardJob, setup: CardSetup): Promise<Card | {
   const { width, height } = cardDesignDefaults;
   const { recipe, store } = setup;
   if (job.lead) {
-    const bytes = await readFile(job.lead);
-    const key = cardKey(recipe, bytes);
+    const lead = await leadHash(setup.leads, job.lead);
+    // The image's own hash stands for its bytes, so an unchanged image is not read (lead-hashes.ts).
+    const key = cardKey(recipe, `lead\0${lead.hash}`);
     // The published name comes from the key alone, so a card made again keeps it.
     const card = { name: `${job.name}-${key.slice(0, 10)}-card.jpg`, width, height, fromLead: true };
     const hit = await cached(store, `${key}.jpg`, job.name);
     if (hit) return { file: hit, ...card, fromCache: true };
-    if (await largeEnough(bytes))
+    if (await largeEnough(lead.bytes ?? (await readFile(job.lead))))
       return { missing: { card, key: `${key}.jpg`, what: job.name, text: job.text, lead: job.lead } };
   }
   if (job.leadOnly) return null;
@@ -54,30 +58,9 @@ export async function planCard(job: CardJob, setup: CardSetup): Promise<Card | {
   return { missing: { card, key: `${key}.png`, what: job.name, text: job.text } };
 }
 
-// A lead image at least as large as the card is cropped to it. A smaller one would have to be blown up
-// and would look blurred, so it gets a generated card instead.
-async function largeEnough(bytes: Uint8Array): Promise<boolean> {
-  const meta = await sharp(bytes, { limitInputPixels: false }).metadata();
-  const [w, h] =
-    (meta.orientation ?? 1) >= 5 ? [meta.height ?? 0, meta.width ?? 0] : [meta.width ?? 0, meta.height ?? 0];
-  return w >= cardDesignDefaults.width && h >= cardDesignDefaults.height;
-}
-
 /** Makes a missing card on this thread (a lead image's crop on sharp's threads) and saves it in the cache. */
 export async function makeMissing(m: MissingCard, setup: CardSetup, state: () => DrawState): Promise<Card> {
   const o = setup.options;
-  const data = m.lead
-    ? await sharp(await readFile(m.lead))
-        .rotate()
-        .resize({
-          width: cardDesignDefaults.width,
-          height: cardDesignDefaults.height,
-          fit: "cover",
-          position: o.position,
-        })
-        .toColourspace("srgb")
-        .jpeg(o.jpeg)
-        .toBuffer()
-    : generatedPng(m.text, o.png, state());
+  const data = m.lead ? await croppedLead(await readFile(m.lead), o) : generatedPng(m.text, o.png, state());
   return { file: await saveCard(setup.store, m.key, data), ...m.card, fromCache: false };
 }

@@ -19,28 +19,32 @@ import {
   cardDefaults,
 } from "./card-options.ts";
 import { type CardSetup, type MissingCard, makeMissing, planCard } from "./card-plan.ts";
-import { pool } from "../variants.ts";
+import { recallPlans } from "./card-plans.ts";
+import { readLeadHashes } from "./lead-hashes.ts";
+import { pool } from "../pool.ts";
 import { drawInWorkers, endWorkers } from "./draw-workers.ts";
 
 export { cardInks } from "./card-draw.ts";
 export { type Card, type CardJob, type CardName, type CardOptions, type CardProcessing, cardDefaults };
 
-// Hash of the card code itself: a change to the layout or the glyph shaping makes new cards. Kept per
-// process, not per build, on purpose: it must describe the code this process loaded, and an edit to
-// these files during a dev server's life does not reload them.
+// Hash of the card code itself: a change to the layout, the glyph shaping or the crop makes new cards.
+// Kept per process, not per build, on purpose: it must describe the code this process loaded, and an
+// edit to these files during a dev server's life does not reload them.
 let code: string | undefined;
-/** The files whose code decides how a generated card looks, hashed into every card's cache key. */
+/**
+ * The files whose code shapes a card's pixels, hashed into every card's cache key: the drawing of a
+ * generated card, its layout and fonts, the crop of a lead image. Not the bookkeeping (the cache, the
+ * plans, this file, the workers): a change there must not redraw every card of every site. The
+ * options' values are in the recipe as data, so card-options.ts is not listed either.
+ */
 export const cardCodeFiles = [
-  "card-cache.ts",
+  "card-crop.ts",
   "card-draw.ts",
   "card-fonts.ts",
   "card-glyphs.ts",
   "card-layout.ts",
-  "card-options.ts",
-  "card-plan.ts",
   "card-png.ts",
   "card-raster.ts",
-  "card-render.ts",
   "card-words.ts",
   "card-wrap.ts",
 ];
@@ -51,8 +55,8 @@ const codeHash = async () => {
   return (code = hash.digest("hex"));
 };
 
-/** The options, the recipe and the listed cache of one build's cards. */
-async function cardSetup(processing: CardProcessing): Promise<CardSetup> {
+/** The options and the recipe of one build's cards: what every card key hashes besides the card's own input. */
+async function cardRecipe(processing: CardProcessing): Promise<Omit<CardSetup, "store" | "leads">> {
   const options: CardOptions = { ...cardDefaults, ...processing.options };
   const recipe = JSON.stringify({
     // How many at once and where changes no card's bytes.
@@ -62,25 +66,39 @@ async function cardSetup(processing: CardProcessing): Promise<CardSetup> {
     code: await codeHash(),
     sharp: sharp.versions,
   });
+  return { options, recipe };
+}
+
+/** The listed cache, for the jobs the plans of a dev server's last rebuild did not answer. */
+async function cardSetup(processing: CardProcessing, base: Omit<CardSetup, "store" | "leads">): Promise<CardSetup> {
   await mkdir(processing.cacheDir, { recursive: true });
   const store = await listStore(processing.cacheDir, processing.onNotice ?? ((line) => console.warn(line)));
-  return { options, recipe, store };
+  return { ...base, store, leads: readLeadHashes(`${processing.cacheDir}.leads`) };
 }
 
 /** Makes (or finds in the cache) the card of each job on this thread, `concurrency` jobs at once; null where a job has none. */
 export async function makeCards(jobs: readonly CardJob[], processing: CardProcessing): Promise<(Card | null)[]> {
   if (jobs.length === 0) return [];
-  const setup = await cardSetup(processing);
-  const results: (Card | null)[] = jobs.map(() => null);
-  // Shaped words, glyph bitmaps and the frame, made once for this build's cards, when one is drawn.
-  let state: DrawState | undefined;
-  const draw = () => (state ??= drawState(setup.options.png));
-  let done = 0;
-  await pool([...jobs.entries()], Math.max(1, setup.options.concurrency), async ([i, job]) => {
-    const planned = await planCard(job, setup);
-    results[i] = planned && "missing" in planned ? await makeMissing(planned.missing, setup, draw) : planned;
-    processing.onProgress?.(++done, jobs.length);
-  });
+  const base = await cardRecipe(processing);
+  const recall = recallPlans(processing.plans, base.recipe, jobs);
+  const results = recall.known.map((card) => card ?? null);
+  const todo = [...jobs.entries()].filter(([i]) => recall.known[i] === undefined);
+  let done = jobs.length - todo.length;
+  if (done > 0) processing.onProgress?.(done, jobs.length);
+  if (todo.length > 0) {
+    // The cache is listed (and its record read) only when some job is not answered by the plans.
+    const setup = await cardSetup(processing, base);
+    // Shaped words, glyph bitmaps and the frame, made once for this build's cards, when one is drawn.
+    let state: DrawState | undefined;
+    const draw = () => (state ??= drawState(setup.options.png));
+    await pool(todo, Math.max(1, setup.options.concurrency), async ([i, job]) => {
+      const planned = await planCard(job, setup);
+      results[i] = planned && "missing" in planned ? await makeMissing(planned.missing, setup, draw) : planned;
+      processing.onProgress?.(++done, jobs.length);
+    });
+  }
+  for (const [i, card] of results.entries()) recall.keep(i, card);
+  recall.save();
   return results;
 }
 
@@ -100,7 +118,7 @@ export async function startCards(
     const made = await makeCards(jobs, processing);
     return { names: made, drawn: Promise.resolve(made) };
   }
-  const setup = await cardSetup(processing);
+  const setup = await cardSetup(processing, await cardRecipe(processing));
   const results: (Card | null)[] = jobs.map(() => null);
   const names: (CardName | null)[] = jobs.map(() => null);
   const missing: [number, MissingCard][] = [];

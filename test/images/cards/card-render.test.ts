@@ -29,10 +29,47 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 describe("cardCodeFiles", () => {
-  it("names every card-*.ts file, so a change to any of them makes new cards", async () => {
-    const dir = new URL("../../../src/images/cards/", import.meta.url);
-    const files = (await readdir(dir)).filter((f) => /^card-.*\.ts$/.test(f)).sort();
-    expect([...cardCodeFiles].sort()).toEqual(files);
+  const folder = new URL("../../../src/images/cards/", import.meta.url);
+  // The bookkeeping: which card is needed, where it is cached, who draws it. A change here must not
+  // make new cards, so none of these is hashed into a card's key.
+  const bookkeeping = [
+    "article-cards.ts",
+    "card-cache.ts",
+    "card-options.ts",
+    "card-plan.ts",
+    "card-plans.ts",
+    "card-render.ts",
+    "draw-worker.ts",
+    "draw-workers.ts",
+    "lead-hashes.ts",
+  ];
+  const importsOf = async (file: string) =>
+    [...(await readFile(new URL(file, folder), "utf8")).matchAll(/^import [^;]*? from "([^"]+)";/gms)].map(
+      (m) => m[1] as string,
+    );
+
+  it("names every .ts file of the folder or leaves it out as bookkeeping, so a new file must be sorted", async () => {
+    const files = (await readdir(folder)).filter((f) => f.endsWith(".ts")).sort();
+    expect([...cardCodeFiles, ...bookkeeping].sort()).toEqual(files);
+    expect(cardCodeFiles.filter((f) => bookkeeping.includes(f))).toEqual([]);
+  });
+
+  it("holds every card module a listed file imports, so any code a drawing or a crop runs makes new cards when it changes", async () => {
+    // The reading of imports sees them (type-only ones too, across lines).
+    expect(await importsOf("card-draw.ts")).toEqual(expect.arrayContaining(["./card-png.ts", "./card-layout.ts"]));
+    const outside: string[] = [];
+    // Packages (sharp, fontkit) are in the recipe: by version, and the fonts by their files' hash.
+    for (const file of cardCodeFiles)
+      for (const from of await importsOf(file))
+        if (from.startsWith(".") && !cardCodeFiles.includes(from.replace(/^\.\//, "")))
+          outside.push(`${file} → ${from}`);
+    expect(outside).toEqual([]);
+  });
+
+  it("leaves pixels to the listed files: of the bookkeeping, only card-render.ts imports sharp (its version, for the recipe)", async () => {
+    const sharpUsers: string[] = [];
+    for (const file of bookkeeping) if ((await importsOf(file)).includes("sharp")) sharpUsers.push(file);
+    expect(sharpUsers).toEqual(["card-render.ts"]);
   });
 });
 
