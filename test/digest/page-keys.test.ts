@@ -191,28 +191,15 @@ describe("the dev server's memo of teasers, article pages and keys", () => {
     const articles = site();
     const cards = (name: (a: Article) => string) =>
       new Map(articles.map((a) => [a, { url: `/media/${name(a)}.png`, alt: a.title, width: 1200, height: 630 }]));
-    const first = buildDigest(
-      settings,
-      articles,
-      undefined,
-      memo,
-      undefined,
-      cards((a) => a.slug),
-    );
+    const digestWith = (made: ReturnType<typeof cards>) =>
+      buildDigest(settings, articles, undefined, memo, undefined, made);
+    const first = digestWith(cards((a) => a.slug));
     pageKeys(first, "v1", keyMemo);
-    const same = buildDigest(
-      settings,
-      articles,
-      undefined,
-      memo,
-      undefined,
-      cards((a) => a.slug),
-    );
+    const same = digestWith(cards((a) => a.slug));
     expect(same.articlePages.every((p, i) => p === first.articlePages[i])).toBe(true);
     pageKeys(same, "v1", keyMemo);
     expect(keyMemo.hashed).toBe(2);
-    const other = cards((a) => (a.url.endsWith("/target/") ? "redrawn" : a.slug));
-    const redrawn = buildDigest(settings, articles, undefined, memo, undefined, other);
+    const redrawn = digestWith(cards((a) => (a.url.endsWith("/target/") ? "redrawn" : a.slug)));
     const changed = redrawn.articlePages.filter((p, i) => p !== first.articlePages[i]).map((p) => p.url);
     expect(changed).toEqual(["/2025/08/15/target/"]);
   });
