@@ -1,12 +1,12 @@
 // The production build: validate everything, render the pages that changed, then publish at once.
-import { type BudgetVerdict, checkHostBudget } from "../publish/host-budget.ts";
+import { checkHostBudget } from "../publish/host-budget.ts";
+import type { BuildOptions, BuildSummary } from "./build-types.ts";
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { formatProblems } from "../content/errors.ts";
 import type { Digest } from "../digest/view-model.ts";
-import type { ImageWork } from "../images/image-files.ts";
 import { cardDefaults } from "../images/cards/card-options.ts";
 import { startDrawWorkers } from "../images/cards/draw-workers.ts";
 import { OutputChangedError } from "../publish/output-error.ts";
@@ -17,49 +17,8 @@ import { attachSink, loadEleventy } from "./eleventy-api.ts";
 import { currentCodeVersion, DEFAULT_CACHE, imageProcessing, keysByUrl, prepare } from "./prepare.ts";
 import { copyAssets, emptySiteError, holdsArticles, startPublishing } from "./publishing.ts";
 
-/** Options of a production build. */
-export interface BuildOptions {
-  /** Content folder. Default `content`. */
-  input?: string;
-  /** Output folder, changed only when the build succeeds. Default `dist`. */
-  output?: string;
-  /** Keep drafts and items scheduled for later (a preview, as `--future` asks). Default false. */
-  preview?: boolean;
-  /** Folder for what builds remember (rendered Markdown, processed images). Default `.cache/broadsheet`. */
-  cacheDir?: string;
-  /** Publish a site without articles over an output that holds some. Default false. */
-  allowEmpty?: boolean;
-  /** Aborting it stops the build and leaves the output as it was (unless it is already switching). */
-  signal?: AbortSignal;
-  /** Stat every file of the output before keeping it, rather than taking its manifest's word. Default false. */
-  verifyOutput?: boolean;
-}
-
-/** What a finished build did, for its summary line. */
-export interface BuildSummary {
-  articles: number;
-  /** Files in the output. */
-  pages: number;
-  /** Pages rendered; the others were unchanged since the last build and kept as they were. */
-  rendered: number;
-  /** Files written because they were new or changed; the rest were left untouched. */
-  written: number;
-  /** Article bodies rendered from Markdown; the rest came from the cache. */
-  markdown: number;
-  /** Images processed, taken from the cache, and the time that took. */
-  images: ImageWork;
-  /** Items dated after the build, left out: their files and times. */
-  heldBack: { file: string; date: string }[];
-  /** Drafts left out. */
-  drafts: number;
-  tags: number;
-  sources: number;
-  /** The search index: its files and their total size in bytes. */
-  search: { files: number; bytes: number };
-  /** The output against the host's limits (src/publish/host-budget.ts). */
-  budget: BudgetVerdict;
-  seconds: number;
-}
+// The options and the summary moved to build-types.ts; importers of the build keep finding them here.
+export type { BuildOptions, BuildSummary } from "./build-types.ts";
 
 /** Thrown when the build's signal was aborted: the output was left as it was. */
 export class BuildInterrupted extends Error {}
