@@ -55,9 +55,7 @@ export async function rechunk(
   const entryFile = files.find((file) => file.path === "pagefind-entry.json");
   if (chunkBytes <= 0 || !entryFile) return [...files];
   const byPath = new Map(files.map((file) => [file.path, file.content]));
-  const entry = JSON.parse(new TextDecoder().decode(entryFile.content)) as {
-    languages: Record<string, { hash: string }>;
-  };
+  const entry = entryOf(entryFile.content);
   const replaced = new Map<string, Uint8Array | undefined>();
   for (const [language, info] of Object.entries(entry.languages)) {
     const plan = readable(() => planLanguage(byPath, info.hash, chunkBytes));
@@ -82,28 +80,43 @@ interface LanguagePlan {
   list: [number, number];
 }
 
-/** Reads the language's metadata and chunks (metadata file `hash`) and cuts its words; undefined when it has none. */
-function planLanguage(byPath: Map<string, Uint8Array>, hash: string, chunkBytes: number): LanguagePlan | undefined {
+/** The bundle's entry file: each language's metadata hash. */
+function entryOf(content: Uint8Array): { languages: Record<string, { hash: string }> } {
+  return JSON.parse(new TextDecoder().decode(content));
+}
+
+/**
+ * A language's metadata (file `pagefind.<hash>.pf_meta`), where its chunk list lies in it, and each chunk
+ * with its words, as Pagefind wrote them; undefined without metadata. Throws FormatError on a format
+ * this does not read.
+ */
+function readLanguage(byPath: ReadonlyMap<string, Uint8Array>, hash: string) {
   const metaPath = `pagefind.${hash}.pf_meta`;
   const meta = unpack(byPath.get(metaPath) ?? new Uint8Array());
   if (!meta) return undefined;
   const top = head(meta, 0);
-  if (top.major !== 4 || top.value < 3) return undefined;
-  const items: [number, number][] = [];
-  for (let at = top.next, i = 0; i < top.value; i++) items.push([at, (at = skip(meta, at))]);
-  const list = items[2] ?? [0, 0];
-  const gone = [metaPath];
-  const words: Word[] = [];
-  for (const [, , chunkHash] of readChunkList(meta, list[0])) {
-    const path = `index/${chunkHash}.pf_index`;
+  if (top.major !== 4 || top.value < 3) throw new FormatError();
+  // The chunk list is the metadata's third item.
+  let at = top.next;
+  for (let i = 0; i < 2; i++) at = skip(meta, at);
+  const list: [number, number] = [at, skip(meta, at)];
+  const chunks = readChunkList(meta, at).map((bounds) => {
+    const path = `index/${bounds[2]}.pf_index`;
     const body = unpack(byPath.get(path) ?? new Uint8Array());
-    if (!body) return undefined;
-    words.push(...readWords(body));
-    gone.push(path);
-  }
+    if (!body) throw new FormatError();
+    return { bounds, path, words: readWords(body) };
+  });
+  return { metaPath, meta, list, chunks };
+}
+
+/** Reads the language's metadata and chunks (metadata file `hash`) and cuts its words; undefined when it has none. */
+function planLanguage(byPath: Map<string, Uint8Array>, hash: string, chunkBytes: number): LanguagePlan | undefined {
+  const read = readLanguage(byPath, hash);
+  const words = read?.chunks.flatMap((chunk) => chunk.words) ?? [];
   // An index without words keeps Pagefind's (empty) chunk list.
-  if (words.length === 0) return undefined;
-  return { gone, chunks: cutWords(words, chunkBytes), meta, list };
+  if (!read || words.length === 0) return undefined;
+  const gone = [read.metaPath, ...read.chunks.map((chunk) => chunk.path)];
+  return { gone, chunks: cutWords(words, chunkBytes), meta: read.meta, list: read.list };
 }
 
 /** Writes the plan's chunk files and metadata into `files` (named as Pagefind names them, by hash); gives the metadata's hash. */
@@ -174,19 +187,11 @@ export function indexWords(
   const byPath = new Map(files.map((file) => [file.path, file.content]));
   const entryFile = byPath.get("pagefind-entry.json");
   if (!entryFile) return undefined;
-  const entry = JSON.parse(new TextDecoder().decode(entryFile)) as { languages: Record<string, { hash: string }> };
   return readable(() =>
-    Object.values(entry.languages).map(({ hash }) => {
-      const meta = unpack(byPath.get(`pagefind.${hash}.pf_meta`) ?? new Uint8Array());
-      if (!meta) throw new FormatError();
-      const top = head(meta, 0);
-      let at = top.next;
-      for (let i = 0; i < 2; i++) at = skip(meta, at);
-      const chunks = readChunkList(meta, at);
-      const words = chunks.flatMap(([, , h]) =>
-        readWords(unpack(byPath.get(`index/${h}.pf_index`) ?? new Uint8Array()) ?? new Uint8Array()),
-      );
-      return { words, chunks };
+    Object.values(entryOf(entryFile).languages).map(({ hash }) => {
+      const read = readLanguage(byPath, hash);
+      if (!read) throw new FormatError();
+      return { words: read.chunks.flatMap((chunk) => chunk.words), chunks: read.chunks.map((chunk) => chunk.bounds) };
     }),
   );
 }
