@@ -35,9 +35,12 @@ export function watchProblems(page: Page, expectedStatus = 200): string[] {
     if (!ownStatus) problems.push(`console error: ${message.text()} (${message.location().url})`);
   });
   page.on("pageerror", (error) => problems.push(`uncaught exception: ${error.message}`));
-  page.on("requestfailed", (request) =>
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
-  );
+  page.on("requestfailed", (request) => {
+    const error = request.failure()?.errorText;
+    // Cancelled, not broken: the browser aborts what the last page still loads when the next navigation
+    // starts (its favicon, fetched after the load event). A missing file is a status, caught below.
+    if (error !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${error})`);
+  });
   page.on("response", (response) => {
     const document = response.request().isNavigationRequest() && response.frame() === page.mainFrame();
     if (document ? response.status() !== expectedStatus : response.status() >= 400) {
