@@ -8,8 +8,8 @@ import { statText } from "./cache-file.ts";
 
 /** What the manifest records of one output file. */
 export interface Entry {
-  /** For copies, the name that carries their content hash; pages are compared byte for byte. */
-  hash?: string;
+  /** A copy of a file whose output name carries its content hash: the same name is the same bytes. Pages are compared byte for byte. */
+  copied?: true;
   size: number;
   /** The page key it was rendered from (see page-keys.ts), for pages. */
   key?: string;
@@ -37,7 +37,7 @@ interface Columns {
   sizes: number[];
   /** Page keys, "" for none. */
   keys: string[];
-  /** 1 for a copy (its hash is `copy:<path>`), else 0. */
+  /** 1 for a copy (its name carries its content hash), else 0. */
   copied: number[];
   /** Index into `versions` of the version that wrote the file. */
   since: number[];
@@ -92,7 +92,7 @@ function parseManifest(path: string): Manifest | undefined {
     for (let i = 0; i < n; i++) {
       const path = paths[i] as string;
       const entry: Entry = { size: sizes[i] as number };
-      if (copied[i] === 1) entry.hash = `copy:${path}`;
+      if (copied[i] === 1) entry.copied = true;
       if (keys[i]) entry.key = keys[i];
       const by = versions[since[i] as number];
       if (by !== undefined) entry.since = by;
@@ -123,7 +123,7 @@ export function writeManifest(
     columns.paths.push(file);
     columns.sizes.push(entry.size);
     columns.keys.push(entry.key ?? "");
-    columns.copied.push(entry.hash === undefined ? 0 : 1);
+    columns.copied.push(entry.copied ? 1 : 0);
     const by = entry.since ?? self.id;
     let index = versions.get(by);
     if (index === undefined) versions.set(by, (index = versions.size));

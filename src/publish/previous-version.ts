@@ -49,10 +49,10 @@ export class PreviousVersion {
     return join(this.current.kind === "none" ? this.#outDir : this.current.dir, file);
   }
 
-  /** Whether the current version holds `file` as `entry` describes it (same hash and size), as written. */
+  /** Whether the current version holds `file` as `entry` describes it (same size, and a copy if it is one), as written. */
   holds(file: string, entry: Entry): boolean {
     const old = this.files.get(file);
-    if (!old || old.hash !== entry.hash || old.size !== entry.size) return false;
+    if (!old || old.copied !== entry.copied || old.size !== entry.size) return false;
     if (!this.verify) return true;
     const stats = statSync(this.path(file), { throwIfNoEntry: false });
     return stats?.isFile() === true && stats.size === entry.size;
@@ -71,7 +71,7 @@ export class PreviousVersion {
     if (next.size !== this.files.size) return false;
     for (const [file, entry] of next) {
       const old = this.files.get(file);
-      if (old?.size !== entry.size || old.hash !== entry.hash || old.key !== entry.key) return false;
+      if (old?.size !== entry.size || old.copied !== entry.copied || old.key !== entry.key) return false;
     }
     return true;
   }

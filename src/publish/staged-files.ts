@@ -78,11 +78,10 @@ export class StagedFiles {
 
   /** Stages a copy of a file whose output name already carries its content hash. */
   copy(file: CopiedFile): void {
-    const hash = `copy:${file.to}`;
     const old = this.#prior.files.get(file.to);
     // The name carries the content's hash: the same name is the same bytes, of the size recorded.
-    const size = old?.hash === hash && !this.#prior.verify ? old.size : statSync(file.from).size;
-    const entry: Entry = { hash, size };
+    const size = old?.copied && !this.#prior.verify ? old.size : statSync(file.from).size;
+    const entry: Entry = { copied: true, size };
     this.next.set(file.to, entry);
     this.#step("file copied");
     if (this.#prior.holds(file.to, entry)) return void this.#link(file.to, entry);
