@@ -14,6 +14,8 @@ export const targets = {
   bodyEditSeconds: { 1000: 1.5, 10000: 5, 100000: 30 },
   /** Dev server: an edit until its page is written, ms. */
   devEditMs: { 1000: 300, 10000: 1000, 100000: 3000 },
+  /** Dev server: an edit until search finds its new text, seconds. */
+  devSearchSeconds: { 10000: 10, 100000: 30 },
   /** Output size, MB. */
   outputMb: { 10000: 600 },
 } satisfies Record<string, Target>;
