@@ -2,6 +2,7 @@
 // build can keep unchanged files without reading them, which version wrote each file's bytes, and the
 // version it replaced. Stored as columns (one array per field): at 100,000 articles an object per file
 // made a 38 MB file that took seconds to parse, and as many objects again in memory.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { statText } from "./cache-file.ts";
@@ -49,13 +50,21 @@ export function manifestPath(dir: string): string {
   return `${dir}.json`;
 }
 
-// Manifests read by this process, by path, with the file's stat: the dev server reads two a rebuild (the
-// current version's and the one before, read as current by the rebuild before), 30,000 rows each at
-// 10,000 articles. A manifest is written once under its version's name and never changed in place;
-// one written moments ago is not kept (its stat may not yet tell a rewrite from it: git's "racy clean").
-const readBefore = new Map<string, { stat: string; manifest: Manifest }>();
-const KEPT_MANIFESTS = 4;
+// Manifests this process wrote or read, by path, with the file's stat: the dev server reads two a
+// rebuild (the one its last rebuild wrote, and the one before), 200,000 rows each at 100,000 articles.
+// A manifest is written once under its version's name and never changed in place. One written moments
+// ago keeps the hash of its bytes as well: its stat may not yet tell a rewrite from it (git's "racy
+// clean"), so its bytes are compared until the stat can vouch (hashing costs a tenth of parsing).
+const known = new Map<string, { stat: string; manifest: Manifest; bytesHash?: string }>();
+const KEPT_MANIFESTS = 2;
 const SETTLED_MS = 2000;
+const hashOf = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("base64");
+
+function remember(path: string, stat: string, manifest: Manifest, bytesHash?: string): void {
+  known.delete(path);
+  known.set(path, { stat, manifest, ...(bytesHash ? { bytesHash } : {}) });
+  for (const old of known.keys()) if (known.size > KEPT_MANIFESTS) known.delete(old);
+}
 
 /**
  * Reads a manifest (this format or the earlier one of an object per file); undefined when missing or
@@ -65,22 +74,33 @@ export function readManifest(path: string, now = Date.now()): Manifest | undefin
   const stats = statSync(path, { throwIfNoEntry: false });
   if (stats === undefined) return undefined;
   const stat = statText(stats);
-  const known = readBefore.get(path);
-  if (known?.stat === stat) return known.manifest;
-  const manifest = parseManifest(path);
-  readBefore.delete(path);
-  if (manifest && now - stats.ctimeMs > SETTLED_MS) {
-    readBefore.set(path, { stat, manifest });
-    for (const old of readBefore.keys()) if (readBefore.size > KEPT_MANIFESTS) readBefore.delete(old);
+  const settled = now - stats.ctimeMs > SETTLED_MS;
+  const memo = known.get(path);
+  if (memo?.stat === stat && memo.bytesHash === undefined) return memo.manifest;
+  const bytes = readIfPresent(path);
+  if (bytes === undefined) return undefined;
+  const bytesHash = memo?.stat === stat || !settled ? hashOf(bytes) : undefined;
+  if (memo?.stat === stat && memo.bytesHash === bytesHash) {
+    if (settled) remember(path, stat, memo.manifest);
+    return memo.manifest;
   }
+  const manifest = parseManifest(bytes);
+  if (manifest) remember(path, stat, manifest, settled ? undefined : bytesHash);
+  else known.delete(path);
   return manifest;
 }
 
-function parseManifest(path: string): Manifest | undefined {
+function readIfPresent(path: string): Buffer | undefined {
   try {
-    const data = JSON.parse(readFileSync(path, "utf8")) as
-      | Columns
-      | { files: Record<string, Entry>; previous?: string };
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseManifest(bytes: Buffer): Manifest | undefined {
+  try {
+    const data = JSON.parse(bytes.toString("utf8")) as Columns | { files: Record<string, Entry>; previous?: string };
     if (!("format" in data)) {
       const files = new Map(Object.entries(data.files));
       return { files, ...(data.previous === undefined ? {} : { previous: data.previous }) };
@@ -109,7 +129,11 @@ function parseManifest(path: string): Manifest | undefined {
   }
 }
 
-/** Writes the manifest of version `id` (its folder's device and inode) holding `files`, which replaced `previous`. */
+/**
+ * Writes the manifest of version `id` (its folder's device and inode) holding `files`, which replaced
+ * `previous`. Each entry without a `since` is stamped with `id` (this version wrote it), and `files`
+ * is what reading the manifest back gives, without parsing it: the caller leaves it as it is.
+ */
 export function writeManifest(
   path: string,
   self: { id: string; folder: [number, number] },
@@ -124,13 +148,18 @@ export function writeManifest(
     columns.sizes.push(entry.size);
     columns.keys.push(entry.key ?? "");
     columns.copied.push(entry.copied ? 1 : 0);
-    const by = entry.since ?? self.id;
+    entry.since ??= self.id;
+    const by = entry.since;
     let index = versions.get(by);
     if (index === undefined) versions.set(by, (index = versions.size));
     columns.since.push(index);
   }
   columns.versions = [...versions.keys()];
-  writeFileSync(path, JSON.stringify(columns));
+  const text = JSON.stringify(columns);
+  writeFileSync(path, text);
+  const manifest: Manifest = { files, id: self.id, folder: self.folder };
+  if (previous !== undefined) manifest.previous = previous;
+  remember(path, statText(statSync(path)), manifest, hashOf(text));
 }
 
 /** Removes a folder if it is empty. */
