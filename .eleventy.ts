@@ -41,8 +41,6 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.on("eleventy.after", () => sink.after());
   // The dev server's watcher tells the sink which files changed, so it re-reads only those.
   eleventyConfig.on("eleventy.beforeWatch", (files) => sink.changed?.(files));
-  // Articles are not templates, so the watcher is told about them.
-  eleventyConfig.addWatchTarget(`${eleventyConfig.directories.input}/articles/`);
   // Eleventy waits until a saved file's size has been stable for 150 ms before it rebuilds; half of
   // an edit's time on a small site. Editors write a Markdown file in one go: 30 ms is enough.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: WRITE_STABLE_MS, pollInterval: 10 } });

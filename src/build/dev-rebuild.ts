@@ -1,0 +1,43 @@
+// What a dev server's rebuild starts from and when it has nothing to do: the production build's caches
+// for its first build, and the test by which a watcher's report names only files as they were built.
+import { statSync } from "node:fs";
+import type { LoadCache } from "../content/markdown-cache.ts";
+import type { DigestMemo } from "../digest/digest-memo.ts";
+import type { Digest } from "../digest/view-model.ts";
+import { readBuildCaches } from "./build-caches.ts";
+import { currentCodeVersion } from "./prepare.ts";
+
+/**
+ * Whether every file in `files` is one the last build read, with the size and modification time it
+ * had then: the rule by which a rebuild takes a file as unchanged (source-files.ts). A file added,
+ * deleted, or outside the articles (settings, an image) is never one.
+ */
+export function asBuilt(files: readonly string[], cache: LoadCache): boolean {
+  return (
+    files.length > 0 &&
+    files.every((path) => {
+      const known = cache.files.get(path);
+      const stats = known && statSync(path, { throwIfNoEntry: false });
+      return stats?.isFile() === true && stats.size === known?.size && stats.mtimeMs === known.mtimeMs;
+    })
+  );
+}
+
+/** `digest` with no page to render: every list empty. */
+export function nothingOf(digest: Digest): Digest {
+  const entries = Object.entries(digest).map(([name, value]) => [name, Array.isArray(value) ? [] : value]);
+  return Object.fromEntries(entries) as Digest;
+}
+
+/**
+ * The production build's caches, for a dev server's first build: bodies already rendered stay in the
+ * Markdown cache's file (at 100,000 articles, 750 MB less heap and most of the first build's time), and
+ * stories and related lists are checked, not made again. Read only: a build running beside the
+ * server may be appending to them. Fills `memo` with the digest's part; gives the content's.
+ */
+export async function startingCache(cacheDir: string, memo: DigestMemo): Promise<LoadCache> {
+  const caches = await readBuildCaches(cacheDir, currentCodeVersion());
+  const { stories, related } = caches.digest;
+  Object.assign(memo, stories ? { stories } : {}, related ? { related } : {});
+  return caches.content;
+}

@@ -1,0 +1,83 @@
+// The articles' watcher: each file created, written or deleted under the folder is reported once it
+// is whole; files beside the folder are not.
+import { readFileSync } from "node:fs";
+import { appendFile, mkdir, mkdtemp, rename, rm, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type ArticleWatcher, watchArticles } from "../../src/build/article-watcher.ts";
+
+let root: string;
+let articles: string;
+let watcher: ArticleWatcher | undefined;
+let reports: { path: string; text: string }[];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !ready(); i++) await sleep(25);
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), "article-watcher-"));
+  articles = join(root, "articles");
+  await mkdir(join(articles, "2025"), { recursive: true });
+  await writeFile(join(articles, "2025", "old.md"), "old");
+  reports = [];
+  watcher = await watchArticles(articles, (path) => {
+    let text = "";
+    try {
+      text = readFileSync(path, "utf8");
+    } catch {
+      text = "(gone)";
+    }
+    reports.push({ path, text });
+  });
+});
+afterEach(async () => {
+  await watcher?.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe("watchArticles", () => {
+  it("reports a file written, one made in a new folder, one renamed and one deleted", async () => {
+    await writeFile(join(articles, "2025", "old.md"), "edited");
+    await until(() => reports.length >= 1);
+    await mkdir(join(articles, "2026"));
+    await writeFile(join(articles, "2026", "new.md"), "new");
+    await until(() => reports.some((r) => r.path.endsWith("new.md")));
+    await rename(join(articles, "2026", "new.md"), join(articles, "2026", "moved.md"));
+    await until(() => reports.some((r) => r.path.endsWith("moved.md")));
+    await unlink(join(articles, "2025", "old.md"));
+    await until(() => reports.some((r) => r.text === "(gone)" && r.path.endsWith("old.md")));
+    expect(reports).toContainEqual({ path: join(articles, "2025", "old.md"), text: "edited" });
+    expect(reports).toContainEqual({ path: join(articles, "2026", "new.md"), text: "new" });
+    expect(reports).toContainEqual({ path: join(articles, "2026", "moved.md"), text: "new" });
+    expect(reports).toContainEqual({ path: join(articles, "2026", "new.md"), text: "(gone)" });
+    expect(reports).toContainEqual({ path: join(articles, "2025", "old.md"), text: "(gone)" });
+  });
+
+  it("reports a file written in pieces once, whole, after its size stopped changing", async () => {
+    await watcher?.close();
+    // Longer than the pauses between the pieces, however loaded the machine.
+    watcher = await watchArticles(articles, (path) => reports.push({ path, text: readFileSync(path, "utf8") }), {
+      stableMs: 400,
+    });
+    const file = join(articles, "2025", "long.md");
+    await writeFile(file, "first part;");
+    for (const part of [" second part;", " third part."]) {
+      await sleep(10);
+      await appendFile(file, part);
+    }
+    await until(() => reports.length >= 1);
+    await sleep(600);
+    expect(reports).toEqual([{ path: file, text: "first part; second part; third part." }]);
+  });
+
+  it("reports nothing for files beside the folder", async () => {
+    await writeFile(join(root, "settings.json"), "{}");
+    await writeFile(join(articles, "2025", "seen.md"), "seen");
+    await until(() => reports.length >= 1);
+    await sleep(200);
+    expect(reports.map((r) => r.path)).toEqual([join(articles, "2025", "seen.md")]);
+  });
+});
