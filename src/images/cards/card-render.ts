@@ -153,6 +153,7 @@ export async function startCards(
         workers: Math.max(1, setup.options.workers),
         signal,
         started: processing.started,
+        helpFrom: processing.helpFrom,
         onDrawn: (j, file) => {
           const [i, m] = generated[j] ?? [];
           if (i === undefined || !m) return;

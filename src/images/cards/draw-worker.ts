@@ -1,10 +1,11 @@
-// Inside a card-drawing worker thread (started by draw-workers.ts): draws its share of the missing
-// generated cards, saves each into the cache, and reports the file names in batches.
+// Inside a card-drawing worker thread (started by draw-workers.ts): draws missing generated cards, each
+// time the next one no other thread has taken, saves each into the cache, and reports the file names in
+// batches.
 import { parentPort } from "node:worker_threads";
 import { writeCardSync } from "./card-cache.ts";
 import { drawState, generatedPng } from "./card-draw.ts";
 import { cardFaces, shape } from "./card-fonts.ts";
-import type { WorkerInput, WorkerReport } from "./draw-workers.ts";
+import { takeTask, type WorkerInput, type WorkerReport } from "./draw-workers.ts";
 
 // Cards reported at once: often enough for the progress line, rarely enough to cost nothing.
 const BATCH = 25;
@@ -28,9 +29,12 @@ function run(port: NonNullable<typeof parentPort>, input: WorkerInput): void {
   try {
     const state = drawState(input.png);
     let drawn: [number, string][] = [];
-    for (const [j, task] of input.tasks.entries()) {
+    // The next task no other thread (another worker, the build's own) has taken.
+    for (let j = takeTask(input.next); j < input.tasks.length; j = takeTask(input.next)) {
+      const task = input.tasks[j];
+      if (!task) break;
       const data = generatedPng(task.text, input.png, state);
-      drawn.push([input.offset + j, writeCardSync(input.dir, task.key, data, task.damaged)]);
+      drawn.push([j, writeCardSync(input.dir, task.key, data, task.damaged)]);
       if (drawn.length === BATCH) {
         report({ drawn, done: false });
         drawn = [];

@@ -1,9 +1,12 @@
 // Worker threads drawing generated cards while the main thread goes on with the build: each worker
-// gets its share of the missing cards at once (so a main thread busy rendering never starves it),
-// draws them with card-draw.ts, writes them into the cache and reports their file names in batches.
-// A cold build starts its workers ahead (startDrawWorkers), so they load their code and fonts meanwhile.
+// gets every missing card at once (so a main thread busy rendering never starves it) and takes the
+// next one from a counter shared by all, draws it with card-draw.ts, writes it into the cache and
+// reports the file names in batches. Once the calling thread has nothing else to do (`helpFrom`), it
+// takes cards from the same counter. A cold build starts its workers ahead (startDrawWorkers), so
+// they load their code and fonts meanwhile.
 import { Worker } from "node:worker_threads";
-import type { CardPngOptions } from "./card-draw.ts";
+import { writeCardSync } from "./card-cache.ts";
+import { type CardPngOptions, type DrawState, drawState, generatedPng } from "./card-draw.ts";
 import type { CardText } from "./card-layout.ts";
 
 /** A generated card for a worker to draw and save under its cache key. */
@@ -15,12 +18,20 @@ export interface DrawTask {
   damaged?: string | undefined;
 }
 
-/** What a worker is given, in one message: the cache folder, the PNG settings, its tasks and the index of its first one. */
+/**
+ * What a worker is given, in one message: the cache folder, the PNG settings, every task, and the
+ * counter (one Int32 in shared memory) from which each drawing thread takes the index of its next task.
+ */
 export interface WorkerInput {
   dir: string;
   png: CardPngOptions;
   tasks: DrawTask[];
-  offset: number;
+  next: Int32Array;
+}
+
+/** Takes the index of the next task no thread has taken: each index is handed out once, to one thread. */
+export function takeTask(next: Int32Array): number {
+  return Atomics.add(next, 0, 1);
 }
 
 /** What a worker reports: cards saved, as [task index, file name], and at the end `done`; or an error. */
@@ -40,6 +51,12 @@ export interface DrawWorkersOptions {
   started?: Worker[] | undefined;
   /** Called as each task's card is saved, with the task's index and the file's name in `dir`. */
   onDrawn: (index: number, file: string) => void;
+  /**
+   * Once this resolves, the calling thread draws too, a card a turn of its event loop, taking the
+   * tasks no worker has taken yet (for a build whose pages are rendered and whose search index is
+   * made: it would otherwise only wait). Default: never.
+   */
+  helpFrom?: Promise<unknown> | undefined;
 }
 
 // Plain JavaScript, so that it can register tsx on a Node that cannot strip types (see the file).
@@ -85,7 +102,8 @@ export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions)
   }
   return new Promise((resolve, reject) => {
     const workers: Worker[] = [];
-    let running = 0;
+    const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    let drawn = 0;
     let over = false;
     const end = (error?: unknown) => {
       if (over) return;
@@ -96,6 +114,10 @@ export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions)
       for (const worker of workers) void worker.terminate();
       reject(error);
     };
+    const onDrawn = (index: number, file: string) => {
+      o.onDrawn(index, file);
+      if (++drawn === tasks.length) end();
+    };
     const onAbort = () => end(o.signal.reason ?? new Error("The card drawing was stopped"));
     if (o.signal.aborted) {
       endWorkers(started);
@@ -104,24 +126,20 @@ export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions)
     o.signal.addEventListener("abort", onAbort, { once: true });
     const count = Math.max(1, Math.min(o.workers, tasks.length));
     endWorkers(started.splice(count));
-    const share = Math.ceil(tasks.length / count);
-    for (let offset = 0; offset < tasks.length; offset += share) {
-      const input: WorkerInput = { dir: o.dir, png: o.png, tasks: tasks.slice(offset, offset + share), offset };
+    const input: WorkerInput = { dir: o.dir, png: o.png, tasks: [...tasks], next };
+    for (let w = 0; w < count; w++) {
       // One started ahead that has exited since (it never should) would never report: a new one replaces it.
       const ahead = started.shift();
       const worker = ahead && ahead.threadId !== -1 ? ahead : new Worker(ENTRY, WORKER_OPTIONS);
       worker.ref();
       worker.postMessage(input);
       workers.push(worker);
-      running++;
       let finished = false;
       worker.on("message", (report: WorkerReport) => {
         if (over) return;
         if ("error" in report) return end(revive(report.error));
-        for (const [index, file] of report.drawn) o.onDrawn(index, file);
-        if (!report.done) return;
-        finished = true;
-        if (--running === 0) end();
+        for (const [index, file] of report.drawn) onDrawn(index, file);
+        finished = report.done;
       });
       worker.on("error", end);
       worker.on("exit", (code) => {
@@ -129,7 +147,31 @@ export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions)
           end(new Error(`A card-drawing worker stopped (exit code ${code}) before it had drawn its cards`));
       });
     }
+    o.helpFrom?.then(
+      () => help(tasks, o, next, onDrawn, () => over).catch(end),
+      () => undefined,
+    );
   });
+}
+
+/** Draws, on the calling thread, the tasks no worker has taken, a card a turn, until none is left or the drawing is over. */
+async function help(
+  tasks: readonly DrawTask[],
+  o: DrawWorkersOptions,
+  next: Int32Array,
+  onDrawn: (index: number, file: string) => void,
+  over: () => boolean,
+): Promise<void> {
+  let state: DrawState | undefined;
+  while (!over()) {
+    const index = takeTask(next);
+    const task = tasks[index];
+    if (task === undefined) return;
+    state ??= drawState(o.png);
+    onDrawn(index, writeCardSync(o.dir, task.key, generatedPng(task.text, o.png, state), task.damaged));
+    // The build's other work (a report, an interrupt) is seen between two cards.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** The worker's error as an Error of this thread, with the same name, message and code. */
