@@ -19,14 +19,20 @@ export interface DrawTask {
 }
 
 /**
- * What a worker is given, in one message: the cache folder, the PNG settings, every task, and the
- * counter (one Int32 in shared memory) from which each drawing thread takes the index of its next task.
+ * What a worker is given in its first message: the cache folder, the PNG settings, the counter (one
+ * Int32 in shared memory) from which each drawing thread takes the index of its next task, and the
+ * tasks known so far. Later messages (WorkerMore) add tasks, in the same order, to every worker.
  */
-export interface WorkerInput {
+export interface WorkerInput extends WorkerMore {
   dir: string;
   png: CardPngOptions;
-  tasks: DrawTask[];
   next: Int32Array;
+}
+
+/** More tasks for a worker, and whether no more will come after them. */
+export interface WorkerMore {
+  tasks: DrawTask[];
+  end: boolean;
 }
 
 /** Takes the index of the next task no thread has taken: each index is handed out once, to one thread. */
@@ -43,9 +49,9 @@ export type WorkerReport =
 export interface DrawWorkersOptions {
   dir: string;
   png: CardPngOptions;
-  /** Worker threads, each given an equal share of the tasks. */
+  /** Worker threads, all taking tasks from one counter. */
   workers: number;
-  /** Stops (terminates) every worker; the returned promise then rejects. */
+  /** Stops (terminates) every worker; the drawing then rejects. */
   signal: AbortSignal;
   /** Workers started ahead by startDrawWorkers, used first; those not needed are ended. Default none. */
   started?: Worker[] | undefined;
@@ -57,6 +63,16 @@ export interface DrawWorkersOptions {
    * made: it would otherwise only wait). Default: never.
    */
   helpFrom?: Promise<unknown> | undefined;
+}
+
+/** Tasks drawn in workers as they are added (openDrawing). */
+export interface Drawing {
+  /** Adds tasks, drawn after those added before; returns the index of the first. */
+  add(tasks: readonly DrawTask[]): number;
+  /** No more tasks will come: `done` resolves once every task added is drawn. */
+  close(): void;
+  /** Resolves when closed and every task is drawn; rejects with the first error, or when the signal stops the workers. */
+  done: Promise<void>;
 }
 
 // Plain JavaScript, so that it can register tsx on a Node that cannot strip types (see the file).
@@ -93,40 +109,47 @@ export function endWorkers(workers: readonly Worker[]): void {
   for (const worker of workers) void worker.terminate();
 }
 
-/** Draws every task in worker threads; resolves when all are saved, rejects with the first error. */
-export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions): Promise<void> {
+/**
+ * Opens a drawing: the workers (those started ahead first) get the tasks as they are added, `workers`
+ * of them once the first tasks come; none is started, and those started ahead are ended, for a
+ * drawing closed without tasks.
+ */
+export function openDrawing(o: DrawWorkersOptions): Drawing {
   const started = [...(o.started ?? [])];
-  if (tasks.length === 0) {
+  const workers: Worker[] = [];
+  const tasks: DrawTask[] = [];
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  let drawn = 0;
+  let closed = false;
+  let over = false;
+  let settle: (error?: unknown) => void = () => undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    settle = (error) => (error === undefined ? resolve() : reject(error));
+  });
+  // Awaited by whoever closes the drawing; until then a failure must not count as unhandled.
+  done.catch(() => undefined);
+  const end = (error?: unknown) => {
+    if (over) return;
+    over = true;
+    o.signal.removeEventListener("abort", onAbort);
+    // Done, the workers end by themselves (a profiler then writes their profiles); else they are stopped.
+    if (error !== undefined) for (const worker of workers) void worker.terminate();
+    settle(error);
+  };
+  const onDrawn = (index: number, file: string) => {
+    o.onDrawn(index, file);
+    if (++drawn === tasks.length && closed) end();
+  };
+  const onAbort = () => {
     endWorkers(started);
-    return Promise.resolve();
-  }
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-    let drawn = 0;
-    let over = false;
-    const end = (error?: unknown) => {
-      if (over) return;
-      over = true;
-      o.signal.removeEventListener("abort", onAbort);
-      // Done, the workers end by themselves (a profiler then writes their profiles); else they are stopped.
-      if (error === undefined) return resolve();
-      for (const worker of workers) void worker.terminate();
-      reject(error);
-    };
-    const onDrawn = (index: number, file: string) => {
-      o.onDrawn(index, file);
-      if (++drawn === tasks.length) end();
-    };
-    const onAbort = () => end(o.signal.reason ?? new Error("The card drawing was stopped"));
-    if (o.signal.aborted) {
-      endWorkers(started);
-      return onAbort();
-    }
-    o.signal.addEventListener("abort", onAbort, { once: true });
-    const count = Math.max(1, Math.min(o.workers, tasks.length));
+    end(o.signal.reason ?? new Error("The card drawing was stopped"));
+  };
+  if (o.signal.aborted) onAbort();
+  else o.signal.addEventListener("abort", onAbort, { once: true });
+  const startWorkers = (first: DrawTask[]) => {
+    const count = Math.max(1, o.workers);
     endWorkers(started.splice(count));
-    const input: WorkerInput = { dir: o.dir, png: o.png, tasks: [...tasks], next };
+    const input: WorkerInput = { dir: o.dir, png: o.png, tasks: first, next, end: closed };
     for (let w = 0; w < count; w++) {
       // One started ahead that has exited since (it never should) would never report: a new one replaces it.
       const ahead = started.shift();
@@ -147,11 +170,49 @@ export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions)
           end(new Error(`A card-drawing worker stopped (exit code ${code}) before it had drawn its cards`));
       });
     }
-    o.helpFrom?.then(
-      () => help(tasks, o, next, onDrawn, () => over).catch(end),
-      () => undefined,
-    );
-  });
+  };
+  const post = (more: WorkerMore) => {
+    for (const worker of workers) worker.postMessage(more);
+  };
+  o.helpFrom?.then(
+    () => help(tasks, o, next, onDrawn, () => over).catch(end),
+    () => undefined,
+  );
+  return {
+    add(added) {
+      const first = tasks.length;
+      if (added.length === 0 || over) return first;
+      if (closed) throw new Error("No card can be added to a drawing once it is closed");
+      tasks.push(...added);
+      if (workers.length === 0) startWorkers([...added]);
+      else post({ tasks: [...added], end: false });
+      return first;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      if (workers.length === 0) {
+        endWorkers(started);
+        end();
+        return;
+      }
+      post({ tasks: [], end: true });
+      if (drawn === tasks.length) end();
+    },
+    done,
+  };
+}
+
+/** Draws every task in worker threads; resolves when all are saved, rejects with the first error. */
+export function drawInWorkers(tasks: readonly DrawTask[], o: DrawWorkersOptions): Promise<void> {
+  if (tasks.length === 0) {
+    endWorkers(o.started ?? []);
+    return Promise.resolve();
+  }
+  const drawing = openDrawing({ ...o, workers: Math.min(o.workers, tasks.length) });
+  drawing.add(tasks);
+  drawing.close();
+  return drawing.done;
 }
 
 /** Draws, on the calling thread, the tasks no worker has taken, a card a turn, until none is left or the drawing is over. */
