@@ -5,7 +5,7 @@ import { type MessagePort, parentPort, receiveMessageOnPort } from "node:worker_
 import { writeCardSync } from "./card-cache.ts";
 import { drawState, generatedPng } from "./card-draw.ts";
 import { cardFaces, shape } from "./card-fonts.ts";
-import { type DrawTask, takeTask, type WorkerInput, type WorkerMore, type WorkerReport } from "./draw-workers.ts";
+import { type DrawTask, takeTask, type WorkerInput, type WorkerMore, type WorkerReport } from "./draw-messages.ts";
 
 // Cards reported at once: often enough for the progress line, rarely enough to cost nothing.
 const BATCH = 25;

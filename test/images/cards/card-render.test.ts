@@ -40,6 +40,7 @@ describe("cardCodeFiles", () => {
     "card-plans.ts",
     "card-render.ts",
     "card-setup.ts",
+    "draw-messages.ts",
     "draw-worker.ts",
     "draw-workers.ts",
     "early-cards.ts",

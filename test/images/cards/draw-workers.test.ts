@@ -9,7 +9,7 @@ import type { Worker } from "node:worker_threads";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { drawState, generatedPng } from "../../../src/images/cards/card-draw.ts";
 import { cardDefaults } from "../../../src/images/cards/card-options.ts";
-import { type DrawTask, drawInWorkers, startDrawWorkers } from "../../../src/images/cards/draw-workers.ts";
+import { type DrawTask, drawInWorkers, openDrawing, startDrawWorkers } from "../../../src/images/cards/draw-workers.ts";
 import { cardText as text } from "../../helpers/cards.ts";
 
 // A worker loads TypeScript and the fonts before its first card: seconds on a busy machine.
@@ -164,6 +164,33 @@ describe("drawInWorkers", () => {
     expect([...drawn.keys()].sort()).toEqual([0, 1, 2]);
     for (const [i, file] of drawn)
       expect((await readFile(join(dir, file))).equals(generatedPng(list[i]!.text, png, state))).toBe(true);
+  });
+
+  it("draws tasks added to a running drawing, each once, the workers waiting for those they took before they came", async () => {
+    const list = tasks(12);
+    const drawn = new Map<number, string>();
+    const drawing = openDrawing({
+      dir,
+      png,
+      workers: 2,
+      signal: new AbortController().signal,
+      onDrawn: (i, file) => {
+        expect(drawn.has(i)).toBe(false);
+        drawn.set(i, file);
+      },
+    });
+    expect(drawing.add(list.slice(0, 2))).toBe(0);
+    // Both workers drew or took what there was: the next tasks come to workers that wait for them.
+    while (drawn.size < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(drawing.add(list.slice(2, 7))).toBe(2);
+    expect(drawing.add(list.slice(7))).toBe(7);
+    drawing.close();
+    await drawing.done;
+    expect([...drawn.keys()].sort((a, b) => a - b)).toEqual(list.map((_, i) => i));
+    const state = drawState(png);
+    for (const [i, file] of drawn)
+      expect((await readFile(join(dir, file))).equals(generatedPng(list[i]!.text, png, state))).toBe(true);
+    expect(() => drawing.add(list.slice(0, 1))).toThrow("closed");
   });
 
   it("draws nothing, and starts no worker, for no tasks", async () => {
