@@ -66,6 +66,13 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
   // while Eleventy and the content load, instead of after.
   if (images.cards && !existsSync(images.cards.cacheDir))
     images.cards.started = startDrawWorkers(cardDefaults.workers, cardsStop.signal);
+  // Once the pages are rendered and the search index is made, this thread draws cards beside the
+  // workers instead of waiting for them (after Pagefind, whose peak of memory it would add to).
+  let waiting: () => void = () => undefined;
+  if (images.cards)
+    images.cards.helpFrom = new Promise<void>((resolve) => {
+      waiting = resolve;
+    });
   const Eleventy = await loadEleventy();
   const caches = await readBuildCaches(cacheDir, currentCodeVersion());
   const cache = caches.content;
@@ -131,6 +138,7 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
     });
     await eleventy.toJSON();
     const index = await searching;
+    waiting();
     const drawnCards = await (content.cardsDrawing ?? []);
     // Nothing is staged after an interrupt, and the switch never starts.
     if (stopped) throw new BuildInterrupted("interrupted");

@@ -2,7 +2,8 @@
 import { readFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import type { DateTime } from "luxon";
-import { articleCards } from "../images/cards/article-cards.ts";
+import { articleCards, cardJob } from "../images/cards/article-cards.ts";
+import { earlyCards } from "../images/cards/early-cards.ts";
 import type { Article } from "./article.ts";
 import { storyProblems } from "../stories/author.ts";
 import { locate } from "./checks.ts";
@@ -99,6 +100,10 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   const heldBack: Article[] = [];
   const lines = new Map<string, () => ReadonlyMap<string, number>>();
   const drafts: Article[] = [];
+  // A cold production build draws each generated card from the moment its article is read (early-cards.ts).
+  const cards = options.images?.cards;
+  const early = cards && settings.socialCards ? await earlyCards(cards) : undefined;
+  const job = early ? cardJob(settings) : undefined;
   // Each file is parsed as soon as it is read: no site's whole text is held at once.
   for (const [index, path] of paths.entries()) {
     // Reading is synchronous; a turn of the event loop now and then lets an interrupt be seen at
@@ -120,7 +125,11 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     if (a?.draft && !options.includeDrafts) drafts.push(a);
     if (!a || (a.draft && !options.includeDrafts)) continue;
     if (options.now && a.date > options.now && !options.includeFuture) heldBack.push(a);
-    else articles.push(a);
+    else {
+      articles.push(a);
+      // An article with a lead image may get it as its card: that is known only once the images are read.
+      if (early && job && !a.image) early(job(a));
+    }
   }
   errors.push(...duplicateUrls(articles));
   // Only items that name a story are checked: a copy of each of 100,000 articles was garbage a rebuild.
@@ -140,16 +149,16 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
   // Stable sort: problems grouped by file, each file's in the order they were found.
   if (errors.length > 0)
     throw new ContentError(errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)));
-  const cards = options.images?.cards
-    ? await articleCards(placed.articles, settings, placed.sources, options.images.cards)
+  const made = cards
+    ? await articleCards(placed.articles, settings, placed.sources, cards)
     : { cards: new Map<Article, Image>(), assets: [], drawing: undefined };
   return {
     settings,
     articles: placed.articles,
     images: placed.images,
-    cards: cards.cards,
-    assets: [...placed.assets, ...cards.assets],
-    ...(cards.drawing ? { cardsDrawing: cards.drawing } : {}),
+    cards: made.cards,
+    assets: [...placed.assets, ...made.assets],
+    ...(made.drawing ? { cardsDrawing: made.drawing } : {}),
     imageWork: placed.work,
     warnings,
     heldBack,

@@ -19,27 +19,10 @@ export async function articleCards(
   leads: ReadonlyMap<Article, string>,
   processing: CardProcessing,
 ): Promise<{ cards: Map<Article, Image>; assets: CopiedFile[]; drawing: Promise<CopiedFile[]> }> {
-  const host = new URL(settings.url).host;
-  const formatDay = dayFormatter(settings.locale);
   // Without generated cards, only articles with a lead image can have one.
   const wanted = settings.socialCards ? articles : articles.filter((a) => leads.has(a));
-  const jobs = wanted.map((a): CardJob => {
-    const lead = leads.get(a);
-    return {
-      // A cropped lead image is named after its file, like its other variants; a generated card after the article.
-      name: lead ? basename(lead, extname(lead)) : a.slug,
-      lead,
-      leadOnly: !settings.socialCards,
-      text: {
-        headline: a.title,
-        source: a.source,
-        site: settings.title,
-        date: formatDay(a.day),
-        host,
-        language: settings.language,
-      },
-    };
-  });
+  const job = cardJob(settings);
+  const jobs = wanted.map((a) => job(a, leads.get(a)));
   const { names, drawn } = await startCards(jobs, processing);
   const cards = new Map<Article, Image>();
   wanted.forEach((a, i) => {
@@ -59,4 +42,24 @@ export async function articleCards(
   // Awaited by the build before it commits; until then a failure must not count as unhandled.
   drawing.catch(() => undefined);
   return { cards, assets: [], drawing };
+}
+
+/** The card job of an article under `settings`, given the source path of its usable lead image, if any. */
+export function cardJob(settings: Settings): (a: Article, lead?: string) => CardJob {
+  const host = new URL(settings.url).host;
+  const formatDay = dayFormatter(settings.locale);
+  return (a, lead) => ({
+    // A cropped lead image is named after its file, like its other variants; a generated card after the article.
+    name: lead ? basename(lead, extname(lead)) : a.slug,
+    lead,
+    leadOnly: !settings.socialCards,
+    text: {
+      headline: a.title,
+      source: a.source,
+      site: settings.title,
+      date: formatDay(a.day),
+      host,
+      language: settings.language,
+    },
+  });
 }

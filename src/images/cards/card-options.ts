@@ -57,6 +57,11 @@ export interface CardProcessing {
   /** Worker threads started ahead (startDrawWorkers) to draw the missing cards; any not needed are ended. Default none. */
   started?: Worker[];
   /**
+   * With `background`: once this resolves, the calling thread draws the cards no worker has taken yet,
+   * beside the workers (a build resolves it when it would otherwise only wait for them). Default: never.
+   */
+  helpFrom?: Promise<unknown>;
+  /**
    * Cards kept between a dev server's rebuilds (card-plans.ts), read and refilled by each build that
    * draws on its own thread (no `background`). Default none: every card is planned.
    */

@@ -31,7 +31,7 @@ export interface MissingCard {
 }
 
 /** Cache key of a card: SHA-256 of the recipe and of what the card is made from. */
-function cardKey(recipe: string, input: string | Uint8Array): string {
+export function cardKey(recipe: string, input: string | Uint8Array): string {
   return createHash("sha256").update(recipe).update("\0").update(input).digest("hex");
 }
 

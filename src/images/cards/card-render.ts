@@ -2,14 +2,8 @@
 // outlines, cached by a hash of everything that goes into them, so an unchanged card costs no work.
 // A card's name comes from that hash, so a build knows every card's name before drawing any, and a
 // production build draws the missing ones in worker threads while it renders its pages.
-import { createHash } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import sharp from "sharp";
-import { listStore } from "./card-cache.ts";
 import { type DrawState, drawState } from "./card-draw.ts";
-import { fontsRecipe } from "./card-fonts.ts";
-import { cardDesignDefaults } from "./card-layout.ts";
 import {
   type Card,
   type CardJob,
@@ -18,63 +12,17 @@ import {
   type CardProcessing,
   cardDefaults,
 } from "./card-options.ts";
-import { type CardSetup, type MissingCard, makeMissing, planCard } from "./card-plan.ts";
+import { type MissingCard, makeMissing, planCard } from "./card-plan.ts";
 import { recallPlans } from "./card-plans.ts";
-import { readLeadHashes } from "./lead-hashes.ts";
 import { pool } from "../pool.ts";
-import { drawInWorkers, endWorkers } from "./draw-workers.ts";
+import { type DrawTask, endWorkers, openDrawing } from "./draw-workers.ts";
+import { cardRecipe, cardSetup } from "./card-setup.ts";
+import { takeEarly } from "./early-cards.ts";
 
 export { cardInks } from "./card-draw.ts";
 export { type Card, type CardJob, type CardName, type CardOptions, type CardProcessing, cardDefaults };
 
-// Hash of the card code itself: a change to the layout, the glyph shaping or the crop makes new cards.
-// Kept per process, not per build, on purpose: it must describe the code this process loaded, and an
-// edit to these files during a dev server's life does not reload them.
-let code: string | undefined;
-/**
- * The files whose code shapes a card's pixels, hashed into every card's cache key: the drawing of a
- * generated card, its layout and fonts, the crop of a lead image. Not the bookkeeping (the cache, the
- * plans, this file, the workers): a change there must not redraw every card of every site. The
- * options' values are in the recipe as data, so card-options.ts is not listed either.
- */
-export const cardCodeFiles = [
-  "card-crop.ts",
-  "card-draw.ts",
-  "card-fonts.ts",
-  "card-glyphs.ts",
-  "card-layout.ts",
-  "card-png.ts",
-  "card-raster.ts",
-  "card-words.ts",
-  "card-wrap.ts",
-];
-const codeHash = async () => {
-  if (code) return code;
-  const hash = createHash("sha256");
-  for (const file of cardCodeFiles) hash.update(await readFile(new URL(`./${file}`, import.meta.url)));
-  return (code = hash.digest("hex"));
-};
-
-/** The options and the recipe of one build's cards: what every card key hashes besides the card's own input. */
-async function cardRecipe(processing: CardProcessing): Promise<Omit<CardSetup, "store" | "leads">> {
-  const options: CardOptions = { ...cardDefaults, ...processing.options };
-  const recipe = JSON.stringify({
-    // How many at once and where changes no card's bytes.
-    options: { ...options, concurrency: 0, workers: 0 },
-    design: cardDesignDefaults,
-    fonts: fontsRecipe(),
-    code: await codeHash(),
-    sharp: sharp.versions,
-  });
-  return { options, recipe };
-}
-
-/** The listed cache, for the jobs the plans of a dev server's last rebuild did not answer. */
-async function cardSetup(processing: CardProcessing, base: Omit<CardSetup, "store" | "leads">): Promise<CardSetup> {
-  await mkdir(processing.cacheDir, { recursive: true });
-  const store = await listStore(processing.cacheDir, processing.onNotice ?? ((line) => console.warn(line)));
-  return { ...base, store, leads: readLeadHashes(`${processing.cacheDir}.leads`) };
-}
+export { cardCodeFiles } from "./card-setup.ts";
 
 /** Makes (or finds in the cache) the card of each job on this thread, `concurrency` jobs at once; null where a job has none. */
 export async function makeCards(jobs: readonly CardJob[], processing: CardProcessing): Promise<(Card | null)[]> {
@@ -113,12 +61,16 @@ export async function startCards(
   processing: CardProcessing,
 ): Promise<{ names: (CardName | null)[]; drawn: Promise<(Card | null)[]> }> {
   const signal = processing.background;
+  const early = takeEarly(processing);
   if (!signal || jobs.length === 0) {
+    early?.drawing.close();
     endWorkers(processing.started ?? []);
     const made = await makeCards(jobs, processing);
     return { names: made, drawn: Promise.resolve(made) };
   }
-  const setup = await cardSetup(processing, await cardRecipe(processing));
+  // A drawing begun while the content was read (early-cards.ts) goes on with the cards it has not taken.
+  early?.flush();
+  const setup = early?.setup ?? (await cardSetup(processing, await cardRecipe(processing)));
   const results: (Card | null)[] = jobs.map(() => null);
   const names: (CardName | null)[] = jobs.map(() => null);
   const missing: [number, MissingCard][] = [];
@@ -140,27 +92,48 @@ export async function startCards(
   };
   const leads = missing.filter(([, m]) => m.lead);
   const generated = missing.filter(([, m]) => !m.lead);
+  // Each generated card's task in the drawing: the one begun early for its key, else one added now.
+  const keys = early?.keys ?? new Map<string, number>();
+  const first = keys.size;
+  const waiting = new Map<number, [number, MissingCard][]>();
+  const fresh: DrawTask[] = [];
+  for (const [i, m] of generated) {
+    let index = keys.get(m.key);
+    if (index === undefined) {
+      keys.set(m.key, (index = first + fresh.length));
+      fresh.push({ key: m.key, text: m.text, damaged: setup.store.damaged.get(m.key) });
+    }
+    waiting.set(index, [...(waiting.get(index) ?? []), [i, m]]);
+  }
+  const onDrawn = (index: number, file: string) => {
+    for (const [i, m] of waiting.get(index) ?? []) {
+      setup.store.files.set(m.key, file);
+      made(i, { ...m.card, file: join(setup.store.dir, file), fromCache: false });
+    }
+  };
+  const drawing =
+    early?.drawing ??
+    openDrawing({
+      dir: setup.store.dir,
+      png: setup.options.png,
+      workers: Math.max(1, Math.min(setup.options.workers, fresh.length)),
+      signal,
+      started: processing.started,
+      helpFrom: processing.helpFrom,
+      onDrawn,
+    });
+  if (early) {
+    early.listen = onDrawn;
+    for (const [index, file] of early.drawn) onDrawn(index, file);
+  }
+  drawing.add(fresh);
+  drawing.close();
   const drawn = Promise.all([
     pool(leads, Math.max(1, setup.options.concurrency), async ([i, m]) => {
       signal.throwIfAborted();
       made(i, await makeMissing(m, setup, () => drawState(setup.options.png)));
     }),
-    drawInWorkers(
-      generated.map(([, m]) => ({ key: m.key, text: m.text, damaged: setup.store.damaged.get(m.key) })),
-      {
-        dir: setup.store.dir,
-        png: setup.options.png,
-        workers: Math.max(1, setup.options.workers),
-        signal,
-        started: processing.started,
-        onDrawn: (j, file) => {
-          const [i, m] = generated[j] ?? [];
-          if (i === undefined || !m) return;
-          setup.store.files.set(m.key, file);
-          made(i, { ...m.card, file: join(setup.store.dir, file), fromCache: false });
-        },
-      },
-    ),
+    drawing.done,
   ]).then(() => results);
   // Awaited by the build before it commits; until then a failure must not count as unhandled.
   drawn.catch(() => undefined);

@@ -1,10 +1,11 @@
-// Inside a card-drawing worker thread (started by draw-workers.ts): draws its share of the missing
-// generated cards, saves each into the cache, and reports the file names in batches.
-import { parentPort } from "node:worker_threads";
+// Inside a card-drawing worker thread (started by draw-workers.ts): draws missing generated cards, each
+// time the next one no other thread has taken, saves each into the cache, and reports the file names in
+// batches.
+import { type MessagePort, parentPort, receiveMessageOnPort } from "node:worker_threads";
 import { writeCardSync } from "./card-cache.ts";
 import { drawState, generatedPng } from "./card-draw.ts";
 import { cardFaces, shape } from "./card-fonts.ts";
-import type { WorkerInput, WorkerReport } from "./draw-workers.ts";
+import { type DrawTask, takeTask, type WorkerInput, type WorkerMore, type WorkerReport } from "./draw-messages.ts";
 
 // Cards reported at once: often enough for the progress line, rarely enough to cost nothing.
 const BATCH = 25;
@@ -23,18 +24,45 @@ function warmUp(): void {
   }
 }
 
-function run(port: NonNullable<typeof parentPort>, input: WorkerInput): void {
+/** Adds the tasks of every message waiting on `port` to `tasks`; returns whether one said no more will come. */
+function receive(port: MessagePort, tasks: DrawTask[]): boolean {
+  let end = false;
+  for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+    const more = m.message as WorkerMore;
+    tasks.push(...more.tasks);
+    end ||= more.end;
+  }
+  return end;
+}
+
+async function run(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
   const report = (r: WorkerReport) => port.postMessage(r);
   try {
     const state = drawState(input.png);
+    const tasks = input.tasks;
+    let end = input.end;
     let drawn: [number, string][] = [];
-    for (const [j, task] of input.tasks.entries()) {
-      const data = generatedPng(task.text, input.png, state);
-      drawn.push([input.offset + j, writeCardSync(input.dir, task.key, data, task.damaged)]);
-      if (drawn.length === BATCH) {
-        report({ drawn, done: false });
-        drawn = [];
+    // The next task no other thread (another worker, the build's own) has taken; it may not have come yet.
+    for (let j = takeTask(input.next); ; ) {
+      end = receive(port, tasks) || end;
+      const task = tasks[j];
+      if (task) {
+        const data = generatedPng(task.text, input.png, state);
+        drawn.push([j, writeCardSync(input.dir, task.key, data, task.damaged)]);
+        if (drawn.length === BATCH) {
+          report({ drawn, done: false });
+          drawn = [];
+        }
+        j = takeTask(input.next);
+        continue;
       }
+      if (end) break;
+      // Taken, but not added yet: what is drawn is reported while the next tasks come.
+      if (drawn.length > 0) report({ drawn, done: false });
+      drawn = [];
+      const more = await new Promise<WorkerMore>((resolve) => port.once("message", resolve));
+      tasks.push(...more.tasks);
+      end = more.end;
     }
     report({ drawn, done: true });
   } catch (caught) {
@@ -48,7 +76,8 @@ function run(port: NonNullable<typeof parentPort>, input: WorkerInput): void {
 
 const port = parentPort;
 if (port) {
-  // The tasks come in one message, which a worker started ahead (startDrawWorkers) awaits while it warms up.
-  port.once("message", (input: WorkerInput) => run(port, input));
+  // The first tasks come in one message, which a worker started ahead (startDrawWorkers) awaits while
+  // it warms up; more may follow (WorkerMore), until one says they were the last.
+  port.once("message", (input: WorkerInput) => void run(port, input));
   warmUp();
 }

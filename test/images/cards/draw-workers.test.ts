@@ -1,5 +1,7 @@
-// Cards drawn in worker threads: the same bytes as on the main thread, every task reported once, a
-// worker's error arriving as the same error, and a stop that ends the workers.
+// Cards drawn in worker threads (and on the calling thread, once it helps): the same bytes as on the
+// main thread, every task reported once, a worker's error arriving as the same error, and a stop that
+// ends the workers.
+import { EventEmitter } from "node:events";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +9,7 @@ import type { Worker } from "node:worker_threads";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { drawState, generatedPng } from "../../../src/images/cards/card-draw.ts";
 import { cardDefaults } from "../../../src/images/cards/card-options.ts";
-import { type DrawTask, drawInWorkers, startDrawWorkers } from "../../../src/images/cards/draw-workers.ts";
+import { type DrawTask, drawInWorkers, openDrawing, startDrawWorkers } from "../../../src/images/cards/draw-workers.ts";
 import { cardText as text } from "../../helpers/cards.ts";
 
 // A worker loads TypeScript and the fonts before its first card: seconds on a busy machine.
@@ -113,6 +115,82 @@ describe("drawInWorkers", () => {
     expect((await readdir(dir)).length).toBe(files);
     expect(files).toBeLessThan(400);
     expect(reported).toBe(atStop);
+  });
+
+  it("draws on the calling thread too once helpFrom resolves: every task once, the same bytes", async () => {
+    const list = tasks(40);
+    const drawn = new Map<number, string>();
+    await drawInWorkers(list, {
+      dir,
+      png,
+      workers: 1,
+      signal: new AbortController().signal,
+      helpFrom: Promise.resolve(),
+      onDrawn: (i, file) => {
+        expect(drawn.has(i)).toBe(false);
+        drawn.set(i, file);
+      },
+    });
+    expect([...drawn.keys()].sort((a, b) => a - b)).toEqual(list.map((_, i) => i));
+    const state = drawState(png);
+    for (const [i, file] of drawn)
+      expect((await readFile(join(dir, file))).equals(generatedPng(list[i]!.text, png, state))).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual([...new Set(drawn.values())].sort());
+  });
+
+  it("draws every task on the calling thread when its worker takes none", async () => {
+    // A stand-in for a worker started ahead that never draws: only the calling thread's help can finish.
+    const idle = Object.assign(new EventEmitter(), { threadId: 1, ref: () => undefined, postMessage: () => undefined });
+    const list = tasks(3);
+    const drawn = new Map<number, string>();
+    let help: () => void = () => undefined;
+    const drawing = drawInWorkers(list, {
+      dir,
+      png,
+      workers: 1,
+      signal: new AbortController().signal,
+      started: [idle as unknown as Worker],
+      helpFrom: new Promise<void>((resolve) => {
+        help = resolve;
+      }),
+      onDrawn: (i, file) => drawn.set(i, file),
+    });
+    // Nothing is drawn before the help starts.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(drawn.size).toBe(0);
+    help();
+    await drawing;
+    const state = drawState(png);
+    expect([...drawn.keys()].sort()).toEqual([0, 1, 2]);
+    for (const [i, file] of drawn)
+      expect((await readFile(join(dir, file))).equals(generatedPng(list[i]!.text, png, state))).toBe(true);
+  });
+
+  it("draws tasks added to a running drawing, each once, the workers waiting for those they took before they came", async () => {
+    const list = tasks(12);
+    const drawn = new Map<number, string>();
+    const drawing = openDrawing({
+      dir,
+      png,
+      workers: 2,
+      signal: new AbortController().signal,
+      onDrawn: (i, file) => {
+        expect(drawn.has(i)).toBe(false);
+        drawn.set(i, file);
+      },
+    });
+    expect(drawing.add(list.slice(0, 2))).toBe(0);
+    // Both workers drew or took what there was: the next tasks come to workers that wait for them.
+    while (drawn.size < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(drawing.add(list.slice(2, 7))).toBe(2);
+    expect(drawing.add(list.slice(7))).toBe(7);
+    drawing.close();
+    await drawing.done;
+    expect([...drawn.keys()].sort((a, b) => a - b)).toEqual(list.map((_, i) => i));
+    const state = drawState(png);
+    for (const [i, file] of drawn)
+      expect((await readFile(join(dir, file))).equals(generatedPng(list[i]!.text, png, state))).toBe(true);
+    expect(() => drawing.add(list.slice(0, 1))).toThrow("closed");
   });
 
   it("draws nothing, and starts no worker, for no tasks", async () => {
