@@ -51,12 +51,14 @@ export function manifestPath(dir: string): string {
 }
 
 // Manifests this process wrote or read, by path, with the file's stat: the dev server reads two a
-// rebuild (the one its last rebuild wrote, and the one before), 200,000 rows each at 100,000 articles.
+// rebuild (the one its last rebuild wrote, and the one before) and writes one, 200,000 rows each at
+// 100,000 articles.
 // A manifest is written once under its version's name and never changed in place. One written moments
 // ago keeps the hash of its bytes as well: its stat may not yet tell a rewrite from it (git's "racy
 // clean"), so its bytes are compared until the stat can vouch (hashing costs a tenth of parsing).
 const known = new Map<string, { stat: string; manifest: Manifest; bytesHash?: string }>();
-const KEPT_MANIFESTS = 2;
+// The one a rebuild writes, and the two it reads next time (the current version's and the one before).
+const KEPT_MANIFESTS = 3;
 const SETTLED_MS = 2000;
 const hashOf = (bytes: string | Uint8Array) => createHash("sha256").update(bytes).digest("base64");
 

@@ -49,6 +49,26 @@ describe("readManifest", () => {
     expect([manifest?.id, manifest?.previous, manifest?.folder]).toEqual(["v1", "v0", [1, 2]]);
   });
 
+  it("parses none of the manifests a dev server's rebuilds read: the current version's and the one before", () => {
+    const path = (id: string) => join(dir, `${id}.json`);
+    const folder: [number, number] = [1, 2];
+    writeManifest(path("v1"), { id: "v1", folder }, files("home-1"), undefined);
+    writeManifest(path("v2"), { id: "v2", folder }, files("home-2"), "v1");
+    const parse = vi.spyOn(JSON, "parse");
+    for (const [current, before, next] of [
+      ["v2", "v1", "v3"],
+      ["v3", "v2", "v4"],
+      ["v4", "v3", "v5"],
+    ] as const) {
+      // Seconds apart, as rebuilds of a large site are: each file read is settled by then.
+      expect(readManifest(path(current), later())?.id).toBe(current);
+      expect(readManifest(path(before), later())?.id).toBe(before);
+      writeManifest(path(next), { id: next, folder }, files(`home-${next}`), current);
+    }
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+  });
+
   it("reads a manifest rewritten right after it was written, at the same length", () => {
     const path = join(dir, "v1.json");
     writeManifest(path, { id: "v1", folder: [1, 2] }, files("home-1"), undefined);
