@@ -124,12 +124,16 @@ export function renderSitemapIndex(
  * publication); a listing's is its newest article, on all its pages, since a new article shifts them all.
  */
 export function sitemapEntries(digest: Digest): { url: string; lastmod?: string }[] {
+  const entries: { url: string; lastmod?: string }[] = [];
+  visitSitemapEntries(digest, (url, lastmod) => entries.push(lastmod === undefined ? { url } : { url, lastmod }));
+  return entries;
+}
+
+/** sitemapEntries() one by one, with no object made for each. */
+function visitSitemapEntries(digest: Digest, add: (url: string, lastmod: string | undefined) => void): void {
   const articles = digest.articlePages.filter((p) => !p.teaser.draft);
   // The indexes list no expired item, so their date is the newest listed article's.
   const newest = articles.find((p) => !p.expired)?.teaser.published.iso;
-  const entries: { url: string; lastmod?: string }[] = [];
-  const add = (url: string, lastmod: string | undefined) =>
-    entries.push(lastmod === undefined ? { url } : { url, lastmod });
   for (const listing of [digest.homePages, digest.tagPages, digest.sourcePages]) {
     let lastmod: string | undefined;
     for (const page of listing) {
@@ -141,7 +145,28 @@ export function sitemapEntries(digest: Digest): { url: string; lastmod?: string 
   for (const index of digest.indexPages) add(index.url, newest);
   for (const story of digest.storyPages) add(story.url, story.items[0]?.published.iso);
   for (const page of articles) add(page.url, page.updated?.iso ?? page.teaser.published.iso);
-  return entries;
+}
+
+/** The sitemap files the dev server's last build rendered, with what they were made from. */
+export interface SitemapMemo {
+  /** The site URL, then each entry's URL and lastmod, flat. */
+  made?: (string | undefined)[];
+  files?: { url: string; content: string }[];
+}
+
+/**
+ * renderSitemaps() of a digest's entries; with a memo, the last build's files when every URL and
+ * lastmod is the same (a body edit's), without a line of XML made again.
+ */
+export function siteSitemaps(digest: Digest, siteUrl: string, memo?: SitemapMemo): { url: string; content: string }[] {
+  if (memo === undefined) return renderSitemaps(sitemapEntries(digest), siteUrl);
+  const made: (string | undefined)[] = [siteUrl];
+  visitSitemapEntries(digest, (url, lastmod) => made.push(url, lastmod));
+  const last = memo.made;
+  const same = last !== undefined && last.length === made.length && made.every((value, i) => value === last[i]);
+  if (!same || memo.files === undefined) memo.files = renderSitemaps(sitemapEntries(digest), siteUrl);
+  memo.made = made;
+  return memo.files;
 }
 
 /** A news sitemap (Google's `news:` extension) for articles chosen by `newsItems`. */
