@@ -3,7 +3,7 @@ import type { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
 import type { SiteStories } from "../stories/site-stories.ts";
 import { coverageOf } from "../stories/site-stories.ts";
-import type { DigestMemo, Visit } from "./digest-memo.ts";
+import type { DigestMemo, LinkKeys, Visit } from "./digest-memo.ts";
 import { reuse } from "./digest-memo.ts";
 import type { RelatedMatch } from "./related.ts";
 import type { ArticlePage, Image, Link, Teaser, TimeStamp } from "./view-model.ts";
@@ -19,10 +19,14 @@ export interface ArticleParts {
   stories: SiteStories;
   images: ReadonlyMap<Article, Image>;
   cards: ReadonlyMap<Article, Image>;
-  /** A source's link by its name as an author spelled it. */
-  sourceLink: (name: string) => Link | undefined;
-  /** A tag's link by its name as an author spelled it; an expired item's tag may have none. */
-  tagLink: (name: string) => Link | undefined;
+  /** Each source's link by its key (nameKey). */
+  sourceLinks: ReadonlyMap<string, Link>;
+  /** Each tag's link by its key (nameKey); an expired item's tag may have none. */
+  tagLinks: ReadonlyMap<string, Link>;
+  /** An article's tags' and source's keys (nameKey). */
+  linkKeys: (a: Article) => LinkKeys;
+  /** A tag's or source's key from its name as an author spelled it. */
+  nameKey: (name: string) => string;
   /** A source's label by its name as an author spelled it. */
   sourceLabel: (name: string) => string;
   isExpired: (a: Article) => boolean;
@@ -53,14 +57,15 @@ export function articleViews(
   parts: ArticleParts,
   memo: DigestMemo,
 ): { teaser: (a: Article) => Teaser; articlePage: (a: Article) => ArticlePage } {
-  const { listed, position, related, stories, images, cards, sourceLink, tagLink, isExpired, stamp } = parts;
+  const { listed, position, related, stories, images, cards, sourceLinks, tagLinks, linkKeys, isExpired, stamp } =
+    parts;
   // A memo for one build only would remember 200,000 objects no one asks for again.
   const teaserMemo = memo.oneBuild ? undefined : (memo.teasers ??= new WeakMap());
   const pageMemo = memo.oneBuild ? undefined : (memo.pages ??= new WeakMap());
   // map, not flatMap: a list made at its length (flatMap's keeps room to grow, 150 bytes each, and a
   // 100,000-article digest makes 600,000 of them).
-  const tagLinksOf = (names: readonly string[]) => {
-    const links = names.map(tagLink);
+  const tagLinksOf = (keys: readonly string[]) => {
+    const links = keys.map((key) => tagLinks.get(key));
     return links.includes(undefined) ? links.filter((l) => l !== undefined) : (links as Link[]);
   };
   const teasers = new Map<Article, Teaser>();
@@ -69,20 +74,21 @@ export function articleViews(
     if (known) return known;
     const thumbnail = images.get(a);
     const coverage = coverageOf(a, stories, parts.sourceLabel);
-    const source = a.source === undefined ? undefined : sourceLink(a.source);
+    const keys = linkKeys(a);
+    const source = keys.source === undefined ? undefined : sourceLinks.get(keys.source);
     // Links are shared objects (see DigestMemo.links): a teaser is made again only when its own links moved.
     const visit: Visit = (put) =>
       put(thumbnail) &&
       put(coverage === undefined ? undefined : JSON.stringify(coverage)) &&
       put(source) &&
-      a.tags.every((name) => put(tagLink(name)));
+      keys.tags.every((key) => put(tagLinks.get(key)));
     const made = reuse(teaserMemo, a, visit, () => ({
       url: a.url,
       title: a.title,
       source,
       published: stamp(a.date),
       summary: a.summary,
-      tags: tagLinksOf(a.tags),
+      tags: tagLinksOf(keys.tags),
       draft: a.draft,
       thumbnail,
       coverage,
@@ -141,7 +147,7 @@ export function articleViews(
         bodyKey: a.bodyKey,
         related: found.flatMap((m) => {
           const other = relatedArticle(m);
-          return other ? [{ teaser: teaser(other), sharedTags: tagLinksOf(m.sharedTags) }] : [];
+          return other ? [{ teaser: teaser(other), sharedTags: tagLinksOf(m.sharedTags.map(parts.nameKey)) }] : [];
         }),
         ...(story ? { story: { url: story.url, label: story.lead.title }, coverage } : {}),
         older: link(older),

@@ -18,6 +18,10 @@ export interface DigestMemo {
   related?: RelatedMemo;
   /** The time formats' settings, as the teasers were made with them. */
   terms?: string;
+  /** Each tag's and source's key by name, kept so that a key is the very same string every build (taxonomy.ts). */
+  names?: Map<string, string>;
+  /** Each article's tags' and source's keys. */
+  linkKeys?: WeakMap<Article, LinkKeys>;
   /** Each tag's and source's link, one object per URL and label, so that links compare by identity. */
   links?: Map<string, Link>;
   teasers?: WeakMap<Article, Memoised<Teaser>>;
@@ -33,6 +37,12 @@ export interface DigestMemo {
   oneBuild?: boolean;
   /** The detection and related lists as the digest cache file holds them, so that unchanged ones are not written again. */
   saved?: readonly unknown[];
+}
+
+/** The keys (nameKey) of an article's tags and source, which find their links. */
+export interface LinkKeys {
+  tags: readonly string[];
+  source: string | undefined;
 }
 
 /** The pages the dev server keeps by URL between builds while what they show is the same. */

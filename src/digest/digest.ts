@@ -11,7 +11,7 @@ import { type BuildContext, createBuildContext } from "./build-context.ts";
 import { feedFilesFor, siteDocuments, storyFeedFiles } from "../formats/documents.ts";
 import { showOnce, showOncePerDay, siteStories, storyPage } from "../stories/site-stories.ts";
 import { homeUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
-import { type DigestMemo, type KeptByKey, type KeptPages, keepByKey, makeAnew } from "./digest-memo.ts";
+import { type DigestMemo, type KeptByKey, type KeptPages, keepByKey, type LinkKeys, makeAnew } from "./digest-memo.ts";
 import { dayPagesOf, indexPage, linksByKey, listPages } from "./listings.ts";
 import { articleViews } from "./article-pages.ts";
 
@@ -37,7 +37,7 @@ export function buildDigest(
   // An expired item keeps its page but leaves every listing: home, days, tags, sources, related lists.
   const isExpired = (a: Article) => now !== undefined && a.expires !== undefined && a.expires <= now;
   const listed = articles.filter((a) => !isExpired(a));
-  const nameKey = nameKeys();
+  const nameKey = nameKeys(memo.oneBuild ? undefined : (memo.names ??= new Map()));
   const keepTerms = !memo.oneBuild;
   const tags = keptTerms(listed, (a) => a.tags, "tags", nameKey, keepTerms ? (memo.tags ??= {}) : undefined);
   const sources = keptTerms(
@@ -57,6 +57,15 @@ export function buildDigest(
   const formatTime = dateTimeFormatter(settings.timeZone, settings.locale);
   const terms = JSON.stringify([settings.timeZone, settings.locale]);
   if (memo.terms !== terms) Object.assign(memo, { terms, teasers: new WeakMap(), pages: new WeakMap(), kept: {} });
+  // Each article's keys, by object: an unchanged article's are found once per server, not once per build.
+  const keysMemo = memo.oneBuild ? undefined : (memo.linkKeys ??= new WeakMap());
+  const linkKeys = (a: Article): LinkKeys => {
+    const known = keysMemo?.get(a);
+    if (known) return known;
+    const made = { tags: a.tags.map(nameKey), source: a.source === undefined ? undefined : nameKey(a.source) };
+    keysMemo?.set(a, made);
+    return made;
+  };
   const position = new Map(listed.map((a, i) => [a, i]));
   // A story is named by its oldest report's place in the list: the same stories give the same
   // numbers whatever other stories came or went, so an edit elsewhere leaves the related inputs equal.
@@ -77,8 +86,10 @@ export function buildDigest(
       stories,
       images,
       cards,
-      sourceLink: (name) => sourceLinks.get(nameKey(name)),
-      tagLink: (name) => tagLinks.get(nameKey(name)),
+      sourceLinks,
+      tagLinks,
+      nameKey,
+      linkKeys,
       sourceLabel: (name) => sourceLinks.get(nameKey(name))?.label ?? name,
       isExpired,
       stamp: (date) => ({ iso: isoInstant(date), text: formatTime(date) }),
