@@ -56,7 +56,8 @@ export function buildDigest(
   const sourceLinks = linksByKey(sources.terms, sourceUrl, links, nameKey);
   const formatTime = dateTimeFormatter(settings.timeZone, settings.locale);
   const terms = JSON.stringify([settings.timeZone, settings.locale]);
-  if (memo.terms !== terms) Object.assign(memo, { terms, teasers: new WeakMap(), pages: new WeakMap(), kept: {} });
+  if (memo.terms !== terms)
+    Object.assign(memo, { terms, teasers: new WeakMap(), pages: new WeakMap(), kept: undefined });
   // Each article's keys, by object: an unchanged article's are found once per server, not once per build.
   const keysMemo = memo.oneBuild ? undefined : (memo.linkKeys ??= new WeakMap());
   const linkKeys = (a: Article): LinkKeys => {

@@ -11,6 +11,8 @@ import {
   renderSitemapIndex,
   renderSitemaps,
   sitemapDefaults,
+  type SitemapMemo,
+  siteSitemaps,
   sitemapEntries,
   sitemapPaths,
 } from "../../src/formats/sitemap.ts";
@@ -165,6 +167,43 @@ describe("sitemapEntries", () => {
 
   it("gives an empty site's pages no lastmod", () => {
     expect(sitemapEntries(buildDigest(settings, []))).toEqual([{ url: "/" }, { url: "/tags/" }, { url: "/sources/" }]);
+  });
+});
+
+describe("siteSitemaps", () => {
+  const at = (day: number) => `2025-08-${day}T09:00:00Z`;
+  const articles = [article("a", at(15), { tags: ["Kyiv"] }), article("b", at(14), { tags: ["Kyiv"] })];
+  const rendered = (list: typeof articles) => {
+    const digest = buildDigest(settings, list);
+    return renderSitemaps(sitemapEntries(digest), site);
+  };
+
+  it("renders what renderSitemaps renders, and with a memo keeps the files while every URL and lastmod is the same", () => {
+    const memo: SitemapMemo = {};
+    const first = siteSitemaps(buildDigest(settings, articles), site, memo);
+    expect(first).toEqual(rendered(articles));
+    // A body edit: a new article object, the same URL and time.
+    const edited = [{ ...articles[0]!, bodyHtml: "<p>Rewritten.</p>" }, articles[1]!];
+    expect(siteSitemaps(buildDigest(settings, edited), site, memo)).toBe(first);
+  });
+
+  it.each([
+    ["an update", [article("a", at(15), { tags: ["Kyiv"], updated: DateTime.fromISO(at(16)) }), article("b", at(14))]],
+    ["a new article", [...articles, article("c", at(13))]],
+    ["a deleted article", articles.slice(1)],
+  ])("renders again after %s", (_, list) => {
+    const memo: SitemapMemo = {};
+    const first = siteSitemaps(buildDigest(settings, articles), site, memo);
+    const next = siteSitemaps(buildDigest(settings, list), site, memo);
+    expect(next).not.toBe(first);
+    expect(next).toEqual(rendered(list));
+  });
+
+  it("renders again for another site URL", () => {
+    const memo: SitemapMemo = {};
+    siteSitemaps(buildDigest(settings, articles), site, memo);
+    const moved = siteSitemaps(buildDigest(settings, articles), "https://elsewhere.example", memo);
+    expect(moved[0]!.content).toContain("https://elsewhere.example/tags/kyiv/");
   });
 });
 
