@@ -4,7 +4,17 @@ import type { SitemapMemo } from "../formats/sitemap.ts";
 import type { StoryMemo } from "../stories/site-stories.ts";
 import type { RelatedMemo } from "./related-memo.ts";
 import type { TermsMemo } from "./taxonomy.ts";
-import type { ArticlePage, DayGroup, DayPage, FeedFile, FeedSpec, Link, ListPage, Teaser } from "./view-model.ts";
+import type {
+  ArticlePage,
+  DayGroup,
+  DayPage,
+  FeedFile,
+  FeedSpec,
+  Link,
+  ListPage,
+  StoryPage,
+  Teaser,
+} from "./view-model.ts";
 
 /**
  * What the dev server's last build made, reused by the next one: the related lists (scored again
@@ -50,6 +60,7 @@ export interface KeptPages {
   lists?: KeptByKey<ListPage>;
   groups?: KeptByKey<DayGroup>;
   days?: KeptByKey<DayPage>;
+  stories?: KeptByKey<StoryPage>;
   feeds?: KeptByKey<FeedSpec>;
   feedFiles?: KeptByKey<FeedFile>;
   sitemaps?: SitemapMemo;

@@ -109,6 +109,7 @@ export function buildDigest(
   const keepList = keepBy(last?.lists, (kept.lists = new Map()));
   const listing = (base: string, heading: string, list: readonly Article[], kind?: string) =>
     listPages(list, { base, heading, kind, size: settings.pageSize }, formatDay, teaser, keepList);
+  const keepStory = keepBy(last?.stories, (kept.stories = new Map())) ?? makeAnew;
   const keepFeeds = {
     feeds: keepBy(last?.feeds, (kept.feeds = new Map())) ?? makeAnew,
     files: keepBy(last?.feedFiles, (kept.feedFiles = new Map())) ?? makeAnew,
@@ -136,7 +137,14 @@ export function buildDigest(
       indexPage(tagsUrl, "Tags", tags.terms, tagUrl),
       indexPage(sourcesUrl, "Sources", sources.terms, sourceUrl),
     ],
-    storyPages: stories.list.map((s) => storyPage(s, teaser)),
+    // A story page shows its lead's title and the teasers of its reports.
+    storyPages: stories.list.map((s) =>
+      keepStory(
+        s.url,
+        (put) => put(s.lead.title) && put(teaser(s.lead)) && s.members.every((m) => put(teaser(m))),
+        () => storyPage(s, teaser),
+      ),
+    ),
     feedFiles: [
       ...feedFilesFor(settings, listed, tags.terms, sources.terms, pageFor, undefined, keepFeeds),
       ...storyFeedFiles(settings, stories.list, pageFor, undefined, keepFeeds),

@@ -131,7 +131,7 @@ export function storyFeedFiles(
  */
 export function siteDocuments(digest: Omit<Digest, "documents">, now: Date, memo?: SitemapMemo): SiteDocument[] {
   const { settings } = digest;
-  const news = newsItems(digest.articlePages, now);
+  const news = newsItems(digest.articlePages, now, undefined, memo);
   return [
     // One sitemap.xml, or past 50,000 URLs an index of parts: a 100,000-article site has about 150,000 pages.
     ...siteSitemaps({ ...digest, documents: [] }, settings.url, memo),

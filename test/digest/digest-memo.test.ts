@@ -16,9 +16,15 @@ const pages = ({ context: _, ...rest }: Digest) => rest;
 const site = (): Article[] => [
   article("a0", "2025-08-10T10:00:00Z", { tags: ["Cats"], source: "Harbour Herald" }),
   article("a1", "2025-08-12T10:00:00Z", { tags: ["Ferries"], source: "Tarnside Gazette" }),
-  article("a2", "2025-08-14T10:00:00Z", { tags: ["Cats"], source: "Harbour Herald" }),
+  article("a2", "2025-08-14T10:00:00Z", { tags: ["Cats"], source: "Harbour Herald", story: "kiln-fire" }),
   article("a3", "2025-08-14T16:00:00Z", { tags: ["Ferries", "Cats"] }),
-  article("target", "2025-08-15T09:00:00Z", { tags: ["Kilns", "Ferries"], source: "Tarnside Gazette" }),
+  article("target", "2025-08-15T09:00:00Z", {
+    tags: ["Kilns", "Ferries"],
+    source: "Tarnside Gazette",
+    story: "kiln-fire",
+  }),
+  article("a4", "2025-08-15T09:30:00Z", { tags: ["Weather"], source: "Harbour Herald", story: "gale" }),
+  article("a8", "2025-08-16T09:30:00Z", { tags: ["Ferries"], source: "Tarnside Gazette", story: "gale" }),
   article("a5", "2025-08-15T10:00:00Z", { tags: ["Kilns"] }),
   article("a6", "2025-08-16T10:00:00Z", { tags: ["Weather"], source: "Harbour Herald" }),
   article("a7", "2025-08-16T11:00:00Z", { tags: ["Weather", "Cats"], source: "Tarnside Gazette" }),
@@ -63,6 +69,8 @@ describe("the dev server's kept listings, days and feeds", () => {
     expect(kept).toContain("/tags/weather/");
     expect(kept).toContain("/2025/08/10/");
     expect(kept).toContain("/");
+    expect(fresh).toContain("/stories/kiln-fire/");
+    expect(kept).toContain("/stories/gale/");
     expect(pages(second)).toEqual(pages(buildDigest(settings, edited, undefined, undefined, now)));
   });
 

@@ -199,6 +199,14 @@ describe("siteSitemaps", () => {
     expect(next).toEqual(rendered(list));
   });
 
+  it("keeps each time stamp's instant for the news sitemap, and chooses the same items", () => {
+    const now = new Date("2025-08-15T12:00:00Z");
+    const digest = buildDigest(settings, articles);
+    const memo: SitemapMemo = {};
+    expect(newsItems(digest.articlePages, now, {}, memo)).toEqual(newsItems(digest.articlePages, now));
+    expect(memo.times?.get(digest.articlePages[0]!.teaser.published)).toBe(Date.parse(at(15)));
+  });
+
   it("renders again for another site URL", () => {
     const memo: SitemapMemo = {};
     siteSitemaps(buildDigest(settings, articles), site, memo);
