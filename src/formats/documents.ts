@@ -3,15 +3,8 @@ import type { Article } from "../content/article.ts";
 import { feedFiles as FEED_FILE_NAMES } from "./feeds.ts";
 import type { ArticlePage, Digest, FeedContent, FeedFile, FeedSpec, SiteDocument } from "../digest/view-model.ts";
 import type { Settings } from "../content/settings.ts";
-import {
-  newsItems,
-  newsLanguage,
-  renderNewsSitemap,
-  renderRobots,
-  type SitemapMemo,
-  siteSitemaps,
-  sitemapPaths,
-} from "./sitemap.ts";
+import { newsItems, newsLanguage, renderNewsSitemap } from "./news-sitemap.ts";
+import { renderRobots, type SitemapMemo, siteSitemaps, sitemapPaths } from "./sitemap.ts";
 import type { Term } from "../digest/taxonomy.ts";
 import { type Keep, makeAnew } from "../digest/digest-memo.ts";
 import { feedFolder, feedsUrl, homeUrl, sourceUrl, tagUrl } from "../digest/urls.ts";
