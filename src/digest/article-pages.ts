@@ -64,10 +64,11 @@ export function articleViews(
   const pageMemo = memo.oneBuild ? undefined : (memo.pages ??= new WeakMap());
   // map, not flatMap: a list made at its length (flatMap's keeps room to grow, 150 bytes each, and a
   // 100,000-article digest makes 600,000 of them).
-  const tagLinksOf = (keys: readonly string[]) => {
-    const links = keys.map((key) => tagLinks.get(key));
+  const tagLinksOf = (names: readonly string[], keyOf: (name: string) => string) => {
+    const links = names.map((name) => tagLinks.get(keyOf(name)));
     return links.includes(undefined) ? links.filter((l) => l !== undefined) : (links as Link[]);
   };
+  const itself = (key: string) => key;
   const teasers = new Map<Article, Teaser>();
   const teaser = (a: Article): Teaser => {
     const known = teasers.get(a);
@@ -88,7 +89,7 @@ export function articleViews(
       source,
       published: stamp(a.date),
       summary: a.summary,
-      tags: tagLinksOf(keys.tags),
+      tags: tagLinksOf(keys.tags, itself),
       draft: a.draft,
       thumbnail,
       coverage,
@@ -147,7 +148,7 @@ export function articleViews(
         bodyKey: a.bodyKey,
         related: found.flatMap((m) => {
           const other = relatedArticle(m);
-          return other ? [{ teaser: teaser(other), sharedTags: tagLinksOf(m.sharedTags.map(parts.nameKey)) }] : [];
+          return other ? [{ teaser: teaser(other), sharedTags: tagLinksOf(m.sharedTags, parts.nameKey) }] : [];
         }),
         ...(story ? { story: { url: story.url, label: story.lead.title }, coverage } : {}),
         older: link(older),
