@@ -1,7 +1,8 @@
 // The listing pages' parts: links of tags and sources, day groups, pagination, the index pages.
 import type { Article } from "../content/article.ts";
+import { type Keep, makeAnew } from "./digest-memo.ts";
 import type { Term } from "./taxonomy.ts";
-import { dayUrl, pageUrl } from "./urls.ts";
+import { dayUrl, feedFolder, pageUrl } from "./urls.ts";
 import type { DayGroup, DayPage, IndexPage, Link, ListPage, Teaser } from "./view-model.ts";
 
 /** Each term's link, keyed by the case-insensitive name every spelling of it shares. */
@@ -48,17 +49,85 @@ export function dayLink(group: DayGroup | undefined): Link | undefined {
   return group ? { url: group.url, label: group.heading } : undefined;
 }
 
-/** Each day's page from its group (newest day first), with how many of `listed` it dates and its neighbours. */
-export function dayPagesOf(days: readonly DayGroup[], listed: readonly Article[]): DayPage[] {
+/**
+ * Each day's page (newest day first) from `list`, the articles shown (already newest first, each
+ * story once a day), with how many of `listed` it dates and its neighbours. A group or page is kept
+ * while its heading, its teasers and its neighbours' links are the same.
+ */
+export function dayPagesOf(
+  list: readonly Article[],
+  listed: readonly Article[],
+  formatDay: (day: string) => string,
+  teaser: (a: Article) => Teaser,
+  keepGroup: Keep<DayGroup> = makeAnew,
+  keepPage: Keep<DayPage> = makeAnew,
+): DayPage[] {
   const perDay = new Map<string, number>();
   for (const a of listed) perDay.set(a.day, (perDay.get(a.day) ?? 0) + 1);
-  return days.map((group, i) => ({
-    url: group.url,
-    group,
-    articles: perDay.get(group.iso),
-    later: dayLink(days[i - 1]),
-    earlier: dayLink(days[i + 1]),
-  }));
+  const runs: Article[][] = [];
+  for (const a of list) {
+    const run = runs[runs.length - 1];
+    if (run?.[0]?.day === a.day) run.push(a);
+    else runs.push([a]);
+  }
+  // A run holds one article at least: the one that started it.
+  const days = runs.map((run) => {
+    const iso = run[0]?.day ?? "";
+    const heading = formatDay(iso);
+    const url = dayUrl(iso);
+    return keepGroup(
+      url,
+      (put) => put(heading) && run.every((a) => put(teaser(a))),
+      () => ({ heading, url, iso, items: run.map(teaser) }),
+    );
+  });
+  return days.map((group, i) => {
+    const [later, earlier, articles] = [days[i - 1], days[i + 1], perDay.get(group.iso)];
+    return keepPage(
+      group.url,
+      (put) =>
+        put(group) &&
+        put(articles) &&
+        put(later?.url) &&
+        put(later?.heading) &&
+        put(earlier?.url) &&
+        put(earlier?.heading),
+      () => ({ url: group.url, group, articles, later: dayLink(later), earlier: dayLink(earlier) }),
+    );
+  });
+}
+
+/** A listing's pages (`list` already newest first, split by `size`), each kept while its heading and teasers are the same. */
+export function listPages(
+  list: readonly Article[],
+  listing: { base: string; heading: string; kind?: string | undefined; size: number },
+  formatDay: (day: string) => string,
+  teaser: (a: Article) => Teaser,
+  keep: Keep<ListPage> = makeAnew,
+): ListPage[] {
+  const { base, heading, kind, size } = listing;
+  return paginate(list, size, base).map(({ items, pager }) => {
+    const url = pageUrl(base, pager.number);
+    // The same teaser is the same article: its day, and so the page's groups, are the same too.
+    return keep(
+      url,
+      (put) =>
+        put(heading) &&
+        put(kind) &&
+        put(base) &&
+        put(pager.number) &&
+        put(pager.count) &&
+        items.every((a) => put(teaser(a))),
+      () => ({
+        url,
+        heading,
+        kind,
+        groups: dayGroups(items, formatDay, teaser),
+        pager,
+        feedPath: kind ? feedFolder(base) : undefined,
+      }),
+    );
+  });
 }
 
 /** Splits a list into pages of `size`, with the URLs of the neighbouring pages. */

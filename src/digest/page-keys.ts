@@ -20,8 +20,8 @@ export interface KeyMemo {
   version?: string;
   teasers?: WeakMap<Teaser, string>;
   articles?: WeakMap<ArticlePage, string>;
-  /** Every other page's key by URL, with what it was made from (see `shown`). */
-  pages?: Map<string, { shown: unknown[]; key: string }>;
+  /** Every other page's key by URL, with the page and what it showed (see `shown`). */
+  pages?: Map<string, { page: object; shown: unknown[]; key: string }>;
   /** How many pages the last call hashed; the others' keys were taken from the memo. */
   hashed?: number;
 }
@@ -66,15 +66,21 @@ export function pageKeys(digest: Digest, version: string, memo?: KeyMemo): PageK
   // pages of this build only.
   const lastPages = memo?.pages;
   const pagesNow: NonNullable<KeyMemo["pages"]> = new Map();
-  const add = (url: string, parts: () => unknown[], shown?: () => unknown[]) => {
+  const add = (url: string, page: object, parts: () => unknown[], shown?: () => unknown[]) => {
+    const last = memo && shown ? lastPages?.get(url) : undefined;
+    // The very page of the last build (the digest keeps pages that show the same): nothing to list.
+    if (last?.page === page) {
+      pagesNow.set(url, last);
+      keys.set(url, last.key);
+      return;
+    }
     const now = memo && shown ? shown() : undefined;
-    const known = now && lastPages?.get(url);
-    let key = known && sameList(known.shown, now) ? known.key : undefined;
+    let key = last && now && sameList(last.shown, now) ? last.key : undefined;
     if (key === undefined) {
       key = hash(parts());
       hashed++;
     }
-    if (now) pagesNow.set(url, { shown: now, key });
+    if (now) pagesNow.set(url, { page, shown: now, key });
     keys.set(url, key);
   };
   const articleKeys = memo ? (memo.articles ??= new WeakMap()) : undefined;
@@ -106,6 +112,7 @@ export function pageKeys(digest: Digest, version: string, memo?: KeyMemo): PageK
   for (const p of [...digest.homePages, ...digest.tagPages, ...digest.sourcePages]) {
     add(
       p.url,
+      p,
       () => [p.heading, p.kind, p.pager, p.feedPath, p.groups.map((g) => [g.heading, g.url, g.items.map(teaserKey)])],
       () => [p.heading, p.kind, JSON.stringify(p.pager), p.feedPath, ...p.groups.flatMap(groupShown)],
     );
@@ -113,14 +120,16 @@ export function pageKeys(digest: Digest, version: string, memo?: KeyMemo): PageK
   for (const p of digest.dayPages)
     add(
       p.url,
+      p,
       () => [p.group.heading, p.earlier, p.later, p.articles, p.group.items.map(teaserKey)],
       () => [JSON.stringify([p.earlier, p.later, p.articles]), ...groupShown(p.group)],
     );
-  for (const p of digest.indexPages) add(p.url, () => [p.heading, p.entries]);
+  for (const p of digest.indexPages) add(p.url, p, () => [p.heading, p.entries]);
   // A story page changes with any of its reports (each teaser carries its coverage links too).
   for (const p of digest.storyPages)
     add(
       p.url,
+      p,
       () => [p.heading, p.feedPath, teaserKey(p.lead), p.items.map(teaserKey)],
       () => [p.heading, p.feedPath, p.lead, p.items.length, ...p.items],
     );
@@ -130,6 +139,7 @@ export function pageKeys(digest: Digest, version: string, memo?: KeyMemo): PageK
     const body = (p: ArticlePage) => (feed.content === "full" ? (p.bodyKey ?? md5(htmlOf(p.bodyHtml))) : null);
     add(
       f.url,
+      f,
       () => [
         f.format,
         feed.title,

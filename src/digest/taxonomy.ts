@@ -11,9 +11,12 @@ export interface Term {
   articles: Article[];
 }
 
-/** nameKey() remembering its answers: a build asks it about the same few hundred names 100,000 times. */
-export function nameKeys(): (name: string) => string {
-  const known = new Map<string, string>();
+/**
+ * nameKey() remembering its answers in `known`: a build asks it about the same few hundred names
+ * 100,000 times. The dev server keeps `known` between builds, so that a name's key is the very same
+ * string each time, found in a Map without comparing its letters.
+ */
+export function nameKeys(known = new Map<string, string>()): (name: string) => string {
   return (name) => {
     let key = known.get(name);
     if (key === undefined) known.set(name, (key = nameKey(name)));
@@ -49,6 +52,56 @@ export function groupTerms(
   });
   terms.sort((a, b) => b.articles.length - a.articles.length || compare(a.label, b.label));
   return { terms, problems: slugClashes(terms, namesOf, field) };
+}
+
+/** The last build's grouping of a field, which the dev server's next build may keep (see keptTerms). */
+export interface TermsMemo {
+  articles?: readonly Article[];
+  grouped?: { terms: Term[]; problems: Problem[] };
+}
+
+/**
+ * groupTerms(), or with a memo the last build's grouping when the same articles, in the same order,
+ * carry the same names: an article read again (a new object) takes its old object's place in its
+ * terms' lists, and every other term stays the very same object.
+ */
+export function keptTerms(
+  articles: readonly Article[],
+  namesOf: (a: Article) => readonly string[],
+  field: string,
+  keyOf: (name: string) => string,
+  memo?: TermsMemo,
+): { terms: Term[]; problems: Problem[] } {
+  const last = memo?.articles;
+  const grouped = memo?.grouped;
+  // A grouping with problems stops the build: the next one groups again, and says them again.
+  let same = last !== undefined && grouped?.problems.length === 0 && last.length === articles.length;
+  const replaced = new Map<Article, Article>();
+  for (let i = 0; same && last && i < articles.length; i++) {
+    const [now, before] = [articles[i], last[i]];
+    if (now === before || now === undefined || before === undefined) continue;
+    if (sameNames(namesOf(now), namesOf(before))) replaced.set(before, now);
+    else same = false;
+  }
+  const result =
+    same && grouped
+      ? replaced.size === 0
+        ? grouped
+        : {
+            terms: grouped.terms.map((t) =>
+              t.articles.some((a) => replaced.has(a))
+                ? { ...t, articles: t.articles.map((a) => replaced.get(a) ?? a) }
+                : t,
+            ),
+            problems: [],
+          }
+      : groupTerms(articles, namesOf, field, keyOf);
+  if (memo) Object.assign(memo, { articles, grouped: result });
+  return result;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
 function slugClashes(terms: readonly Term[], namesOf: (a: Article) => readonly string[], field: string): Problem[] {

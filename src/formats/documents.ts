@@ -3,16 +3,10 @@ import type { Article } from "../content/article.ts";
 import { feedFiles as FEED_FILE_NAMES } from "./feeds.ts";
 import type { ArticlePage, Digest, FeedContent, FeedFile, FeedSpec, SiteDocument } from "../digest/view-model.ts";
 import type { Settings } from "../content/settings.ts";
-import {
-  newsItems,
-  newsLanguage,
-  renderNewsSitemap,
-  renderRobots,
-  renderSitemaps,
-  sitemapEntries,
-  sitemapPaths,
-} from "./sitemap.ts";
+import { newsItems, newsLanguage, renderNewsSitemap } from "./news-sitemap.ts";
+import { renderRobots, type SitemapMemo, siteSitemaps, sitemapPaths } from "./sitemap.ts";
 import type { Term } from "../digest/taxonomy.ts";
+import { type Keep, makeAnew } from "../digest/digest-memo.ts";
 import { feedFolder, feedsUrl, homeUrl, sourceUrl, tagUrl } from "../digest/urls.ts";
 
 /** How long feeds are. */
@@ -28,6 +22,35 @@ export const feedLengthDefaults = { site: 50, term: 20 } satisfies FeedLengths;
 
 const FORMATS = ["atom", "rss", "json"] as const;
 
+/** How a build keeps feeds from the last (the dev server's): by path, while their entries are the same pages. */
+export interface KeepFeeds {
+  feeds: Keep<FeedSpec>;
+  files: Keep<FeedFile>;
+}
+
+/** A build that keeps no feed. */
+const keepNone: KeepFeeds = { feeds: makeAnew, files: makeAnew };
+
+/** The feed in `spec`'s three formats, each file kept while its feed is the same object. */
+function formatsOf(feed: FeedSpec, keep: KeepFeeds): FeedFile[] {
+  return FORMATS.map((format) => {
+    const url = `${feed.path}${FEED_FILE_NAMES[format]}`;
+    return keep.files(
+      url,
+      (put) => put(format) && put(feed),
+      () => ({ url, format, feed }),
+    );
+  });
+}
+
+/** `made`, or the last build's feed at its path when it shows the same pages with the same words. */
+function keptFeed(made: FeedSpec, keep: KeepFeeds): FeedSpec {
+  const { path, pagePath, title, description, content, pages } = made;
+  const visit = (put: (input: unknown) => boolean) =>
+    put(pagePath) && put(title) && put(description) && put(content) && pages.every(put);
+  return keep.feeds(path, visit, () => made);
+}
+
 /** Every feed file: the site's newest articles, and each tag's and source's. */
 export function feedFilesFor(
   settings: Settings,
@@ -36,6 +59,7 @@ export function feedFilesFor(
   sources: readonly Term[],
   pageOf: (a: Article) => ArticlePage,
   lengths: FeedLengths = feedLengthDefaults,
+  keep: KeepFeeds = keepNone,
 ): FeedFile[] {
   const spec = (
     path: string,
@@ -66,9 +90,7 @@ export function feedFilesFor(
     ...tags.map((t) => term(t, tagUrl(t.slug), `The newest articles tagged ${t.label}.`)),
     ...sources.map((t) => term(t, sourceUrl(t.slug), `The newest articles from ${t.label}.`)),
   ];
-  return specs.flatMap((feed) =>
-    FORMATS.map((format) => ({ url: `${feed.path}${FEED_FILE_NAMES[format]}`, format, feed })),
-  );
+  return specs.flatMap((feed) => formatsOf(keptFeed(feed, keep), keep));
 }
 
 /** Atom, RSS and JSON feeds of each story, newest report first, so a reader can follow it. */
@@ -77,6 +99,7 @@ export function storyFeedFiles(
   stories: readonly { url: string; lead: Article; members: readonly Article[] }[],
   pageOf: (a: Article) => ArticlePage,
   lengths: FeedLengths = feedLengthDefaults,
+  keep: KeepFeeds = keepNone,
 ): FeedFile[] {
   return stories.flatMap((s) => {
     const feed: FeedSpec = {
@@ -91,17 +114,20 @@ export function storyFeedFiles(
         .map(pageOf),
       content: "summary",
     };
-    return FORMATS.map((format) => ({ url: `${feed.path}${FEED_FILE_NAMES[format]}`, format, feed }));
+    return formatsOf(keptFeed(feed, keep), keep);
   });
 }
 
-/** sitemap.xml (an index of parts on a large site), the news sitemap of the last two days before `now`, and robots.txt naming both. */
-export function siteDocuments(digest: Omit<Digest, "documents">, now: Date): SiteDocument[] {
+/**
+ * sitemap.xml (an index of parts on a large site), the news sitemap of the last two days before `now`,
+ * and robots.txt naming both; with a memo (the dev server's), sitemaps are made again only when a URL or lastmod moved.
+ */
+export function siteDocuments(digest: Omit<Digest, "documents">, now: Date, memo?: SitemapMemo): SiteDocument[] {
   const { settings } = digest;
-  const news = newsItems(digest.articlePages, now);
+  const news = newsItems(digest.articlePages, now, undefined, memo);
   return [
     // One sitemap.xml, or past 50,000 URLs an index of parts: a 100,000-article site has about 150,000 pages.
-    ...renderSitemaps(sitemapEntries({ ...digest, documents: [] }), settings.url),
+    ...siteSitemaps({ ...digest, documents: [] }, settings.url, memo),
     {
       url: sitemapPaths.news,
       content: renderNewsSitemap(

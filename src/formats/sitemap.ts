@@ -1,28 +1,16 @@
 // Sitemaps and robots.txt: the documents that tell crawlers which pages exist and which are news.
-import type { ArticlePage, Digest } from "../digest/view-model.ts";
+import type { Digest } from "../digest/view-model.ts";
 import { escapeXml } from "./xml.ts";
 
 /** Where the two sitemaps are served, relative to the site URL. */
 export const sitemapPaths = { sitemap: "/sitemap.xml", news: "/news-sitemap.xml" } as const;
 
-/** Options of the news sitemap. */
-export interface NewsSitemapOptions {
-  /** Most articles listed; Google reads at most 1,000. Default 1000. */
-  limit: number;
-  /** How far back articles are listed, in hours before `now`; Google wants the last two days. Default 48. */
-  windowHours: number;
-}
-
-/** Defaults of the news sitemap. */
-export const newsSitemapDefaults = { limit: 1000, windowHours: 48 } satisfies NewsSitemapOptions;
-
-const HOUR_MS = 3_600_000;
-const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
-const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+/** The sitemaps protocol's namespace. */
+export const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 /** A site path (`/a/`) as an absolute URL; an absolute URL is kept as it is. */
 // Percent-encoded (`/tags/%E6%9D%B1%E4%BA%AC/`): sitemaps want URLs escaped as RFC 3986 says, and a
 // tag in another script keeps its letters in its path. encodeURI leaves an already valid URL as it is.
-function absolute(url: string, siteUrl: string): string {
+export function absolute(url: string, siteUrl: string): string {
   const full = /^https?:\/\//i.test(url) ? url : `${siteUrl}${url.startsWith("/") ? "" : "/"}${url}`;
   return /%[0-9A-Fa-f]{2}/.test(full) ? full : encodeURI(full);
 }
@@ -124,12 +112,16 @@ export function renderSitemapIndex(
  * publication); a listing's is its newest article, on all its pages, since a new article shifts them all.
  */
 export function sitemapEntries(digest: Digest): { url: string; lastmod?: string }[] {
+  const entries: { url: string; lastmod?: string }[] = [];
+  visitSitemapEntries(digest, (url, lastmod) => entries.push(lastmod === undefined ? { url } : { url, lastmod }));
+  return entries;
+}
+
+/** sitemapEntries() one by one, with no object made for each. */
+function visitSitemapEntries(digest: Digest, add: (url: string, lastmod: string | undefined) => void): void {
   const articles = digest.articlePages.filter((p) => !p.teaser.draft);
   // The indexes list no expired item, so their date is the newest listed article's.
   const newest = articles.find((p) => !p.expired)?.teaser.published.iso;
-  const entries: { url: string; lastmod?: string }[] = [];
-  const add = (url: string, lastmod: string | undefined) =>
-    entries.push(lastmod === undefined ? { url } : { url, lastmod });
   for (const listing of [digest.homePages, digest.tagPages, digest.sourcePages]) {
     let lastmod: string | undefined;
     for (const page of listing) {
@@ -141,49 +133,30 @@ export function sitemapEntries(digest: Digest): { url: string; lastmod?: string 
   for (const index of digest.indexPages) add(index.url, newest);
   for (const story of digest.storyPages) add(story.url, story.items[0]?.published.iso);
   for (const page of articles) add(page.url, page.updated?.iso ?? page.teaser.published.iso);
-  return entries;
 }
 
-/** A news sitemap (Google's `news:` extension) for articles chosen by `newsItems`. */
-export function renderNewsSitemap(
-  items: readonly { url: string; title: string; published: string }[],
-  publication: { name: string; language: string },
-  siteUrl: string,
-): string {
-  const pub = `<news:publication><news:name>${escapeXml(publication.name)}</news:name><news:language>${escapeXml(publication.language)}</news:language></news:publication>`;
-  const urls = items.map(
-    (item) =>
-      `  <url>\n    <loc>${escapeXml(absolute(item.url, siteUrl))}</loc>\n    <news:news>${pub}` +
-      `<news:publication_date>${escapeXml(item.published)}</news:publication_date><news:title>${escapeXml(item.title)}</news:title></news:news>\n  </url>\n`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${urls.join("")}</urlset>\n`;
+/** The sitemap files the dev server's last build rendered, with what they were made from. */
+export interface SitemapMemo {
+  /** The site URL, then each entry's URL and lastmod, flat. */
+  made?: (string | undefined)[];
+  files?: { url: string; content: string }[];
+  /** Each time stamp's instant, for the news sitemap. */
+  times?: WeakMap<object, number>;
 }
 
 /**
- * Articles for the news sitemap, newest first, drafts left out: published after `now` minus
- * `windowHours` and not after `now`. An article exactly `windowHours` old is no longer listed.
+ * renderSitemaps() of a digest's entries; with a memo, the last build's files when every URL and
+ * lastmod is the same (a body edit's), without a line of XML made again.
  */
-export function newsItems(
-  pages: readonly ArticlePage[],
-  now: Date,
-  options: Partial<NewsSitemapOptions> = {},
-): { url: string; title: string; published: string }[] {
-  const { limit, windowHours } = { ...newsSitemapDefaults, ...options };
-  const end = now.getTime();
-  const start = end - windowHours * HOUR_MS;
-  return pages
-    .map((page) => ({ page, time: Date.parse(page.teaser.published.iso) }))
-    .filter(({ page, time }) => !page.teaser.draft && time > start && time <= end)
-    .sort((a, b) => b.time - a.time)
-    .slice(0, limit)
-    .map(({ page }) => ({ url: page.url, title: page.teaser.title, published: page.teaser.published.iso }));
-}
-
-/** The ISO 639 code Google News expects from a BCP 47 tag: `en-GB` → `en`; Chinese keeps its script, `zh-cn` or `zh-tw`. */
-export function newsLanguage(language: string): string {
-  const locale = new Intl.Locale(language).maximize();
-  if (locale.language === "zh") return locale.script === "Hant" ? "zh-tw" : "zh-cn";
-  return locale.language;
+export function siteSitemaps(digest: Digest, siteUrl: string, memo?: SitemapMemo): { url: string; content: string }[] {
+  if (memo === undefined) return renderSitemaps(sitemapEntries(digest), siteUrl);
+  const made: (string | undefined)[] = [siteUrl];
+  visitSitemapEntries(digest, (url, lastmod) => made.push(url, lastmod));
+  const last = memo.made;
+  const same = last !== undefined && last.length === made.length && made.every((value, i) => value === last[i]);
+  if (!same || memo.files === undefined) memo.files = renderSitemaps(sitemapEntries(digest), siteUrl);
+  memo.made = made;
+  return memo.files;
 }
 
 /** robots.txt that lets every crawler in and names each sitemap by its absolute URL. */

@@ -2,7 +2,8 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/content/article.ts";
 import { localDay } from "../../src/content/dates.ts";
-import { groupTerms } from "../../src/digest/taxonomy.ts";
+import { groupTerms, keptTerms, type TermsMemo } from "../../src/digest/taxonomy.ts";
+import { nameKey } from "../../src/content/article.ts";
 import { articleUrl } from "../../src/digest/urls.ts";
 
 /** An Article with only what grouping needs; `name` gives its file and slug. */
@@ -146,5 +147,54 @@ describe("groupTerms", () => {
   it("reports accented and plain spellings that slugify alike", () => {
     const articles = [article("a", "2025-08-16T10:00:00Z", ["São Paulo", "Sao Paulo"])];
     expect(groupTerms(articles, byTags, "tags").problems).toHaveLength(2);
+  });
+});
+
+describe("keptTerms", () => {
+  const site = () => [
+    article("c", "2025-08-16T10:00:00Z", ["Ferries", "Kilns"]),
+    article("b", "2025-08-15T10:00:00Z", ["ferries"]),
+    article("a", "2025-08-14T10:00:00Z", ["Weather"]),
+  ];
+  const keep = (articles: Article[], memo: TermsMemo) => keptTerms(articles, byTags, "tags", nameKey, memo);
+
+  it("keeps the very terms when the same articles come again", () => {
+    const memo: TermsMemo = {};
+    const articles = site();
+    const first = keep(articles, memo);
+    expect(keep([...articles], memo)).toBe(first);
+  });
+
+  it("puts an article read again in its old object's place, and keeps the terms it is not in", () => {
+    const memo: TermsMemo = {};
+    const articles = site();
+    const first = keep(articles, memo);
+    const again = { ...articles[1]!, bodyHtml: "<p>Rewritten.</p>" };
+    const edited = [articles[0]!, again, articles[2]!];
+    const kept = keep(edited, memo);
+    expect(kept).toEqual(groupTerms(edited, byTags, "tags"));
+    expect(kept.terms.find((t) => t.label === "Ferries")!.articles[1]).toBe(again);
+    expect(kept.terms.find((t) => t.label === "Weather")).toBe(first.terms.find((t) => t.label === "Weather"));
+  });
+
+  it.each([
+    ["a tag renamed", (list: Article[]) => [list[0]!, { ...list[1]!, tags: ["Kilns"] }, list[2]!]],
+    ["a spelling changed", (list: Article[]) => [list[0]!, { ...list[1]!, tags: ["FERRIES"] }, list[2]!]],
+    ["an article added", (list: Article[]) => [...list, article("z", "2025-08-13T10:00:00Z", ["Kilns"])]],
+    ["an article removed", (list: Article[]) => list.slice(1)],
+    ["two articles swapped", (list: Article[]) => [list[1]!, list[0]!, list[2]!]],
+  ])("groups again after %s, as groupTerms would", (_, edit) => {
+    const memo: TermsMemo = {};
+    const articles = site();
+    keep(articles, memo);
+    const edited = edit(articles);
+    expect(keep(edited, memo)).toEqual(groupTerms(edited, byTags, "tags"));
+  });
+
+  it("groups again after a build whose names clashed, and reports the clash again", () => {
+    const memo: TermsMemo = {};
+    const clash = [article("a", "2025-08-16T10:00:00Z", ["São Paulo", "Sao Paulo"])];
+    expect(keep(clash, memo).problems).toHaveLength(2);
+    expect(keep([...clash], memo).problems).toHaveLength(2);
   });
 });

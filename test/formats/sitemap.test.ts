@@ -3,14 +3,13 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/digest.ts";
 import {
-  newsItems,
-  newsLanguage,
-  renderNewsSitemap,
   renderRobots,
   renderSitemap,
   renderSitemapIndex,
   renderSitemaps,
   sitemapDefaults,
+  type SitemapMemo,
+  siteSitemaps,
   sitemapEntries,
   sitemapPaths,
 } from "../../src/formats/sitemap.ts";
@@ -168,102 +167,40 @@ describe("sitemapEntries", () => {
   });
 });
 
-describe("newsItems", () => {
-  const now = new Date("2025-08-17T12:00:00Z");
-  const pages = buildDigest(settings, [
-    article("future", "2025-08-17T12:00:01Z"),
-    article("now", "2025-08-17T12:00:00Z"),
-    article("hour-ago", "2025-08-17T11:00:00Z"),
-    article("draft", "2025-08-17T10:00:00Z", { draft: true }),
-    article("zoned-inside", "2025-08-15T14:00:01+02:00"),
-    article("zoned-edge", "2025-08-15T14:00:00+02:00"),
-    article("edge", "2025-08-15T12:00:00Z"),
-    article("old", "2025-08-10T12:00:00Z"),
-  ]).articlePages;
-  const slugs = (list: { url: string }[]) => list.map((i) => i.url.split("/")[4]);
+describe("siteSitemaps", () => {
+  const at = (day: number) => `2025-08-${day}T09:00:00Z`;
+  const articles = [article("a", at(15), { tags: ["Kyiv"] }), article("b", at(14), { tags: ["Kyiv"] })];
+  const rendered = (list: typeof articles) => {
+    const digest = buildDigest(settings, list);
+    return renderSitemaps(sitemapEntries(digest), site);
+  };
+
+  it("renders what renderSitemaps renders, and with a memo keeps the files while every URL and lastmod is the same", () => {
+    const memo: SitemapMemo = {};
+    const first = siteSitemaps(buildDigest(settings, articles), site, memo);
+    expect(first).toEqual(rendered(articles));
+    // A body edit: a new article object, the same URL and time.
+    const edited = [{ ...articles[0]!, bodyHtml: "<p>Rewritten.</p>" }, articles[1]!];
+    expect(siteSitemaps(buildDigest(settings, edited), site, memo)).toBe(first);
+  });
 
   it.each([
-    {
-      name: "default window: after now − 48 h, up to now; exactly 48 h old is out",
-      options: {},
-      want: ["now", "hour-ago", "zoned-inside"],
-    },
-    { name: "a limit keeps the newest", options: { limit: 2 }, want: ["now", "hour-ago"] },
-    { name: "a limit of zero", options: { limit: 0 }, want: [] },
-    {
-      name: "a one-hour window leaves out the article exactly one hour old",
-      options: { windowHours: 1 },
-      want: ["now"],
-    },
-  ])("$name", ({ options, want }) => {
-    expect(slugs(newsItems(pages, now, options))).toEqual(want);
+    ["an update", [article("a", at(15), { tags: ["Kyiv"], updated: DateTime.fromISO(at(16)) }), article("b", at(14))]],
+    ["a new article", [...articles, article("c", at(13))]],
+    ["a deleted article", articles.slice(1)],
+  ])("renders again after %s", (_, list) => {
+    const memo: SitemapMemo = {};
+    const first = siteSitemaps(buildDigest(settings, articles), site, memo);
+    const next = siteSitemaps(buildDigest(settings, list), site, memo);
+    expect(next).not.toBe(first);
+    expect(next).toEqual(rendered(list));
   });
 
-  it("gives paths, titles and publication times with their offsets", () => {
-    expect(newsItems(pages, now)[2]).toEqual({
-      url: "/2025/08/15/zoned-inside/",
-      title: "Title zoned-inside",
-      published: "2025-08-15T14:00:01+02:00",
-    });
-  });
-
-  it("caps at 1,000 by default", () => {
-    const many = Array.from({ length: 1005 }, (_, i) =>
-      article(`n${i}`, new Date(now.getTime() - i * 60_000).toISOString()),
-    );
-    expect(newsItems(buildDigest(settings, many).articlePages, now)).toHaveLength(1000);
-  });
-
-  it("is empty for no pages", () => {
-    expect(newsItems([], now)).toEqual([]);
-  });
-});
-
-describe("renderNewsSitemap", () => {
-  const title = `Ben & Jerry's <script>alert("x")</script> ☕`;
-  const xml = renderNewsSitemap(
-    [{ url: "/2025/08/17/a/", title, published: "2025-08-17T13:00:00+01:00" }],
-    { name: "The Broadsheet & Co", language: "en" },
-    site,
-  );
-
-  it("parses, with both namespaces, an absolute loc and the escaped title read back exactly", () => {
-    expect(wellFormed(xml)).toBe(true);
-    const { urlset } = parser.parse(xml);
-    expect([urlset["@_xmlns"], urlset["@_xmlns:news"]]).toEqual([
-      "http://www.sitemaps.org/schemas/sitemap/0.9",
-      "http://www.google.com/schemas/sitemap-news/0.9",
-    ]);
-    expect(urlset.url).toEqual([
-      {
-        loc: `${site}/2025/08/17/a/`,
-        "news:news": {
-          "news:publication": { "news:name": "The Broadsheet & Co", "news:language": "en" },
-          "news:publication_date": "2025-08-17T13:00:00+01:00",
-          "news:title": title,
-        },
-      },
-    ]);
-  });
-
-  it("is an empty urlset without items", () => {
-    const empty = renderNewsSitemap([], { name: "x", language: "en" }, site);
-    expect(wellFormed(empty)).toBe(true);
-    expect(urlsOf(empty)).toEqual([]);
-  });
-});
-
-describe("newsLanguage", () => {
-  it.each([
-    { language: "en", want: "en" },
-    { language: "en-GB", want: "en" },
-    { language: "pt-BR", want: "pt" },
-    { language: "zh", want: "zh-cn" },
-    { language: "zh-Hans-CN", want: "zh-cn" },
-    { language: "zh-TW", want: "zh-tw" },
-    { language: "zh-HK", want: "zh-tw" },
-  ])("$language -> $want", ({ language, want }) => {
-    expect(newsLanguage(language)).toBe(want);
+  it("renders again for another site URL", () => {
+    const memo: SitemapMemo = {};
+    siteSitemaps(buildDigest(settings, articles), site, memo);
+    const moved = siteSitemaps(buildDigest(settings, articles), "https://elsewhere.example", memo);
+    expect(moved[0]!.content).toContain("https://elsewhere.example/tags/kyiv/");
   });
 });
 
