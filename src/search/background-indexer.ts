@@ -6,7 +6,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Digest } from "../digest/view-model.ts";
 import { FACETS_FILE } from "./facets.ts";
 import { searchIndexDefaults, type SearchIndexOptions, writeIndexFolder } from "./run-pagefind.ts";
-import { emptySearchCache, type SearchCacheState } from "./shard-cache.ts";
+import {
+  emptySearchCache,
+  type ReadSearchCache,
+  readSearchCache,
+  type SearchCacheState,
+  shardIntact,
+  writeSearchCache,
+} from "./shard-cache.ts";
 import { SHARDS_FILE } from "./sharded-index.ts";
 import { API_FILE, DELTA_ID, digestShards, keyBase, updateIndex } from "./update-index.ts";
 
@@ -16,10 +23,22 @@ export interface BackgroundOptions {
   quietMs: number;
   /** A clock in milliseconds. Default `performance.now`. */
   now: () => number;
+  /** Told, in one line, that the record of what the folder holds was damaged. Default: standard error. */
+  notice: (line: string) => void;
 }
 
 /** Defaults of the dev server's indexer. */
-export const backgroundDefaults = { quietMs: 0, now: () => performance.now() } satisfies BackgroundOptions;
+export const backgroundDefaults = {
+  quietMs: 0,
+  now: () => performance.now(),
+  notice: (line: string) => console.warn(line),
+} satisfies BackgroundOptions;
+
+/**
+ * The record of what an output's index folder holds, beside the folder (not served): a server started
+ * again over it indexes only what changed since, not every shard (minutes at 100,000 articles).
+ */
+export const STATE_FILE = "search.json";
 
 /** What the indexer wrote into an output's index folder: its bundles, and its manifest and facet counts. */
 interface Written {
@@ -37,11 +56,16 @@ async function updateFolder(
   base: string,
   indexed: Written,
   options: Partial<SearchIndexOptions>,
+  restarted?: ReadSearchCache,
 ): Promise<Written> {
   const shards = digestShards(digest);
-  // The indexer wrote every bundle it remembers; what it forgot (after a failure) is indexed again.
+  // The indexer wrote every bundle it remembers; what it forgot (after a failure) is indexed again. A
+  // bundle known from the record of an earlier server is taken once its files are checked.
   const updated = await updateIndex(digest, shards, indexed.state, base, options, {
-    usable: async (_id, record) => record,
+    usable: async (id, record) =>
+      record && (!restarted || (await shardIntact(join(root, id), record, restarted.written)) === "intact")
+        ? record
+        : undefined,
     keep: () => true,
     write: (id, files) => writeIndexFolder(files, join(root, id)),
   });
@@ -69,9 +93,9 @@ export function backgroundIndexer(
   onError: (error: unknown) => void,
   options: Partial<SearchIndexOptions & BackgroundOptions> = {},
 ) {
-  const { folder, quietMs, now } = { ...searchIndexDefaults, ...backgroundDefaults, ...options };
-  // What the output's index folder holds, for the output folder last written.
-  let indexed: Written = { state: emptySearchCache() };
+  const { folder, quietMs, now, notice } = { ...searchIndexDefaults, ...backgroundDefaults, ...options };
+  // What the output's index folder holds, for the output folder last written; read from its record first.
+  let indexed: Written | undefined;
   let indexedDir: string | undefined;
   let next: { digest: Digest; outDir: string; version: string } | undefined;
   let running: Promise<void> | undefined;
@@ -86,14 +110,19 @@ export function backgroundIndexer(
       for (let wait = quiet(); wait > 0; wait = quiet()) await sleep(wait);
       const job = next;
       next = undefined;
-      if (job.outDir !== indexedDir) indexed = { state: emptySearchCache() };
+      if (job.outDir !== indexedDir) indexed = undefined;
       indexedDir = job.outDir;
+      const record = join(job.outDir, STATE_FILE);
       try {
+        const restarted = indexed ? undefined : await readSearchCache(record, notice);
         const base = keyBase(job.digest, job.version, options, folder);
-        const was = indexed;
+        const was = indexed ?? { state: restarted ?? emptySearchCache() };
         // Forgotten first: an update that fails half-written is made again in full next time.
         indexed = { state: emptySearchCache() };
-        indexed = await updateFolder(job.digest, join(job.outDir, folder), base, was, options);
+        await rm(record, { force: true });
+        const root = join(job.outDir, folder);
+        indexed = await updateFolder(job.digest, root, base, was, options, restarted);
+        await writeSearchCache(record, indexed.state);
       } catch (error) {
         onError(error);
       }

@@ -209,4 +209,36 @@ describe("backgroundIndexer", () => {
     await expect(stat(join(folder, "2025-06"))).rejects.toMatchObject({ code: "ENOENT" });
     expect(await readFile(join(folder, "pagefind.js"))).toEqual(await readFile(join(folder, "2025-07", "pagefind.js")));
   });
+
+  it("started again over its folder, indexes no shard its record vouches for, and one whose files changed", async () => {
+    const settings = { ...testSettings, searchShardSize: 1 };
+    const june = article("june", "2025-06-10T09:00:00Z", { title: "June tides" });
+    const july = article("july", "2025-07-10T09:00:00Z", { title: "July regatta" });
+    const digest = buildDigest(settings, [june, july]);
+    await backgroundIndexer(() => undefined)(digest, root, "v1");
+    const folder = join(root, "pagefind");
+    // A bundle taken from the record is checked file by file (their stats noted); one made again is not.
+    const checked = async (id: string) => {
+      const stored = JSON.parse(await readFile(join(root, "search.json"), "utf8")) as { state: string };
+      const state = JSON.parse(stored.state) as { shards: Record<string, { seen?: string[] }> };
+      return (state.shards[id]?.seen ?? []).filter((s) => s !== "").length > 0;
+    };
+    expect(await checked("2025-07")).toBe(false);
+    // June's bundle is damaged while no server runs.
+    const damaged = join(folder, "2025-06", "pagefind.js");
+    await writeFile(damaged, "// not Pagefind's\n");
+    const notices: string[] = [];
+    await backgroundIndexer(() => undefined, { notice: (line) => notices.push(line) })(digest, root, "v1");
+    // July's bundle was taken from the record; June's was made again.
+    expect(await checked("2025-07")).toBe(true);
+    expect(await checked("2025-06")).toBe(false);
+    expect(await readFile(damaged, "utf8")).not.toContain("not Pagefind's");
+    expect(notices).toEqual([]);
+    // A damaged record: said in one line, and every shard made again.
+    await writeFile(join(root, "search.json"), "{ damaged");
+    await backgroundIndexer(() => undefined, { notice: (line) => notices.push(line) })(digest, root, "v1");
+    expect(await checked("2025-07")).toBe(false);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/search\.json is damaged/);
+  });
 });
