@@ -21,6 +21,17 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const job = (i: number): CardJob => ({ name: `ferry-${i}`, text: { ...text, headline: `Ferry ${i} returns` } });
 
+/** A background build's card options, with one worker started ahead, and what stops it. */
+function backgroundBuild() {
+  const stop = new AbortController();
+  const processing = {
+    cacheDir: join(dir, "cards"),
+    background: stop.signal,
+    started: startDrawWorkers(1, stop.signal),
+  };
+  return { stop, processing };
+}
+
 describe("earlyCards", () => {
   it("begins nothing without workers started ahead or outside a background build", async () => {
     const stop = new AbortController();
@@ -31,12 +42,7 @@ describe("earlyCards", () => {
   });
 
   it("draws the cards of the jobs added early once, and startCards gives the cards a build without it gives", async () => {
-    const stop = new AbortController();
-    const processing = {
-      cacheDir: join(dir, "cards"),
-      background: stop.signal,
-      started: startDrawWorkers(1, stop.signal),
-    };
+    const { stop, processing } = backgroundBuild();
     const add = await earlyCards(processing);
     expect(add).toBeDefined();
     // Twenty jobs added early (one of them twice), then thirty at startCards, of which the first twenty again.
@@ -60,15 +66,11 @@ describe("earlyCards", () => {
       );
     const plain = await makeCards(jobs, { cacheDir: join(dir, "plain") });
     expect(cards.map((c) => c?.name)).toEqual(plain.map((c) => c?.name));
+    stop.abort();
   });
 
   it("stops the early drawing with the build's signal: startCards' cards then reject", async () => {
-    const stop = new AbortController();
-    const processing = {
-      cacheDir: join(dir, "cards"),
-      background: stop.signal,
-      started: startDrawWorkers(1, stop.signal),
-    };
+    const { stop, processing } = backgroundBuild();
     const add = await earlyCards(processing);
     for (let i = 0; i < 40; i++) add?.(job(i));
     stop.abort(new Error("stopped by the test"));
