@@ -1,4 +1,5 @@
-// Probable duplicate items: two or more articles that link to the same original report.
+// Duplicate items: two or more articles that give the same URL (an error), or that link to the same
+// original report (probably one item twice).
 import type { Article } from "./article.ts";
 import type { Problem } from "./errors.ts";
 
@@ -53,4 +54,26 @@ export function duplicateSources(articles: readonly Article[]): Problem[] {
 export function duplicateMessage(others: readonly string[]): string {
   const named = others.length <= 1 ? others.join("") : `${others.slice(0, -1).join(", ")} and ${others.at(-1)}`;
   return `links to the same report as ${named}, so the items may be duplicates; merge them, or keep both if each adds something new.`;
+}
+
+/** One problem for each article whose URL another article gives too, naming the others. */
+export function duplicateUrls(articles: readonly Article[]): Problem[] {
+  // A list only for a URL given twice: one per article was 100,000 arrays a dev rebuild.
+  const first = new Map<string, Article>();
+  const byUrl = new Map<string, Article[]>();
+  for (const article of articles) {
+    const earlier = first.get(article.url);
+    if (earlier === undefined) first.set(article.url, article);
+    else byUrl.set(article.url, [...(byUrl.get(article.url) ?? [earlier]), article]);
+  }
+  return [...byUrl.values()].flatMap((list) =>
+    list.map((a) => ({
+      file: a.file,
+      field: "slug",
+      message: `gives the URL ${a.url}, which ${list
+        .filter((b) => b !== a)
+        .map((b) => b.file)
+        .join(" and ")} also gives; change the slug or the file name of one of them`,
+    })),
+  );
 }

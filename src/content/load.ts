@@ -7,6 +7,7 @@ import { earlyCards } from "../images/cards/early-cards.ts";
 import type { Article } from "./article.ts";
 import { storyProblems } from "../stories/author.ts";
 import { locate } from "./checks.ts";
+import { duplicateUrls } from "./duplicates.ts";
 import { ContentError, type Problem, SETTINGS_HELP } from "./errors.ts";
 import { articleImages } from "../images/article-images.ts";
 import type { ImageProcessing, ImageWork } from "../images/image-files.ts";
@@ -184,25 +185,4 @@ export async function readSettings(
   if (!result.success)
     return { problems: issuesToProblems(file, result.error.issues, record, settingsExpectations), missing: false };
   return { settings: completeSettings(result.data) };
-}
-
-function duplicateUrls(articles: readonly Article[]): Problem[] {
-  // A list only for a URL given twice: one per article was 100,000 arrays a dev rebuild.
-  const first = new Map<string, Article>();
-  const byUrl = new Map<string, Article[]>();
-  for (const article of articles) {
-    const earlier = first.get(article.url);
-    if (earlier === undefined) first.set(article.url, article);
-    else byUrl.set(article.url, [...(byUrl.get(article.url) ?? [earlier]), article]);
-  }
-  return [...byUrl.values()].flatMap((list) =>
-    list.map((a) => ({
-      file: a.file,
-      field: "slug",
-      message: `gives the URL ${a.url}, which ${list
-        .filter((b) => b !== a)
-        .map((b) => b.file)
-        .join(" and ")} also gives; change the slug or the file name of one of them`,
-    })),
-  );
 }

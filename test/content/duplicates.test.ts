@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { duplicateSources, normaliseSourceUrl } from "../../src/content/duplicates.ts";
+import { duplicateSources, duplicateUrls, normaliseSourceUrl } from "../../src/content/duplicates.ts";
 import { formatProblems } from "../../src/content/errors.ts";
+import type { Article } from "../../src/content/article.ts";
 import { article } from "../helpers/articles.ts";
 
 const at = "2025-08-15T17:05:00Z";
@@ -117,5 +118,25 @@ describe("duplicateSources", () => {
       ["content/c.md", ["content/a.md"]],
       ["content/d.md", ["content/b.md"]],
     ]);
+  });
+});
+
+describe("duplicateUrls", () => {
+  it("names, for each article whose URL another gives too, every other one; none when the URLs differ", () => {
+    const [a, b, c, d] = ["a", "b", "c", "d"].map((slug) => item(slug)) as [Article, Article, Article, Article];
+    const same = (x: Article, file: string) => ({ ...x, url: "/2025/08/15/same/", file });
+    const problems = duplicateUrls([
+      same(a, "content/articles/a.md"),
+      b,
+      same(c, "content/articles/c.md"),
+      same(d, "content/articles/d.md"),
+    ]);
+    expect(problems.map((p) => [p.file, p.field])).toEqual([
+      ["content/articles/a.md", "slug"],
+      ["content/articles/c.md", "slug"],
+      ["content/articles/d.md", "slug"],
+    ]);
+    expect(problems[0]?.message).toContain("content/articles/c.md and content/articles/d.md also gives");
+    expect(duplicateUrls([a, b, c, d])).toEqual([]);
   });
 });
