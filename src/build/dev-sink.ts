@@ -64,10 +64,8 @@ export function devSink(options: DevSinkOptions): PageSink {
   const reindex = backgroundIndexer((error) => options.log(`Search index not updated: ${String(error)}`), {
     quietMs: DEV_SEARCH_QUIET_MS,
   });
-  const what = () =>
-    changed === undefined
-      ? "Built"
-      : `Rebuilt after ${changed.map((file) => relative(process.cwd(), file)).join(", ") || "a change"}`;
+  const named = () => (changed ?? []).map((file) => relative(process.cwd(), file)).join(", ");
+  const what = () => (changed === undefined ? "Built" : `Rebuilt after ${named() || "a change"}`);
   return {
     changed(files) {
       // A file saved twice in a row is reported once.
@@ -115,8 +113,7 @@ export function devSink(options: DevSinkOptions): PageSink {
     },
     async after() {
       if (echo) {
-        const files = (changed ?? []).map((file) => relative(process.cwd(), file)).join(", ");
-        options.log(`Not rebuilt: ${files} as the last build read it`);
+        options.log(`Not rebuilt: ${named()} as the last build read it`);
         changed = [];
         return;
       }

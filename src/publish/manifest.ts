@@ -3,9 +3,9 @@
 // version it replaced. Stored as columns (one array per field): at 100,000 articles an object per file
 // made a 38 MB file that took seconds to parse, and as many objects again in memory.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { statText } from "./cache-file.ts";
+import { readIfPresent, statText } from "./cache-file.ts";
 
 /** What the manifest records of one output file. */
 export interface Entry {
@@ -90,14 +90,6 @@ export function readManifest(path: string, now = Date.now()): Manifest | undefin
   if (manifest) remember(path, stat, manifest, settled ? undefined : bytesHash);
   else known.delete(path);
   return manifest;
-}
-
-function readIfPresent(path: string): Buffer | undefined {
-  try {
-    return readFileSync(path);
-  } catch {
-    return undefined;
-  }
 }
 
 function parseManifest(bytes: Buffer): Manifest | undefined {
