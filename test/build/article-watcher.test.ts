@@ -73,6 +73,55 @@ describe("watchArticles", () => {
     expect(reports).toEqual([{ path: file, text: "first part; second part; third part." }]);
   });
 
+  it("reports each file written into a folder made a moment before, the folder's watch coming after the file", async () => {
+    const written = Array.from({ length: 20 }, (_, i) => join(articles, `new-${i}`, "a.md"));
+    for (const [i, file] of written.entries()) {
+      await mkdir(join(articles, `new-${i}`));
+      await writeFile(file, `text ${i}`);
+    }
+    await until(() => written.every((file) => reports.some((r) => r.path === file)));
+    const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path);
+    expect(reports.filter((r) => r.path.endsWith(".md")).sort(byPath)).toEqual(
+      written.map((path, i) => ({ path, text: `text ${i}` })).sort(byPath),
+    );
+  });
+
+  it("reports a folder moved away by its path, each file of a folder moved in, and the articles folder made again", async () => {
+    await writeFile(join(root, "outside.md"), "moved in");
+    await mkdir(join(root, "elsewhere"));
+    await rename(join(root, "outside.md"), join(root, "elsewhere", "in.md"));
+    await rename(join(articles, "2025"), join(root, "2025-away"));
+    await until(() => reports.some((r) => r.path === join(articles, "2025")));
+    await rename(join(root, "elsewhere"), join(articles, "2024"));
+    await until(() => reports.some((r) => r.path.endsWith("in.md")));
+    expect(reports).toEqual([
+      { path: join(articles, "2025"), text: "(gone)" },
+      { path: join(articles, "2024", "in.md"), text: "moved in" },
+    ]);
+    // Removed and made again: the new folder is watched.
+    reports.length = 0;
+    await rm(articles, { recursive: true });
+    await until(() => reports.some((r) => r.path === articles));
+    await mkdir(join(articles, "2026"), { recursive: true });
+    await writeFile(join(articles, "2026", "back.md"), "back");
+    await until(() => reports.some((r) => r.path.endsWith("back.md")));
+    await writeFile(join(articles, "2026", "back.md"), "back again");
+    await until(() => reports.some((r) => r.text === "back again"));
+    expect(reports).toContainEqual({ path: articles, text: "(gone)" });
+    expect(reports).toContainEqual({ path: join(articles, "2026", "back.md"), text: "back" });
+    expect(reports).toContainEqual({ path: join(articles, "2026", "back.md"), text: "back again" });
+  });
+
+  it("reports an editor's save through a temporary file renamed over the article once, and not the temporary file", async () => {
+    const article = join(articles, "2025", "old.md");
+    const temporary = join(articles, "2025", ".old.md.tmp");
+    await writeFile(temporary, "saved");
+    await rename(temporary, article);
+    await until(() => reports.length >= 1);
+    await sleep(200);
+    expect(reports).toEqual([{ path: article, text: "saved" }]);
+  });
+
   it("reports nothing for files beside the folder", async () => {
     await writeFile(join(root, "settings.json"), "{}");
     await writeFile(join(articles, "2025", "seen.md"), "seen");
