@@ -91,10 +91,16 @@ export async function watchArticles(
     let watcher: FSWatcher;
     try {
       watcher = watch(dir, (_, name) => seen(dir, name));
-    } catch {
-      return; // Gone meanwhile: the event in the folder above says so.
+    } catch (error) {
+      // Gone meanwhile, the event in the folder above says so; anything else (no inotify watch left) is told.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") onError(error instanceof Error ? error : new Error(String(error)));
+      return;
     }
-    watcher.on("error", () => unwatch(dir));
+    watcher.on("error", (error) => {
+      unwatch(dir);
+      onError(error);
+    });
     watched.set(dir, { watcher, ino });
     wasThere(dir, true);
     // Its removal, once it comes, is news again.
