@@ -1,6 +1,6 @@
 // What each of the dev server's builds does: it publishes through a Publisher, as the production build
 // does, and remembers between rebuilds what lets an edit's rebuild follow the edit.
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { DateTime } from "luxon";
 import { DigestError } from "../content/errors.ts";
 import type { LoadCache } from "../content/markdown-cache.ts";
@@ -11,7 +11,7 @@ import { emptyPlans } from "../images/cards/card-plans.ts";
 import { OutputChangedError } from "../publish/output-error.ts";
 import { Publisher, type PublishResult } from "../publish/publisher.ts";
 import { backgroundIndexer } from "../search/pagefind.ts";
-import { asBuilt, nothingOf, startingCache } from "./dev-rebuild.ts";
+import { imagesOf, nothingOf, nothingRead, startingCache } from "./dev-rebuild.ts";
 import type { PageSink } from "./eleventy-api.ts";
 import { imageProcessing, keysByUrl, type Prepared, prepare } from "./prepare.ts";
 import { copyAssets, startPublishing } from "./publishing.ts";
@@ -61,6 +61,8 @@ export function devSink(options: DevSinkOptions): PageSink {
   // What the last build rendered, while the output holds it: a rebuild with nothing to do renders none of it.
   let built: Digest | undefined;
   let echo = false;
+  // The images the published build's articles show: a report of another file beside them is none of the site's.
+  let shown: ReadonlySet<string> = new Set();
   const reindex = backgroundIndexer((error) => options.log(`Search index not updated: ${String(error)}`), {
     quietMs: DEV_SEARCH_QUIET_MS,
   });
@@ -75,7 +77,11 @@ export function devSink(options: DevSinkOptions): PageSink {
       started = performance.now();
       // A report of files as the last build read them (a watcher telling a save twice, a file put back
       // as it was) would go through the whole site again (26 s of CPU at 100,000 articles) for nothing.
-      echo = built !== undefined && cache !== undefined && changed !== undefined && asBuilt(changed, cache);
+      echo =
+        built !== undefined &&
+        cache !== undefined &&
+        changed !== undefined &&
+        nothingRead(changed, cache, join(options.input, "articles"), shown);
       if (echo && built) return Object.freeze(nothingOf(built));
       // Until this rebuild is published, the output may not hold what the last build rendered.
       built = undefined;
@@ -113,7 +119,7 @@ export function devSink(options: DevSinkOptions): PageSink {
     },
     async after() {
       if (echo) {
-        options.log(`Not rebuilt: ${named()} as the last build read it`);
+        options.log(`Not rebuilt: nothing the site reads has changed (${named()})`);
         changed = [];
         return;
       }
@@ -135,6 +141,8 @@ export function devSink(options: DevSinkOptions): PageSink {
       }
       verify = false;
       built = prepared.render;
+      const { articles, heldBack, drafts } = prepared.content;
+      shown = imagesOf([...articles, ...heldBack, ...drafts]);
       const warnings = prepared.content.warnings.length;
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       options.log(

@@ -1,10 +1,12 @@
-// The dev server's test of a watcher's report that names only files as the last build read them.
-import { mkdtemp, rm, stat, unlink, writeFile } from "node:fs/promises";
+// The dev server's tests of a watcher's report that names only files as the last build read them, or
+// files no build reads.
+import { mkdir, mkdtemp, rm, stat, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asBuilt } from "../../src/build/dev-rebuild.ts";
+import { asBuilt, imagesOf, nothingRead } from "../../src/build/dev-rebuild.ts";
 import { emptyCache } from "../../src/content/markdown-cache.ts";
+import { article } from "../helpers/articles.ts";
 
 let root: string;
 beforeAll(async () => {
@@ -33,5 +35,55 @@ describe("asBuilt", () => {
     cache.files.set(storm, { size, mtimeMs, parsed });
     await unlink(storm);
     expect(asBuilt([storm], cache)).toBe(false);
+  });
+});
+
+describe("nothingRead", () => {
+  it("is true for files in the articles folder that no build reads, and files as the last build read them", async () => {
+    const articles = join(root, "content", "articles");
+    await mkdir(join(articles, "2025"), { recursive: true });
+    const storm = join(articles, "2025", "storm.md");
+    await writeFile(storm, "A body.");
+    const cache = emptyCache();
+    const { size, mtimeMs } = await stat(storm);
+    cache.files.set(storm, { size, mtimeMs, parsed: { errors: [], warnings: [] } });
+    const swap = join(articles, "2025", ".storm.md.swp");
+    const photo = join(articles, "2025", "photo.jpg");
+    const settings = join(root, "content", "_data", "site.json");
+    await mkdir(join(root, "content", "_data"));
+    for (const file of [swap, photo, settings]) await writeFile(file, "x");
+    const shown = new Set([photo]);
+    const read = (files: string[]) => nothingRead(files, cache, articles, shown);
+    // An editor's swap file, there or gone, and an article as it was read.
+    expect(read([swap])).toBe(true);
+    expect(read([swap, storm])).toBe(true);
+    expect(read([join(articles, "2025", "gone.tmp")])).toBe(true);
+    // Read by a build: an image an article shows, the settings, Markdown not read yet, a folder, a
+    // folder gone that held an article the build read, and an article changed since.
+    expect(read([photo])).toBe(false);
+    expect(read([swap, settings])).toBe(false);
+    expect(read([join(articles, "2025", "new.md")])).toBe(false);
+    expect(read([join(articles, "2025")])).toBe(false);
+    await writeFile(storm, "Another body.");
+    expect(read([storm])).toBe(false);
+    await rm(join(articles, "2025"), { recursive: true });
+    expect(read([join(articles, "2025")])).toBe(false);
+    expect(read([])).toBe(false);
+  });
+
+  it("knows the images articles show, lead and body, by their absolute paths", () => {
+    const file = relative(process.cwd(), join(root, "content", "articles", "storm.md"));
+    const shown = imagesOf([
+      article("storm", "2025-08-16T10:00:00Z", {
+        file,
+        image: { path: "./photos/coast.jpg", alt: "The coast road" },
+        bodyImages: [{ path: "../map.png", alt: "A map" }],
+      }),
+      article("summit", "2025-08-15T09:00:00Z"),
+    ]);
+    expect([...shown].sort()).toEqual([
+      join(root, "content", "articles", "photos", "coast.jpg"),
+      join(root, "content", "map.png"),
+    ]);
   });
 });

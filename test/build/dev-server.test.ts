@@ -80,7 +80,7 @@ describe("dev server", () => {
   it("takes a report of a file as it was built for no change: nothing rendered or published, said in one line", async () => {
     const storm = join(site.content, "articles", "storm.md");
     const pages = await readTree(dev());
-    const echo = /^Not rebuilt: .*storm\.md as the last build read it$/;
+    const echo = /^Not rebuilt: nothing the site reads has changed \(.*storm\.md\)$/;
     const rebuilds = lines.length;
     // A report of the file as the first build read it: the same bytes and times (to the nanosecond:
     // utimes from JavaScript rounds them), put in place at once.
@@ -94,6 +94,21 @@ describe("dev server", () => {
     for (const [path, bytes] of pages) expect(after.get(path)?.equals(bytes), path).toBe(true);
     expect(lines.slice(rebuilds)).toHaveLength(1);
     expect(lines.at(-1)).toMatch(echo);
+  }, 60_000);
+
+  it("takes an editor's swap file beside an article, written and removed, for no change: nothing rendered or published", async () => {
+    const swap = join(site.content, "articles", ".storm.md.swp");
+    const pages = await readTree(dev());
+    const rebuilds = lines.length;
+    const unread = /^Not rebuilt: nothing the site reads has changed \(.*\.storm\.md\.swp\)$/;
+    await writeFile(swap, "an editor's recovery data");
+    await lineCount(/./, rebuilds + 1);
+    await unlink(swap);
+    await lineCount(/./, rebuilds + 2);
+    const after = await readTree(dev());
+    expect([...after.keys()]).toEqual([...pages.keys()]);
+    for (const [path, bytes] of pages) expect(after.get(path)?.equals(bytes), path).toBe(true);
+    expect(lines.slice(rebuilds)).toEqual([expect.stringMatching(unread), expect.stringMatching(unread)]);
   }, 60_000);
 
   it("publishes an edit, then removes a deleted article's pages on the next rebuild", async () => {
