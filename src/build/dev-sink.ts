@@ -76,7 +76,8 @@ export function devSink(options: DevSinkOptions): PageSink {
     async digest() {
       started = performance.now();
       // A report of files as the last build read them (a watcher telling a save twice, a file put back
-      // as it was) would go through the whole site again (26 s of CPU at 100,000 articles) for nothing.
+      // as it was), or of files no build reads (an editor's swap file), would go through the whole site
+      // again (26 s of CPU at 100,000 articles) for nothing.
       echo =
         built !== undefined &&
         cache !== undefined &&
