@@ -26,7 +26,8 @@ export const articleWatcherDefaults = { stableMs: 30, onError: () => undefined }
 
 /**
  * Calls `changed(path)` for each file created, written or deleted in `folder` or below it, once its
- * size has stayed the same for `stableMs` (a deleted file at once); a burst of writes is one call, and
+ * size has stayed the same for `stableMs` (a deleted file once it stayed away as long: an editor that
+ * saves by moving the old file aside and writing a new one saves a change); a burst of writes is one call, and
  * a file that comes and goes meanwhile (an editor's temporary file) is none. A folder removed or moved
  * away is reported by its own path, and each file of a folder that comes is reported. The folder above
  * `folder` is watched too, so that `folder` may be made, removed or replaced while it runs.
@@ -64,7 +65,7 @@ export async function watchArticles(
       reported.set(path, stamp);
       changed(path);
     };
-    pending.set(path, setTimeout(check, size === undefined ? 0 : stableMs));
+    pending.set(path, setTimeout(check, stableMs));
   };
 
   // Each watched folder's watch and the inode it was set on: a folder replaced by another of the same

@@ -1,6 +1,6 @@
 // The articles' watcher: each file created, written or deleted under the folder is reported once it
 // is whole; files beside the folder are not.
-import { readFileSync } from "node:fs";
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { appendFile, mkdir, mkdtemp, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,21 +17,22 @@ async function until(ready: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !ready(); i++) await sleep(25);
 }
 
+/** A reported file's text, "(gone)" when it is not there (or is a folder). */
+function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return "(gone)";
+  }
+}
+
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), "article-watcher-"));
   articles = join(root, "articles");
   await mkdir(join(articles, "2025"), { recursive: true });
   await writeFile(join(articles, "2025", "old.md"), "old");
   reports = [];
-  watcher = await watchArticles(articles, (path) => {
-    let text = "";
-    try {
-      text = readFileSync(path, "utf8");
-    } catch {
-      text = "(gone)";
-    }
-    reports.push({ path, text });
-  });
+  watcher = await watchArticles(articles, (path) => reports.push({ path, text: readText(path) }));
 });
 afterEach(async () => {
   await watcher?.close();
@@ -120,6 +121,23 @@ describe("watchArticles", () => {
     await until(() => reports.length >= 1);
     await sleep(200);
     expect(reports).toEqual([{ path: article, text: "saved" }]);
+  });
+
+  it("reports a save that moves the article aside, writes it anew and deletes the backup as one change", async () => {
+    await watcher?.close();
+    // Longer than the editor's pause between its steps, however loaded the machine.
+    watcher = await watchArticles(articles, (path) => reports.push({ path, text: readText(path) }), {
+      stableMs: 400,
+    });
+    const article = join(articles, "2025", "old.md");
+    const backup = `${article}~`;
+    renameSync(article, backup);
+    await sleep(20);
+    writeFileSync(article, "written anew");
+    unlinkSync(backup);
+    await until(() => reports.length >= 1);
+    await sleep(200);
+    expect(reports).toEqual([{ path: article, text: "written anew" }]);
   });
 
   it("reports nothing for files beside the folder", async () => {
