@@ -27,17 +27,18 @@ export function asBuilt(files: readonly string[], cache: LoadCache): boolean {
 }
 
 /**
- * Whether every file in `files` is as the last build read it (asBuilt) or one no build reads: a file
- * in `articlesDir` that is not Markdown, not a folder, not a folder that held articles the last build
- * read, and not an image its articles show (`images`). An editor's swap or backup file beside an
- * article is one: at 100,000 articles each save of it would otherwise cost a rebuild of 10 s.
+ * Why a watcher's report needs no rebuild, if it needs none: "unread" when every file in `files` is
+ * one no build reads (a file in `articlesDir` that is not Markdown, not a folder, not a folder that
+ * held articles the last build read, and not an image its articles show: `images`), "as built" when
+ * the others are as the last build read them (asBuilt). An editor's swap or backup file beside an
+ * article is unread: at 100,000 articles each save of it would otherwise cost a rebuild of 10 s.
  */
 export function nothingRead(
   files: readonly string[],
   cache: LoadCache,
   articlesDir: string,
   images: ReadonlySet<string>,
-): boolean {
+): "unread" | "as built" | undefined {
   const inArticles = `${resolve(articlesDir)}${sep}`;
   const unread = (path: string) => {
     if (!path.startsWith(inArticles) || path.toLowerCase().endsWith(".md") || images.has(path)) return false;
@@ -48,7 +49,10 @@ export function nothingRead(
     for (const known of cache.files.keys()) if (known.startsWith(inside)) return false;
     return true;
   };
-  return files.length > 0 && files.every((path) => unread(path) || asBuilt([path], cache));
+  const read = files.filter((path) => !unread(path));
+  if (files.length === 0) return undefined;
+  if (read.length === 0) return "unread";
+  return asBuilt(read, cache) ? "as built" : undefined;
 }
 
 /** The files `articles` show besides themselves (lead and body images), as absolute paths. */

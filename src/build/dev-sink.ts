@@ -60,7 +60,7 @@ export function devSink(options: DevSinkOptions): PageSink {
   let verify = false;
   // What the last build rendered, while the output holds it: a rebuild with nothing to do renders none of it.
   let built: Digest | undefined;
-  let echo = false;
+  let echo: ReturnType<typeof nothingRead>;
   // The images the published build's articles show: a report of another file beside them is none of the site's.
   let shown: ReadonlySet<string> = new Set();
   const reindex = backgroundIndexer((error) => options.log(`Search index not updated: ${String(error)}`), {
@@ -79,10 +79,9 @@ export function devSink(options: DevSinkOptions): PageSink {
       // as it was), or of files no build reads (an editor's swap file), would go through the whole site
       // again (26 s of CPU at 100,000 articles) for nothing.
       echo =
-        built !== undefined &&
-        cache !== undefined &&
-        changed !== undefined &&
-        nothingRead(changed, cache, join(options.input, "articles"), shown);
+        built !== undefined && cache !== undefined && changed !== undefined
+          ? nothingRead(changed, cache, join(options.input, "articles"), shown)
+          : undefined;
       if (echo && built) return Object.freeze(nothingOf(built));
       // Until this rebuild is published, the output may not hold what the last build rendered.
       built = undefined;
@@ -120,7 +119,8 @@ export function devSink(options: DevSinkOptions): PageSink {
     },
     async after() {
       if (echo) {
-        options.log(`Not rebuilt: nothing the site reads has changed (${named()})`);
+        // An editor's swap file, written every few seconds while an article is open, is not news.
+        if (echo === "as built") options.log(`Not rebuilt: nothing the site reads has changed (${named()})`);
         changed = [];
         return;
       }

@@ -39,7 +39,7 @@ describe("asBuilt", () => {
 });
 
 describe("nothingRead", () => {
-  it("is true for files in the articles folder that no build reads, and files as the last build read them", async () => {
+  it("names files in the articles folder that no build reads, and files as the last build read them", async () => {
     const articles = join(root, "content", "articles");
     await mkdir(join(articles, "2025"), { recursive: true });
     const storm = join(articles, "2025", "storm.md");
@@ -54,21 +54,23 @@ describe("nothingRead", () => {
     for (const file of [swap, photo, settings]) await writeFile(file, "x");
     const shown = new Set([photo]);
     const read = (files: string[]) => nothingRead(files, cache, articles, shown);
-    // An editor's swap file, there or gone, and an article as it was read.
-    expect(read([swap])).toBe(true);
-    expect(read([swap, storm])).toBe(true);
-    expect(read([join(articles, "2025", "gone.tmp")])).toBe(true);
+    // An editor's swap file, there or gone; with an article as it was read.
+    expect(read([swap])).toBe("unread");
+    expect(read([join(articles, "2025", "gone.tmp")])).toBe("unread");
+    expect(read([swap, storm])).toBe("as built");
+    expect(read([storm])).toBe("as built");
     // Read by a build: an image an article shows, the settings, Markdown not read yet, a folder, a
     // folder gone that held an article the build read, and an article changed since.
-    expect(read([photo])).toBe(false);
-    expect(read([swap, settings])).toBe(false);
-    expect(read([join(articles, "2025", "new.md")])).toBe(false);
-    expect(read([join(articles, "2025")])).toBe(false);
+    expect(read([photo])).toBeUndefined();
+    expect(read([swap, settings])).toBeUndefined();
+    expect(read([join(articles, "2025", "new.md")])).toBeUndefined();
+    expect(read([join(articles, "2025")])).toBeUndefined();
     await writeFile(storm, "Another body.");
-    expect(read([storm])).toBe(false);
+    expect(read([storm])).toBeUndefined();
+    expect(read([swap, storm])).toBeUndefined();
     await rm(join(articles, "2025"), { recursive: true });
-    expect(read([join(articles, "2025")])).toBe(false);
-    expect(read([])).toBe(false);
+    expect(read([join(articles, "2025")])).toBeUndefined();
+    expect(read([])).toBeUndefined();
   });
 
   it("knows the images articles show, lead and body, by their absolute paths", () => {

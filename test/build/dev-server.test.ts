@@ -96,19 +96,28 @@ describe("dev server", () => {
     expect(lines.at(-1)).toMatch(echo);
   }, 60_000);
 
-  it("takes an editor's swap file beside an article, written and removed, for no change: nothing rendered or published", async () => {
+  it("takes an editor's swap file beside an article, written and removed, for no change, and says nothing of it", async () => {
+    const summit = join(site.content, "articles", "summit.md");
     const swap = join(site.content, "articles", ".storm.md.swp");
     const pages = await readTree(dev());
     const rebuilds = lines.length;
-    const unread = /^Not rebuilt: nothing the site reads has changed \(.*\.storm\.md\.swp\)$/;
     await writeFile(swap, "an editor's recovery data");
-    await lineCount(/./, rebuilds + 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await unlink(swap);
-    await lineCount(/./, rebuilds + 2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const after = await readTree(dev());
     expect([...after.keys()]).toEqual([...pages.keys()]);
     for (const [path, bytes] of pages) expect(after.get(path)?.equals(bytes), path).toBe(true);
-    expect(lines.slice(rebuilds)).toEqual([expect.stringMatching(unread), expect.stringMatching(unread)]);
+    // The server goes on: the next line is the next report's (an article put back as it was built),
+    // and nothing was said of the swap file (were its reports still on their way, they would join it).
+    const copy = join(site.root, "summit.copy");
+    await writeFile(copy, readFileSync(summit));
+    execFileSync("touch", ["-r", summit, copy]);
+    await rename(copy, summit);
+    await lineCount(/^Not rebuilt: .*summit\.md\)$/, 1);
+    expect(lines.slice(rebuilds)).toEqual([
+      expect.stringMatching(/^Not rebuilt: nothing the site reads has changed \(.*summit\.md\)$/),
+    ]);
   }, 60_000);
 
   it("publishes an edit, then removes a deleted article's pages on the next rebuild", async () => {
