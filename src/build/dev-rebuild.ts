@@ -29,7 +29,8 @@ export function asBuilt(files: readonly string[], cache: LoadCache): boolean {
 /**
  * Why a watcher's report needs no rebuild, if it needs none: "unread" when every file in `files` is
  * one no build reads (a file in `articlesDir` that is not Markdown, not a folder, not a folder that
- * held articles the last build read, and not an image its articles show: `images`), "as built" when
+ * held articles the last build read, and not an image its articles show: `images`, asked only for
+ * such a file), "as built" when
  * the others are as the last build read them (asBuilt). An editor's swap or backup file beside an
  * article is unread: at 100,000 articles each save of it would otherwise cost a rebuild of 10 s.
  */
@@ -37,11 +38,12 @@ export function nothingRead(
   files: readonly string[],
   cache: LoadCache,
   articlesDir: string,
-  images: ReadonlySet<string>,
+  images: () => ReadonlySet<string>,
 ): "unread" | "as built" | undefined {
+  if (files.length === 0) return undefined;
   const inArticles = `${resolve(articlesDir)}${sep}`;
   const unread = (path: string) => {
-    if (!path.startsWith(inArticles) || path.toLowerCase().endsWith(".md") || images.has(path)) return false;
+    if (!path.startsWith(inArticles) || path.toLowerCase().endsWith(".md") || images().has(path)) return false;
     const stats = statSync(path, { throwIfNoEntry: false });
     if (stats?.isDirectory()) return false;
     if (stats !== undefined) return true;
@@ -50,18 +52,18 @@ export function nothingRead(
     return true;
   };
   const read = files.filter((path) => !unread(path));
-  if (files.length === 0) return undefined;
   if (read.length === 0) return "unread";
   return asBuilt(read, cache) ? "as built" : undefined;
 }
 
-/** The files `articles` show besides themselves (lead and body images), as absolute paths. */
-export function imagesOf(articles: Iterable<Article>): Set<string> {
+/** The files the articles of `lists` show besides themselves (lead and body images), as absolute paths. */
+export function imagesOf(...lists: readonly (readonly Article[])[]): Set<string> {
   const images = new Set<string>();
-  for (const article of articles) {
-    const dir = dirname(resolve(article.file));
-    for (const ref of [article.image, ...(article.bodyImages ?? [])]) if (ref) images.add(resolve(dir, ref.path));
-  }
+  for (const list of lists)
+    for (const article of list) {
+      const dir = dirname(resolve(article.file));
+      for (const ref of [article.image, ...(article.bodyImages ?? [])]) if (ref) images.add(resolve(dir, ref.path));
+    }
   return images;
 }
 

@@ -61,8 +61,9 @@ export function devSink(options: DevSinkOptions): PageSink {
   // What the last build rendered, while the output holds it: a rebuild with nothing to do renders none of it.
   let built: Digest | undefined;
   let echo: ReturnType<typeof nothingRead>;
-  // The images the published build's articles show: a report of another file beside them is none of the site's.
-  let shown: ReadonlySet<string> = new Set();
+  // The images the published build's articles show, gathered when a report first asks: a report of
+  // another file beside them is none of the site's.
+  let shown: () => ReadonlySet<string> = () => new Set();
   const reindex = backgroundIndexer((error) => options.log(`Search index not updated: ${String(error)}`), {
     quietMs: DEV_SEARCH_QUIET_MS,
   });
@@ -143,7 +144,8 @@ export function devSink(options: DevSinkOptions): PageSink {
       verify = false;
       built = prepared.render;
       const { articles, heldBack, drafts } = prepared.content;
-      shown = imagesOf([...articles, ...heldBack, ...drafts]);
+      let images: ReadonlySet<string> | undefined;
+      shown = () => (images ??= imagesOf(articles, heldBack, drafts));
       const warnings = prepared.content.warnings.length;
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       options.log(

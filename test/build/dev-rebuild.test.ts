@@ -53,7 +53,7 @@ describe("nothingRead", () => {
     await mkdir(join(root, "content", "_data"));
     for (const file of [swap, photo, settings]) await writeFile(file, "x");
     const shown = new Set([photo]);
-    const read = (files: string[]) => nothingRead(files, cache, articles, shown);
+    const read = (files: string[]) => nothingRead(files, cache, articles, () => shown);
     // An editor's swap file, there or gone; with an article as it was read.
     expect(read([swap])).toBe("unread");
     expect(read([join(articles, "2025", "gone.tmp")])).toBe("unread");
