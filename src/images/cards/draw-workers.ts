@@ -17,7 +17,7 @@ export interface DrawWorkersOptions {
   png: CardPngOptions;
   /** Worker threads, all taking tasks from one counter. */
   workers: number;
-  /** Stops (terminates) every worker; the drawing then rejects. */
+  /** Stops every worker (after the card each draws); the drawing then rejects. */
   signal: AbortSignal;
   /** Workers started ahead by startDrawWorkers, used first; those not needed are ended. Default none. */
   started?: Worker[] | undefined;
@@ -70,10 +70,18 @@ export function startDrawWorkers(count: number, signal: AbortSignal): Worker[] {
   return workers;
 }
 
-/** Terminates workers started ahead that nothing needs. */
+// Workers given cards to draw: never terminated, since Node 20 aborts the whole process when a worker
+// is terminated between making a zlib handle and initialising it (each card's PNG is deflated: "close
+// before init", seen once in CI). They are stopped between two cards instead (stopDrawing).
+const drawing = new WeakSet<Worker>();
+
+/** Terminates workers started ahead that nothing needs (none given cards yet: those stop by themselves). */
 export function endWorkers(workers: readonly Worker[]): void {
-  for (const worker of workers) void worker.terminate();
+  for (const worker of workers) if (!drawing.has(worker)) void worker.terminate();
 }
+
+/** Counter value past any task: every thread taking a task after it finds none. */
+const STOPPED = 2 ** 30;
 
 /**
  * Opens a drawing: the workers (those started ahead first) get the tasks as they are added, `workers`
@@ -98,8 +106,15 @@ export function openDrawing(o: DrawWorkersOptions): Drawing {
     if (over) return;
     over = true;
     o.signal.removeEventListener("abort", onAbort);
-    // Done, the workers end by themselves (a profiler then writes their profiles); else they are stopped.
-    if (error !== undefined) for (const worker of workers) void worker.terminate();
+    // Done, the workers end by themselves (a profiler then writes their profiles); else each is told to
+    // take no more cards and ends after the one it draws, without holding the process.
+    if (error !== undefined) {
+      Atomics.store(next, 0, STOPPED);
+      for (const worker of workers) {
+        worker.postMessage({ tasks: [], end: true } satisfies WorkerMore);
+        worker.unref();
+      }
+    }
     settle(error);
   };
   const onDrawn = (index: number, file: string) => {
@@ -121,6 +136,7 @@ export function openDrawing(o: DrawWorkersOptions): Drawing {
       const ahead = started.shift();
       const worker = ahead && ahead.threadId !== -1 ? ahead : new Worker(ENTRY, WORKER_OPTIONS);
       worker.ref();
+      drawing.add(worker);
       worker.postMessage(input);
       workers.push(worker);
       let finished = false;
