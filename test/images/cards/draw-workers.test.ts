@@ -227,6 +227,24 @@ describe("startDrawWorkers", () => {
     expect(await ended).toBe(0);
   });
 
+  it("stops a worker drawing when its signal is aborted by telling it, not terminating it: it ends by itself", async () => {
+    const stop = new AbortController();
+    const started = startDrawWorkers(1, stop.signal);
+    const ended = exited(started[0]!);
+    const done = drawInWorkers(tasks(200), {
+      dir,
+      png,
+      workers: 1,
+      signal: stop.signal,
+      started,
+      onDrawn: () => stop.abort(new Error("stopped")),
+    });
+    await expect(done).rejects.toThrow("stopped");
+    // A terminated worker exits with code 1; one that ran out of cards, with 0, after fewer than all 200.
+    expect(await ended).toBe(0);
+    expect((await readdir(dir)).length).toBeLessThan(200);
+  });
+
   it("ends the workers not needed: all of them for no tasks, the extra ones for fewer workers", async () => {
     const none = startDrawWorkers(2, new AbortController().signal);
     const ended = Promise.all(none.map(exited));
