@@ -2,9 +2,10 @@
 // for its first build, and the tests by which a watcher's report names only files as they were built,
 // or files no build reads.
 import { statSync } from "node:fs";
-import { dirname, resolve, sep } from "node:path";
+import { basename, dirname, resolve, sep } from "node:path";
 import type { Article } from "../content/article.ts";
 import type { LoadCache } from "../content/markdown-cache.ts";
+import { isArticleName } from "../content/source-files.ts";
 import type { DigestMemo } from "../digest/digest-memo.ts";
 import type { Digest } from "../digest/view-model.ts";
 import { readBuildCaches } from "./build-caches.ts";
@@ -43,7 +44,7 @@ export function nothingRead(
   if (files.length === 0) return undefined;
   const inArticles = `${resolve(articlesDir)}${sep}`;
   const unread = (path: string) => {
-    if (!path.startsWith(inArticles) || path.toLowerCase().endsWith(".md") || images().has(path)) return false;
+    if (!path.startsWith(inArticles) || isArticleName(basename(path)) || images().has(path)) return false;
     const stats = statSync(path, { throwIfNoEntry: false });
     if (stats?.isDirectory()) return false;
     if (stats !== undefined) return true;

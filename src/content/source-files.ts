@@ -14,7 +14,15 @@ import { keepParse, keyByStat, parseKey, takeParse } from "./parse-cache.ts";
 import type { Settings } from "./settings.ts";
 
 /**
- * Every `.md` file under `dir`, sorted so that builds are deterministic. A symbolic link is followed
+ * Whether a file named `name` is an article: a `.md` file, but not an editor's lock file (`.#name.md`,
+ * which Emacs makes beside a file it edits: a symbolic link to nothing, gone when the editor closes it).
+ */
+export function isArticleName(name: string): boolean {
+  return name.toLowerCase().endsWith(".md") && !name.startsWith(".#");
+}
+
+/**
+ * Every article file (isArticleName) under `dir`, sorted so that builds are deterministic. A symbolic link is followed
  * when it leads to a file inside `contentDir` (read as an article of its own, with a warning); one that
  * leads outside, or to a folder, is a problem: nothing is skipped without a word.
  */
@@ -30,13 +38,13 @@ export async function listMarkdown(
   for (const e of entries) {
     const path = join(e.parentPath, e.name);
     if (e.isFile()) {
-      if (e.name.toLowerCase().endsWith(".md")) paths.push(path);
+      if (isArticleName(e.name)) paths.push(path);
       continue;
     }
-    if (!e.isSymbolicLink()) continue;
+    if (!e.isSymbolicLink() || e.name.startsWith(".#")) continue;
     const real = realOrNull(path);
     const isFile = real !== null && statSync(real).isFile();
-    if (isFile && !e.name.toLowerCase().endsWith(".md")) continue;
+    if (isFile && !isArticleName(e.name)) continue;
     const file = rel(path);
     if (real === null)
       problems.push({ file, message: "is a symbolic link to nothing (its target is missing); remove it" });

@@ -1,6 +1,6 @@
 // The dev server's tests of a watcher's report that names only files as the last build read them, or
 // files no build reads.
-import { mkdir, mkdtemp, rm, stat, unlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, stat, symlink, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,6 +57,10 @@ describe("nothingRead", () => {
     // An editor's swap file, there or gone; with an article as it was read.
     expect(read([swap])).toBe("unread");
     expect(read([join(articles, "2025", "gone.tmp")])).toBe("unread");
+    // Emacs's lock file: a symbolic link to nothing named like an article.
+    const lock = join(articles, "2025", ".#storm.md");
+    await symlink("editor@host.4242:1764500000", lock);
+    expect(read([lock])).toBe("unread");
     expect(read([swap, storm])).toBe("as built");
     expect(read([storm])).toBe("as built");
     // Read by a build: an image an article shows, the settings, Markdown not read yet, a folder, a

@@ -62,6 +62,14 @@ describe("symbolic links", () => {
     expect(message).toContain("content/articles/more: 1 problem\n  is a symbolic link to ");
   });
 
+  it("skips an editor's lock file beside an article (Emacs's .#name.md, a link to nothing) without a word", async () => {
+    const s = await site({ "a.md": articleFile(good) });
+    await symlink("editor@host.4242:1764500000", join(s.content, "articles", ".#a.md"));
+    const content = await loadContent({ contentDir: s.content, root: s.root });
+    expect(content.articles.map((a) => a.title)).toEqual(["A headline"]);
+    expect(content.warnings).toEqual([]);
+  });
+
   it("refuses lead and body images that link outside content/", async () => {
     const s = await site({
       "a.md": articleFile({ ...good, image: "./lead.jpg", imageAlt: "A view" }, "Text.\n\n![A view](./body.jpg)"),
