@@ -14,7 +14,7 @@ import { backgroundIndexer } from "../search/pagefind.ts";
 import { imagesOf, nothingOf, nothingRead, startingCache } from "./dev-rebuild.ts";
 import type { PageSink } from "./eleventy-api.ts";
 import { imageProcessing, keysByUrl, type Prepared, prepare } from "./prepare.ts";
-import { copyAssets, startPublishing } from "./publishing.ts";
+import { startPublishing } from "./publishing.ts";
 import { watchedPath } from "./watched-path.ts";
 
 /** Options of the dev server's builds. */
@@ -130,7 +130,6 @@ export function devSink(options: DevSinkOptions): PageSink {
       current = undefined;
       let result: PublishResult;
       try {
-        copyAssets(prepared, publisher);
         result = await publisher.commit();
       } catch (error) {
         // Kept cards are taken on the published output's word: after a rebuild that did not publish,

@@ -8,14 +8,14 @@ import { DateTime } from "luxon";
 import { formatProblems } from "../content/errors.ts";
 import type { Digest } from "../digest/view-model.ts";
 import { cardDefaults } from "../images/cards/card-options.ts";
-import { startDrawWorkers } from "../images/cards/draw-workers.ts";
+import { startDrawWorkers } from "../images/cards/draw-threads.ts";
 import { OutputChangedError } from "../publish/output-error.ts";
 import { Publisher } from "../publish/publisher.ts";
 import { type PublishedIndex, publishSearchIndex } from "../search/pagefind.ts";
 import { readBuildCaches } from "./build-caches.ts";
 import { attachSink, loadEleventy } from "./eleventy-api.ts";
 import { currentCodeVersion, DEFAULT_CACHE, imageProcessing, keysByUrl, prepare } from "./prepare.ts";
-import { copyAssets, emptySiteError, holdsArticles, startPublishing } from "./publishing.ts";
+import { emptySiteError, holdsArticles, startPublishing } from "./publishing.ts";
 
 // The options and the summary moved to build-types.ts; importers of the build keep finding them here.
 export type { BuildOptions, BuildSummary } from "./build-types.ts";
@@ -142,7 +142,6 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
     const drawnCards = await (content.cardsDrawing ?? []);
     // Nothing is staged after an interrupt, and the switch never starts.
     if (stopped) throw new BuildInterrupted("interrupted");
-    copyAssets(prepared, publisher);
     for (const card of drawnCards) publisher.copy(card);
     // The host's limits, checked before the output is replaced; fails the build past one.
     const budget = checkHostBudget(digest.settings, publisher.sizes(), join(input, "_data", "site.json"));

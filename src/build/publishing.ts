@@ -9,7 +9,9 @@ import type { Prepared } from "./prepare.ts";
 
 /**
  * Starts publishing `prepared` into `publisher`: pages whose key equals the output's are kept as
- * they are; returns the function that takes each rendered page.
+ * they are, and the copied files (images, cards drawn already, assets) staged, before any page renders,
+ * so that the files taken unchanged are checked meanwhile (publish/early-check.ts); returns the
+ * function that takes each rendered page.
  */
 export function startPublishing(
   prepared: Prepared,
@@ -17,6 +19,7 @@ export function startPublishing(
   previous: ReadonlyMap<string, string>,
 ): (url: string, html: string) => void {
   for (const [url, key] of prepared.keys) if (previous.get(url) === key) publisher.keep(outputPathFor(url));
+  for (const copy of prepared.content.assets) publisher.copy(copy);
   const prefix = prepared.digest.settings.pathPrefix;
   return (url, html) => {
     const path = outputPathFor(url);
@@ -24,11 +27,6 @@ export function startPublishing(
     const text = path.endsWith(".html") ? prefixLinks(html, prefix) : html;
     publisher.add(path, text, prepared.keys.get(url));
   };
-}
-
-/** Stages the build's copied files (images, cards, assets); call before `publisher.commit()`. */
-export function copyAssets(prepared: Prepared, publisher: Publisher): void {
-  for (const copy of prepared.content.assets) publisher.copy(copy);
 }
 
 /** True when the output's page keys include an article page (a day folder's child: `/YYYY/MM/DD/slug/`). */

@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { BackgroundWriter, ownBytes } from "./background-writer.ts";
+import { EarlyCheck } from "./early-check.ts";
 import type { StepHook } from "./faults.ts";
 import type { Entry } from "./manifest.ts";
 import { OutputChangedError } from "./output-error.ts";
@@ -26,6 +27,10 @@ export class StagedFiles {
   #claimed = false;
   /** Unchanged files, linked from the current version only if the build switches at all. */
   readonly #links: string[] = [];
+  /** Unchanged files checked while the build goes on, if the version it reuses is the one they are in. */
+  readonly #early: EarlyCheck | undefined;
+  /** Unchanged files the early check does not cover: checked once the writer is done. */
+  readonly #unchecked: string[] = [];
   #written = 0;
   // Folders are made and files written on a worker thread while the next pages render; commit()
   // and abort() wait for it. Made once the build knows whether it reuses a version (#claim).
@@ -37,6 +42,7 @@ export class StagedFiles {
     this.#staging = staging;
     this.#prior = prior;
     this.#step = step;
+    this.#early = EarlyCheck.of(outDir, prior, staging);
   }
 
   /** Files written because they were new or changed. */
@@ -65,7 +71,7 @@ export class StagedFiles {
     const entry = this.#prior.files.get(path);
     if (!entry) return;
     this.next.set(path, entry);
-    this.#links.push(path);
+    this.#taken(path, entry.size);
   }
 
   /** Keeps files of the previous output if every one of them is still there as it was written; else keeps none and says so. */
@@ -90,10 +96,14 @@ export class StagedFiles {
     this.#writer.copy(file.from, join(this.#staging, file.to));
   }
 
-  /** Waits for the writer, having it check first that each file not written by this build is in `root` as recorded. */
-  async finish(root: string): Promise<void> {
-    this.#check(root);
-    const changed = await this.#writer.finish();
+  /**
+   * Waits for the writer, having it check first that each file not written by this build is in `root` as
+   * recorded: those the early check covered (`early`: `root` is the folder it checked) are not checked again.
+   */
+  async finish(root: string, early = false): Promise<void> {
+    this.#check(root, early ? this.#unchecked : this.#links);
+    const [changed, checked] = await Promise.all([this.#writer.finish(), this.#early?.finish() ?? []]);
+    if (early) changed.push(...checked);
     if (changed.length > 0) throw new OutputChangedError(this.#outDir, changed);
   }
 
@@ -103,20 +113,26 @@ export class StagedFiles {
     const links =
       this.#reused && !this.#prior.verify ? staleLinks(this.#links, this.#reused, this.#prior.files) : this.#links;
     for (const path of links) this.#writer.link(this.#prior.path(path), join(this.#staging, path), path);
-    await this.finish(this.#staging);
+    await this.finish(this.#staging, this.#reused !== undefined && this.#reused === this.#early?.files);
     if (this.#reused) removeDropped(this.#staging, this.#reused.keys(), this.#prior.files.keys(), this.next);
   }
 
   /** Lets the writer end, whatever it failed at: the staged version is being dropped. */
   async drop(): Promise<void> {
-    await this.#writer.finish().catch(() => undefined);
+    await Promise.all([this.#writer.finish(), this.#early?.finish()]).catch(() => undefined);
   }
 
   /** Takes an unchanged file of the current version into the new one (a hard link, or the reused folder's own). */
   #link(path: string, entry: Entry): void {
     const since = this.#prior.files.get(path)?.since;
     if (since !== undefined) entry.since = since;
+    this.#taken(path, entry.size);
+  }
+
+  /** Takes an unchanged file: linked at commit if the reused folder lacks it; checked now if the early check can. */
+  #taken(path: string, size: number): void {
     this.#links.push(path);
+    if (!this.#early?.take(path, size)) this.#unchecked.push(path);
   }
 
   /** Whether the current version's file holds exactly `bytes` (false when it cannot be read: it is written anew). */
@@ -129,13 +145,13 @@ export class StagedFiles {
   }
 
   /** Has the writer check, once it is done, that each file not written by this build is in `root` as recorded. */
-  #check(root: string): void {
+  #check(root: string, paths: readonly string[]): void {
     // Stat'ed already when the manifest was not trusted; the check is for files taken on its word.
-    if (this.#prior.verify || this.#links.length === 0) return;
+    if (this.#prior.verify || paths.length === 0) return;
     this.#writer.check(
       root,
-      this.#links,
-      this.#links.map((path) => this.next.get(path)?.size ?? -1),
+      paths,
+      paths.map((path) => this.next.get(path)?.size ?? -1),
     );
   }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -70,6 +70,22 @@ describe("BackgroundWriter", () => {
     );
     // The same path at a wrong size, a missing file and a folder are reported; the right one is not.
     await expect(writer.finish()).resolves.toEqual(["a/missing.html", "a/written.html", "a"]);
+  });
+
+  it("checks now, in the first of its folders that holds each file: a folder renamed meanwhile is looked at under its new name", async () => {
+    mkdirSync(join(root, "new/a"), { recursive: true });
+    writeFileSync(join(root, "new/a/page.html"), "<p>page</p>");
+    writeFileSync(join(root, "new/other.html"), "12");
+    const writer = new BackgroundWriter();
+    // "old" is the folder's name before a rename that came first: every file is found under "new".
+    writer.checkNow(
+      [join(root, "old"), join(root, "new")],
+      ["a/page.html", "other.html", "gone.html", "a"],
+      [11, 5, 1, 4096],
+    );
+    // Reported with the checks made once the writes are done; nothing checked is written after.
+    writer.check(join(root, "new"), ["other.html"], [2]);
+    await expect(writer.finish()).resolves.toEqual(["other.html", "gone.html", "a"]);
   });
 
   it("rejects finish with the first error, naming the path, after writing the other files", async () => {

@@ -8,9 +8,11 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BackgroundWriter } from "../../src/publish/background-writer.ts";
+import { OutputChangedError } from "../../src/publish/output-error.ts";
 import { Publisher } from "../../src/publish/publisher.ts";
 import { readTree } from "../helpers/fixture.ts";
 
+const checkNow = BackgroundWriter.prototype.checkNow;
 let root: string;
 let out: string;
 beforeEach(() => {
@@ -89,6 +91,40 @@ describe("Publisher: the version before the current one is reused", () => {
     const next = { p: "file now", "q/index.html": "folder now", "r.html": "2" };
     await publish(next);
     expect(await text(out)).toEqual(next);
+  });
+
+  it("checks the files the reused version holds while pages are still added: one deleted there by hand stops the commit", async () => {
+    // More files than the early check sends at a time (4,096), so that it starts before the commit.
+    const many = Object.fromEntries(Array.from({ length: 4500 }, (_, i) => [`p/${i}/index.html`, `<p>${i}</p>`]));
+    await publish({ ...many, ...A });
+    const reused = target();
+    await publish({ ...many, ...B });
+    // In the version before the current one only, which this build brings up to date.
+    rmSync(join(reused, "p/7/index.html"));
+    const order: string[] = [];
+    vi.spyOn(BackgroundWriter.prototype, "checkNow").mockImplementation(function (this: BackgroundWriter, ...args) {
+      order.push("early check");
+      return checkNow.apply(this, args);
+    });
+    const check = vi.spyOn(BackgroundWriter.prototype, "check");
+    const publisher = new Publisher(out);
+    for (const [path, content] of Object.entries({ ...many, ...C })) publisher.add(path, content, `k:${content}`);
+    order.push("commit");
+    const failed = await publisher.commit().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failed).toBeInstanceOf(OutputChangedError);
+    expect((failed as OutputChangedError).files).toEqual(["p/7/index.html"]);
+    expect(order[0]).toBe("early check");
+    // Checked after the writes: only what the early check did not cover (the page B changed, linked anew).
+    expect(check.mock.calls.map(([, paths]) => paths)).toEqual([["index.html"]]);
+    expect(await text(out)).toEqual({ ...many, ...B });
+    // The next build checks every file, and equals a clean one.
+    vi.restoreAllMocks();
+    await publish({ ...many, ...C });
+    await publish({ ...many, ...C }, join(root, "clean"));
+    expect(await text(out)).toEqual(await text(join(root, "clean")));
   });
 
   it("two builds at once: the first reuses the version before, the second assembles in full, both switch", async () => {
