@@ -59,8 +59,10 @@ export function removeDropped(
   current: Iterable<string>,
   next: ReadonlyMap<string, Entry>,
 ): void {
-  for (const path of new Set([...held, ...current])) {
-    if (next.has(path)) continue;
+  // Gathered without a set of every path held (at 100,000 articles, 660,000 spread into 330,000 each rebuild).
+  const dropped = new Set<string>();
+  for (const paths of [held, current]) for (const path of paths) if (!next.has(path)) dropped.add(path);
+  for (const path of dropped) {
     try {
       unlinkSync(join(dir, path));
     } catch {
