@@ -15,7 +15,8 @@ import {
 import { type MissingCard, makeMissing, planCard } from "./card-plan.ts";
 import { recallPlans } from "./card-plans.ts";
 import { pool } from "../pool.ts";
-import { type DrawTask, endWorkers, openDrawing } from "./draw-workers.ts";
+import { endWorkers } from "./draw-threads.ts";
+import { type DrawTask, openDrawing } from "./draw-workers.ts";
 import { cardRecipe, cardSetup } from "./card-setup.ts";
 import { takeEarly } from "./early-cards.ts";
 

@@ -2,12 +2,12 @@
 // gets every missing card at once (so a main thread busy rendering never starves it) and takes the
 // next one from a counter shared by all, draws it with card-draw.ts, writes it into the cache and
 // reports the file names in batches. Once the calling thread has nothing else to do (`helpFrom`), it
-// takes cards from the same counter. A cold build starts its workers ahead (startDrawWorkers), so
-// they load their code and fonts meanwhile.
-import { Worker } from "node:worker_threads";
+// takes cards from the same counter. The threads themselves (started ahead, stopped, ended) are draw-threads.ts.
+import type { Worker } from "node:worker_threads";
 import { writeCardSync } from "./card-cache.ts";
 import { type CardPngOptions, type DrawState, drawState, generatedPng } from "./card-draw.ts";
 import { type DrawTask, takeTask, type WorkerInput, type WorkerMore, type WorkerReport } from "./draw-messages.ts";
+import { drawWorker, endWorkers, revive, stopWorkers } from "./draw-threads.ts";
 
 export type { DrawTask } from "./draw-messages.ts";
 
@@ -41,48 +41,6 @@ export interface Drawing {
   done: Promise<void>;
 }
 
-// Plain JavaScript, so that it can register tsx on a Node that cannot strip types (see the file).
-const ENTRY = new URL("./draw-worker-entry.js", import.meta.url);
-
-// Of the parent's flags only the profiler's (`node --cpu-prof` profiles the workers too): V8 flags are
-// the process's, and the entry loads TypeScript itself, so a parent's `--import tsx` is not wanted.
-const PROFILING = process.execArgv.filter((flag) => flag.startsWith("--cpu-prof"));
-
-// A worker's young generation capped at 8 MB (else V8 lets it grow to three semi-spaces of 16 MB): a
-// card's garbage is small and short-lived, so scavenges stay cheap, and the worker holds about 10 MB
-// less while Pagefind peaks beside it (docs/scale.md, "Memory at 1,000 articles").
-const WORKER_OPTIONS = { execArgv: PROFILING, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
-
-/**
- * Starts `count` workers before their tasks are known: each loads its code and the fonts meanwhile
- * (the better part of a second), then waits for drawInWorkers. They never keep the process alive, and
- * `signal` terminates them.
- */
-export function startDrawWorkers(count: number, signal: AbortSignal): Worker[] {
-  const workers = Array.from({ length: Math.max(1, count) }, () => {
-    const worker = new Worker(ENTRY, WORKER_OPTIONS);
-    worker.unref();
-    // Reported by drawInWorkers once it has tasks for this worker; until then a failure is only a lost head start.
-    worker.on("error", () => undefined);
-    return worker;
-  });
-  signal.addEventListener("abort", () => endWorkers(workers), { once: true });
-  return workers;
-}
-
-// Workers given cards to draw: never terminated, since Node 20 aborts the whole process when a worker
-// is terminated between making a zlib handle and initialising it (each card's PNG is deflated: "close
-// before init", seen once in CI). They are stopped between two cards instead (stopDrawing).
-const drawing = new WeakSet<Worker>();
-
-/** Terminates workers started ahead that nothing needs (none given cards yet: those stop by themselves). */
-export function endWorkers(workers: readonly Worker[]): void {
-  for (const worker of workers) if (!drawing.has(worker)) void worker.terminate();
-}
-
-/** Counter value past any task: every thread taking a task after it finds none. */
-const STOPPED = 2 ** 30;
-
 /**
  * Opens a drawing: the workers (those started ahead first) get the tasks as they are added, `workers`
  * of them once the first tasks come; none is started, and those started ahead are ended, for a
@@ -108,13 +66,7 @@ export function openDrawing(o: DrawWorkersOptions): Drawing {
     o.signal.removeEventListener("abort", onAbort);
     // Done, the workers end by themselves (a profiler then writes their profiles); else each is told to
     // take no more cards and ends after the one it draws, without holding the process.
-    if (error !== undefined) {
-      Atomics.store(next, 0, STOPPED);
-      for (const worker of workers) {
-        worker.postMessage({ tasks: [], end: true } satisfies WorkerMore);
-        worker.unref();
-      }
-    }
+    if (error !== undefined) stopWorkers(workers, next);
     settle(error);
   };
   const onDrawn = (index: number, file: string) => {
@@ -133,10 +85,7 @@ export function openDrawing(o: DrawWorkersOptions): Drawing {
     const input: WorkerInput = { dir: o.dir, png: o.png, tasks: first, next, end: closed };
     for (let w = 0; w < count; w++) {
       // One started ahead that has exited since (it never should) would never report: a new one replaces it.
-      const ahead = started.shift();
-      const worker = ahead && ahead.threadId !== -1 ? ahead : new Worker(ENTRY, WORKER_OPTIONS);
-      worker.ref();
-      drawing.add(worker);
+      const worker = drawWorker(started.shift());
       worker.postMessage(input);
       workers.push(worker);
       let finished = false;
@@ -216,12 +165,4 @@ async function help(
     // The build's other work (a report, an interrupt) is seen between two cards.
     await new Promise((resolve) => setImmediate(resolve));
   }
-}
-
-/** The worker's error as an Error of this thread, with the same name, message and code. */
-function revive(e: { name: string; message: string; code?: string | undefined; stack?: string | undefined }): Error {
-  const error = Object.assign(new Error(e.message), e.code === undefined ? {} : { code: e.code });
-  error.name = e.name;
-  if (e.stack !== undefined) error.stack = e.stack;
-  return error;
 }

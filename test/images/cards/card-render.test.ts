@@ -42,6 +42,7 @@ describe("cardCodeFiles", () => {
     "card-setup.ts",
     "draw-messages.ts",
     "draw-worker.ts",
+    "draw-threads.ts",
     "draw-workers.ts",
     "early-cards.ts",
     "lead-hashes.ts",

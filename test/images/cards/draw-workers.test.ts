@@ -9,7 +9,8 @@ import type { Worker } from "node:worker_threads";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { drawState, generatedPng } from "../../../src/images/cards/card-draw.ts";
 import { cardDefaults } from "../../../src/images/cards/card-options.ts";
-import { type DrawTask, drawInWorkers, openDrawing, startDrawWorkers } from "../../../src/images/cards/draw-workers.ts";
+import { startDrawWorkers } from "../../../src/images/cards/draw-threads.ts";
+import { type DrawTask, drawInWorkers, openDrawing } from "../../../src/images/cards/draw-workers.ts";
 import { cardText as text } from "../../helpers/cards.ts";
 
 // A worker loads TypeScript and the fonts before its first card: seconds on a busy machine.

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { drawState, generatedPng } from "../../../src/images/cards/card-draw.ts";
 import { cardDefaults, type CardJob, makeCards, startCards } from "../../../src/images/cards/card-render.ts";
-import { startDrawWorkers } from "../../../src/images/cards/draw-workers.ts";
+import { startDrawWorkers } from "../../../src/images/cards/draw-threads.ts";
 import { earlyCards, takeEarly } from "../../../src/images/cards/early-cards.ts";
 import { cardText as text } from "../../helpers/cards.ts";
 
