@@ -96,7 +96,7 @@ export class Publisher {
 
   async #commit(): Promise<PublishResult> {
     const { next, written } = this.#files;
-    const removed = [...this.#prior.files.keys()].filter((path) => !next.has(path)).length;
+    const removed = this.#files.dropped().length;
     const result = { files: next.size, written, removed };
     try {
       if (this.#current.kind === "version" && written === 0 && removed === 0 && this.#prior.sameAs(next)) {

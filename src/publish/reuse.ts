@@ -52,17 +52,20 @@ export function staleLinks(
   });
 }
 
-/** Removes from the reused folder the files it held (`held`, `current`) that the new version does not, and folders left empty. */
+/**
+ * Removes from the reused folder the files it held (`held`) that the new version (`next`) does not,
+ * and those of the current version it dropped (`dropped`), and folders left empty.
+ */
 export function removeDropped(
   dir: string,
   held: Iterable<string>,
-  current: Iterable<string>,
+  dropped: Iterable<string>,
   next: ReadonlyMap<string, Entry>,
 ): void {
   // Gathered without a set of every path held (at 100,000 articles, 660,000 spread into 330,000 each rebuild).
-  const dropped = new Set<string>();
-  for (const paths of [held, current]) for (const path of paths) if (!next.has(path)) dropped.add(path);
-  for (const path of dropped) {
+  const gone = new Set(dropped);
+  for (const path of held) if (!next.has(path)) gone.add(path);
+  for (const path of gone) {
     try {
       unlinkSync(join(dir, path));
     } catch {
