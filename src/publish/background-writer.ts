@@ -16,7 +16,7 @@ type Job = { to: string; bytes: Uint8Array } | { to: string; from: string; hard?
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const { copyFile, link, lstat, mkdir, rm, unlink, writeFile } = require("node:fs/promises");
-const { lstatSync } = require("node:fs");
+const { existsSync, lstatSync } = require("node:fs");
 const { dirname } = require("node:path");
 const { replacing } = require("node:worker_threads").workerData ?? {};
 const folders = new Map();
@@ -46,9 +46,11 @@ let failure;
 // file would cost more than the call). Paths come joined by NUL, which no path holds (one string crosses
 // threads as one copy; an array of 300,000 as 300,000). Each is looked for in the first of \`roots\`, then
 // in the second: a folder renamed meanwhile holds it under its new name.
-const notAsRecorded = (roots, joined, sizes, found) => {
+const notAsRecorded = (given, joined, sizes, found) => {
   if (joined === "") return;
   const paths = joined.split("\\0");
+  // A first folder gone (renamed) before the batch is not looked in for each file.
+  const roots = given.length > 1 && !existsSync(given[0]) ? given.slice(1) : given;
   for (let i = 0; i < paths.length; i++) {
     let stats;
     for (const root of roots) if ((stats = lstatSync(root + "/" + paths[i], { throwIfNoEntry: false }))) break;
