@@ -74,7 +74,13 @@ const YIELD_EVERY = 500;
 export async function loadContent(options: LoadOptions): Promise<Content> {
   const root = options.root ?? process.cwd();
   const contentDir = resolve(options.contentDir);
-  const rel = (path: string) => relative(root, path).split(sep).join("/");
+  // A path under the root (every article, usually) by slicing: path.relative resolves both paths on each
+  // call, and a rebuild asks for 100,000 of them.
+  const under = `${resolve(root)}${sep}`;
+  const rel = (path: string) => {
+    const local = path.startsWith(under) ? path.slice(under.length) : relative(root, path);
+    return sep === "/" ? local : local.split(sep).join("/");
+  };
   const settingsPath = join(contentDir, SETTINGS_FILE);
   const settingsResult = await readSettings(settingsPath, rel(settingsPath));
   if ("problems" in settingsResult) throw new ContentError(settingsResult.problems, SETTINGS_HELP);
