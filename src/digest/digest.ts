@@ -14,14 +14,10 @@ import { homeUrl, sourcesUrl, sourceUrl, tagsUrl, tagUrl } from "./urls.ts";
 import { type DigestMemo, type KeptByKey, type KeptPages, keepByKey, type LinkKeys, makeAnew } from "./digest-memo.ts";
 import { dayPagesOf, indexPage, linksByKey, listPages } from "./listings.ts";
 import { articleViews } from "./article-pages.ts";
+import { newestFirst } from "./newest-first.ts";
 
 // The memo's type moved to digest-memo.ts; importers of the digest keep finding it here.
 export type { DigestMemo } from "./digest-memo.ts";
-
-/** Newest first; equal times in URL order, so every listing is deterministic. */
-export function byNewest(a: Article, b: Article): number {
-  return b.date.toMillis() - a.date.toMillis() || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
-}
 
 /** The whole site's pages from its articles; throws ContentError when two tags or sources clash. */
 export function buildDigest(
@@ -33,7 +29,7 @@ export function buildDigest(
   cards: ReadonlyMap<Article, Image> = new Map(),
   context: BuildContext = createBuildContext(),
 ): Digest {
-  const articles = [...input].sort(byNewest);
+  const articles = newestFirst(input);
   // An expired item keeps its page but leaves every listing: home, days, tags, sources, related lists.
   const isExpired = (a: Article) => now !== undefined && a.expires !== undefined && a.expires <= now;
   const listed = articles.filter((a) => !isExpired(a));
