@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { BackgroundWriter } from "./background-writer.ts";
 import { type Entry, manifestPath, readManifest } from "./manifest.ts";
 import type { PreviousVersion } from "./previous-version.ts";
+import { isStale } from "./reuse.ts";
 import { storeOf } from "./versions.ts";
 
 /** Files sent to the checking thread at a time. */
@@ -40,8 +41,7 @@ export class EarlyCheck {
 
   /** Checks `path` (of `size` bytes) now if the folder holds the current version's very file (staleLinks' rule); else false. */
   take(path: string, size: number): boolean {
-    const since = this.files.get(path)?.since;
-    if (since === undefined || since !== this.#current.get(path)?.since) return false;
+    if (isStale(path, this.files, this.#current)) return false;
     this.#paths.push(path);
     this.#sizes.push(size);
     if (this.#paths.length >= BATCH) this.#flush();

@@ -46,10 +46,17 @@ export function staleLinks(
   reused: ReadonlyMap<string, Entry>,
   current: ReadonlyMap<string, Entry>,
 ): string[] {
-  return links.filter((path) => {
-    const since = reused.get(path)?.since;
-    return since === undefined || since !== current.get(path)?.since;
-  });
+  return links.filter((path) => isStale(path, reused, current));
+}
+
+/** Whether the reused folder does not hold `path` as the current version's very file (staleLinks' rule). */
+export function isStale(
+  path: string,
+  reused: ReadonlyMap<string, Entry>,
+  current: ReadonlyMap<string, Entry>,
+): boolean {
+  const since = reused.get(path)?.since;
+  return since === undefined || since !== current.get(path)?.since;
 }
 
 /**
