@@ -2,6 +2,7 @@
 import type { Article } from "../content/article.ts";
 import type { SitemapMemo } from "../formats/sitemap.ts";
 import type { StoryMemo } from "../stories/site-stories.ts";
+import type { LastDigest } from "./body-edits.ts";
 import type { RelatedMemo } from "./related-memo.ts";
 import type { TermsMemo } from "./taxonomy.ts";
 import type {
@@ -45,6 +46,8 @@ export interface DigestMemo {
   stories?: StoryMemo;
   /** The memo serves one build only (a production build's): teasers and pages are not remembered. */
   oneBuild?: boolean;
+  /** The last digest and what it was made from, to follow a body edit (body-edits.ts). */
+  last?: LastDigest;
   /** The detection and related lists as the digest cache file holds them, so that unchanged ones are not written again. */
   saved?: readonly unknown[];
 }

@@ -3,7 +3,7 @@ import type { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
 import { dateTimeFormatter, dayFormatter, isoInstant } from "../content/dates.ts";
 import { ContentError } from "../content/errors.ts";
-import type { Digest, Image } from "./view-model.ts";
+import type { ArticlePage, Digest, Image } from "./view-model.ts";
 import { memoRelated } from "./related-memo.ts";
 import type { Settings } from "../content/settings.ts";
 import { keptTerms, nameKeys } from "./taxonomy.ts";
@@ -15,6 +15,8 @@ import { type DigestMemo, type KeptByKey, type KeptPages, keepByKey, type LinkKe
 import { dayPagesOf, indexPage, linksByKey, listPages } from "./listings.ts";
 import { articleViews } from "./article-pages.ts";
 import { newestFirst } from "./newest-first.ts";
+import { bodyEdits, followBodyEdits } from "./body-edits.ts";
+import type { KeepFeeds } from "../formats/documents.ts";
 
 // The memo's type moved to digest-memo.ts; importers of the digest keep finding it here.
 export type { DigestMemo } from "./digest-memo.ts";
@@ -29,6 +31,10 @@ export function buildDigest(
   cards: ReadonlyMap<Article, Image> = new Map(),
   context: BuildContext = createBuildContext(),
 ): Digest {
+  // The dev server follows an edit of bodies only from its last digest; anything else takes the whole pass.
+  const settingsKey = memo.oneBuild ? "" : JSON.stringify(settings);
+  const edits = memo.last && bodyEdits(memo.last, settingsKey, input, images, cards, now);
+  if (memo.last && edits) return followBodyEdits(memo, memo.last, edits, { input, images, cards }, now, context);
   const articles = newestFirst(input);
   // An expired item keeps its page but leaves every listing: home, days, tags, sources, related lists.
   const isExpired = (a: Article) => now !== undefined && a.expires !== undefined && a.expires <= now;
@@ -110,6 +116,10 @@ export function buildDigest(
     feeds: keepBy(last?.feeds, (kept.feeds = new Map())) ?? makeAnew,
     files: keepBy(last?.feedFiles, (kept.feedFiles = new Map())) ?? makeAnew,
   };
+  const feeds = (pageOf: (a: Article) => ArticlePage, keep: KeepFeeds) => [
+    ...feedFilesFor(settings, listed, tags.terms, sources.terms, pageOf, undefined, keep),
+    ...storyFeedFiles(settings, stories.list, pageOf, undefined, keep),
+  ];
   const dayPages = dayPagesOf(
     showOncePerDay(listed, stories),
     listed,
@@ -141,13 +151,23 @@ export function buildDigest(
         () => storyPage(s, teaser),
       ),
     ),
-    feedFiles: [
-      ...feedFilesFor(settings, listed, tags.terms, sources.terms, pageFor, undefined, keepFeeds),
-      ...storyFeedFiles(settings, stories.list, pageFor, undefined, keepFeeds),
-    ],
+    feedFiles: feeds(pageFor, keepFeeds),
   };
   if (!memo.oneBuild) memo.kept = kept;
   // Sitemaps are dated by the build: without a clock (tests of the indexes) the news sitemap is empty.
   const sitemaps = memo.oneBuild ? undefined : (kept.sitemaps = last?.sitemaps ?? {});
-  return { ...digest, documents: siteDocuments(digest, now?.toJSDate() ?? new Date(0), sitemaps) };
+  const made = { ...digest, documents: siteDocuments(digest, now?.toJSDate() ?? new Date(0), sitemaps) };
+  if (!memo.oneBuild)
+    memo.last = {
+      settings: settingsKey,
+      input,
+      held: input,
+      sorted: articles,
+      images,
+      cards,
+      now,
+      digest: made,
+      feeds,
+    };
+  return made;
 }

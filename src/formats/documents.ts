@@ -120,14 +120,20 @@ export function storyFeedFiles(
 
 /**
  * sitemap.xml (an index of parts on a large site), the news sitemap of the last two days before `now`,
- * and robots.txt naming both; with a memo (the dev server's), sitemaps are made again only when a URL or lastmod moved.
+ * and robots.txt naming both; with a memo (the dev server's), sitemaps are made again only when a URL or lastmod moved
+ * (`entriesAsBefore`: the caller knows none did, as after a body edit).
  */
-export function siteDocuments(digest: Omit<Digest, "documents">, now: Date, memo?: SitemapMemo): SiteDocument[] {
+export function siteDocuments(
+  digest: Omit<Digest, "documents">,
+  now: Date,
+  memo?: SitemapMemo,
+  entriesAsBefore = false,
+): SiteDocument[] {
   const { settings } = digest;
   const news = newsItems(digest.articlePages, now, undefined, memo);
   return [
     // One sitemap.xml, or past 50,000 URLs an index of parts: a 100,000-article site has about 150,000 pages.
-    ...siteSitemaps({ ...digest, documents: [] }, settings.url, memo),
+    ...siteSitemaps({ ...digest, documents: [] }, settings.url, memo, entriesAsBefore),
     {
       url: sitemapPaths.news,
       content: renderNewsSitemap(

@@ -146,10 +146,17 @@ export interface SitemapMemo {
 
 /**
  * renderSitemaps() of a digest's entries; with a memo, the last build's files when every URL and
- * lastmod is the same (a body edit's), without a line of XML made again.
+ * lastmod is the same (a body edit's), without a line of XML made again; with `entriesAsBefore` (the
+ * caller knows they are), without the entries listed either.
  */
-export function siteSitemaps(digest: Digest, siteUrl: string, memo?: SitemapMemo): { url: string; content: string }[] {
+export function siteSitemaps(
+  digest: Digest,
+  siteUrl: string,
+  memo?: SitemapMemo,
+  entriesAsBefore = false,
+): { url: string; content: string }[] {
   if (memo === undefined) return renderSitemaps(sitemapEntries(digest), siteUrl);
+  if (entriesAsBefore && memo.files && memo.made?.[0] === siteUrl) return memo.files;
   const made: (string | undefined)[] = [siteUrl];
   visitSitemapEntries(digest, (url, lastmod) => made.push(url, lastmod));
   const last = memo.made;
