@@ -1,7 +1,7 @@
 // What a dev server's rebuild starts from and when it has nothing to do: the production build's caches
 // for its first build, and the tests by which a watcher's report names only files as they were built,
 // or files no build reads.
-import { statSync } from "node:fs";
+import { lstatSync, statSync } from "node:fs";
 import { basename, dirname, resolve, sep } from "node:path";
 import type { Article } from "../content/article.ts";
 import type { LoadCache } from "../content/markdown-cache.ts";
@@ -55,6 +55,18 @@ export function nothingRead(
   const read = files.filter((path) => !unread(path));
   if (read.length === 0) return "unread";
   return asBuilt(read, cache) ? "as built" : undefined;
+}
+
+/**
+ * Whether a listing of the articles folder that held `listed` still stands after a watcher reported
+ * `files`: each is a file it listed and still a file of its own (not a link, not gone), so only
+ * contents changed. A file added, removed, renamed or replaced by a link is never one.
+ */
+export function listedAsBefore(files: readonly string[], listed: () => ReadonlySet<string>): boolean {
+  return (
+    files.length > 0 &&
+    files.every((path) => listed().has(path) && lstatSync(path, { throwIfNoEntry: false })?.isFile() === true)
+  );
 }
 
 /** The files the articles of `lists` show besides themselves (lead and body images), as absolute paths. */

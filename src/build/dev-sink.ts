@@ -4,6 +4,7 @@ import { join, relative } from "node:path";
 import { DateTime } from "luxon";
 import { DigestError } from "../content/errors.ts";
 import type { LoadCache } from "../content/markdown-cache.ts";
+import type { Listing } from "../content/source-files.ts";
 import type { DigestMemo } from "../digest/digest.ts";
 import type { KeyMemo } from "../digest/page-keys.ts";
 import type { Digest } from "../digest/view-model.ts";
@@ -11,7 +12,7 @@ import { emptyPlans } from "../images/cards/card-plans.ts";
 import { OutputChangedError } from "../publish/output-error.ts";
 import { Publisher, type PublishResult } from "../publish/publisher.ts";
 import { backgroundIndexer } from "../search/pagefind.ts";
-import { imagesOf, nothingOf, nothingRead, startingCache } from "./dev-rebuild.ts";
+import { imagesOf, listedAsBefore, nothingOf, nothingRead, startingCache } from "./dev-rebuild.ts";
 import type { PageSink } from "./eleventy-api.ts";
 import { imageProcessing, keysByUrl, type Prepared, prepare } from "./prepare.ts";
 import { startPublishing } from "./publishing.ts";
@@ -64,6 +65,10 @@ export function devSink(options: DevSinkOptions): PageSink {
   // The images the published build's articles show, gathered when a report first asks: a report of
   // another file beside them is none of the site's.
   let shown: () => ReadonlySet<string> = () => new Set();
+  // The articles folder as the last build listed it, and its paths once a report asks: while reports
+  // name only edits of files in it, the next build takes it instead of listing 100,000 files again.
+  // A build that fails lets it go: the files reported to it are then in no listing.
+  let listing: { listed: Listing; paths?: ReadonlySet<string> } | undefined;
   const reindex = backgroundIndexer((error) => options.log(`Search index not updated: ${String(error)}`), {
     quietMs: DEV_SEARCH_QUIET_MS,
   });
@@ -89,6 +94,12 @@ export function devSink(options: DevSinkOptions): PageSink {
       const publisher = new Publisher(options.output, { verify });
       const previous = keysByUrl(publisher.currentKeys());
       const seen = changed === undefined ? undefined : new Set(changed);
+      const last = listing;
+      const standing =
+        last && changed !== undefined && listedAsBefore(changed, () => (last.paths ??= new Set(last.listed.paths)))
+          ? last.listed
+          : undefined;
+      listing = undefined;
       try {
         cache ??= await startingCache(options.cacheDir, memo);
         const prepared = await prepare({
@@ -97,9 +108,15 @@ export function devSink(options: DevSinkOptions): PageSink {
           cache,
           now: DateTime.now(),
           previous,
-          dev: { memo, keyMemo, unchanged: (path) => seen !== undefined && !seen.has(path) },
+          dev: {
+            memo,
+            keyMemo,
+            unchanged: (path) => seen !== undefined && !seen.has(path),
+            ...(standing ? { listing: standing } : {}),
+          },
           images,
         });
+        listing = prepared.content.listing === standing ? last : { listed: prepared.content.listing };
         current = { prepared, publisher, page: startPublishing(prepared, publisher, previous) };
         // Frozen, so that Eleventy hands the templates the digest itself: a page's data reaches global
         // data through proxies (its pagination's ProxyWrap), which wrap every plain object read through

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { DateTime } from "luxon";
 import type { LoadCache } from "../content/markdown-cache.ts";
 import { type Content, loadContent } from "../content/load.ts";
+import type { Listing } from "../content/source-files.ts";
 import { buildDigest, type DigestMemo } from "../digest/digest.ts";
 import { createBuildContext } from "../digest/build-context.ts";
 import { changedPages, type KeyMemo, pageKeys, type PageKeys } from "../digest/page-keys.ts";
@@ -29,6 +30,8 @@ export interface DevMemo {
   keyMemo: KeyMemo;
   /** True for a file the watcher did not report as changed. */
   unchanged: (path: string) => boolean;
+  /** The last build's listing of the articles folder, when the watcher's report leaves it standing (listedAsBefore). */
+  listing?: Listing;
 }
 
 /** Options of one preparation. */
@@ -70,6 +73,7 @@ export async function prepare(options: PrepareOptions): Promise<Prepared> {
     cache,
     ...(images ? { images } : {}),
     ...(dev ? { unchanged: dev.unchanged } : {}),
+    ...(dev?.listing ? { listing: dev.listing } : {}),
   });
   const digest = buildDigest(
     content.settings,

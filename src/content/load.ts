@@ -14,7 +14,7 @@ import type { ImageProcessing, ImageWork } from "../images/image-files.ts";
 import type { CopiedFile } from "../publish/publisher.ts";
 import type { Image } from "../digest/view-model.ts";
 import { settingsHash } from "./parse-cache.ts";
-import { listMarkdown, parseSource } from "./source-files.ts";
+import { type Listing, listMarkdown, parseSource } from "./source-files.ts";
 import { cachedRenderer, emptyCache, type LoadCache } from "./markdown-cache.ts";
 import { createMarkdown, markdownDefaults } from "./markdown.ts";
 import { type BuildContext, createBuildContext, memoSlot } from "../digest/build-context.ts";
@@ -33,6 +33,11 @@ export interface LoadOptions {
   cache?: LoadCache;
   /** Files known to be unchanged since the cache was filled (a watcher knows), taken without a look. */
   unchanged?: (path: string) => boolean;
+  /**
+   * The articles folder's listing by an earlier load, when it is known to stand (a watcher reported
+   * only edits of files it lists): taken as it is. Default: the folder is listed.
+   */
+  listing?: Listing;
   /** Process lead and body images into responsive variants. Default: only check and measure them. */
   images?: ImageProcessing;
   /** The build's time: items dated later are held back. Default: none are. */
@@ -61,6 +66,8 @@ export interface Content {
   heldBack: Article[];
   /** Items marked `draft: true` and left out (none when drafts are kept). */
   drafts: Article[];
+  /** The articles folder as listed (or given) for this load. */
+  listing: Listing;
 }
 
 const SETTINGS_FILE = join("_data", "site.json");
@@ -99,7 +106,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     cache,
     markdownDefaults.summaryLength,
   );
-  const listed = await listMarkdown(join(contentDir, "articles"), contentDir, rel);
+  const listed = options.listing ?? (await listMarkdown(join(contentDir, "articles"), contentDir, rel));
   const paths = listed.paths;
   const errors: Problem[] = listed.problems.filter((p) => !p.warning);
   const warnings: Problem[] = listed.problems.filter((p) => p.warning);
@@ -170,6 +177,7 @@ export async function loadContent(options: LoadOptions): Promise<Content> {
     warnings,
     heldBack,
     drafts,
+    listing: listed,
   };
 }
 

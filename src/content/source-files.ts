@@ -21,16 +21,18 @@ export function isArticleName(name: string): boolean {
   return name.toLowerCase().endsWith(".md") && !name.startsWith(".#");
 }
 
+/** The article files of the articles folder, and what its symbolic links are (listMarkdown). */
+export interface Listing {
+  paths: string[];
+  problems: Problem[];
+}
+
 /**
  * Every article file (isArticleName) under `dir`, sorted so that builds are deterministic. A symbolic link is followed
  * when it leads to a file inside `contentDir` (read as an article of its own, with a warning); one that
  * leads outside, or to a folder, is a problem: nothing is skipped without a word.
  */
-export async function listMarkdown(
-  dir: string,
-  contentDir: string,
-  rel: (path: string) => string,
-): Promise<{ paths: string[]; problems: Problem[] }> {
+export async function listMarkdown(dir: string, contentDir: string, rel: (path: string) => string): Promise<Listing> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   const paths: string[] = [];
   const problems: Problem[] = [];

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, stat, symlink, unlink, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { asBuilt, imagesOf, nothingRead } from "../../src/build/dev-rebuild.ts";
+import { asBuilt, imagesOf, listedAsBefore, nothingRead } from "../../src/build/dev-rebuild.ts";
 import { emptyCache } from "../../src/content/markdown-cache.ts";
 import { article } from "../helpers/articles.ts";
 
@@ -35,6 +35,28 @@ describe("asBuilt", () => {
     cache.files.set(storm, { size, mtimeMs, parsed });
     await unlink(storm);
     expect(asBuilt([storm], cache)).toBe(false);
+  });
+});
+
+describe("listedAsBefore", () => {
+  it("keeps a listing only for edits of files it lists that are still files of their own", async () => {
+    const folder = join(root, "listed");
+    await mkdir(join(folder, "2025"), { recursive: true });
+    const [storm, summit, added] = ["storm.md", "summit.md", "added.md"].map((name) => join(folder, "2025", name));
+    await writeFile(storm as string, "A body.");
+    await writeFile(summit as string, "Another body.");
+    const listed = new Set([storm, summit] as string[]);
+    const paths = () => listed;
+    expect(listedAsBefore([storm, summit] as string[], paths)).toBe(true);
+    expect(listedAsBefore([], paths)).toBe(false);
+    // A file it does not list (added), a folder, a file gone, a file replaced by a link.
+    await writeFile(added as string, "New.");
+    expect(listedAsBefore([storm, added] as string[], paths)).toBe(false);
+    expect(listedAsBefore([join(folder, "2025")], paths)).toBe(false);
+    await unlink(summit as string);
+    expect(listedAsBefore([summit as string], paths)).toBe(false);
+    await symlink(storm as string, summit as string);
+    expect(listedAsBefore([summit as string], paths)).toBe(false);
   });
 });
 

@@ -168,6 +168,29 @@ describe("dev server", () => {
     expect((await get("/")).body).toContain("A mended item");
   }, 60_000);
 
+  it("lists the articles again after a rebuild that failed: an edit elsewhere does not hide a new file's mistake", async () => {
+    const wrong = join(site.content, "articles", "undated.md");
+    const failed = () => lines.filter((line) => /not published/.test(line)).length;
+    // A new file with a mistake: not published. Then a body edit of a file every listing held.
+    await writeFile(wrong, "---\ntitle: An undated item\n---\n\nNo date.\n");
+    await lineCount(/not published/, failed() + 1);
+    const edited = lines.length;
+    const summit = { title: "Leaders meet at the lake summit", date: "2025-08-15T09:00:00Z", tags: ["Lakes"] };
+    await writeFile(
+      join(site.content, "articles", "summit.md"),
+      articleFile(summit, "A body edited beside a mistake."),
+    );
+    await lineCount(
+      /^Rebuilt after .*summit\.md/,
+      1 + lines.slice(0, edited).filter((l) => /^Rebuilt after .*summit\.md/.test(l)).length,
+    );
+    const report = lines.slice(edited).find((line) => /^Rebuilt after .*summit\.md/.test(line));
+    expect(report).toMatch(/^Rebuilt after .*summit\.md: not published/);
+    expect(report).toContain("content/articles/undated.md");
+    await unlink(wrong);
+    await settled(() => readFileSync(join(dev(), "2025/08/15/summit/index.html"), "utf8").includes("beside a mistake"));
+  }, 60_000);
+
   it("keeps each page's card when the card cache is removed under it: an edit's rebuild publishes no page pointing at a missing card", async () => {
     const cards = join(site.root, ".cache", "cards");
     expect((await readdir(cards)).length).toBeGreaterThan(0);
