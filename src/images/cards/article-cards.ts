@@ -25,12 +25,18 @@ export async function articleCards(
   const jobs = wanted.map((a) => job(a, leads.get(a)));
   const { names, drawn } = await startCards(jobs, processing);
   const cards = new Map<Article, Image>();
+  // The dev server's plans hand out a kept card as the very object each rebuild: its image is kept by it.
+  const images = processing.plans ? (processing.plans.images ??= new WeakMap()) : undefined;
   wanted.forEach((a, i) => {
     const card = names[i];
     if (!card) return;
     // A photo's alt says what it shows; a generated card shows the headline.
     const alt = card.fromLead ? (a.image?.alt ?? "") : a.title;
-    cards.set(a, { url: `/media/${card.name}`, alt, width: card.width, height: card.height });
+    const known = images?.get(card);
+    if (known?.alt === alt) return void cards.set(a, known);
+    const image = { url: `/media/${card.name}`, alt, width: card.width, height: card.height };
+    images?.set(card, image);
+    cards.set(a, image);
   });
   const files = (made: readonly (Card | null)[]) => {
     const assets = made.flatMap((card) => (card ? [{ from: card.file, to: `media/${card.name}` }] : []));

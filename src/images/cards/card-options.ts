@@ -5,6 +5,7 @@ import { availableParallelism } from "node:os";
 import { constants } from "node:zlib";
 import type { CardPngOptions } from "./card-draw.ts";
 import type { CardText } from "./card-layout.ts";
+import type { Image } from "../../digest/view-model.ts";
 
 /** How cards are made. */
 export interface CardOptions {
@@ -78,6 +79,8 @@ export interface CardPlans {
   recipe?: string;
   /** A job's name → the job, its lead image's stat when planned, and its card (null: the job has none). */
   cards: Map<string, { job: CardJob; lead: string | undefined; card: Card | null }>;
+  /** Each kept card's image for the pages, with the alt text it was made with (article-cards.ts). */
+  images?: WeakMap<CardName, Image>;
 }
 
 /** One card to make: from a lead image when it is large enough, else generated from the text. */

@@ -40,11 +40,13 @@ export function recallPlans(plans: CardPlans | undefined, recipe: string, jobs: 
   if (plans === undefined) return { known: jobs.map(() => undefined), keep: () => undefined, save: () => undefined };
   if (plans.recipe !== recipe) plans.cards = new Map();
   const leads = jobs.map(leadStat);
+  const last = plans.cards;
+  // A kept card is handed out as kept, the very object each rebuild (made with fromCache set when kept):
+  // the pages' images made from it are kept by it too (article-cards.ts), and 100,000 copies a rebuild
+  // were the collector's work.
   const known = jobs.map((job, i) => {
-    const kept = plans.cards.get(job.name);
-    return kept && kept.lead === leads[i] && sameJob(kept.job, job)
-      ? kept.card && { ...kept.card, fromCache: true }
-      : undefined;
+    const kept = last.get(job.name);
+    return kept && kept.lead === leads[i] && sameJob(kept.job, job) ? kept.card : undefined;
   });
   const next: CardPlans["cards"] = new Map();
   return {
@@ -53,7 +55,15 @@ export function recallPlans(plans: CardPlans | undefined, recipe: string, jobs: 
       const job = jobs[i];
       // A missing lead image is never kept: the build that finds it so reports it. Of two jobs of one
       // name (two lead images of one file name), the last is kept; the other is planned each rebuild.
-      if (job !== undefined && leads[i] !== "missing") next.set(job.name, { job, lead: leads[i], card });
+      if (job === undefined || leads[i] === "missing") return;
+      const kept = last.get(job.name);
+      if (card !== null && card === known[i] && kept) next.set(job.name, kept);
+      else
+        next.set(job.name, {
+          job,
+          lead: leads[i],
+          card: card && (card.fromCache ? card : { ...card, fromCache: true }),
+        });
     },
     save: () => {
       plans.recipe = recipe;

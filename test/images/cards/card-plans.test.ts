@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { emptyPlans, recallPlans } from "../../../src/images/cards/card-plans.ts";
 import { type CardJob, makeCards } from "../../../src/images/cards/card-render.ts";
+import { articleCards, cardJob } from "../../../src/images/cards/article-cards.ts";
+import { article, testSettings } from "../../helpers/articles.ts";
 import { photo, cardText as text } from "../../helpers/cards.ts";
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -22,6 +24,32 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 const other: CardJob = { name: "ferry", text: { ...text, headline: "Ferry timetable changes" } };
 
 describe("card plans", () => {
+  it("hand out a kept card, and the page image made from it, as the very same object each rebuild", async () => {
+    const plans = emptyPlans();
+    const processing = { cacheDir, plans };
+    const storm = article("storm", "2025-08-15T09:00:00Z", { source: "Coast FM" });
+    const quay = article("quay", "2025-08-16T09:00:00Z");
+    // Drawn by the first build, kept by it for the second: from then on the same objects.
+    await articleCards([storm, quay], testSettings, new Map(), processing);
+    const first = await articleCards([storm, quay], testSettings, new Map(), processing);
+    const again = await articleCards([storm, { ...quay }], testSettings, new Map(), processing);
+    expect(again.cards.get(storm)).toBe(first.cards.get(storm));
+    expect(again.cards.get(storm)).toEqual({
+      url: expect.stringMatching(/^\/media\/storm-/),
+      alt: storm.title,
+      width: 1200,
+      height: 630,
+    });
+    const [kept] = await makeCards([cardJob(testSettings)(storm)], processing);
+    expect(kept).toBe((await makeCards([cardJob(testSettings)(storm)], processing))[0]);
+    expect(kept).toMatchObject({ fromCache: true });
+    // A new headline is a new card, and a new image.
+    const retitled = { ...storm, title: "Storm closes the coast road again" };
+    const third = await articleCards([retitled, quay], testSettings, new Map(), processing);
+    expect(third.cards.get(retitled)).not.toBe(first.cards.get(storm));
+    expect(third.cards.get(retitled)?.alt).toBe(retitled.title);
+  });
+
   it("answer an unchanged job's card without looking at the cache: a removed cache folder is neither listed nor made again", async () => {
     const plans = emptyPlans();
     const jobs: CardJob[] = [{ name: "bridge", text }, other];
