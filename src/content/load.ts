@@ -33,10 +33,7 @@ export interface LoadOptions {
   cache?: LoadCache;
   /** Files known to be unchanged since the cache was filled (a watcher knows), taken without a look. */
   unchanged?: (path: string) => boolean;
-  /**
-   * The articles folder's listing by an earlier load, when it is known to stand (a watcher reported
-   * only edits of files it lists): taken as it is. Default: the folder is listed.
-   */
+  /** An earlier load's listing of the articles folder, known to stand (a watcher saw only edits). Default: listed anew. */
   listing?: Listing;
   /** Process lead and body images into responsive variants. Default: only check and measure them. */
   images?: ImageProcessing;
