@@ -3,30 +3,10 @@
 // documents made from the build's time. Every other edit takes the whole digest pass (digest.ts).
 import type { DateTime } from "luxon";
 import type { Article } from "../content/article.ts";
-import { siteDocuments, type KeepFeeds } from "../formats/documents.ts";
+import { siteDocuments } from "../formats/documents.ts";
 import type { BuildContext } from "./build-context.ts";
-import { type DigestMemo, keepByKey } from "./digest-memo.ts";
-import type { ArticlePage, Digest, FeedFile, Image } from "./view-model.ts";
-
-/** What the dev server's last digest was made from and made, kept to follow a body edit. */
-export interface LastDigest {
-  /** The settings, as JSON. */
-  settings: string;
-  /** The articles as the last build got them, a followed edit's own included. */
-  input: readonly Article[];
-  /** The articles the digest's lists hold: the last whole pass's, by their place in `input`. */
-  held: readonly Article[];
-  /** The whole pass's articles, newest first: the order of `digest.articlePages`. */
-  sorted: readonly Article[];
-  images: ReadonlyMap<Article, Image>;
-  cards: ReadonlyMap<Article, Image>;
-  now: DateTime | undefined;
-  digest: Digest;
-  /** Each held article's place in `sorted`, made at the first followed edit. */
-  pageAt?: Map<Article, number>;
-  /** Every feed file again, from the held lists, each article's page given by `pageOf`. */
-  feeds: (pageOf: (a: Article) => ArticlePage, keep: KeepFeeds) => FeedFile[];
-}
+import { type DigestMemo, keepByKey, type LastDigest } from "./digest-memo.ts";
+import type { ArticlePage, Digest, Image } from "./view-model.ts";
 
 /**
  * The fields a body edit changes. The article page carries the first two under the same names;

@@ -2,15 +2,17 @@
 import type { Article } from "../content/article.ts";
 import type { SitemapMemo } from "../formats/sitemap.ts";
 import type { StoryMemo } from "../stories/site-stories.ts";
-import type { LastDigest } from "./body-edits.ts";
 import type { RelatedMemo } from "./related-memo.ts";
+import type { DateTime } from "luxon";
 import type { TermsMemo } from "./taxonomy.ts";
 import type {
   ArticlePage,
   DayGroup,
   DayPage,
+  Digest,
   FeedFile,
   FeedSpec,
+  Image,
   Link,
   ListPage,
   StoryPage,
@@ -50,6 +52,26 @@ export interface DigestMemo {
   last?: LastDigest;
   /** The detection and related lists as the digest cache file holds them, so that unchanged ones are not written again. */
   saved?: readonly unknown[];
+}
+
+/** What the dev server's last digest was made from and made, kept to follow a body edit. */
+export interface LastDigest {
+  /** The settings, as JSON. */
+  settings: string;
+  /** The articles as the last build got them, a followed edit's own included. */
+  input: readonly Article[];
+  /** The articles the digest's lists hold: the last whole pass's, by their place in `input`. */
+  held: readonly Article[];
+  /** The whole pass's articles, newest first: the order of `digest.articlePages`. */
+  sorted: readonly Article[];
+  images: ReadonlyMap<Article, Image>;
+  cards: ReadonlyMap<Article, Image>;
+  now: DateTime | undefined;
+  digest: Digest;
+  /** Each held article's place in `sorted`, made at the first followed edit. */
+  pageAt?: Map<Article, number>;
+  /** Every feed file again, from the held lists, each article's page given by `pageOf`. */
+  feeds: (pageOf: (a: Article) => ArticlePage, keep: { feeds: Keep<FeedSpec>; files: Keep<FeedFile> }) => FeedFile[];
 }
 
 /** The keys (nameKey) of an article's tags and source, which find their links. */
