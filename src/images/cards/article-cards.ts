@@ -27,17 +27,18 @@ export async function articleCards(
   const cards = new Map<Article, Image>();
   // The dev server's plans hand out a kept card as the very object each rebuild: its image is kept by it.
   const images = processing.plans ? (processing.plans.images ??= new WeakMap()) : undefined;
-  wanted.forEach((a, i) => {
+  for (let i = 0; i < wanted.length; i++) {
     const card = names[i];
-    if (!card) return;
+    const a = wanted[i];
+    if (!card || !a) continue;
     // A photo's alt says what it shows; a generated card shows the headline.
     const alt = card.fromLead ? (a.image?.alt ?? "") : a.title;
     const known = images?.get(card);
-    if (known?.alt === alt) return void cards.set(a, known);
-    const image = { url: `/media/${card.name}`, alt, width: card.width, height: card.height };
+    const image =
+      known?.alt === alt ? known : { url: `/media/${card.name}`, alt, width: card.width, height: card.height };
     images?.set(card, image);
     cards.set(a, image);
-  });
+  }
   const files = (made: readonly (Card | null)[]) => {
     const assets = made.flatMap((card) => (card ? [{ from: card.file, to: `media/${card.name}` }] : []));
     // Two articles with the same lead image share its card file.
