@@ -60,33 +60,54 @@ describe("BackgroundWriter", () => {
     await expect(new BackgroundWriter().finish()).resolves.toEqual([]);
   });
 
-  it("checks, once every file is written, that each file it is given is a file of the size given", async () => {
-    const writer = new BackgroundWriter();
-    writer.write(join(root, "a/written.html"), Buffer.from("<p>new</p>"));
-    writer.check(
-      root,
-      ["a/written.html", "a/missing.html", "a/written.html", "a"],
-      [Buffer.byteLength("<p>new</p>"), 3, 4, 4096],
-    );
-    // The same path at a wrong size, a missing file and a folder are reported; the right one is not.
-    await expect(writer.finish()).resolves.toEqual(["a/missing.html", "a/written.html", "a"]);
-  });
+  // One call after the other (the inodes cached), or many at once once the first calls are slow (cold).
+  const speeds = [
+    ["as on a warm page cache", {}],
+    ["many at once, as on a cold page cache", { coldMs: 0 }],
+  ] as const;
+  // The first 64 files of a check tell how quick its calls are: the files that matter come after them.
+  const lead = (dir: string) => {
+    const paths = Array.from({ length: 70 }, (_, i) => `lead/${i}.html`);
+    mkdirSync(join(dir, "lead"), { recursive: true });
+    for (const path of paths) writeFileSync(join(dir, path), "lead");
+    return { paths, sizes: paths.map(() => 4) };
+  };
 
-  it("checks now, in the first of its folders that holds each file: a folder renamed meanwhile is looked at under its new name", async () => {
-    mkdirSync(join(root, "new/a"), { recursive: true });
-    writeFileSync(join(root, "new/a/page.html"), "<p>page</p>");
-    writeFileSync(join(root, "new/other.html"), "12");
-    const writer = new BackgroundWriter();
-    // "old" is the folder's name before a rename that came first: every file is found under "new".
-    writer.checkNow(
-      [join(root, "old"), join(root, "new")],
-      ["a/page.html", "other.html", "gone.html", "a"],
-      [11, 5, 1, 4096],
-    );
-    // Reported with the checks made once the writes are done; nothing checked is written after.
-    writer.check(join(root, "new"), ["other.html"], [2]);
-    await expect(writer.finish()).resolves.toEqual(["other.html", "gone.html", "a"]);
-  });
+  it.each(speeds)(
+    "checks, once every file is written, that each file it is given is a file of the size given, %s",
+    async (_, speed) => {
+      const writer = new BackgroundWriter(false, speed);
+      writer.write(join(root, "a/written.html"), Buffer.from("<p>new</p>"));
+      const first = lead(root);
+      writer.check(
+        root,
+        [...first.paths, "a/written.html", "a/missing.html", "a/written.html", "a"],
+        [...first.sizes, Buffer.byteLength("<p>new</p>"), 3, 4, 4096],
+      );
+      // The same path at a wrong size, a missing file and a folder are reported; the right one is not.
+      await expect(writer.finish()).resolves.toEqual(["a/missing.html", "a/written.html", "a"]);
+    },
+  );
+
+  it.each(speeds)(
+    "checks now, in the first of its folders that holds each file: a folder renamed meanwhile is looked at under its new name, %s",
+    async (_, speed) => {
+      mkdirSync(join(root, "new/a"), { recursive: true });
+      writeFileSync(join(root, "new/a/page.html"), "<p>page</p>");
+      writeFileSync(join(root, "new/other.html"), "12");
+      const writer = new BackgroundWriter(false, speed);
+      const first = lead(join(root, "new"));
+      // "old" is the folder's name before a rename that came first: every file is found under "new".
+      writer.checkNow(
+        [join(root, "old"), join(root, "new")],
+        [...first.paths, "a/page.html", "other.html", "gone.html", "a"],
+        [...first.sizes, 11, 5, 1, 4096],
+      );
+      // Reported with the checks made once the writes are done; nothing checked is written after.
+      writer.check(join(root, "new"), ["other.html"], [2]);
+      await expect(writer.finish()).resolves.toEqual(["other.html", "gone.html", "a"]);
+    },
+  );
 
   it("rejects finish with the first error, naming the path, after writing the other files", async () => {
     const writer = new BackgroundWriter();
