@@ -8,7 +8,7 @@ const { parentPort } = require("node:worker_threads");
 const { copyFile, link, lstat, mkdir, rm, unlink, writeFile } = require("node:fs/promises");
 const { existsSync, lstatSync } = require("node:fs");
 const { dirname } = require("node:path");
-const { replacing, coldMs = 0.01 } = require("node:worker_threads").workerData ?? {};
+const { replacing, coldMs } = require("node:worker_threads").workerData ?? {};
 const folders = new Map();
 // In a reused version a file may stand where a folder goes now: the nearest thing that exists above
 // the folder is removed if it is not a folder, then the folder is made.
@@ -38,10 +38,10 @@ let failure;
 // under its new name. Synchronously while the calls are quick (the inodes cached: about 2 us each, less
 // than a promise costs); when the first calls of a batch show the disk answering (a cold page cache:
 // about 40 us each, 14 s for the 342,077 files of a 100,000-article site), the rest go through
-// libuv's pool, several at once, which the disk answers together.
+// libuv's pool, several at once, which the disk answers together. \`coldMs\` comes from background-writer.ts.
 const COLD_PROBE = 64;
 const AT_ONCE = 16;
-const statusOf = (stats, size) => stats !== undefined && stats.isFile() && stats.size === size;
+const asRecorded = (stats, size) => stats !== undefined && stats.isFile() && stats.size === size;
 const notAsRecorded = async (given, joined, sizes) => {
   const found = [];
   if (joined === "") return found;
@@ -54,7 +54,7 @@ const notAsRecorded = async (given, joined, sizes) => {
   const quick = () => {
     let stats;
     for (const root of roots) if ((stats = lstatSync(root + "/" + paths[i], { throwIfNoEntry: false }))) break;
-    if (!statusOf(stats, sizes[i])) found.push(paths[i]);
+    if (!asRecorded(stats, sizes[i])) found.push(paths[i]);
   };
   for (; i < probe; i++) quick();
   if ((performance.now() - started) / Math.max(1, probe) < coldMs) {
@@ -67,7 +67,7 @@ const notAsRecorded = async (given, joined, sizes) => {
     for (let at = next++; at < paths.length; at = next++) {
       let stats;
       for (const root of roots) if ((stats = await lstat(root + "/" + paths[at]).catch(() => undefined))) break;
-      if (!statusOf(stats, sizes[at])) missing.add(at);
+      if (!asRecorded(stats, sizes[at])) missing.add(at);
     }
   };
   await Promise.all(Array.from({ length: AT_ONCE }, worker));
