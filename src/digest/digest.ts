@@ -33,8 +33,9 @@ export function buildDigest(
 ): Digest {
   // The dev server follows an edit of bodies only from its last digest; anything else takes the whole pass.
   const settingsKey = memo.oneBuild ? "" : JSON.stringify(settings);
-  const edits = memo.last && bodyEdits(memo.last, settingsKey, input, images, cards, now);
-  if (memo.last && edits) return followBodyEdits(memo, memo.last, edits, { input, images, cards }, now, context);
+  const { last: before } = memo;
+  const edits = bodyEdits(before, settingsKey, input, images, cards, now);
+  if (before && edits) return followBodyEdits(memo, before, edits, { input, images, cards }, now, context);
   const articles = newestFirst(input);
   // An expired item keeps its page but leaves every listing: home, days, tags, sources, related lists.
   const isExpired = (a: Article) => now !== undefined && a.expires !== undefined && a.expires <= now;
