@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Font } from "fontkit";
+import { sfntFromWoff } from "./woff.ts";
 
 /** A typeface: the same design split into Unicode subsets (Latin, Latin Extended, Greek, …), tried in order. */
 export interface Face {
@@ -62,7 +63,7 @@ const FAMILIES = {
 export function loadFace(family: string, weight: number): Face {
   // fontkit takes a quarter of a second to load: only builds that draw cards pay for it.
   const { create } = requirePackage("fontkit") as typeof import("fontkit");
-  const fonts = faceFiles(family, weight).map((path) => create(readFileSync(path)) as Font);
+  const fonts = faceFiles(family, weight).map((path) => create(sfntFromWoff(readFileSync(path), path)) as Font);
   const first = fonts[0];
   if (!first) throw new Error(`@fontsource/${family} ships no ${weight} weight`);
   return { fonts, unitsPerEm: first.unitsPerEm };

@@ -31,6 +31,7 @@ export const cardCodeFiles = [
   "card-raster.ts",
   "card-words.ts",
   "card-wrap.ts",
+  "woff.ts",
 ];
 const codeHash = async () => {
   if (code) return code;
