@@ -14,11 +14,15 @@ import { Publisher } from "../publish/publisher.ts";
 import { type PublishedIndex, publishSearchIndex } from "../search/pagefind.ts";
 import { readBuildCaches } from "./build-caches.ts";
 import { attachSink, loadEleventy } from "./eleventy-api.ts";
+import { leaveBatch } from "../cli/start-up.js";
 import { currentCodeVersion, DEFAULT_CACHE, imageProcessing, keysByUrl, prepare } from "./prepare.ts";
 import { emptySiteError, holdsArticles, startPublishing } from "./publishing.ts";
 
 // The options and the summary moved to build-types.ts; importers of the build keep finding them here.
 export type { BuildOptions, BuildSummary } from "./build-types.ts";
+
+/** Articles past which a build gives V8 its own tiering back as soon as it has read them (leaveBatch). */
+const LARGE_SITE = 10_000;
 
 /** Thrown when the build's signal was aborted: the output was left as it was. */
 export class BuildInterrupted extends Error {}
@@ -78,6 +82,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
   const cache = caches.content;
   const publisher = new Publisher(output, { verify: options.verifyOutput ?? false });
   const previous = keysByUrl(publisher.currentKeys());
+  // An incremental build gets V8's own tiering back (Node 20; nothing elsewhere): see leaveBatch.
+  if (previous.size > 0) leaveBatch();
   let searching: Promise<PublishedIndex> | undefined;
   let committing = false;
   // An interrupt waits for staged work to stop, drops it, then ends the build; once the output is
@@ -108,6 +114,9 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
     });
     if (stopped) throw new BuildInterrupted("interrupted");
     const { digest, content } = prepared;
+    // A large site's build gets V8's own tiering back as soon as its articles are read: its card
+    // worker, render and check loop over tens of thousands of items (docs/build-speed.md, "Session 14").
+    if (digest.articlePages.length > LARGE_SITE) leaveBatch();
     // A card that cannot be drawn stops the build at once, as an interrupt does, with its own error.
     content.cardsDrawing?.catch((error: unknown) => {
       if (committing || stopped) return;

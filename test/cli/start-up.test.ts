@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { COMPILE_CACHE } from "../../src/cli/start-up.js";
+import { batchFlags, COMPILE_CACHE, unbatchFlags } from "../../src/cli/start-up.js";
 
 const START_UP = new URL("../../src/cli/start-up.js", import.meta.url).href;
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -63,6 +63,56 @@ describe("startUp", () => {
 
   it("leaves the compile cache off with NODE_DISABLE_COMPILE_CACHE", async () => {
     expect(await startUpWith({ NODE_DISABLE_COMPILE_CACHE: "1" })).toMatchObject({ directory: null, variable: null });
+  });
+
+  it("leaves a worker the young generation it asks for, whatever the process's --max-semi-space-size", async () => {
+    // Garbage with some survivors, so that a young generation grows to its limit; its largest size, in MB.
+    const churn = `const v8 = await import("node:v8"); let keep = [], most = 0;
+for (let i = 0; i < 4e6; i++) { keep.push({ i, s: "x" + i }); if (keep.length > 200000) keep = [];
+  if (i % 50000 === 0) most = Math.max(most, v8.getHeapSpaceStatistics().find((s) => s.space_name === "new_space").space_size / 2 ** 20); }`;
+    const script = `import { Worker } from "node:worker_threads";
+const { startUp } = await import(${JSON.stringify(START_UP)});
+await startUp([]);
+const source = ${JSON.stringify(`${churn}\n(await import("node:worker_threads")).parentPort.postMessage(most);`)};
+const worker = new Worker(source, { eval: true, type: "module", resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+const inWorker = await new Promise((resolve) => worker.once("message", resolve));
+${churn}
+console.log(JSON.stringify({ inWorker, here: most }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      "--max-semi-space-size=16",
+      "--input-type=module",
+      "-e",
+      script,
+    ]);
+    const { inWorker, here } = JSON.parse(stdout) as { inWorker: number; here: number };
+    // Two semi-spaces of 16 MB here; the worker's 8 MB (Node 24 counts its young generation a little
+    // differently: 12), where the flag left as it was gives it 32 as well.
+    expect(here).toBe(32);
+    expect(inWorker).toBeLessThanOrEqual(12);
+  });
+
+  it.each([
+    ["11.3.244.8-node.33", ["--interrupt-budget=1200000"], ["--interrupt-budget=67584"]],
+    ["12.4.254.21-node.33", [], []],
+    ["13.6.233.17-node.40", [], []],
+  ])(
+    "gives a build on V8 %s the flags %j, and V8's own back (%j) over a previous output",
+    (version, batch, unbatch) => {
+      expect(batchFlags(version)).toEqual(batch);
+      expect(unbatchFlags(version)).toEqual(unbatch);
+    },
+  );
+
+  it("sets a build's flags, and takes them back, without a word from V8, which names a flag it does not know on standard error", async () => {
+    const script = `const { leaveBatch, startUp } = await import(${JSON.stringify(START_UP)});
+await startUp([], { batch: true });
+leaveBatch();`;
+    const { stderr } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script]);
+    expect(stderr).toBe("");
+    // The check can fail: a flag V8 does not know is reported there.
+    const unknown = `import v8 from "node:v8"; v8.setFlagsFromString("--no-such-flag-anywhere");`;
+    const reported = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", unknown]);
+    expect(reported.stderr).not.toBe("");
   });
 
   it("uses the folder NODE_COMPILE_CACHE names, and writes it by the time the process ends", async () => {
