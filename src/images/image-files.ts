@@ -3,13 +3,13 @@
 import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
-import sharp from "sharp";
 import { imageDefaults, type ImageSettings } from "./image-options.ts";
 import { type ImageProblem, tooLargeProblem } from "./image-problems.ts";
 import { imageSummary, type ProcessedImage, processImages } from "./variants.ts";
 import type { Image } from "../digest/view-model.ts";
 import type { CardProcessing } from "./cards/card-render.ts";
 import type { CopiedFile } from "../publish/publisher.ts";
+import { loadSharp } from "./sharp.ts";
 
 /** How images are processed; absent, they are only checked and measured. */
 export interface ImageProcessing {
@@ -124,7 +124,7 @@ function cpuSeconds(): number {
 async function measure(path: string, maxPixels: number): Promise<LoadedImage> {
   const bytes = await readFile(path).catch(() => null);
   if (!bytes) return { problem: "names a file that does not exist" };
-  const meta = await sharp(bytes, { limitInputPixels: false })
+  const meta = await (await loadSharp())(bytes, { limitInputPixels: false })
     .metadata()
     .catch(() => null);
   if (!meta?.width || !meta.height)

@@ -1,6 +1,6 @@
 // Responsive image variants (AVIF, WebP, JPEG/PNG at several widths) with a content-addressed cache.
 import { mkdir, readFile } from "node:fs/promises";
-import sharp from "sharp";
+import { loadSharp } from "./sharp.ts";
 import { decodeProblem, type ImageProblem, notAnImage, readProblem, tooLargeProblem } from "./image-problems.ts";
 import { encoders, type ImageOptions, imageDefaults, type ImageSettings } from "./image-options.ts";
 import { pool } from "./pool.ts";
@@ -39,10 +39,13 @@ export async function processImages(
   };
   const widths = [...new Set(options.widths)].sort((a, b) => a - b);
   const encoder = encoders(options.quality);
-  const recipe = recipeHash({ widths, formats: options.formats, encoder, sharp: sharp.versions });
   const unique = [...new Map(jobs.map((job) => [job.source, job])).values()];
   await mkdir(cacheDir, { recursive: true });
   const results = new Map<string, ProcessedImage | ImageProblem>();
+  // No image, no sharp (sharp.ts).
+  if (unique.length === 0) return results;
+  const sharp = await loadSharp();
+  const recipe = recipeHash({ widths, formats: options.formats, encoder, sharp: sharp.versions });
   await pool(unique, Math.max(1, options.concurrency), async (job) => {
     results.set(job.source, await processOne(job, { ...options, widths }, encoder, recipe, cacheDir));
     onProgress?.(results.size, unique.length);
@@ -93,6 +96,7 @@ async function processOne(
   if (hit) return cachedImage(hit, job.name, key, cacheDir, true);
   const decoded = await decode(bytes, options);
   if ("problem" in decoded) return decoded;
+  const sharp = await loadSharp();
   const { width, height, hasAlpha, base } = decoded;
   const raw = { raw: { width: base.info.width, height: base.info.height, channels: base.info.channels } };
   const outputs = options.formats.flatMap((choice) => {
@@ -135,6 +139,7 @@ function cost({ format, w }: { format: OutputFormat; w: number }): number {
 // Reads the source once, at the largest width wanted, as raw sRGB pixels that every variant is made from:
 // a 40-megapixel JPEG is decoded with shrink-on-load and streamed, never held whole in memory.
 async function decode(bytes: Buffer, options: ImageOptions) {
+  const sharp = await loadSharp();
   // failOn "warning" (sharp's default, stated on purpose) turns libjpeg's "premature end" into an error.
   const input = { failOn: "warning", limitInputPixels: options.maxPixels } as const;
   try {

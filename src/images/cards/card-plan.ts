@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { type CardStore, cached, saveCard } from "./card-cache.ts";
-import { croppedLead, largeEnough } from "./card-crop.ts";
+import { croppedLead, cropRecipe, largeEnough } from "./card-crop.ts";
 import { type DrawState, generatedPng } from "./card-draw.ts";
 import { cardDesignDefaults, type CardText } from "./card-layout.ts";
 import type { Card, CardJob, CardName, CardOptions } from "./card-options.ts";
@@ -42,7 +42,8 @@ export async function planCard(job: CardJob, setup: CardSetup): Promise<Card | {
   if (job.lead) {
     const lead = await leadHash(setup.leads, job.lead);
     // The image's own hash stands for its bytes, so an unchanged image is not read (lead-hashes.ts).
-    const key = cardKey(recipe, `lead\0${lead.hash}`);
+    // sharp crops it, so its versions are in the key (a generated card's key leaves them out: sharp.ts).
+    const key = cardKey(recipe, `lead\0${await cropRecipe()}\0${lead.hash}`);
     // The published name comes from the key alone, so a card made again keeps it.
     const card = { name: `${job.name}-${key.slice(0, 10)}-card.jpg`, width, height, fromLead: true };
     const hit = await cached(store, `${key}.jpg`, job.name);

@@ -1,9 +1,8 @@
 // What every card of one build shares, made once before the first card is planned: the recipe (the
-// options, the design, the fonts, the hash of the card code and sharp's version, hashed into every
-// card's key) and the listed cache.
+// options, the design, the fonts and the hash of the card code, hashed into every card's key; a crop's
+// key adds sharp's versions, card-crop.ts) and the listed cache.
 import { createHash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
-import sharp from "sharp";
 import { listStore } from "./card-cache.ts";
 import { fontsRecipe } from "./card-fonts.ts";
 import { cardDesignDefaults } from "./card-layout.ts";
@@ -49,7 +48,6 @@ export async function cardRecipe(processing: CardProcessing): Promise<Omit<CardS
     design: cardDesignDefaults,
     fonts: fontsRecipe(),
     code: await codeHash(),
-    sharp: sharp.versions,
   });
   return { options, recipe };
 }
