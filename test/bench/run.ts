@@ -5,7 +5,7 @@
 // --variants LIST (default search-off,cards-off; "none" for none), --keep (keep the folders), --tmp DIR,
 // --images K (instead: the image benchmark, K photos on a site of K articles unless --articles says more).
 import { readFileSync, writeFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,11 +70,23 @@ async function bench(n: number): Promise<Row> {
   // Exactly what `npm run build` runs, in the generated site's folder.
   const build = () => measure(process.execPath, nodeArgs("build"), dir);
   const dist = join(dir, "dist");
-  /** Removes the output (its link and its versions), and the build cache unless `keepCache`. */
+  // What clean() takes away is moved aside and deleted with the folder at the very end: on ext4 without
+  // a journal (this machine's disk) a file made within a minute or more of thousands being deleted
+  // costs a scan past each freed inode, and a warm build after an `rm -rf dist` spent 4-5 s more in
+  // the kernel (docs/benchmark.md, "Deleting files").
+  const aside = join(dir, "aside");
+  let moved = 0;
+  const moveAside = async (path: string) => {
+    await mkdir(aside, { recursive: true });
+    await rename(path, join(aside, String(moved++))).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+  };
+  /** Takes away the output (its link and its versions), and the build cache unless `keepCache`. */
   const clean = async (keepCache: boolean) => {
-    await rm(dist, { recursive: true, force: true });
-    await rm(`${dist}.builds`, { recursive: true, force: true });
-    if (!keepCache) await rm(join(dir, ".cache"), { recursive: true, force: true });
+    await moveAside(dist);
+    await moveAside(`${dist}.builds`);
+    if (!keepCache) await moveAside(join(dir, ".cache"));
   };
 
   const { articles, settings } = await loadContent({ contentDir: content, root: dir });
