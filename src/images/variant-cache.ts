@@ -1,7 +1,8 @@
 // The processed-image cache: variants keyed by what went in (source bytes and recipe), never by name or time.
-import { createHash, randomBytes } from "node:crypto";
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { writeAtomic } from "../publish/cache-file.ts";
 
 /** An output format sharp writes. */
 export type OutputFormat = "avif" | "webp" | "jpeg" | "png";
@@ -130,13 +131,6 @@ export async function writeCacheEntry(
 
 function entryPath(cacheDir: string, key: string): string {
   return join(cacheDir, `${key}.json`);
-}
-
-/** Write-then-rename: a reader sees the whole file or none, even if two jobs share a key or a build is killed. */
-export async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  const temporary = `${path}.${randomBytes(6).toString("hex")}.tmp`;
-  await writeFile(temporary, content);
-  await rename(temporary, path);
 }
 
 /** The result for a cache entry, with absolute cache paths and content-addressed output names. */

@@ -1,11 +1,12 @@
 // The dev server's search index: after a rebuild, in the background, the index folder of the output
 // is brought up to date as a build does it, through the edit overlay: an edit indexes only the delta.
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Digest } from "../digest/view-model.ts";
 import { FACETS_FILE } from "./facets.ts";
 import { searchIndexDefaults, type SearchIndexOptions, writeIndexFolder } from "./run-pagefind.ts";
+import { writeAtomic } from "../publish/cache-file.ts";
 import {
   emptySearchCache,
   type ReadSearchCache,
@@ -75,13 +76,17 @@ async function updateFolder(
   if (updated.reindexed === 0 && `${manifest}\n${facets}` === indexed.manifest) return indexed;
   const wanted = new Set([...Object.keys(updated.state.shards), ...(updated.state.delta ? [DELTA_ID] : [])]);
   const present = await readdir(root, { withFileTypes: true }).catch(() => []);
-  const stale = present.filter((entry) => entry.isDirectory() && !wanted.has(entry.name));
+  // Shards no longer wanted, and a temporary file a killed server left (writeAtomic's `.tmp`).
+  const stale = present.filter((entry) =>
+    entry.isDirectory() ? !wanted.has(entry.name) : entry.name.endsWith(".tmp"),
+  );
   await Promise.all(stale.map((entry) => rm(join(root, entry.name), { recursive: true, force: true })));
   const newest = shards[shards.length - 1]?.id ?? "";
   await mkdir(root, { recursive: true });
-  await writeFile(join(root, API_FILE), updated.api ?? (await readFile(join(root, newest, API_FILE))));
-  await writeFile(join(root, SHARDS_FILE), manifest);
-  await writeFile(join(root, FACETS_FILE), facets);
+  // Each in one step, as the shards' files are (writeIndexFolder): a search meanwhile reads old or new.
+  await writeAtomic(join(root, API_FILE), updated.api ?? (await readFile(join(root, newest, API_FILE))));
+  await writeAtomic(join(root, SHARDS_FILE), manifest);
+  await writeAtomic(join(root, FACETS_FILE), facets);
   return { state: updated.state, manifest: `${manifest}\n${facets}` };
 }
 

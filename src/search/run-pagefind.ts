@@ -1,11 +1,12 @@
 // Runs Pagefind (its Node API drives its binary as a child process) over search records, one bundle
 // per call, and writes a bundle into a folder (the dev server's path, which has no Publisher).
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { close, createIndex } from "pagefind";
 import { chunkDefaults, rechunk } from "./index-chunks.ts";
 import type { SearchRecord } from "./records.ts";
 import { searchIndexUrl } from "../digest/urls.ts";
+import { writeAtomic } from "../publish/cache-file.ts";
 
 /** Options of the search index. */
 export interface SearchIndexOptions {
@@ -98,7 +99,8 @@ export function withEnv<T>(name: string, value: string, start: () => T): T {
 
 /**
  * Makes `dir` hold exactly `files` (the dev server's path, which has no Publisher): writes the files
- * whose bytes differ, removes the others.
+ * whose bytes differ, each in one step (a browser searching meanwhile reads a whole file, old or new),
+ * removes the others (a temporary file a killed server left among them).
  */
 export async function writeIndexFolder(files: readonly SearchFile[], dir: string): Promise<void> {
   const wanted = new Set(files.map((file) => file.path));
@@ -113,6 +115,6 @@ export async function writeIndexFolder(files: readonly SearchFile[], dir: string
     const old = await readFile(to).catch(() => undefined);
     if (old?.equals(file.content)) continue;
     await mkdir(dirname(to), { recursive: true });
-    await writeFile(to, file.content);
+    await writeAtomic(to, file.content);
   }
 }

@@ -105,10 +105,18 @@ function indexHolds(root: string, word: string, since: number): boolean {
     for (const entry of entries) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) folders.push(path);
-      else if (entry.name.endsWith(".pf_fragment") && statSync(path).mtimeMs >= since - 1000) {
-        if (gunzipSync(readFileSync(path)).includes(word)) return true;
-      }
+      else if (entry.name.endsWith(".pf_fragment") && fragmentHolds(path, word, since)) return true;
     }
   }
   return false;
+}
+
+/** Whether the fragment at `path`, written since `since`, holds `word`; false for one removed since it was listed. */
+function fragmentHolds(path: string, word: string, since: number): boolean {
+  try {
+    return statSync(path).mtimeMs >= since - 1000 && gunzipSync(readFileSync(path)).includes(word);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 // Running Pagefind over records, and the dev server's index folder kept in step with the digest.
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, rm, stat, utimes, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp, open, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -124,6 +124,20 @@ describe("writeIndexFolder", () => {
     expect((await stat(join(dir, "same.js"))).mtimeMs).toBe(OLD.getTime());
   });
 
+  it("replaces a changed file in one step, so that a search meanwhile reads the old bytes or the new, never half", async () => {
+    const dir = join(root, "pagefind");
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, "pagefind-entry.json"), "old");
+    // A reader holding the old file open (a browser's request in flight) keeps reading all of it.
+    const reader = await open(join(dir, "pagefind-entry.json"));
+    await writeIndexFolder([{ path: "pagefind-entry.json", content: bytes("the new entry") }], dir);
+    expect((await reader.readFile()).toString()).toBe("old");
+    await reader.close();
+    expect(await readFile(join(dir, "pagefind-entry.json"), "utf8")).toBe("the new entry");
+    // No temporary file is left beside it.
+    expect([...(await readTree(dir)).keys()]).toEqual(["pagefind-entry.json"]);
+  });
+
   it("creates the folder when it is missing", async () => {
     await writeIndexFolder([{ path: "index/a.pf_index", content: bytes("a") }], join(root, "out", "pagefind"));
     expect(await readFile(join(root, "out", "pagefind", "index", "a.pf_index"), "utf8")).toBe("a");
@@ -143,8 +157,12 @@ describe("backgroundIndexer", () => {
     await rm(join(root, "pagefind"), { recursive: true });
     await update(digest, root, "v1");
     await expect(stat(entry)).rejects.toMatchObject({ code: "ENOENT" });
-    // One more article: indexed into the delta of the edit overlay, as a build does.
+    // One more article: indexed into the delta of the edit overlay, as a build does; a temporary file
+    // a killed server left beside the manifest is removed.
+    await mkdir(join(root, "pagefind"));
+    await writeFile(join(root, "pagefind", "shards.json.0a1b2c.tmp"), "[");
     await update(buildDigest(testSettings, [a, article("b", "2025-08-16T09:00:00Z")]), root, "v1");
+    await expect(stat(join(root, "pagefind", "shards.json.0a1b2c.tmp"))).rejects.toMatchObject({ code: "ENOENT" });
     const delta = join(root, "pagefind", "delta", "pagefind-entry.json");
     expect(JSON.parse(await readFile(delta, "utf8"))).toMatchObject({ languages: { en: { page_count: 1 } } });
     const manifest = JSON.parse(await readFile(join(root, "pagefind", "shards.json"), "utf8")) as { path: string }[];

@@ -4,8 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { checkedFile } from "../../publish/cache-file.ts";
-import { writeAtomic } from "../variant-cache.ts";
+import { checkedFile, writeAtomic } from "../../publish/cache-file.ts";
 
 /**
  * The card cache of one build: each card's file, named `<key>-<first 16 hex of the SHA-256 of its
