@@ -1,12 +1,19 @@
 // The production build's guarantees around its own end: an interrupt leaves the output as it was,
-// an empty build does not replace a site.
+// an empty build does not replace a site; and the V8 settings a build gives back (leaveBatch).
 import { readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { register } from "tsx/esm/api";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { BuildInterrupted, build } from "../../src/build/production.ts";
+import { leaveBatch } from "../../src/cli/start-up.js";
 import { DigestError } from "../../src/content/errors.ts";
 import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
+
+// Setting V8's flags in the test process would change how the rest of the suite runs: only the call is seen.
+vi.mock("../../src/cli/start-up.js", async (original) => ({
+  ...(await original<typeof import("../../src/cli/start-up.js")>()),
+  leaveBatch: vi.fn(),
+}));
 
 // Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.
 register();
@@ -82,5 +89,17 @@ describe("an empty build", () => {
     expect(await readTree(site.output)).toEqual(before);
     const allowed = await build({ ...options(site), allowEmpty: true });
     expect(allowed.articles).toBe(0);
+  });
+});
+
+describe("a build's V8 settings", () => {
+  it("keeps the batch settings for a first build, and gives V8 its own back over a previous output", async () => {
+    const site = await makeSite(files, { ...fixtureSettings, search: false });
+    sites.push(site);
+    vi.mocked(leaveBatch).mockClear();
+    await build(options(site));
+    expect(leaveBatch).not.toHaveBeenCalled();
+    await build(options(site));
+    expect(leaveBatch).toHaveBeenCalledTimes(1);
   });
 });
