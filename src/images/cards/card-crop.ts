@@ -9,9 +9,13 @@ export interface CropOptions {
   jpeg: { quality: number; mozjpeg: boolean };
 }
 
+// Made once per process, not once per card: the installed sharp's versions cannot change under it.
+let recipe: Promise<string> | undefined;
+
 /** What, besides this code, shapes a cropped card's bytes: sharp's version and its libraries' (libvips, libjpeg…). */
-export async function cropRecipe(): Promise<string> {
-  return JSON.stringify((await loadSharp()).versions);
+export function cropRecipe(): Promise<string> {
+  recipe ??= loadSharp().then((sharp) => JSON.stringify(sharp.versions));
+  return recipe;
 }
 
 // A lead image at least as large as the card is cropped to it. A smaller one would have to be blown up
