@@ -8,7 +8,7 @@ import { DateTime } from "luxon";
 import { formatProblems } from "../content/errors.ts";
 import type { Digest } from "../digest/view-model.ts";
 import { cardDefaults } from "../images/cards/card-options.ts";
-import { startDrawWorkers } from "../images/cards/draw-threads.ts";
+import { startDrawWorkers, threadsEnded } from "../images/cards/draw-threads.ts";
 import { OutputChangedError } from "../publish/output-error.ts";
 import { Publisher } from "../publish/publisher.ts";
 import { type PublishedIndex, publishSearchIndex } from "../search/pagefind.ts";
@@ -181,6 +181,8 @@ async function buildOnce(options: BuildOptions): Promise<BuildSummary> {
     return await Promise.race([running, interrupted]);
   } catch (error) {
     cardsStop.abort();
+    // A card thread stops after the card it draws: the process must not exit (and end it) meanwhile.
+    await threadsEnded(cardsStop.signal);
     // Pagefind may still be staging files: let it finish before the staging folder goes.
     await searching?.catch(() => undefined);
     await publisher.abort();

@@ -1,11 +1,14 @@
 // The production build's guarantees around its own end: an interrupt leaves the output as it was,
-// an empty build does not replace a site; and the V8 settings a build gives back (leaveBatch).
+// an empty build does not replace a site, a failed one ends its card threads before it rejects; and the
+// V8 settings a build gives back (leaveBatch).
 import { readdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import type { Worker } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BuildInterrupted, build } from "../../src/build/production.ts";
 import { leaveBatch } from "../../src/cli/start-up.js";
+import { startDrawWorkers } from "../../src/images/cards/draw-threads.ts";
 import { DigestError } from "../../src/content/errors.ts";
 import { articleFile, fixtureSettings, makeSite, readTree } from "../helpers/fixture.ts";
 
@@ -14,6 +17,12 @@ vi.mock("../../src/cli/start-up.js", async (original) => ({
   ...(await original<typeof import("../../src/cli/start-up.js")>()),
   leaveBatch: vi.fn(),
 }));
+
+// The card threads a build starts ahead, kept to be looked at.
+vi.mock("../../src/images/cards/draw-threads.ts", async (original) => {
+  const threads = await original<typeof import("../../src/images/cards/draw-threads.ts")>();
+  return { ...threads, startDrawWorkers: vi.fn(threads.startDrawWorkers) };
+});
 
 // Eleventy imports .eleventy.ts itself, natively: Node 20 needs tsx for that.
 register();
@@ -89,6 +98,23 @@ describe("an empty build", () => {
     expect(await readTree(site.output)).toEqual(before);
     const allowed = await build({ ...options(site), allowEmpty: true });
     expect(allowed.articles).toBe(0);
+  });
+});
+
+describe("a failed build", () => {
+  it("has ended the card threads it started ahead when it rejects: none is left for the exit to terminate", async () => {
+    const site = await makeSite(
+      { ...files, "broken.md": "---\ntitle: [unclosed\n---\nBody.\n" },
+      { ...fixtureSettings, search: false },
+    );
+    sites.push(site);
+    const started = vi.mocked(startDrawWorkers);
+    started.mockClear();
+    await expect(build(options(site))).rejects.toBeInstanceOf(DigestError);
+    // A cold build starts them before it reads the content (no card cache yet).
+    const workers = started.mock.results.flatMap((r) => r.value as Worker[]);
+    expect(workers.length).toBeGreaterThan(0);
+    expect(workers.map((w) => w.threadId)).toEqual(workers.map(() => -1));
   });
 });
 

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { isMainThread } from "node:worker_threads";
 import type { Font } from "fontkit";
 import { sfntFromWoff } from "./woff.ts";
 
@@ -59,24 +60,56 @@ const FAMILIES = {
   sans: ["source-sans-3", 400],
 } as const;
 
-/** Loads one weight of a @fontsource family, every subset it ships. */
-export function loadFace(family: string, weight: number): Face {
+/** The OpenType bytes of each card face's fonts (every subset, in the order tried), as unpacked from WOFF. */
+export type FaceFonts = Record<keyof typeof FAMILIES, Uint8Array[]>;
+
+let unpacked: FaceFonts | undefined;
+
+/**
+ * The card faces' fonts unpacked, once per process, by the main thread: a worker is handed them
+ * (handFonts) and never unpacks one itself. Node 20 aborts the whole process when a worker is ended
+ * between making a zlib handle and initialising it ("close before init"), and a worker started ahead
+ * may be ended at any moment of its warm-up, where it loads the fonts.
+ */
+export function faceFonts(): FaceFonts {
+  if (unpacked) return unpacked;
+  if (!isMainThread)
+    throw new Error("A card-drawing worker is handed its fonts by the thread that starts it (handFonts)");
+  const unpack = ([family, weight]: readonly [string, number]) =>
+    faceFiles(family, weight).map((path) => sfntFromWoff(readFileSync(path), path));
+  return (unpacked = {
+    serifBold: unpack(FAMILIES.serifBold),
+    sansBold: unpack(FAMILIES.sansBold),
+    sans: unpack(FAMILIES.sans),
+  });
+}
+
+/** In a worker: the fonts faceFonts unpacked on the thread that started it. */
+export function handFonts(fonts: FaceFonts): void {
+  unpacked = fonts;
+}
+
+/** A face from the OpenType bytes of one weight of a @fontsource family, every subset it ships. */
+function loadFace(fonts: readonly Uint8Array[], [family, weight]: readonly [string, number]): Face {
   // fontkit takes a quarter of a second to load: only builds that draw cards pay for it.
   const { create } = requirePackage("fontkit") as typeof import("fontkit");
-  const fonts = faceFiles(family, weight).map((path) => create(sfntFromWoff(readFileSync(path), path)) as Font);
-  const first = fonts[0];
+  // A font handed to a worker arrives as a plain Uint8Array; fontkit reads a Buffer.
+  const faces = fonts.map((bytes) => create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Font);
+  const first = faces[0];
   if (!first) throw new Error(`@fontsource/${family} ships no ${weight} weight`);
-  return { fonts, unitsPerEm: first.unitsPerEm };
+  return { fonts: faces, unitsPerEm: first.unitsPerEm };
 }
 
 let faces: CardFaces | undefined;
 
 /** The card faces, loaded once per process. */
 export function cardFaces(): CardFaces {
-  return (faces ??= {
-    serifBold: loadFace(...FAMILIES.serifBold),
-    sansBold: loadFace(...FAMILIES.sansBold),
-    sans: loadFace(...FAMILIES.sans),
+  if (faces) return faces;
+  const fonts = faceFonts();
+  return (faces = {
+    serifBold: loadFace(fonts.serifBold, FAMILIES.serifBold),
+    sansBold: loadFace(fonts.sansBold, FAMILIES.sansBold),
+    sans: loadFace(fonts.sans, FAMILIES.sans),
   });
 }
 

@@ -1,10 +1,10 @@
 // Inside a card-drawing worker thread (started by draw-workers.ts): draws missing generated cards, each
 // time the next one no other thread has taken, saves each into the cache, and reports the file names in
 // batches.
-import { type MessagePort, parentPort, receiveMessageOnPort } from "node:worker_threads";
+import { type MessagePort, parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { writeCardSync } from "./card-cache.ts";
 import { drawState, generatedPng } from "./card-draw.ts";
-import { cardFaces, shape } from "./card-fonts.ts";
+import { cardFaces, type FaceFonts, handFonts, shape } from "./card-fonts.ts";
 import { type DrawTask, takeTask, type WorkerInput, type WorkerMore, type WorkerReport } from "./draw-messages.ts";
 
 // Cards reported at once: often enough for the progress line, rarely enough to cost nothing.
@@ -76,6 +76,8 @@ async function run(port: NonNullable<typeof parentPort>, input: WorkerInput): Pr
 
 const port = parentPort;
 if (port) {
+  // Unpacked by the thread that started this one: a worker runs no zlib before it draws (faceFonts).
+  handFonts((workerData as { fonts: FaceFonts }).fonts);
   // The first tasks come in one message, which a worker started ahead (startDrawWorkers) awaits while
   // it warms up; more may follow (WorkerMore), until one says they were the last.
   port.once("message", (input: WorkerInput) => void run(port, input));

@@ -65,7 +65,7 @@ export function openDrawing(o: DrawWorkersOptions): Drawing {
     over = true;
     o.signal.removeEventListener("abort", onAbort);
     // Done, the workers end by themselves (a profiler then writes their profiles); else each is told to
-    // take no more cards and ends after the one it draws, without holding the process.
+    // take no more cards and ends after the one it draws (threadsEnded awaits that).
     if (error !== undefined) stopWorkers(workers, next);
     settle(error);
   };
@@ -85,7 +85,7 @@ export function openDrawing(o: DrawWorkersOptions): Drawing {
     const input: WorkerInput = { dir: o.dir, png: o.png, tasks: first, next, end: closed };
     for (let w = 0; w < count; w++) {
       // One started ahead that has exited since (it never should) would never report: a new one replaces it.
-      const worker = drawWorker(started.shift());
+      const worker = drawWorker(started.shift(), o.signal);
       worker.postMessage(input);
       workers.push(worker);
       let finished = false;

@@ -1,6 +1,7 @@
 // Fonts from npm packages, text split across their subsets, shaped with kerning.
+import { Worker } from "node:worker_threads";
 import { describe, expect, it, vi } from "vitest";
-import { cardFaces, fontRuns, fontsRecipe, measure, shape } from "../../../src/images/cards/card-fonts.ts";
+import { cardFaces, faceFonts, fontRuns, fontsRecipe, measure, shape } from "../../../src/images/cards/card-fonts.ts";
 
 // The first card of a process parses the fonts' layout tables and starts librsvg, seconds on a busy machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -42,5 +43,31 @@ describe("shape", () => {
       fontkit: expect.stringMatching(/^2\./),
       fonts: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+  });
+});
+
+describe("faceFonts", () => {
+  it("unpacks every subset of the three faces on the main thread, once", () => {
+    const fonts = faceFonts();
+    expect(faceFonts()).toBe(fonts);
+    for (const face of Object.values(fonts)) {
+      expect(face.length).toBeGreaterThan(1);
+      // An OpenType file of TrueType outlines begins with 0x00010000.
+      for (const font of face) expect(Buffer.from(font.subarray(0, 4)).readUInt32BE(0)).toBe(0x10000);
+    }
+  });
+
+  it("refuses to unpack in a worker thread, which is handed them instead (zlib there may abort Node 20)", async () => {
+    const fonts = new URL("../../../src/images/cards/card-fonts.ts", import.meta.url).href;
+    const source = `const { parentPort } = await import("node:worker_threads");
+if (!process.features.typescript) (await import("tsx/esm/api")).register();
+const { faceFonts } = await import(${JSON.stringify(fonts)});
+try { faceFonts(); parentPort.postMessage("unpacked"); } catch (e) { parentPort.postMessage(e.message); }`;
+    const worker = new Worker(source, { eval: true, type: "module" } as ConstructorParameters<typeof Worker>[1]);
+    const said = await new Promise((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    });
+    expect(said).toMatch(/handed its fonts by the thread that starts it/);
   });
 });

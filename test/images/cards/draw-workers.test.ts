@@ -9,7 +9,7 @@ import type { Worker } from "node:worker_threads";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { drawState, generatedPng } from "../../../src/images/cards/card-draw.ts";
 import { cardDefaults } from "../../../src/images/cards/card-options.ts";
-import { startDrawWorkers } from "../../../src/images/cards/draw-threads.ts";
+import { startDrawWorkers, threadsEnded } from "../../../src/images/cards/draw-threads.ts";
 import { type DrawTask, drawInWorkers, openDrawing } from "../../../src/images/cards/draw-workers.ts";
 import { cardText as text } from "../../helpers/cards.ts";
 
@@ -244,6 +244,26 @@ describe("startDrawWorkers", () => {
     // A terminated worker exits with code 1; one that ran out of cards, with 0, after fewer than all 200.
     expect(await ended).toBe(0);
     expect((await readdir(dir)).length).toBeLessThan(200);
+  });
+
+  it("lets threadsEnded wait for every worker of a stopped drawing, the one started ahead and those started for it", async () => {
+    const stop = new AbortController();
+    const started = startDrawWorkers(1, stop.signal);
+    const done = drawInWorkers(tasks(200), {
+      dir,
+      png,
+      workers: 2,
+      signal: stop.signal,
+      started,
+      onDrawn: () => stop.abort(new Error("stopped")),
+    });
+    await expect(done).rejects.toThrow("stopped");
+    await threadsEnded(stop.signal);
+    expect(started[0]?.threadId).toBe(-1);
+    // Nothing else is drawn into the folder once every thread has ended.
+    const files = await readdir(dir);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await readdir(dir)).toEqual(files);
   });
 
   it("ends the workers not needed: all of them for no tasks, the extra ones for fewer workers", async () => {
