@@ -43,9 +43,9 @@ export async function threadsEnded(signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Starts `count` workers before their tasks are known: each loads its code and the fonts it is handed
- * meanwhile (the better part of a second), then waits for drawInWorkers. They never keep the process alive, and
- * `signal` terminates them.
+ * Starts `count` workers before their tasks are known: each loads its code and the fonts it is
+ * handed meanwhile (the better part of a second), then waits for drawInWorkers. They never keep the
+ * process alive, and `signal` terminates them.
  */
 export function startDrawWorkers(count: number, signal: AbortSignal): Worker[] {
   const workers = Array.from({ length: Math.max(1, count) }, () => {
