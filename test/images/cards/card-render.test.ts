@@ -180,8 +180,8 @@ describe("makeCards", () => {
   it("keys cards by their options too: another crop position is another card", async () => {
     await writeFile(join(dir, "lead.jpg"), await photo(1400, 800));
     const job = [{ name: "a", text, lead: join(dir, "lead.jpg") }];
-    const [attention] = await makeCards(job, { cacheDir: dir });
-    const [centre] = await makeCards(job, { cacheDir: dir, options: { position: "centre" } });
+    const [attention] = await makeCards(job, { cacheDir: join(dir, "cache") });
+    const [centre] = await makeCards(job, { cacheDir: join(dir, "cache"), options: { position: "centre" } });
     expect(centre?.fromCache).toBe(false);
     expect(centre?.name).not.toBe(attention?.name);
   });
